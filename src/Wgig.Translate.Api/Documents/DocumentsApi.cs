@@ -1,0 +1,149 @@
+using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Wgig.Translate.Api.Paging;
+using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Worker.Progress;
+
+namespace Wgig.Translate.Api.Documents;
+
+public static class DocumentsApi
+{
+    public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder routes)
+    {
+        var documents = routes.MapGroup("/projects/{projectId}/documents").WithTags("Documents")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        documents.MapPost("/", Upload).WithName("UploadDocument")
+            .DisableAntiforgery() // an API for scripts and CAT tools; browser sessions get their own guard with the web UI
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        documents.MapGet("/", List).WithName("ListDocuments").ProducesValidationProblem();
+        documents.MapGet("/{documentId}", Get).WithName("GetDocument");
+        documents.MapGet("/{documentId}/segments", ListSegments).WithName("ListSegments").ProducesValidationProblem();
+        documents.MapPost("/{documentId}/progress/recount", Recount).WithName("RecountProgress");
+        return routes;
+    }
+
+    /// <summary>Upload a new document (UTF-8 plain text or Markdown) as multipart form data.</summary>
+    /// <param name="file">The document; its name becomes the document's path.</param>
+    /// <param name="format">"Markdown" or "PlainText", where the file name's ending does not say.</param>
+    private static async Task<Results<Created<DocumentResponse>, ProblemHttpResult>> Upload(
+        Guid projectId, IFormFile file, [FromForm] string? format, DocumentImport import, IBackgroundJobClient jobs,
+        IOptions<DocumentLimits> limits, TranslationDb db, CancellationToken cancellationToken)
+    {
+        // Checked before reading, so an oversize upload is never held in memory.
+        if (file.Length > limits.Value.MaxUploadBytes)
+        {
+            return new UploadTooLarge(file.Length, limits.Value.MaxUploadBytes).ToProblem();
+        }
+        var content = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, cancellationToken);
+        }
+        var document = await import.ImportNewAsync(projectId, new DocumentUpload(file.FileName, format, content), cancellationToken);
+        if (!document.Succeeded)
+        {
+            return document.Error.ToProblem();
+        }
+        jobs.Enqueue<RecountDocumentProgress>(job => job.RunAsync(document.Value.Id, CancellationToken.None));
+        var targetLanguages = await db.Projects.Where(p => p.Id == projectId).Select(p => p.TargetLanguages).SingleAsync(cancellationToken);
+        return TypedResults.Created($"/projects/{projectId}/documents/{document.Value.Id}",
+            ToResponse(document.Value, document.Value.Versions, targetLanguages, []));
+    }
+
+    private static async Task<Results<Ok<Paged<DocumentSummary>>, ProblemHttpResult>> List(
+        Guid projectId, [AsParameters] PageRequest paging, TranslationDb db, CancellationToken cancellationToken)
+    {
+        if (paging.Validate() is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
+        {
+            return new ProjectNotFound(projectId).ToProblem();
+        }
+        var documents = db.Documents.Where(d => d.ProjectId == projectId);
+        var total = await documents.CountAsync(cancellationToken);
+        var items = await documents
+            .OrderBy(d => d.Path).ThenBy(d => d.Id)
+            .Skip(paging.Skip).Take(paging.Size)
+            .Join(db.DocumentVersions, d => new { d.Id, Number = d.CurrentVersion }, v => new { Id = v.DocumentId, v.Number },
+                (d, v) => new DocumentSummary(d.Id, d.Path, d.Format, d.CurrentVersion, v.SegmentCount, v.WordCount, d.CreatedAt))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Paged<DocumentSummary>(items, paging.Number, paging.Size, total));
+    }
+
+    private static async Task<Results<Ok<DocumentResponse>, ProblemHttpResult>> Get(
+        Guid projectId, Guid documentId, TranslationDb db, CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.AsNoTracking()
+            .SingleOrDefaultAsync(d => d.Id == documentId && d.ProjectId == projectId, cancellationToken);
+        if (document is null)
+        {
+            return new DocumentNotFound(projectId, documentId).ToProblem();
+        }
+        // Version metadata only: the stored bytes stay in the database.
+        var versions = await db.DocumentVersions.AsNoTracking()
+            .Where(v => v.DocumentId == documentId).OrderBy(v => v.Number)
+            .Select(v => new VersionResponse(v.Number, v.Origin, v.Sha256, v.Content.Length, v.SegmentCount, v.WordCount, v.ImportedAt))
+            .ToListAsync(cancellationToken);
+        var targetLanguages = await db.Projects.Where(p => p.Id == projectId).Select(p => p.TargetLanguages).SingleAsync(cancellationToken);
+        var progress = await db.DocumentProgress.AsNoTracking().Where(p => p.DocumentId == documentId).ToListAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(document, versions, targetLanguages, progress));
+    }
+
+    private static async Task<Results<Ok<Paged<SegmentResponse>>, ProblemHttpResult>> ListSegments(
+        Guid projectId, Guid documentId, [AsParameters] PageRequest paging, TranslationDb db, CancellationToken cancellationToken)
+    {
+        if (paging.Validate() is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+        if (!await db.Documents.AnyAsync(d => d.Id == documentId && d.ProjectId == projectId, cancellationToken))
+        {
+            return new DocumentNotFound(projectId, documentId).ToProblem();
+        }
+        var segments = db.Segments.AsNoTracking().Where(s => s.DocumentId == documentId && s.RetiredInVersion == null);
+        var total = await segments.CountAsync(cancellationToken);
+        var items = await segments.OrderBy(s => s.Ordinal).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Paged<SegmentResponse>([.. items.Select(SegmentResponse.From)], paging.Number, paging.Size, total));
+    }
+
+    /// <summary>Queue a recount of the document's progress; the Worker runs it.</summary>
+    private static async Task<Results<Accepted, ProblemHttpResult>> Recount(
+        Guid projectId, Guid documentId, TranslationDb db, IBackgroundJobClient jobs, CancellationToken cancellationToken)
+    {
+        if (!await db.Documents.AnyAsync(d => d.Id == documentId && d.ProjectId == projectId, cancellationToken))
+        {
+            return new DocumentNotFound(projectId, documentId).ToProblem();
+        }
+        jobs.Enqueue<RecountDocumentProgress>(job => job.RunAsync(documentId, CancellationToken.None));
+        return TypedResults.Accepted($"/projects/{projectId}/documents/{documentId}");
+    }
+
+    private static DocumentResponse ToResponse(Document document, IEnumerable<DocumentVersion> versions,
+        IReadOnlyList<string> targetLanguages, IReadOnlyList<Domain.Progress.DocumentProgress> progress) =>
+        ToResponse(document, [.. versions.Select(VersionResponse.From)], targetLanguages, progress);
+
+    private static DocumentResponse ToResponse(Document document, IReadOnlyList<VersionResponse> versions,
+        IReadOnlyList<string> targetLanguages, IReadOnlyList<Domain.Progress.DocumentProgress> progress)
+    {
+        var current = versions.Single(v => v.Number == document.CurrentVersion);
+        var byLanguage = progress.ToDictionary(p => p.Language, StringComparer.Ordinal);
+        var languages = targetLanguages
+            .Select(language => byLanguage.TryGetValue(language, out var counted)
+                ? LanguageProgress.From(counted)
+                : new LanguageProgress(language, current.SegmentCount, current.WordCount, 0, 0, 0, 0, 0, 0, null))
+            .ToList();
+        return new DocumentResponse(document.Id, document.ProjectId, document.Path, document.Format, document.CurrentVersion,
+            current.SegmentCount, current.WordCount, document.CreatedAt, versions, languages);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Routing;
+
+namespace Wgig.Translate.Api.Problems;
+
+public static class ProblemDetailsSetup
+{
+    /// <summary>
+    /// Every error leaves as RFC 7807 problem details: domain errors from the endpoints, binding
+    /// failures (malformed JSON, a bad id in the path) from the exception handler, and bodiless
+    /// 404/405 responses from the status code pages.
+    /// </summary>
+    public static IServiceCollection AddApiProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+        });
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures throw, so the handler can say what was wrong instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    public static WebApplication UseApiProblemDetails(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    private sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            if (exception is not BadHttpRequestException badRequest)
+            {
+                return false;
+            }
+            httpContext.Response.StatusCode = badRequest.StatusCode;
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails =
+                {
+                    Status = badRequest.StatusCode,
+                    Title = "The request could not be read",
+                    Detail = Describe(badRequest),
+                },
+            });
+        }
+
+        // The JSON reader's message names the path and line of the fault, which is what a client needs.
+        private static string Describe(BadHttpRequestException exception) => exception.InnerException is JsonException json
+            ? $"{exception.Message} {json.Message}"
+            : exception.Message;
+    }
+}

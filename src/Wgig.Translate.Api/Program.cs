@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+using Wgig.Translate.Api.ApiDocs;
+using Wgig.Translate.Api.Documents;
+using Wgig.Translate.Api.Health;
+using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Api.Projects;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Worker.Jobs;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddTranslationStore();
+builder.Services.AddJobStorage();
+builder.Services.AddDocumentImport();
+builder.Services.AddApiProblemDetails();
+builder.Services.AddHealth();
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddUploadLimits();
+
+var app = builder.Build();
+
+app.UseApiProblemDetails();
+app.MapApiDocs();
+app.MapHealth();
+app.MapProjects();
+app.MapDocuments();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Wgig.Translate.Api.Paging;
+using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Storage;
+
+namespace Wgig.Translate.Api.Projects;
+
+public static class ProjectsApi
+{
+    public static IEndpointRouteBuilder MapProjects(this IEndpointRouteBuilder routes)
+    {
+        var projects = routes.MapGroup("/projects").WithTags("Projects");
+        projects.MapPost("/", Create).WithName("CreateProject").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        projects.MapGet("/", List).WithName("ListProjects").ProducesValidationProblem();
+        projects.MapGet("/{projectId}", Get).WithName("GetProject").ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    private static async Task<Results<Created<ProjectResponse>, ProblemHttpResult>> Create(
+        CreateProjectRequest request, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var project = Project.Create(request.Name, request.SourceLanguage, request.TargetLanguages, clock.GetUtcNow());
+        if (!project.Succeeded)
+        {
+            return project.Error.ToProblem();
+        }
+        db.Projects.Add(project.Value);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return new ProjectNameTaken(project.Value.Name).ToProblem();
+        }
+        return TypedResults.Created($"/projects/{project.Value.Id}", ProjectResponse.From(project.Value));
+    }
+
+    private static async Task<Results<Ok<Paged<ProjectResponse>>, ProblemHttpResult>> List(
+        [AsParameters] PageRequest paging, TranslationDb db, CancellationToken cancellationToken)
+    {
+        if (paging.Validate() is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+        var total = await db.Projects.CountAsync(cancellationToken);
+        var items = await db.Projects.AsNoTracking()
+            .OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .Skip(paging.Skip).Take(paging.Size)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Paged<ProjectResponse>([.. items.Select(ProjectResponse.From)], paging.Number, paging.Size, total));
+    }
+
+    private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Get(
+        Guid projectId, TranslationDb db, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        return project is null
+            ? new ProjectNotFound(projectId).ToProblem()
+            : TypedResults.Ok(ProjectResponse.From(project));
+    }
+}

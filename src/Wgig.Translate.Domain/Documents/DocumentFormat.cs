@@ -1,0 +1,7 @@
+namespace Wgig.Translate.Domain.Documents;
+
+public enum DocumentFormat
+{
+    Markdown,
+    PlainText,
+}

@@ -1,0 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Wgig.Translate.Domain.Documents;
+
+/// <summary>Bound from the "Documents" configuration section.</summary>
+public sealed class DocumentLimits
+{
+    public const string Section = "Documents";
+
+    [Range(1, 1L << 30)]
+    public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+}

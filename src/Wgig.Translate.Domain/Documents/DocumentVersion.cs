@@ -1,0 +1,48 @@
+namespace Wgig.Translate.Domain.Documents;
+
+public enum VersionOrigin
+{
+    Upload,
+}
+
+/// <summary>One import of a document, with the bytes exactly as received and where they came from.</summary>
+public sealed class DocumentVersion
+{
+    private DocumentVersion(Guid id, Guid documentId, int number, VersionOrigin origin, byte[] content,
+        string sha256, DateTimeOffset importedAt, int segmentCount, int wordCount)
+    {
+        Id = id;
+        DocumentId = documentId;
+        Number = number;
+        Origin = origin;
+        Content = content;
+        Sha256 = sha256;
+        ImportedAt = importedAt;
+        SegmentCount = segmentCount;
+        WordCount = wordCount;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid DocumentId { get; private set; }
+
+    public int Number { get; private set; }
+
+    public VersionOrigin Origin { get; private set; }
+
+    public byte[] Content { get; private set; }
+
+    public string Sha256 { get; private set; }
+
+    public DateTimeOffset ImportedAt { get; private set; }
+
+    public int SegmentCount { get; private set; }
+
+    public int WordCount { get; private set; }
+
+    internal static DocumentVersion Create(Guid documentId, int number, VersionOrigin origin, byte[] content,
+        DateTimeOffset importedAt, IReadOnlyCollection<Segment> segments) =>
+        new(Guid.CreateVersion7(importedAt), documentId, number, origin, content,
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), importedAt,
+            segments.Count, segments.Sum(s => s.WordCount));
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Wgig.Translate.Domain.Segmentation;
+
+namespace Wgig.Translate.Domain.Documents;
+
+public static class DocumentsServiceCollectionExtensions
+{
+    /// <summary>Document import, with every <see cref="IDocumentImporter"/> in this assembly.</summary>
+    public static IServiceCollection AddDocumentImport(this IServiceCollection services)
+    {
+        services.Scan(scan => scan
+            .FromAssemblyOf<IDocumentImporter>()
+            .AddClasses(classes => classes.AssignableTo<IDocumentImporter>(), publicOnly: true)
+            .As<IDocumentImporter>()
+            .WithSingletonLifetime());
+        services.AddSingleton<ImporterCatalog>();
+        services.AddScoped<DocumentImport>();
+        services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

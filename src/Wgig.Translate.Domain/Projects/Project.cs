@@ -1,0 +1,93 @@
+using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Languages;
+
+namespace Wgig.Translate.Domain.Projects;
+
+/// <summary>A body of work for one team: what it translates from, and into which languages.</summary>
+public sealed class Project
+{
+    public const int MaxNameLength = 200;
+
+    private Project(Guid id, string name, string sourceLanguage, IReadOnlyList<string> targetLanguages, DateTimeOffset createdAt)
+    {
+        Id = id;
+        Name = name;
+        NormalizedName = Normalize(name);
+        SourceLanguage = sourceLanguage;
+        TargetLanguages = targetLanguages;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>The name as compared for uniqueness: two projects may not differ only in case or spacing.</summary>
+    public string NormalizedName { get; private set; }
+
+    public string SourceLanguage { get; private set; }
+
+    public IReadOnlyList<string> TargetLanguages { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static string Normalize(string name) =>
+        string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+
+    public static Result<Project> Create(
+        string? name, string? sourceLanguage, IReadOnlyList<string>? targetLanguages, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        var trimmedName = name?.Trim() ?? "";
+        if (trimmedName.Length == 0)
+        {
+            errors.Add("name", "A project needs a name.");
+        }
+        else if (trimmedName.Length > MaxNameLength)
+        {
+            errors.Add("name", $"A project name has at most {MaxNameLength} characters; this one has {trimmedName.Length}.");
+        }
+
+        if (!LanguageTag.TryNormalize(sourceLanguage, out var source, out var sourceProblem))
+        {
+            errors.Add("sourceLanguage", sourceProblem);
+        }
+
+        var targets = new List<string>();
+        if (targetLanguages is null || targetLanguages.Count == 0)
+        {
+            errors.Add("targetLanguages", "A project needs at least one target language.");
+        }
+        else
+        {
+            for (var i = 0; i < targetLanguages.Count; i++)
+            {
+                var field = $"targetLanguages[{i}]";
+                if (!LanguageTag.TryNormalize(targetLanguages[i], out var target, out var problem))
+                {
+                    errors.Add(field, problem);
+                }
+                else if (string.Equals(target, source, StringComparison.Ordinal))
+                {
+                    errors.Add(field, $"'{target}' is the source language; it cannot also be a target language.");
+                }
+                else if (targets.Contains(target, StringComparer.Ordinal))
+                {
+                    errors.Add(field, $"'{target}' is listed twice.");
+                }
+                else
+                {
+                    targets.Add(target);
+                }
+            }
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError("The project is not valid.");
+        }
+        return new Project(Guid.CreateVersion7(now), trimmedName, source, [.. targets], now);
+    }
+
+    public bool TranslatesInto(string language) => TargetLanguages.Contains(language, StringComparer.Ordinal);
+}

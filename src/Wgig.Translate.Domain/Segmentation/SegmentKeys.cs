@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Wgig.Translate.Domain.Segmentation;
+
+/// <summary>
+/// Segment keys derive from the segment's own text, not its position, so inserting or removing
+/// paragraphs elsewhere leaves every other key as it was. A text that occurs more than once gets
+/// "-2", "-3"… in document order. Keys are also XLIFF unit ids, hence the NMTOKEN-safe alphabet.
+/// </summary>
+public static class SegmentKeys
+{
+    public static IReadOnlyList<string> Assign(IEnumerable<string> texts)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new List<string>();
+        foreach (var text in texts)
+        {
+            var key = ForText(text);
+            var occurrence = seen[key] = seen.GetValueOrDefault(key) + 1;
+            keys.Add(occurrence == 1 ? key : $"{key}-{occurrence}");
+        }
+        return keys;
+    }
+
+    public static string ForText(string text)
+    {
+        var normalized = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .Normalize(NormalizationForm.FormC);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(normalized));
+        return "s" + Convert.ToHexStringLower(hash.AsSpan(0, 6));
+    }
+}

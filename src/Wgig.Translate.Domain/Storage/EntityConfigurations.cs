@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Progress;
+using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Targets;
+
+namespace Wgig.Translate.Domain.Storage;
+
+internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
+{
+    public void Configure(EntityTypeBuilder<Project> project)
+    {
+        project.Property(p => p.Id).ValueGeneratedNever();
+        project.Property(p => p.Name).HasMaxLength(Project.MaxNameLength);
+        project.Property(p => p.NormalizedName).HasMaxLength(Project.MaxNameLength);
+        project.HasIndex(p => p.NormalizedName).IsUnique();
+        project.Property(p => p.SourceLanguage).HasMaxLength(85);
+        project.PrimitiveCollection(p => p.TargetLanguages);
+    }
+}
+
+internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
+{
+    public void Configure(EntityTypeBuilder<Document> document)
+    {
+        document.Property(d => d.Id).ValueGeneratedNever();
+        document.Property(d => d.Path).HasMaxLength(DocumentPath.MaxLength);
+        document.HasIndex(d => new { d.ProjectId, d.Path }).IsUnique();
+        document.HasOne<Project>().WithMany().HasForeignKey(d => d.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        document.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DocumentId);
+        document.HasMany(d => d.Segments).WithOne().HasForeignKey(s => s.DocumentId);
+        document.Navigation(d => d.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        document.Navigation(d => d.Segments).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class DocumentVersionConfiguration : IEntityTypeConfiguration<DocumentVersion>
+{
+    public void Configure(EntityTypeBuilder<DocumentVersion> version)
+    {
+        version.Property(v => v.Id).ValueGeneratedNever();
+        version.HasIndex(v => new { v.DocumentId, v.Number }).IsUnique();
+        version.Property(v => v.Sha256).HasMaxLength(64).IsFixedLength();
+    }
+}
+
+internal sealed class SegmentConfiguration : IEntityTypeConfiguration<Segment>
+{
+    public void Configure(EntityTypeBuilder<Segment> segment)
+    {
+        segment.Property(s => s.Id).ValueGeneratedNever();
+        segment.Property(s => s.Key).HasMaxLength(64);
+        segment.Property(s => s.Number).HasMaxLength(32);
+        segment.HasIndex(s => new { s.DocumentId, s.Key }).IsUnique();
+        segment.HasIndex(s => new { s.DocumentId, s.Ordinal });
+    }
+}
+
+internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
+{
+    public void Configure(EntityTypeBuilder<Target> target)
+    {
+        target.Property(t => t.Id).ValueGeneratedNever();
+        target.Property(t => t.Language).HasMaxLength(85);
+        target.HasIndex(t => new { t.SegmentId, t.Language }).IsUnique();
+        target.HasOne<Segment>().WithMany().HasForeignKey(t => t.SegmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DocumentProgressConfiguration : IEntityTypeConfiguration<DocumentProgress>
+{
+    public void Configure(EntityTypeBuilder<DocumentProgress> progress)
+    {
+        progress.HasKey(p => new { p.DocumentId, p.Language });
+        progress.Property(p => p.Language).HasMaxLength(85);
+        progress.Ignore(p => p.TranslatedPercent);
+        progress.Ignore(p => p.ApprovedPercent);
+        progress.HasOne<Document>().WithMany().HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Wgig.Translate.Domain.Storage;
+
+public static class StoreServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "Translation";
+
+    /// <summary>
+    /// One <see cref="NpgsqlDataSource"/> per process, shared by EF Core and the job storage,
+    /// so there is one connection pool to size and watch.
+    /// </summary>
+    public static IServiceCollection AddTranslationStore(this IServiceCollection services)
+    {
+        // Read when first needed, so configuration added after registration (tests, hosting) counts.
+        services.AddSingleton(provider =>
+        {
+            var connectionString = provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    $"No connection string 'ConnectionStrings:{ConnectionStringName}' (environment: ConnectionStrings__{ConnectionStringName}). " +
+                    "Start the system with ./run, which provides a private PostgreSQL, or set one.");
+            }
+            return new NpgsqlDataSourceBuilder(connectionString).Build();
+        });
+        services.AddDbContext<TranslationDb>((provider, options) =>
+            ConfigureStore(options, provider.GetRequiredService<NpgsqlDataSource>()));
+        return services;
+    }
+
+    /// <summary>A store outside dependency injection, for set-up steps and tests.</summary>
+    public static TranslationDb OpenStore(NpgsqlDataSource dataSource)
+    {
+        var options = new DbContextOptionsBuilder<TranslationDb>();
+        ConfigureStore(options, dataSource);
+        return new TranslationDb(options.Options);
+    }
+
+    public static void ConfigureStore(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__migrations", TranslationDb.Schema))
+            .UseSnakeCaseNamingConvention();
+}

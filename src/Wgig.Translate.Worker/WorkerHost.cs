@@ -1,0 +1,46 @@
+using Hangfire;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Worker.Demo;
+using Wgig.Translate.Worker.Jobs;
+
+namespace Wgig.Translate.Worker;
+
+/// <summary>The Worker process: the Hangfire server that runs every background job.</summary>
+public static class WorkerHost
+{
+    public static HostApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Services.AddWorkerServices();
+        builder.Services.AddHangfireServer((provider, server) =>
+        {
+            var options = provider.GetRequiredService<IOptions<JobOptions>>().Value;
+            server.WorkerCount = options.WorkerCount;
+            server.ServerName = $"worker:{Environment.MachineName}:{Environment.ProcessId}";
+        });
+        return builder;
+    }
+
+    /// <summary>Everything the Worker's jobs and set-up commands use, without the job server itself.</summary>
+    public static IServiceCollection AddWorkerServices(this IServiceCollection services)
+    {
+        services.AddTranslationStore();
+        services.AddDocumentImport();
+        services.AddJobStorage();
+        services.AddJobs();
+        services.AddScoped<DemoProject>();
+        return services;
+    }
+
+    public static IServiceCollection AddJobs(this IServiceCollection services) =>
+        services.Scan(scan => scan
+            .FromAssemblyOf<IBackgroundJob>()
+            .AddClasses(classes => classes.AssignableTo<IBackgroundJob>())
+            .AsSelf()
+            .WithScopedLifetime());
+}
