@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Worker.Storage;
+
+namespace Wgig.Translate.Tests;
+
+/// <summary>
+/// A real PostgreSQL database of its own for one test class, migrated by the same step the run command
+/// uses. The server comes from the standard PG* environment variables that ./test sets through
+/// pg_virtualenv. Tests reset the data before they run, never after, so a failure leaves evidence.
+/// </summary>
+public sealed class TestDatabase : IAsyncLifetime
+{
+    private readonly string _name = "wgig_test_" + Guid.NewGuid().ToString("N")[..16];
+
+    public string ConnectionString { get; private set; } = "";
+
+    public NpgsqlDataSource DataSource { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await using (var admin = new NpgsqlConnection(ServerConnectionString("postgres")))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {_name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        ConnectionString = ServerConnectionString(_name);
+        DataSource = NpgsqlDataSource.Create(ConnectionString);
+        await StoreMigrator.MigrateAsync(DataSource, NullLogger.Instance, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(ServerConnectionString("postgres"));
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    public TranslationDb OpenStore() => StoreServiceCollectionExtensions.OpenStore(DataSource);
+
+    /// <summary>Empties every table of the store and the job storage; schema versions stay.</summary>
+    public async Task ResetAsync()
+    {
+        var tables = await QueryAsync<string>("""
+            SELECT format('%I.%I', schemaname, tablename) FROM pg_tables
+            WHERE schemaname IN ('translate', 'hangfire') AND tablename NOT IN ('__migrations', 'schema')
+            """);
+        await ExecuteAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
+    }
+
+    /// <summary>
+    /// A fingerprint of every row in the store, to prove that a refused request changed nothing.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> SnapshotAsync()
+    {
+        var tables = await QueryAsync<string>(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'translate' ORDER BY tablename");
+        var snapshot = new Dictionary<string, string>();
+        foreach (var table in tables)
+        {
+            var rows = await QueryAsync<string>(
+                $"SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM translate.\"{table}\" t");
+            snapshot[table] = rows.Single();
+        }
+        return snapshot;
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetFieldValue<T>(0));
+        }
+        return values;
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string ServerConnectionString(string database)
+    {
+        var host = Environment.GetEnvironmentVariable("PGHOST");
+        if (string.IsNullOrEmpty(host))
+        {
+            throw new InvalidOperationException(
+                "No PostgreSQL server for the tests: run them with ./test, which starts a throwaway one " +
+                "(pg_virtualenv), or set PGHOST, PGPORT, PGUSER and PGPASSWORD.");
+        }
+        return new NpgsqlConnectionStringBuilder
+        {
+            Host = host,
+            Port = int.TryParse(Environment.GetEnvironmentVariable("PGPORT"), out var port) ? port : 5432,
+            Username = Environment.GetEnvironmentVariable("PGUSER") ?? "postgres",
+            Password = Environment.GetEnvironmentVariable("PGPASSWORD"),
+            Database = database,
+            // Tests open many short-lived pools; keep each small.
+            MaxPoolSize = 20,
+        }.ConnectionString;
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Wgig.Translate.Tests;
+using Wgig.Translate.Worker.Storage;
+
+namespace Wgig.Translate.Worker.Tests.Storage;
+
+public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public async Task Migrations_apply_to_an_empty_database_and_match_the_model()
+    {
+        // The fixture ran the migrate step on a database created empty.
+        await using var db = database.OpenStore();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.False(db.Model.GetRelationalModel() is null);
+        Assert.False(db.Database.HasPendingModelChanges(), "The model has changes no migration captures: add a migration.");
+    }
+
+    [Fact]
+    public async Task Migrate_creates_the_store_and_job_storage_schemas()
+    {
+        var tables = await database.QueryAsync<string>(
+            "SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname IN ('translate', 'hangfire') ORDER BY 1");
+
+        Assert.Contains("translate.projects", tables);
+        Assert.Contains("translate.segments", tables);
+        Assert.Contains("translate.document_progress", tables);
+        Assert.Contains("hangfire.job", tables);
+        Assert.Contains("hangfire.jobqueue", tables);
+    }
+
+    [Fact]
+    public async Task Migrating_again_changes_nothing_and_keeps_data()
+    {
+        await database.ResetAsync();
+        await database.ExecuteAsync("""
+            INSERT INTO translate.projects (id, name, normalized_name, source_language, target_languages, created_at)
+            VALUES (gen_random_uuid(), 'Kept', 'KEPT', 'en', '{fr}', now())
+            """);
+        var before = await database.SnapshotAsync();
+
+        await StoreMigrator.MigrateAsync(database.DataSource, NullLogger.Instance, CancellationToken.None);
+
+        Assert.Equal(before, await database.SnapshotAsync());
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Wgig.Translate.Tests;
+
+namespace Wgig.Translate.Worker.Tests;
+
+/// <summary>The Worker's own service registrations, on a test database and a test clock.</summary>
+internal static class WorkerServices
+{
+    public static ServiceProvider Build(TestDatabase database, TimeProvider clock)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Translation"] = database.ConnectionString })
+            .Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging();
+        services.AddWorkerServices();
+        services.Replace(ServiceDescriptor.Singleton(clock));
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+}
