@@ -27,6 +27,10 @@ public static class ProjectsApi
         {
             return project.Error.ToProblem();
         }
+        if (await db.Projects.AnyAsync(p => p.NormalizedName == project.Value.NormalizedName, cancellationToken))
+        {
+            return new ProjectNameTaken(project.Value.Name).ToProblem();
+        }
         db.Projects.Add(project.Value);
         try
         {
@@ -34,6 +38,7 @@ public static class ProjectsApi
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
+            // Two requests raced past the check above; the unique index decided.
             return new ProjectNameTaken(project.Value.Name).ToProblem();
         }
         return TypedResults.Created($"/projects/{project.Value.Id}", ProjectResponse.From(project.Value));

@@ -16,7 +16,6 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton<ImporterCatalog>();
         services.AddScoped<DocumentImport>();
         services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Wgig.Translate.Domain.Storage;
@@ -27,6 +28,7 @@ public static class StoreServiceCollectionExtensions
             }
             return new NpgsqlDataSourceBuilder(connectionString).Build();
         });
+        services.TryAddSingleton<TimeProvider, StoreTimeProvider>();
         services.AddDbContext<TranslationDb>((provider, options) =>
             ConfigureStore(options, provider.GetRequiredService<NpgsqlDataSource>()));
         return services;

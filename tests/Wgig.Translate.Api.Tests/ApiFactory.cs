@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Wgig.Translate.Tests;
+
+namespace Wgig.Translate.Api.Tests;
+
+/// <summary>The API in-process over HTTP, on a PostgreSQL database of its own per test class.</summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public TestDatabase Database { get; } = new();
+
+    public Task InitializeAsync() => Database.InitializeAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Translation", Database.ConnectionString);
+        // A job must reach a Worker through LISTEN/NOTIFY; the fallback poll is set too long to hide a miss.
+        builder.UseSetting("Jobs:QueuePollInterval", "00:10:00");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+}
+
+/// <summary>Requests the tests make again and again.</summary>
+public static class ApiCalls
+{
+    public static async Task<Guid> CreateProjectAsync(this HttpClient client, string name = "WGIG papers",
+        string source = "en", params string[] targets)
+    {
+        var response = await client.PostAsJsonAsync("/projects",
+            new { name, sourceLanguage = source, targetLanguages = targets.Length == 0 ? ["ar", "zh", "fr", "ru", "es"] : targets });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<IdOnly>(ApiJson.Options))!.Id;
+    }
+
+    public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, Guid projectId, string fileName, byte[] content,
+        string? format = null)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", fileName } };
+        if (format is not null)
+        {
+            form.Add(new StringContent(format), "format");
+        }
+        return client.PostAsync($"/projects/{projectId}/documents", form);
+    }
+
+    public sealed record IdOnly(Guid Id);
+}
+
+/// <summary>How the API writes JSON: web defaults, enums by name.</summary>
+public static class ApiJson
+{
+    public static System.Text.Json.JsonSerializerOptions Options { get; } = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Wgig.Translate.Api.Tests.Platform;
+
+public sealed class PlatformTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _client = api.CreateClient();
+
+    [Fact]
+    public async Task An_unknown_route_is_a_404_problem() =>
+        await (await _client.GetAsync("/no/such/thing")).AssertProblemAsync(HttpStatusCode.NotFound);
+
+    [Fact]
+    public async Task A_wrong_method_is_a_405_problem() =>
+        await (await _client.DeleteAsync("/projects")).AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
+
+    [Fact]
+    public async Task Live_answers_without_touching_dependencies()
+    {
+        var response = await _client.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Ready_checks_the_database_and_the_job_storage()
+    {
+        var response = await _client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        Assert.Equal(["store", "job-storage"], checks.EnumerateObject().Select(c => c.Name));
+        Assert.All(checks.EnumerateObject(), c => Assert.Equal("Healthy", c.Value.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task Ready_fails_when_the_database_is_behind_its_migrations()
+    {
+        var name = "behind_" + Guid.NewGuid().ToString("N")[..12];
+        await api.Database.ExecuteAsync($"CREATE DATABASE {name}");
+        var behind = new Npgsql.NpgsqlConnectionStringBuilder(api.Database.ConnectionString) { Database = name }.ConnectionString;
+        using var factory = api.WithWebHostBuilder(host => host.UseSetting("ConnectionStrings:Translation", behind));
+
+        var response = await factory.CreateClient().GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("migrations not applied", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_endpoints()
+    {
+        var document = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/projects", paths);
+        Assert.Contains("/projects/{projectId}/documents", paths);
+        Assert.Contains("/projects/{projectId}/documents/{documentId}/segments", paths);
+        var upload = document.GetProperty("paths").GetProperty("/projects/{projectId}/documents").GetProperty("post");
+        Assert.True(upload.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _));
+        Assert.True(upload.GetProperty("responses").TryGetProperty("413", out _));
+    }
+
+    [Fact]
+    public async Task Interactive_api_docs_are_served()
+    {
+        var response = await _client.GetAsync("/docs");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("openapi/v1.json", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The docs' script ships inside the API: nothing is loaded from a CDN.
+        var script = await _client.GetAsync("/docs/scalar.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 100_000);
+    }
+}

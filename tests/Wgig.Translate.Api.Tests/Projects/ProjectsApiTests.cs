@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Wgig.Translate.Api.Paging;
+using Wgig.Translate.Api.Projects;
+
+namespace Wgig.Translate.Api.Tests.Projects;
+
+public sealed class ProjectsApiTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
+{
+    private readonly HttpClient _client = api.CreateClient();
+
+    public Task InitializeAsync() => api.Database.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_created_project_is_returned_with_canonical_language_tags_and_can_be_read_back()
+    {
+        var response = await _client.PostAsJsonAsync("/projects",
+            new { name = "WGIG papers", sourceLanguage = "EN", targetLanguages = new[] { "ar", "zh-hans", "fr", "ru", "es" } });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = (await response.Content.ReadFromJsonAsync<ProjectResponse>(ApiJson.Options))!;
+        Assert.Equal(("WGIG papers", "en"), (created.Name, created.SourceLanguage));
+        Assert.Equal(["ar", "zh-Hans", "fr", "ru", "es"], created.TargetLanguages);
+        Assert.Equal($"/projects/{created.Id}", response.Headers.Location?.OriginalString);
+        var read = await _client.GetFromJsonAsync<ProjectResponse>(response.Headers.Location, ApiJson.Options);
+        Assert.Equal((created.Id, created.Name, created.SourceLanguage, created.CreatedAt), (read!.Id, read.Name, read.SourceLanguage, read.CreatedAt));
+        Assert.Equal(created.TargetLanguages, read.TargetLanguages);
+    }
+
+    [Fact]
+    public async Task An_unknown_language_tag_is_a_400_naming_the_field_and_nothing_is_stored()
+    {
+        var before = await api.Database.SnapshotAsync();
+
+        var response = await _client.PostAsJsonAsync("/projects",
+            new { name = "Bad tags", sourceLanguage = "en", targetLanguages = new[] { "fr", "klingon" } });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "unknown language subtag 'klingon'");
+        Assert.Equal(["targetLanguages[1]"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_second_project_with_the_same_name_in_other_case_is_a_conflict()
+    {
+        await _client.CreateProjectAsync("WGIG papers");
+        var before = await api.Database.SnapshotAsync();
+
+        var response = await _client.PostAsJsonAsync("/projects",
+            new { name = "wgig  PAPERS", sourceLanguage = "en", targetLanguages = new[] { "fr" } });
+
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, "already exists");
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_400_that_points_at_the_fault()
+    {
+        var response = await _client.PostAsync("/projects",
+            new StringContent("""{"name": "x", "targetLanguages": "fr"}""", Encoding.UTF8, "application/json"));
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "$.targetLanguages");
+        Assert.Equal([0L], await api.Database.QueryAsync<long>("SELECT count(*) FROM translate.projects"));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_a_415()
+    {
+        var response = await _client.PostAsync("/projects", new StringContent("name=x", Encoding.UTF8, "text/plain"));
+
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task An_unknown_project_id_is_a_404_naming_it()
+    {
+        var id = Guid.NewGuid();
+
+        var response = await _client.GetAsync($"/projects/{id}");
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, id.ToString());
+    }
+
+    [Fact]
+    public async Task An_id_that_is_not_a_guid_is_a_400()
+    {
+        var response = await _client.GetAsync("/projects/not-a-guid");
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "not-a-guid");
+    }
+
+    [Fact]
+    public async Task Projects_are_listed_by_name_in_pages()
+    {
+        foreach (var name in new[] { "Charlie", "Alpha", "Bravo" })
+        {
+            await _client.CreateProjectAsync(name);
+        }
+
+        var page2 = await _client.GetFromJsonAsync<Paged<ProjectResponse>>("/projects?page=2&pageSize=2", ApiJson.Options);
+
+        Assert.Equal(["Charlie"], page2!.Items.Select(p => p.Name));
+        Assert.Equal((2, 2, 3, 2), (page2.Page, page2.PageSize, page2.TotalCount, page2.TotalPages));
+    }
+
+    [Theory]
+    [InlineData("page=0", "page")]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("pageSize=501", "pageSize")]
+    public async Task Paging_out_of_range_is_a_400_naming_the_parameter(string query, string field)
+    {
+        var response = await _client.GetAsync($"/projects?{query}");
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+    }
+}
