@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Wgig.Translate.Domain.Segmentation;
+
+/// <summary>One ordered rule: does the text break where <c>Before</c> ends and <c>After</c> starts?</summary>
+public sealed record SegmentationRule(bool Break, string Before, string After, string? Why = null);
+
+/// <summary>
+/// The sentence rules of one language, from the data file <c>segmentation-rules.json</c>. Each rule is run
+/// once over the text; where several match at one position, the earliest in the list wins (SRX order).
+/// </summary>
+public sealed class SegmentationRules
+{
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+    private static readonly Lazy<Dictionary<string, SegmentationRule[]>> Catalog = new(LoadCatalog);
+    private static readonly ConcurrentDictionary<string, SegmentationRules> ByLanguage = new(StringComparer.OrdinalIgnoreCase);
+
+    private readonly Regex[] _rules;
+    private readonly bool[] _breaks;
+
+    public SegmentationRules(IReadOnlyList<SegmentationRule> rules)
+    {
+        _rules = [.. rules.Select(r => new Regex($"(?:{r.Before})(?={r.After})",
+            RegexOptions.Compiled | RegexOptions.CultureInvariant, MatchTimeout))];
+        _breaks = [.. rules.Select(r => r.Break)];
+    }
+
+    /// <summary>The rules for a BCP 47 tag: its primary language's own rules, then the default ones.</summary>
+    public static SegmentationRules For(string languageTag) =>
+        ByLanguage.GetOrAdd(languageTag.Split('-')[0], language => new SegmentationRules(
+            [.. Catalog.Value.GetValueOrDefault(language, []), .. Catalog.Value["default"]]));
+
+    public static IReadOnlyCollection<string> Languages => [.. Catalog.Value.Keys.Where(k => k != "default")];
+
+    /// <summary>Positions in <paramref name="text"/> where a sentence ends (just after its stop).</summary>
+    public IReadOnlyList<int> FindBreaks(string text)
+    {
+        // position → index of the first rule that matched there
+        var decisions = new Dictionary<int, int>();
+        for (var rule = 0; rule < _rules.Length; rule++)
+        {
+            for (var match = _rules[rule].Match(text); match.Success; match = match.NextMatch())
+            {
+                var position = match.Index + match.Length;
+                if (match.Length > 0 && position < text.Length)
+                {
+                    decisions.TryAdd(position, rule);
+                }
+            }
+        }
+        return [.. decisions.Where(d => _breaks[d.Value]).Select(d => d.Key).Order()];
+    }
+
+    private static Dictionary<string, SegmentationRule[]> LoadCatalog()
+    {
+        using var stream = typeof(SegmentationRules).Assembly.GetManifestResourceStream("Wgig.Translate.Domain.Segmentation.segmentation-rules.json")
+            ?? throw new InvalidOperationException("The segmentation rules are not embedded in the assembly.");
+        var file = JsonSerializer.Deserialize<RulesFile>(stream, JsonSerializerOptions.Web)
+            ?? throw new InvalidOperationException("The segmentation rules file is empty.");
+        return file.Languages.ToDictionary(l => l.Key, l => l.Value, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private sealed record RulesFile(Dictionary<string, SegmentationRule[]> Languages);
+}

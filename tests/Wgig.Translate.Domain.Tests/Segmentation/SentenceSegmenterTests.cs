@@ -1,0 +1,95 @@
+using Wgig.Translate.Domain.Segmentation;
+
+namespace Wgig.Translate.Domain.Tests.Segmentation;
+
+public sealed class SentenceSegmenterTests
+{
+    private static string[] Split(string text, string language = "en") =>
+        [.. SentenceSegmenter.Split(SegmentContent.FromText(text), language).Select(s => s.Content.PlainText)];
+
+    [Theory]
+    [InlineData("One. Two! Three? Four", new[] { "One.", "Two!", "Three?", "Four" })]
+    [InlineData("Chaired by Mr. Nitin Desai. Next.", new[] { "Chaired by Mr. Nitin Desai.", "Next." })]
+    [InlineData("Issues, e.g. spam, i.e. abuse. Done.", new[] { "Issues, e.g. spam, i.e. abuse.", "Done." })]
+    [InlineData("See para. 13 and No. 5. Then Art. 2 applies.", new[] { "See para. 13 and No. 5.", "Then Art. 2 applies." })]
+    [InlineData("Held on 24 - 26 June 2004. Version 1.2 is out.", new[] { "Held on 24 - 26 June 2004.", "Version 1.2 is out." })]
+    [InlineData("He waited... and waited. Then left.", new[] { "He waited... and waited.", "Then left." })]
+    [InlineData("It was “open and inclusive.” The WGIG agreed.", new[] { "It was “open and inclusive.”", "The WGIG agreed." })]
+    [InlineData("(This is bracketed.) And this follows.", new[] { "(This is bracketed.)", "And this follows." })]
+    [InlineData("J. R. Smith wrote it. He did.", new[] { "J. R. Smith wrote it.", "He did." })]
+    [InlineData("Spam, fraud etc. are issues. Others etc. Then more.", new[] { "Spam, fraud etc. are issues.", "Others etc.", "Then more." })]
+    [InlineData("the U.S. government. it goes on", new[] { "the U.S. government. it goes on" })]
+    [InlineData("A webcast is at: http://streaming.polito.it/wgig-meeting. A report follows.", new[] { "A webcast is at: http://streaming.polito.it/wgig-meeting.", "A report follows." })]
+    public void English_sentences_break_at_stops_but_not_at_abbreviations_numbers_or_initials(string text, string[] expected) =>
+        Assert.Equal(expected, Split(text));
+
+    [Fact]
+    public void French_breaks_after_a_spaced_question_mark_and_closing_guillemets()
+    {
+        Assert.Equal(["Est-ce vrai ?", "Oui, dit M. Dupont."], Split("Est-ce vrai ? Oui, dit M. Dupont.", "fr"));
+        Assert.Equal(["Il a dit « c’est fini. »", "Puis il est parti."], Split("Il a dit « c’est fini. » Puis il est parti.", "fr"));
+    }
+
+    [Fact]
+    public void Spanish_keeps_its_abbreviations_and_breaks_before_inverted_marks() =>
+        Assert.Equal(["La Sra. García habló.", "¿Quién más?", "¡Nadie!"], Split("La Sra. García habló. ¿Quién más? ¡Nadie!", "es"));
+
+    [Fact]
+    public void Russian_keeps_its_abbreviations() =>
+        Assert.Equal(["Встреча в 2004 г. в Женеве, т.е. в Европе.", "Далее."], Split("Встреча в 2004 г. в Женеве, т.е. в Европе. Далее.", "ru"));
+
+    [Fact]
+    public void Arabic_breaks_at_its_question_mark_and_full_stop() =>
+        Assert.Equal(["هل هذا صحيح؟", "نعم.", "انتهى"], Split("هل هذا صحيح؟ نعم. انتهى", "ar"));
+
+    [Fact]
+    public void Chinese_breaks_without_spaces() =>
+        Assert.Equal(["工作组举行了会议。", "这是真的吗？", "是的！"], Split("工作组举行了会议。这是真的吗？是的！", "zh-Hans"));
+
+    [Fact]
+    public void The_space_between_sentences_is_kept_for_reassembly()
+    {
+        var sentences = SentenceSegmenter.Split(SegmentContent.FromText("One.  Two. Three."), "en");
+
+        Assert.Equal(["  ", " ", ""], sentences.Select(s => s.SpaceAfter));
+        Assert.Equal("One.  Two. Three.", string.Concat(sentences.Select(s => s.Content.CodedText + s.SpaceAfter)));
+    }
+
+    [Fact]
+    public void A_closing_code_after_the_stop_stays_with_its_sentence_and_codes_are_renumbered()
+    {
+        var builder = new ContentBuilder();
+        builder.Text("Intro ");
+        var bold = builder.Open("bold", "**");
+        builder.Text("Done.");
+        builder.Close(bold, "bold", "**");
+        builder.Text(" Next ");
+        var italic = builder.Open("italic", "*");
+        builder.Text("part");
+        builder.Close(italic, "italic", "*");
+        builder.Text(".");
+
+        var sentences = SentenceSegmenter.Split(builder.Build(), "en");
+
+        Assert.Equal(["Intro **Done.**", "Next *part*."], sentences.Select(s => s.Content.ToOriginal()));
+        Assert.Equal([1, 1], sentences[1].Content.Codes.Select(c => c.Id));
+    }
+
+    [Fact]
+    public void A_run_on_text_is_cut_at_spaces_into_pieces_a_volunteer_can_handle()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("word", 2000));
+
+        var sentences = SentenceSegmenter.Split(SegmentContent.FromText(text), "en");
+
+        Assert.All(sentences, s => Assert.True(s.Content.CodedText.Length <= SentenceSegmenter.MaxSentenceLength));
+        Assert.Equal(text, string.Concat(sentences.Select(s => s.Content.CodedText + s.SpaceAfter)));
+    }
+
+    [Fact]
+    public void Every_language_in_the_rules_file_compiles_and_segments()
+    {
+        Assert.Superset(new HashSet<string> { "en", "fr", "es", "ru", "ar", "zh" }, SegmentationRules.Languages.ToHashSet());
+        Assert.All(SegmentationRules.Languages, language => Assert.NotEmpty(Split("A. B.", language)));
+    }
+}
