@@ -27,9 +27,60 @@ public sealed record DocumentResponse(
     Guid Id, Guid ProjectId, string Path, DocumentFormat Format, int CurrentVersion, int SegmentCount, int WordCount,
     DateTimeOffset CreatedAt, IReadOnlyList<VersionResponse> Versions, IReadOnlyList<LanguageProgress> Progress);
 
-public sealed record SegmentResponse(
-    Guid Id, string Key, int Ordinal, BlockKind Kind, string? Number, int Level, string Source, int WordCount, int AddedInVersion)
+/// <summary>An inline code as an editor shows it: a token with an id that pairs an open with its close.</summary>
+public sealed record CodeResponse(int Id, CodeKind Kind, string Type, string? Display, string Data);
+
+/// <summary>A piece of segment content: text or one inline code.</summary>
+public sealed record ContentRun(string? Text, CodeResponse? Code);
+
+/// <param name="Text">The text without codes.</param>
+/// <param name="Runs">Text and codes in order, as an editor renders them.</param>
+public sealed record ContentResponse(string Text, IReadOnlyList<ContentRun> Runs)
 {
-    public static SegmentResponse From(Segment segment) => new(segment.Id, segment.Key, segment.Ordinal, segment.Kind,
-        segment.Number, segment.Level, segment.Source, segment.WordCount, segment.AddedInVersion);
+    public static ContentResponse From(SegmentContent content)
+    {
+        var runs = new List<ContentRun>();
+        var text = new System.Text.StringBuilder();
+        foreach (var c in content.CodedText)
+        {
+            if (!SegmentContent.IsMarker(c))
+            {
+                text.Append(c);
+                continue;
+            }
+            if (text.Length > 0)
+            {
+                runs.Add(new ContentRun(text.ToString(), null));
+                text.Clear();
+            }
+            var code = content.CodeAt(c);
+            runs.Add(new ContentRun(null, new CodeResponse(code.Id, code.Kind, code.Type, code.Display, code.Data)));
+        }
+        if (text.Length > 0)
+        {
+            runs.Add(new ContentRun(text.ToString(), null));
+        }
+        return new ContentResponse(content.PlainText, runs);
+    }
+}
+
+/// <param name="Paragraph">The block the sentence belongs to, from 0.</param>
+/// <param name="Sentence">The sentence's place in its block, from 0.</param>
+/// <param name="PreviousSource">The source before its last change, for updating an old translation.</param>
+public sealed record SegmentResponse(
+    Guid Id, string Key, int Ordinal, int Paragraph, int Sentence, BlockKind Kind, string? Number, int Level,
+    ContentResponse Source, int WordCount, int AddedInVersion, int? ChangedInVersion, ContentResponse? PreviousSource,
+    int? RetiredInVersion)
+{
+    public static SegmentResponse From(Segment segment) => new(segment.Id, segment.Key, segment.Ordinal, segment.Paragraph,
+        segment.Sentence, segment.Kind, segment.Number, segment.Level, ContentResponse.From(segment.Content), segment.WordCount,
+        segment.AddedInVersion, segment.ChangedInVersion,
+        segment.PreviousContent is { } previous ? ContentResponse.From(previous) : null, segment.RetiredInVersion);
+}
+
+/// <summary>What a new version did: how many segments stayed, changed (their translations now need an update), came and went.</summary>
+public sealed record SourceUpdateResponse(int Version, int Unchanged, int Changed, int Added, int Retired)
+{
+    public static SourceUpdateResponse From(SourceUpdateSummary summary) =>
+        new(summary.Version, summary.Unchanged, summary.Changed, summary.Added, summary.Retired);
 }

@@ -7,6 +7,7 @@ using Wgig.Translate.Api.Paging;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Worker.Progress;
 
@@ -26,7 +27,12 @@ public static class DocumentsApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         documents.MapGet("/", List).WithName("ListDocuments").ProducesValidationProblem();
         documents.MapGet("/{documentId}", Get).WithName("GetDocument");
+        documents.MapPost("/{documentId}/versions", UploadVersion).WithName("UploadDocumentVersion")
+            .DisableAntiforgery()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         documents.MapGet("/{documentId}/segments", ListSegments).WithName("ListSegments").ProducesValidationProblem();
+        documents.MapGet("/{documentId}/export", Export).WithName("ExportDocument").ProducesValidationProblem();
         documents.MapPost("/{documentId}/progress/recount", Recount).WithName("RecountProgress");
         return routes;
     }
@@ -43,12 +49,8 @@ public static class DocumentsApi
         {
             return new UploadTooLarge(file.Length, limits.Value.MaxUploadBytes).ToProblem();
         }
-        var content = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(content, cancellationToken);
-        }
-        var document = await import.ImportNewAsync(projectId, new DocumentUpload(file.FileName, format, content), cancellationToken);
+        var document = await import.ImportNewAsync(projectId,
+            new DocumentUpload(file.FileName, format, await ReadAsync(file, cancellationToken)), cancellationToken);
         if (!document.Succeeded)
         {
             return document.Error.ToProblem();
@@ -57,6 +59,59 @@ public static class DocumentsApi
         var targetLanguages = await db.Projects.Where(p => p.Id == projectId).Select(p => p.TargetLanguages).SingleAsync(cancellationToken);
         return TypedResults.Created($"/projects/{projectId}/documents/{document.Value.Id}",
             ToResponse(document.Value, document.Value.Versions, targetLanguages, []));
+    }
+
+    /// <summary>Upload a new version of the document's source, in the document's format.</summary>
+    /// <remarks>
+    /// Unchanged segments keep their translations and review state; edited segments keep their key and old
+    /// translation, marked as needing an update, and show their previous source; new segments start
+    /// untranslated; segments no longer in the source are retired, never deleted.
+    /// </remarks>
+    private static async Task<Results<Ok<SourceUpdateResponse>, ProblemHttpResult>> UploadVersion(
+        Guid projectId, Guid documentId, IFormFile file, DocumentImport import, IBackgroundJobClient jobs,
+        IOptions<DocumentLimits> limits, CancellationToken cancellationToken)
+    {
+        if (file.Length > limits.Value.MaxUploadBytes)
+        {
+            return new UploadTooLarge(file.Length, limits.Value.MaxUploadBytes).ToProblem();
+        }
+        var summary = await import.ImportVersionAsync(projectId, documentId,
+            new DocumentUpload(file.FileName, null, await ReadAsync(file, cancellationToken)), cancellationToken);
+        if (!summary.Succeeded)
+        {
+            return summary.Error.ToProblem();
+        }
+        jobs.Enqueue<RecountDocumentProgress>(job => job.RunAsync(documentId, CancellationToken.None));
+        return TypedResults.Ok(SourceUpdateResponse.From(summary.Value));
+    }
+
+    /// <summary>The document rebuilt in its own format with the translations into one language.</summary>
+    /// <remarks>
+    /// Segments without a usable translation are written in the source language; the response headers
+    /// Wgig-Translated-Segments and Wgig-Source-Segments say how many of each.
+    /// </remarks>
+    /// <param name="language">A target language of the project.</param>
+    /// <param name="approvedOnly">Use approved translations only (default: translated and approved).</param>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
+        Guid projectId, Guid documentId, string? language, bool? approvedOnly, DocumentExport export,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var exported = await export.ExportAsync(projectId, documentId, language, approvedOnly ?? false, cancellationToken);
+        if (!exported.Succeeded)
+        {
+            return exported.Error.ToProblem();
+        }
+        http.Response.Headers["Wgig-Translated-Segments"] = exported.Value.TranslatedSegments.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.Headers["Wgig-Source-Segments"] = exported.Value.SourceSegments.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.File(exported.Value.Content, exported.Value.MediaType, exported.Value.FileName);
+    }
+
+    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        var content = new byte[file.Length];
+        await using var stream = file.OpenReadStream();
+        await stream.ReadExactlyAsync(content, cancellationToken);
+        return content;
     }
 
     private static async Task<Results<Ok<Paged<DocumentSummary>>, ProblemHttpResult>> List(
@@ -100,8 +155,10 @@ public static class DocumentsApi
         return TypedResults.Ok(ToResponse(document, versions, targetLanguages, progress));
     }
 
+    /// <param name="includeRetired">Also list segments no longer in the current version (after the current ones).</param>
     private static async Task<Results<Ok<Paged<SegmentResponse>>, ProblemHttpResult>> ListSegments(
-        Guid projectId, Guid documentId, [AsParameters] PageRequest paging, TranslationDb db, CancellationToken cancellationToken)
+        Guid projectId, Guid documentId, [AsParameters] PageRequest paging, bool? includeRetired, TranslationDb db,
+        CancellationToken cancellationToken)
     {
         if (paging.Validate() is { } invalid)
         {
@@ -111,9 +168,11 @@ public static class DocumentsApi
         {
             return new DocumentNotFound(projectId, documentId).ToProblem();
         }
-        var segments = db.Segments.AsNoTracking().Where(s => s.DocumentId == documentId && s.RetiredInVersion == null);
+        var segments = db.Segments.AsNoTracking()
+            .Where(s => s.DocumentId == documentId && (includeRetired == true || s.RetiredInVersion == null));
         var total = await segments.CountAsync(cancellationToken);
-        var items = await segments.OrderBy(s => s.Ordinal).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        var items = await segments.OrderBy(s => s.RetiredInVersion != null).ThenBy(s => s.Ordinal).ThenBy(s => s.Id)
+            .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
         return TypedResults.Ok(new Paged<SegmentResponse>([.. items.Select(SegmentResponse.From)], paging.Number, paging.Size, total));
     }
 

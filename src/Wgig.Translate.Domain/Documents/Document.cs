@@ -2,6 +2,12 @@ using Wgig.Translate.Domain.Segmentation;
 
 namespace Wgig.Translate.Domain.Documents;
 
+/// <summary>What a new version did to a document's segments.</summary>
+public sealed record SourceUpdateSummary(int Version, int Unchanged, int Changed, int Added, int Retired)
+{
+    public IReadOnlyList<Guid> ChangedSegmentIds { get; init; } = [];
+}
+
 /// <summary>A key paper in a project: its versions (one per import) and its segments.</summary>
 public sealed class Document
 {
@@ -32,19 +38,62 @@ public sealed class Document
 
     public IReadOnlyList<DocumentVersion> Versions => _versions;
 
+    /// <summary>All segments ever, retired ones included (when loaded).</summary>
     public IReadOnlyList<Segment> Segments => _segments;
 
-    /// <summary>The first version of a new document, split into segments.</summary>
+    /// <summary>The first version of a new document, cut into segments.</summary>
     public static Document Import(Guid projectId, DocumentPath path, DocumentFormat format, byte[] content,
-        IReadOnlyList<SourceBlock> blocks, VersionOrigin origin, DateTimeOffset now)
+        IReadOnlyList<SegmentDraft> drafts, VersionOrigin origin, DateTimeOffset now)
     {
         var document = new Document(Guid.CreateVersion7(now), projectId, path.Value, format, now) { CurrentVersion = 1 };
-        var keys = SegmentKeys.Assign(blocks.Select(b => b.Text));
-        for (var i = 0; i < blocks.Count; i++)
+        var keys = SegmentKeys.Assign(drafts.Select(d => d.Content.PlainText));
+        for (var i = 0; i < drafts.Count; i++)
         {
-            document._segments.Add(Segment.Create(document.Id, keys[i], i + 1, blocks[i], 1, Guid.CreateVersion7(now)));
+            document._segments.Add(Segment.Create(document.Id, keys[i], i + 1, drafts[i], 1, now));
         }
         document._versions.Add(DocumentVersion.Create(document.Id, 1, origin, content, now, document._segments));
         return document;
+    }
+
+    /// <summary>
+    /// A new version of the source: unchanged segments stay as they are, edited ones keep their key and
+    /// show their previous source, new ones are added and the ones gone are retired. The document's
+    /// segments must all be loaded, retired ones included.
+    /// </summary>
+    public SourceUpdateSummary ImportVersion(byte[] content, IReadOnlyList<SegmentDraft> drafts, VersionOrigin origin, DateTimeOffset now)
+    {
+        var version = CurrentVersion + 1;
+        var plan = SourceUpdate.Plan(_segments, drafts);
+        var usedKeys = new HashSet<string>(_segments.Select(s => s.Key), StringComparer.Ordinal);
+        var unchanged = 0;
+        var changed = new List<Guid>();
+        var added = 0;
+        for (var i = 0; i < plan.Incoming.Count; i++)
+        {
+            var (draft, match, existing) = plan.Incoming[i];
+            switch (match)
+            {
+                case SegmentMatch.Unchanged:
+                    existing!.Keep(i + 1, draft);
+                    unchanged++;
+                    break;
+                case SegmentMatch.Changed:
+                    existing!.ChangeSource(i + 1, draft, version);
+                    changed.Add(existing.Id);
+                    break;
+                default:
+                    var key = SegmentKeys.Unique(SegmentKeys.ForText(draft.Content.PlainText), usedKeys);
+                    _segments.Add(Segment.Create(Id, key, i + 1, draft, version, now));
+                    added++;
+                    break;
+            }
+        }
+        foreach (var gone in plan.Retired)
+        {
+            gone.Retire(version);
+        }
+        CurrentVersion = version;
+        _versions.Add(DocumentVersion.Create(Id, version, origin, content, now, [.. _segments.Where(s => !s.IsRetired)]));
+        return new SourceUpdateSummary(version, unchanged, changed.Count, added, plan.Retired.Count) { ChangedSegmentIds = changed };
     }
 }

@@ -2,18 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
 
 namespace Wgig.Translate.Domain.Documents;
 
 /// <param name="FileName">The document's path in the project (an upload's file name).</param>
-/// <param name="Format">A format name, where the file name's ending does not tell it.</param>
+/// <param name="Format">A format name, where the file name's ending does not say it.</param>
 public sealed record DocumentUpload(string? FileName, string? Format, byte[] Content);
 
 /// <summary>
-/// Brings a new document into a project: checks it, splits it and stores it with its first version,
-/// all or nothing.
+/// Brings documents into a project: checks the file, cuts it into segments in the project's source
+/// language and stores it as a new document, or as a new version of one, all or nothing.
 /// </summary>
 public sealed class DocumentImport(
     TranslationDb db, ImporterCatalog importers, IOptions<DocumentLimits> limits, TimeProvider clock)
@@ -24,39 +25,32 @@ public sealed class DocumentImport(
         {
             return new UploadTooLarge(upload.Content.LongLength, limits.Value.MaxUploadBytes);
         }
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
         {
-            return new Projects.ProjectNotFound(projectId);
+            return new ProjectNotFound(projectId);
         }
         var path = DocumentPath.Parse(upload.FileName);
         if (!path.Succeeded)
         {
             return path.Error;
         }
-        if (upload.Content.Length == 0)
-        {
-            return new EmptyDocument(path.Value.Value);
-        }
         var importer = importers.Choose(path.Value, upload.Format);
         if (!importer.Succeeded)
         {
             return importer.Error;
         }
-        var blocks = importer.Value.Split(upload.Content);
-        if (!blocks.Succeeded)
+        var drafts = Segment(importer.Value, path.Value, upload.Content, project.SourceLanguage);
+        if (!drafts.Succeeded)
         {
-            return blocks.Error;
-        }
-        if (blocks.Value.Count == 0)
-        {
-            return new EmptyDocument(path.Value.Value);
+            return drafts.Error;
         }
         if (await db.Documents.AnyAsync(d => d.ProjectId == projectId && d.Path == path.Value.Value, cancellationToken))
         {
             return new DocumentPathTaken(path.Value.Value);
         }
 
-        var document = Document.Import(projectId, path.Value, importer.Value.Format, upload.Content, blocks.Value,
+        var document = Document.Import(projectId, path.Value, importer.Value.Format, upload.Content, drafts.Value,
             VersionOrigin.Upload, clock.GetUtcNow());
         db.Documents.Add(document);
         try
@@ -70,5 +64,64 @@ public sealed class DocumentImport(
             return new DocumentPathTaken(path.Value.Value);
         }
         return document;
+    }
+
+    /// <summary>
+    /// A new version of an existing document, in its format. Translations of unchanged segments stay;
+    /// those of edited segments are marked as needing an update.
+    /// </summary>
+    public async Task<Result<SourceUpdateSummary>> ImportVersionAsync(
+        Guid projectId, Guid documentId, DocumentUpload upload, CancellationToken cancellationToken)
+    {
+        if (upload.Content.LongLength > limits.Value.MaxUploadBytes)
+        {
+            return new UploadTooLarge(upload.Content.LongLength, limits.Value.MaxUploadBytes);
+        }
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return new ProjectNotFound(projectId);
+        }
+        var document = await db.Documents.Include(d => d.Segments)
+            .SingleOrDefaultAsync(d => d.Id == documentId && d.ProjectId == projectId, cancellationToken);
+        if (document is null)
+        {
+            return new DocumentNotFound(projectId, documentId);
+        }
+        var importer = importers.For(document.Format);
+        var drafts = Segment(importer, DocumentPath.Parse(document.Path).Value!, upload.Content, project.SourceLanguage);
+        if (!drafts.Succeeded)
+        {
+            return drafts.Error;
+        }
+
+        var now = clock.GetUtcNow();
+        // The row lock makes concurrent uploads of versions of one document queue up instead of racing.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM translate.documents WHERE id = {documentId} FOR UPDATE", cancellationToken);
+        var summary = document.ImportVersion(upload.Content, drafts.Value, VersionOrigin.Upload, now);
+        var outdated = await db.Targets.Where(t => summary.ChangedSegmentIds.Contains(t.SegmentId)).ToListAsync(cancellationToken);
+        foreach (var target in outdated)
+        {
+            target.MarkSourceChanged(now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return summary;
+    }
+
+    private static Result<IReadOnlyList<SegmentDraft>> Segment(IDocumentImporter importer, DocumentPath path, byte[] content, string language)
+    {
+        if (content.Length == 0)
+        {
+            return new EmptyDocument(path.Value);
+        }
+        var blocks = importer.Split(content);
+        if (!blocks.Succeeded)
+        {
+            return blocks.Error;
+        }
+        var drafts = DocumentSegmentation.Segment(blocks.Value, language);
+        return drafts.Count == 0 ? new EmptyDocument(path.Value) : Result<IReadOnlyList<SegmentDraft>>.From(drafts);
     }
 }

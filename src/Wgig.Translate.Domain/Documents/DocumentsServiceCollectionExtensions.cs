@@ -15,6 +15,7 @@ public static class DocumentsServiceCollectionExtensions
             .WithSingletonLifetime());
         services.AddSingleton<ImporterCatalog>();
         services.AddScoped<DocumentImport>();
+        services.AddScoped<DocumentExport>();
         services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

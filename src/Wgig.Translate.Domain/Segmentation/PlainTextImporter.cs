@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
@@ -5,48 +6,153 @@ using Wgig.Translate.Domain.Documents;
 namespace Wgig.Translate.Domain.Segmentation;
 
 /// <summary>
-/// Plain UTF-8 text: paragraphs are separated by blank lines, and a paragraph number standing on
-/// its own first line (as UN papers print them) is kept as structure. Line breaks inside a paragraph
-/// are where the text extraction wrapped, so they become spaces.
+/// Plain UTF-8 text, read the way UN papers are printed: blocks separated by blank lines; a paragraph
+/// or section number on its own first line; "(a)" sub-headings and "(i)" items; "·" bullets; rules of
+/// underscores. Numbers, labels and bullets are structure, kept out of the text to translate. Lines
+/// inside a block were wrapped by the text extraction, so they join with a space, or with nothing
+/// where the next line starts with punctuation (the mark of a lost footnote reference).
 /// </summary>
 public sealed partial class PlainTextImporter : IDocumentImporter
 {
-    [GeneratedRegex(@"^\d{1,4}\.?$")]
-    private static partial Regex ParagraphNumber();
+    // A section or paragraph title has no closing stop and is short; anything else is running text.
+    private const int MaxTitleWords = 20;
 
-    [GeneratedRegex(@"\n[ \t]*\n")]
-    private static partial Regex BlankLine();
+    [GeneratedRegex(@"\A(?<number>\d{1,3})\.?[ \t]*\n")]
+    private static partial Regex NumberLine();
+
+    [GeneratedRegex(@"\A(?<label>\((?:[a-z]|[ivxlc]+)\))[ \t]*")]
+    private static partial Regex Label();
+
+    [GeneratedRegex(@"\A(?<bullet>[·•▪‣◦\-–])[ \t]+")]
+    private static partial Regex Bullet();
+
+    [GeneratedRegex(@"\A[_\-=–—.·\s]*\z")]
+    private static partial Regex Rule();
+
+    [GeneratedRegex(@"\n[ \t]*\n[ \t\n]*")]
+    private static partial Regex BlankLines();
+
+    [GeneratedRegex(@"\A\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)\z")]
+    private static partial Regex Roman();
 
     public DocumentFormat Format => DocumentFormat.PlainText;
 
     public IReadOnlyCollection<string> FileExtensions { get; } = [".txt", ".text"];
 
+    public string MediaType => "text/plain; charset=utf-8";
+
     public Result<IReadOnlyList<SourceBlock>> Split(ReadOnlyMemory<byte> content)
     {
         var text = SourceText.DecodeUtf8(content);
+        return text.Succeeded ? Result<IReadOnlyList<SourceBlock>>.From([.. Parse(text.Value).Select(b => b.Block)]) : text.Error;
+    }
+
+    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks)
+    {
+        var text = SourceText.DecodeUtf8(original);
         if (!text.Succeeded)
         {
             return text.Error;
         }
-        var blocks = new List<SourceBlock>();
-        foreach (var paragraph in BlankLine().Split(SourceText.NormalizeLineEnds(text.Value)))
+        var parsed = Parse(text.Value);
+        var spliced = TextSplicer.Splice(text.Value, [.. parsed.Select(b => b.Span)], [.. blocks.Select(b => b?.ToOriginal())]);
+        return TextSplicer.Encode(spliced, original.Span);
+    }
+
+    private static List<(SourceBlock Block, Range Span)> Parse(string text)
+    {
+        // Line ends are kept as they are in the file (the rebuild copies them); "\r" is space to the parser.
+        var normalized = text.Replace('\r', ' ');
+        var blocks = new List<(SourceBlock, Range)>();
+        var start = 0;
+        foreach (Match? gap in BlankLines().Matches(normalized).Append(null))
         {
-            var lines = paragraph.Split('\n')
-                .Select(line => line.Trim())
-                .Where(line => line.Length > 0)
-                .ToList();
-            if (lines.Count == 0)
+            var end = gap?.Index ?? normalized.Length;
+            if (ToBlock(normalized, start, end) is { } block)
             {
-                continue;
+                blocks.Add(block);
             }
-            string? number = null;
-            if (lines.Count > 1 && ParagraphNumber().IsMatch(lines[0]))
-            {
-                number = lines[0].TrimEnd('.');
-                lines.RemoveAt(0);
-            }
-            blocks.Add(new SourceBlock(BlockKind.Paragraph, string.Join(' ', lines), number));
+            start = gap is null ? end : gap.Index + gap.Length;
         }
         return blocks;
     }
+
+    private static (SourceBlock, Range)? ToBlock(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+        var raw = text[start..end];
+        if (raw.Length == 0 || Rule().IsMatch(raw))
+        {
+            return null;
+        }
+
+        string? number = null, label = null, bullet = null;
+        var textStart = 0;
+        if (NumberLine().Match(raw) is { Success: true } numbered && numbered.Length < raw.Length)
+        {
+            number = numbered.Groups["number"].Value;
+            textStart = numbered.Length;
+        }
+        else if (Label().Match(raw) is { Success: true } labelled && labelled.Length < raw.Length)
+        {
+            label = labelled.Groups["label"].Value;
+            textStart = labelled.Length;
+        }
+        else if (Bullet().Match(raw) is { Success: true } bulleted && bulleted.Length < raw.Length)
+        {
+            bullet = bulleted.Groups["bullet"].Value;
+            textStart = bulleted.Length;
+        }
+        while (textStart < raw.Length && char.IsWhiteSpace(raw[textStart]))
+        {
+            textStart++;
+        }
+
+        var joined = JoinLines(raw[textStart..]);
+        var content = new ContentBuilder().Text(joined).Build();
+        var isTitle = IsTitle(content.PlainText);
+        var block = (number, label, bullet) switch
+        {
+            ({ } n, _, _) when isTitle => new SourceBlock(BlockKind.Heading, content, n, 1),
+            ({ } n, _, _) => new SourceBlock(BlockKind.Paragraph, content, n),
+            (_, { } l, _) when Roman().IsMatch(l) => new SourceBlock(BlockKind.ListItem, content, l, 1),
+            (_, { } l, _) when isTitle => new SourceBlock(BlockKind.Heading, content, l, 2),
+            (_, { } l, _) => new SourceBlock(BlockKind.ListItem, content, l, 1),
+            (_, _, { } b) => new SourceBlock(BlockKind.ListItem, content, b, 1),
+            _ when isTitle && !raw.Contains('\n', StringComparison.Ordinal) => new SourceBlock(BlockKind.Heading, content, null, 1),
+            _ => new SourceBlock(BlockKind.Paragraph, content),
+        };
+        return (block, (start + textStart)..end);
+    }
+
+    private static string JoinLines(string text)
+    {
+        var joined = new StringBuilder(text.Length);
+        foreach (var line in text.Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0)
+            {
+                continue;
+            }
+            if (joined.Length > 0 && !char.IsPunctuation(trimmed[0]) || joined.Length > 0 && trimmed[0] is '(' or '[' or '“' or '‘' or '"')
+            {
+                joined.Append(' ');
+            }
+            joined.Append(trimmed);
+        }
+        return joined.ToString();
+    }
+
+    private static bool IsTitle(string text) =>
+        text.Length > 0
+        && !".:;!?,".Contains(text[^1], StringComparison.Ordinal)
+        && WordCounter.Count(text) <= MaxTitleWords;
 }

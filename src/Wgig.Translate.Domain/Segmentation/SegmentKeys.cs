@@ -23,6 +23,17 @@ public static class SegmentKeys
         return keys;
     }
 
+    /// <summary><paramref name="key"/>, or "-2", "-3"… after it until it is not among <paramref name="used"/>; then used.</summary>
+    public static string Unique(string key, HashSet<string> used)
+    {
+        var candidate = key;
+        for (var occurrence = 2; !used.Add(candidate); occurrence++)
+        {
+            candidate = $"{key}-{occurrence}";
+        }
+        return candidate;
+    }
+
     public static string ForText(string text)
     {
         var normalized = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))

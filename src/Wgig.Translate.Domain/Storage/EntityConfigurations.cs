@@ -4,6 +4,7 @@ using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Progress;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Targets;
+using Wgig.Translate.Domain.Segmentation;
 
 namespace Wgig.Translate.Domain.Storage;
 
@@ -52,6 +53,8 @@ internal sealed class SegmentConfiguration : IEntityTypeConfiguration<Segment>
         segment.Property(s => s.Id).ValueGeneratedNever();
         segment.Property(s => s.Key).HasMaxLength(64);
         segment.Property(s => s.Number).HasMaxLength(32);
+        segment.Property(s => s.SourceCodes).HasColumnType("jsonb").HasConversion(InlineCodesJson.Converter, InlineCodesJson.Comparer);
+        segment.Property(s => s.PreviousSourceCodes).HasColumnType("jsonb").HasConversion(InlineCodesJson.NullableConverter, InlineCodesJson.NullableComparer);
         segment.HasIndex(s => new { s.DocumentId, s.Key }).IsUnique();
         segment.HasIndex(s => new { s.DocumentId, s.Ordinal });
     }

@@ -1,3 +1,5 @@
+using Wgig.Translate.Domain.Segmentation;
+
 namespace Wgig.Translate.Domain.Targets;
 
 public enum TargetState
@@ -11,8 +13,10 @@ public enum TargetState
 }
 
 /// <summary>
-/// A segment in one target language. A segment nobody has touched in a language has no row:
-/// it is untranslated. The workflow that moves a target between states is built on this record.
+/// A segment in one target language. A segment nobody has touched in a language has no row: it is
+/// untranslated. <see cref="Text"/> is coded text whose codes are the segment's source codes (the marker
+/// for source code <c>i</c> is U+E000 + i), so a translation can move codes but not invent them.
+/// The workflow that moves a target between states is built on this record.
 /// </summary>
 public sealed class Target
 {
@@ -43,4 +47,20 @@ public sealed class Target
 
     /// <summary>True when the target counts as translated for progress: handed in, or approved.</summary>
     public static bool CountsAsTranslated(TargetState state) => state is TargetState.Translated or TargetState.Approved;
+
+    /// <summary>The translation as content, its codes taken from the segment's source.</summary>
+    public SegmentContent? ContentFor(SegmentContent source) => Text is null ? null : new SegmentContent(Text, source.Codes);
+
+    /// <summary>
+    /// The source sentence was edited: a finished translation no longer fits it and needs updating
+    /// (the text stays as a starting point). Work in progress keeps its state.
+    /// </summary>
+    public void MarkSourceChanged(DateTimeOffset now)
+    {
+        if (State is TargetState.Translated or TargetState.Approved or TargetState.Rejected)
+        {
+            State = TargetState.NeedsUpdate;
+            UpdatedAt = now;
+        }
+    }
 }

@@ -127,6 +127,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("added_in_version");
 
+                    b.Property<int?>("ChangedInVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("changed_in_version");
+
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("uuid")
                         .HasColumnName("document_id");
@@ -156,14 +160,40 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("ordinal");
 
+                    b.Property<int>("Paragraph")
+                        .HasColumnType("integer")
+                        .HasColumnName("paragraph");
+
+                    b.Property<string>("PreviousSource")
+                        .HasColumnType("text")
+                        .HasColumnName("previous_source");
+
+                    b.Property<string>("PreviousSourceCodes")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("previous_source_codes");
+
                     b.Property<int?>("RetiredInVersion")
                         .HasColumnType("integer")
                         .HasColumnName("retired_in_version");
+
+                    b.Property<int>("Sentence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentence");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("source");
+
+                    b.Property<string>("SourceCodes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("source_codes");
+
+                    b.Property<string>("SpaceAfter")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("space_after");
 
                     b.Property<int>("WordCount")
                         .HasColumnType("integer")
