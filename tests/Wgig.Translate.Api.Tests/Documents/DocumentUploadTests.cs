@@ -29,13 +29,13 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var document = (await response.Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!;
         Assert.Equal(("wgig-preliminary-report-2005.md", DocumentFormat.Markdown, 1), (document.Path, document.Format, document.CurrentVersion));
-        // 16 headings + 41 numbered paragraphs + 20 bullets + 4 loose "(i)"–"(iv)" paragraphs; see MarkdownImporterTests.
-        Assert.Equal(81, document.SegmentCount);
+        // 81 blocks cut into 142 sentences; see MarkdownImporterTests and DocumentTests.
+        Assert.Equal(142, document.SegmentCount);
         var version = Assert.Single(document.Versions);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Samples.Markdown)), version.Sha256);
         Assert.Equal(Samples.Markdown.Length, version.ByteLength);
         Assert.Equal(["ar", "zh", "fr", "ru", "es"], document.Progress.Select(p => p.Language));
-        Assert.All(document.Progress, p => Assert.Equal((81, document.WordCount, 0), (p.SegmentCount, p.WordCount, p.TranslatedSegments)));
+        Assert.All(document.Progress, p => Assert.Equal((142, document.WordCount, 0), (p.SegmentCount, p.WordCount, p.TranslatedSegments)));
         Assert.Equal($"/projects/{projectId}/documents/{document.Id}", response.Headers.Location?.OriginalString);
         Assert.Equal([Samples.Markdown], await api.Database.QueryAsync<byte[]>("SELECT content FROM translate.document_versions"));
     }
@@ -47,20 +47,27 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
         var document = await UploadSampleAsync(projectId);
         var url = $"/projects/{projectId}/documents/{document.Id}/segments";
 
-        var first = (await _client.GetFromJsonAsync<Paged<SegmentResponse>>($"{url}?pageSize=50", ApiJson.Options))!;
-        var second = (await _client.GetFromJsonAsync<Paged<SegmentResponse>>($"{url}?pageSize=50&page=2", ApiJson.Options))!;
+        var first = (await _client.GetFromJsonAsync<Paged<SegmentResponse>>($"{url}?pageSize=100", ApiJson.Options))!;
+        var second = (await _client.GetFromJsonAsync<Paged<SegmentResponse>>($"{url}?pageSize=100&page=2", ApiJson.Options))!;
 
-        Assert.Equal((50, 31, 81, 2), (first.Items.Count, second.Items.Count, first.TotalCount, first.TotalPages));
+        Assert.Equal((100, 42, 142, 2), (first.Items.Count, second.Items.Count, first.TotalCount, first.TotalPages));
         var all = first.Items.Concat(second.Items).ToList();
-        Assert.Equal(Enumerable.Range(1, 81), all.Select(s => s.Ordinal));
+        Assert.Equal(Enumerable.Range(1, 142), all.Select(s => s.Ordinal));
+        Assert.Equal(Enumerable.Range(0, 81), all.Select(s => s.Paragraph).Distinct());
         Assert.Equal(16, all.Count(s => s.Kind == BlockKind.Heading));
-        Assert.Equal(61, all.Count(s => s.Kind == BlockKind.ListItem));
-        Assert.Equal(4, all.Count(s => s.Kind == BlockKind.Paragraph));
-        Assert.Equal(41, all.Count(s => s.Number is not null));
-        var paragraph1 = all.Single(s => s.Number == "1");
-        Assert.StartsWith("The Working Group on Internet Governance (WGIG) held its first two meetings", paragraph1.Source, StringComparison.Ordinal);
+        Assert.Equal(7, all.Count(s => s.Kind == BlockKind.Paragraph));
+        Assert.Equal(41, all.Where(s => s.Number is [>= '0' and <= '9', ..] && s.Kind == BlockKind.ListItem).Select(s => s.Number).Distinct().Count());
+        Assert.Equal(["The Working Group on Internet Governance (WGIG) held its first two meetings in Geneva in November 2004 and February 2005.",
+                      "It decided on a preliminary draft structure for its report, identified public policy issues and set out a time frame for its work.",
+                      "The WGIG also moved closer to a common understanding of a working definition on Internet governance."],
+            all.Where(s => s.Number == "1" && s.Kind == BlockKind.ListItem).Select(s => s.Source.Text));
         Assert.Equal(document.WordCount, all.Sum(s => s.WordCount));
-        Assert.Equal(81, all.Select(s => s.Key).Distinct().Count());
+        Assert.Equal(142, all.Select(s => s.Key).Distinct().Count());
+        // Paragraph 17 starts in bold: the volunteer sees the words and two tokens, not asterisks.
+        var bold = all.First(s => s.Number == "17");
+        Assert.Equal("Translation of key documents and interpretation of working sessions is a priority for the WGIG.", bold.Source.Text);
+        Assert.Equal([(CodeKind.Open, "bold"), (CodeKind.Close, "bold")], bold.Source.Runs.Where(r => r.Code is not null).Select(r => (r.Code!.Kind, r.Code.Type)));
+        Assert.DoesNotContain(bold.Source.Runs, r => r.Text?.Contains('*', StringComparison.Ordinal) == true);
     }
 
     [Fact]
@@ -74,7 +81,7 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
         var list = (await _client.GetFromJsonAsync<Paged<DocumentSummary>>($"/projects/{projectId}/documents", ApiJson.Options))!;
 
         Assert.Equal(
-            [(markdown.Id, DocumentFormat.Markdown, 81), (text!.Id, DocumentFormat.PlainText, 81)],
+            [(markdown.Id, DocumentFormat.Markdown, 142), (text!.Id, DocumentFormat.PlainText, 141)],
             list.Items.Select(d => (d.Id, d.Format, d.SegmentCount)));
         Assert.Equal(2, list.TotalCount);
     }
@@ -87,10 +94,10 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
         var response = await _client.UploadAsync(projectId, "wgig-preliminary-report-2005.txt", Samples.PlainText);
 
         var document = (await response.Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!;
-        // 81 blank-line separated blocks; 48 start with a number on its own line: paragraphs 1–41 and
-        // the numbers of the 7 sections.
-        Assert.Equal((DocumentFormat.PlainText, 81), (document.Format, document.SegmentCount));
-        Assert.Equal([48L], await api.Database.QueryAsync<long>("SELECT count(*) FROM translate.segments WHERE number IS NOT NULL"));
+        // 80 blocks (see PlainTextImporterTests) cut into 141 sentences (see DocumentTests).
+        Assert.Equal((DocumentFormat.PlainText, 141), (document.Format, document.SegmentCount));
+        Assert.Equal([41L], await api.Database.QueryAsync<long>(
+            "SELECT count(DISTINCT number) FROM translate.segments WHERE kind = 'Paragraph' AND number ~ '^[0-9]+$'"));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class JobWiringTests(ApiFactory api) : IClassFixture<ApiFactory>, 
         Assert.Equal([5L], await api.Database.QueryAsync<long>("SELECT count(*) FROM translate.document_progress"));
         var read = (await client.GetFromJsonAsync<DocumentResponse>($"/projects/{projectId}/documents/{document.Id}", ApiJson.Options))!;
         Assert.All(read.Progress, p => Assert.NotNull(p.RecountedAt));
-        Assert.All(read.Progress, p => Assert.Equal((81, document.WordCount), (p.SegmentCount, p.WordCount)));
+        Assert.All(read.Progress, p => Assert.Equal((142, document.WordCount), (p.SegmentCount, p.WordCount)));
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class RecountDocumentProgressTests(TestDatabase database) : IClass
         var document = await ImportAsync(services, "Kept words here.\n\nRetired.\n", "fr", "es");
         await RunAsync(services, document.Id);
 
-        var retired = document.Segments.Single(s => s.Source == "Retired.").Id;
+        var retired = document.Segments.Single(s => s.Content.PlainText == "Retired.").Id;
         await database.ExecuteAsync($"UPDATE translate.segments SET retired_in_version = 2 WHERE id = '{retired}'");
         await database.ExecuteAsync("UPDATE translate.projects SET target_languages = '{fr}'");
         await RunAsync(services, document.Id);
