@@ -5,7 +5,7 @@ using Wgig.Translate.Domain.Segmentation;
 namespace Wgig.Translate.Api.Documents;
 
 public sealed record DocumentSummary(
-    Guid Id, string Path, DocumentFormat Format, int CurrentVersion, int SegmentCount, int WordCount, DateTimeOffset CreatedAt);
+    Guid Id, string Path, FileFormat Format, int CurrentVersion, int SegmentCount, int WordCount, DateTimeOffset CreatedAt);
 
 public sealed record VersionResponse(int Number, VersionOrigin Origin, string Sha256, int ByteLength, int SegmentCount, int WordCount, DateTimeOffset ImportedAt)
 {
@@ -24,7 +24,7 @@ public sealed record LanguageProgress(
 }
 
 public sealed record DocumentResponse(
-    Guid Id, Guid ProjectId, string Path, DocumentFormat Format, int CurrentVersion, int SegmentCount, int WordCount,
+    Guid Id, Guid ProjectId, string Path, FileFormat Format, int CurrentVersion, int SegmentCount, int WordCount,
     DateTimeOffset CreatedAt, IReadOnlyList<VersionResponse> Versions, IReadOnlyList<LanguageProgress> Progress);
 
 /// <summary>An inline code as an editor shows it: a token with an id that pairs an open with its close.</summary>

@@ -14,7 +14,7 @@ public sealed class Document
     private readonly List<DocumentVersion> _versions = [];
     private readonly List<Segment> _segments = [];
 
-    private Document(Guid id, Guid projectId, string path, DocumentFormat format, DateTimeOffset createdAt)
+    private Document(Guid id, Guid projectId, string path, FileFormat format, DateTimeOffset createdAt)
     {
         Id = id;
         ProjectId = projectId;
@@ -30,7 +30,7 @@ public sealed class Document
     /// <summary>The file's path, relative to the project (for an upload, its file name).</summary>
     public string Path { get; private set; }
 
-    public DocumentFormat Format { get; private set; }
+    public FileFormat Format { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -42,7 +42,7 @@ public sealed class Document
     public IReadOnlyList<Segment> Segments => _segments;
 
     /// <summary>The first version of a new document, cut into segments.</summary>
-    public static Document Import(Guid projectId, DocumentPath path, DocumentFormat format, byte[] content,
+    public static Document Import(Guid projectId, DocumentPath path, FileFormat format, byte[] content,
         IReadOnlyList<SegmentDraft> drafts, VersionOrigin origin, DateTimeOffset now)
     {
         var document = new Document(Guid.CreateVersion7(now), projectId, path.Value, format, now) { CurrentVersion = 1 };

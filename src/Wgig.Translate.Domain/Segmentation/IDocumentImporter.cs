@@ -10,7 +10,7 @@ namespace Wgig.Translate.Domain.Segmentation;
 /// </summary>
 public interface IDocumentImporter
 {
-    DocumentFormat Format { get; }
+    FileFormat Format { get; }
 
     /// <summary>File name endings this importer claims, lower case with the dot (".md").</summary>
     IReadOnlyCollection<string> FileExtensions { get; }

@@ -10,7 +10,7 @@ public sealed class ImporterCatalog(IEnumerable<IDocumentImporter> importers)
 
     public IReadOnlyCollection<string> KnownExtensions => [.. _importers.SelectMany(i => i.FileExtensions)];
 
-    public IDocumentImporter For(DocumentFormat format) => _importers.Single(i => i.Format == format);
+    public IDocumentImporter For(FileFormat format) => _importers.Single(i => i.Format == format);
 
     public Result<IDocumentImporter> Choose(DocumentPath path, string? format)
     {

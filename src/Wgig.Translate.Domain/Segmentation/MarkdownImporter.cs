@@ -35,7 +35,7 @@ public sealed partial class MarkdownImporter : IDocumentImporter
     [GeneratedRegex(@"\A(?<label>\d{1,3}(?:\.\d{1,3})*\.|\((?:[a-z]|[ivxlc]{1,5})\))[ \t]+")]
     private static partial Regex Label();
 
-    public DocumentFormat Format => DocumentFormat.Markdown;
+    public FileFormat Format => FileFormat.Markdown;
 
     public IReadOnlyCollection<string> FileExtensions { get; } = [".md", ".markdown"];
 

@@ -35,7 +35,7 @@ public sealed partial class PlainTextImporter : IDocumentImporter
     [GeneratedRegex(@"\A\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)\z")]
     private static partial Regex Roman();
 
-    public DocumentFormat Format => DocumentFormat.PlainText;
+    public FileFormat Format => FileFormat.PlainText;
 
     public IReadOnlyCollection<string> FileExtensions { get; } = [".txt", ".text"];
 

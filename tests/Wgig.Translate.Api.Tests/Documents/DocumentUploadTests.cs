@@ -28,7 +28,7 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var document = (await response.Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!;
-        Assert.Equal(("wgig-preliminary-report-2005.md", DocumentFormat.Markdown, 1), (document.Path, document.Format, document.CurrentVersion));
+        Assert.Equal(("wgig-preliminary-report-2005.md", FileFormat.Markdown, 1), (document.Path, document.Format, document.CurrentVersion));
         // 81 blocks cut into 142 sentences; see MarkdownImporterTests and DocumentTests.
         Assert.Equal(142, document.SegmentCount);
         var version = Assert.Single(document.Versions);
@@ -81,7 +81,7 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
         var list = (await _client.GetFromJsonAsync<Paged<DocumentSummary>>($"/projects/{projectId}/documents", ApiJson.Options))!;
 
         Assert.Equal(
-            [(markdown.Id, DocumentFormat.Markdown, 142), (text!.Id, DocumentFormat.PlainText, 141)],
+            [(markdown.Id, FileFormat.Markdown, 142), (text!.Id, FileFormat.PlainText, 141)],
             list.Items.Select(d => (d.Id, d.Format, d.SegmentCount)));
         Assert.Equal(2, list.TotalCount);
     }
@@ -95,7 +95,7 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
 
         var document = (await response.Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!;
         // 80 blocks (see PlainTextImporterTests) cut into 141 sentences (see DocumentTests).
-        Assert.Equal((DocumentFormat.PlainText, 141), (document.Format, document.SegmentCount));
+        Assert.Equal((FileFormat.PlainText, 141), (document.Format, document.SegmentCount));
         Assert.Equal([41L], await api.Database.QueryAsync<long>(
             "SELECT count(DISTINCT number) FROM translate.segments WHERE kind = 'Paragraph' AND number ~ '^[0-9]+$'"));
     }
@@ -108,7 +108,7 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
         var response = await _client.UploadAsync(projectId, "README", "# Title\n\nText."u8.ToArray(), format: "markdown");
 
         var document = (await response.Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!;
-        Assert.Equal((DocumentFormat.Markdown, 2), (document.Format, document.SegmentCount));
+        Assert.Equal((FileFormat.Markdown, 2), (document.Format, document.SegmentCount));
     }
 
     public static TheoryData<string, byte[], HttpStatusCode, string> RefusedUploads => new()

@@ -12,7 +12,7 @@ public sealed class SourceUpdateTests
         DocumentSegmentation.Segment(new MarkdownImporter().Split(Encoding.UTF8.GetBytes(markdown)).Value!, "en");
 
     private static Document Import(string markdown) =>
-        Document.Import(Guid.NewGuid(), DocumentPath.Parse("paper.md").Value!, DocumentFormat.Markdown,
+        Document.Import(Guid.NewGuid(), DocumentPath.Parse("paper.md").Value!, FileFormat.Markdown,
             Encoding.UTF8.GetBytes(markdown), Drafts(markdown), VersionOrigin.Upload, Now);
 
     private static SourceUpdateSummary Update(Document document, string markdown) =>

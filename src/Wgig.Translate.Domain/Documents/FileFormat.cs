@@ -1,7 +1,9 @@
 namespace Wgig.Translate.Domain.Documents;
 
-public enum DocumentFormat
+public enum FileFormat
 {
     Markdown,
     PlainText,
+    Html,
+    Docx,
 }
