@@ -19,6 +19,7 @@ public static class DomainErrorResults
         ConflictError => Problem(error, StatusCodes.Status409Conflict),
         TooLargeError => Problem(error, StatusCodes.Status413PayloadTooLarge),
         UnsupportedFormatError => Problem(error, StatusCodes.Status415UnsupportedMediaType),
+        UnprocessableError => Problem(error, StatusCodes.Status422UnprocessableEntity),
         _ => Problem(error, StatusCodes.Status400BadRequest),
     };
 

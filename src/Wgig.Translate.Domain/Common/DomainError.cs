@@ -15,6 +15,9 @@ public abstract record ConflictError(string Title, string Detail) : DomainError(
 /// <summary>The content is larger than the configured limit (413).</summary>
 public abstract record TooLargeError(string Title, string Detail) : DomainError(Title, Detail);
 
+/// <summary>The request is well-formed but cannot be processed within the system's limits (422).</summary>
+public abstract record UnprocessableError(string Title, string Detail) : DomainError(Title, Detail);
+
 /// <summary>The content is in a format no importer reads (415).</summary>
 public abstract record UnsupportedFormatError(string Title, string Detail) : DomainError(Title, Detail);
 

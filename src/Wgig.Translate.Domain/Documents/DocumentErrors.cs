@@ -22,3 +22,6 @@ public sealed record EmptyDocument(string Path) : InvalidInputError("Empty docum
 public sealed record NotUtf8(long ByteOffset, string Reason) : InvalidInputError("Not UTF-8 text",
     $"The file is not valid UTF-8: {Reason} (at byte {ByteOffset}).",
     new Dictionary<string, string[]> { ["file"] = [$"The file is not valid UTF-8: {Reason} (at byte {ByteOffset})."] });
+
+public sealed record ImportTooSlow(TimeSpan Limit) : UnprocessableError("Document too complex",
+    $"Reading and segmenting the file took longer than the limit of {Limit.TotalSeconds:0.###} s; it was not imported.");

@@ -40,7 +40,7 @@ public sealed class DocumentImport(
         {
             return importer.Error;
         }
-        var drafts = Segment(importer.Value, path.Value, upload.Content, project.SourceLanguage);
+        var drafts = await SegmentAsync(importer.Value, path.Value, upload.Content, project.SourceLanguage, cancellationToken);
         if (!drafts.Succeeded)
         {
             return drafts.Error;
@@ -89,7 +89,7 @@ public sealed class DocumentImport(
             return new DocumentNotFound(projectId, documentId);
         }
         var importer = importers.For(document.Format);
-        var drafts = Segment(importer, DocumentPath.Parse(document.Path).Value!, upload.Content, project.SourceLanguage);
+        var drafts = await SegmentAsync(importer, DocumentPath.Parse(document.Path).Value!, upload.Content, project.SourceLanguage, cancellationToken);
         if (!drafts.Succeeded)
         {
             return drafts.Error;
@@ -108,6 +108,24 @@ public sealed class DocumentImport(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return summary;
+    }
+
+    /// <summary>
+    /// Parsing runs off the request thread under a time limit: size and nesting limits bound the work,
+    /// and the limit is the last guard against an input that is slow in a way nobody foresaw.
+    /// </summary>
+    private async Task<Result<IReadOnlyList<SegmentDraft>>> SegmentAsync(
+        IDocumentImporter importer, DocumentPath path, byte[] content, string language, CancellationToken cancellationToken)
+    {
+        var work = Task.Run(() => Segment(importer, path, content, language), cancellationToken);
+        try
+        {
+            return await work.WaitAsync(limits.Value.ParseTimeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return new ImportTooSlow(limits.Value.ParseTimeout);
+        }
     }
 
     private static Result<IReadOnlyList<SegmentDraft>> Segment(IDocumentImporter importer, DocumentPath path, byte[] content, string language)

@@ -9,4 +9,7 @@ public sealed class DocumentLimits
 
     [Range(1, 1L << 30)]
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>How long reading and segmenting one upload may take before it is refused.</summary>
+    public TimeSpan ParseTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -3,7 +3,10 @@ namespace Wgig.Translate.Domain.Segmentation;
 /// <summary>One sentence of a document, with the block it belongs to: the unit a segment is made from.</summary>
 public sealed record SegmentDraft(int Paragraph, int Sentence, SourceBlock Block, SegmentContent Content, string SpaceAfter)
 {
-    public string Signature { get; } = Content.Signature();
+    private string? _signature;
+
+    /// <summary>Text and codes as one string, for matching against stored segments (computed on first use).</summary>
+    public string Signature => _signature ??= Content.Signature();
 }
 
 public static class DocumentSegmentation
@@ -11,10 +14,11 @@ public static class DocumentSegmentation
     /// <summary>Every block cut into sentences by the source language's rules, in document order.</summary>
     public static IReadOnlyList<SegmentDraft> Segment(IReadOnlyList<SourceBlock> blocks, string sourceLanguage)
     {
-        var drafts = new List<SegmentDraft>();
+        var drafts = new List<SegmentDraft>(blocks.Count * 2);
+        var rules = SegmentationRules.For(sourceLanguage);
         for (var paragraph = 0; paragraph < blocks.Count; paragraph++)
         {
-            var sentences = SentenceSegmenter.Split(blocks[paragraph].Content, sourceLanguage);
+            var sentences = SentenceSegmenter.Split(blocks[paragraph].Content, rules);
             for (var sentence = 0; sentence < sentences.Count; sentence++)
             {
                 drafts.Add(new SegmentDraft(paragraph, sentence, blocks[paragraph], sentences[sentence].Content, sentences[sentence].SpaceAfter));

@@ -35,6 +35,11 @@ public sealed partial class PlainTextImporter : IDocumentImporter
     [GeneratedRegex(@"\A\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)\z")]
     private static partial Regex Roman();
 
+    // A footnote reference that lost its superscript: digits glued to a closing quote ("2005”3 and"), or to
+    // a stop that ends a sentence ("Action.12 The"). Digits after a letter or inside numbers are left alone.
+    [GeneratedRegex(@"(?<=[””""’)])\d{1,3}(?=[\s,.;:]|\z)|(?<=\p{Ll}[.;:,])\d{1,3}(?=\s+\p{Lu})")]
+    private static partial Regex FootnoteMarker();
+
     public FileFormat Format => FileFormat.PlainText;
 
     public IReadOnlyCollection<string> FileExtensions { get; } = [".txt", ".text"];
@@ -115,8 +120,7 @@ public sealed partial class PlainTextImporter : IDocumentImporter
             textStart++;
         }
 
-        var joined = JoinLines(raw[textStart..]);
-        var content = new ContentBuilder().Text(joined).Build();
+        var content = WithFootnotes(JoinLines(raw[textStart..]));
         var isTitle = IsTitle(content.PlainText);
         var block = (number, label, bullet) switch
         {
@@ -130,6 +134,19 @@ public sealed partial class PlainTextImporter : IDocumentImporter
             _ => new SourceBlock(BlockKind.Paragraph, content),
         };
         return (block, (start + textStart)..end);
+    }
+
+    private static SegmentContent WithFootnotes(string text)
+    {
+        var builder = new ContentBuilder();
+        var copied = 0;
+        foreach (Match marker in FootnoteMarker().Matches(text))
+        {
+            builder.Text(text[copied..marker.Index]);
+            builder.Standalone("footnote", marker.Value, marker.Value);
+            copied = marker.Index + marker.Length;
+        }
+        return builder.Text(text[copied..]).Build();
     }
 
     private static string JoinLines(string text)

@@ -36,9 +36,30 @@ public static class SegmentKeys
 
     public static string ForText(string text)
     {
-        var normalized = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            .Normalize(NormalizationForm.FormC);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(normalized));
-        return "s" + Convert.ToHexStringLower(hash.AsSpan(0, 6));
+        // White space collapsed to single spaces, then composed (NFC), then hashed.
+        var collapsed = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = collapsed.Length > 0;
+                continue;
+            }
+            if (space)
+            {
+                collapsed.Append(' ');
+                space = false;
+            }
+            collapsed.Append(c);
+        }
+        var normalized = collapsed.ToString();
+        if (!normalized.IsNormalized(NormalizationForm.FormC))
+        {
+            normalized = normalized.Normalize(NormalizationForm.FormC);
+        }
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(normalized), hash);
+        return "s" + Convert.ToHexStringLower(hash[..6]);
     }
 }

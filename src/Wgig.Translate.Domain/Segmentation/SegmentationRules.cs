@@ -37,20 +37,42 @@ public sealed class SegmentationRules
     /// <summary>Positions in <paramref name="text"/> where a sentence ends (just after its stop).</summary>
     public IReadOnlyList<int> FindBreaks(string text)
     {
-        // position → index of the first rule that matched there
-        var decisions = new Dictionary<int, int>();
+        // (position, rule) for every rule that matched; at one position the earliest rule decides.
+        var decisions = new List<(int Position, int Rule)>();
         for (var rule = 0; rule < _rules.Length; rule++)
         {
-            for (var match = _rules[rule].Match(text); match.Success; match = match.NextMatch())
+            try
             {
-                var position = match.Index + match.Length;
-                if (match.Length > 0 && position < text.Length)
+                foreach (var match in _rules[rule].EnumerateMatches(text))
                 {
-                    decisions.TryAdd(position, rule);
+                    var position = match.Index + match.Length;
+                    if (match.Length > 0 && position < text.Length)
+                    {
+                        decisions.Add((position, rule));
+                    }
                 }
             }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pathological text: this rule stops deciding; the others (and the length cap) still cut.
+            }
         }
-        return [.. decisions.Where(d => _breaks[d.Value]).Select(d => d.Key).Order()];
+        if (decisions.Count == 0)
+        {
+            return [];
+        }
+        decisions.Sort();
+        var breaks = new List<int>();
+        var last = -1;
+        foreach (var (position, rule) in decisions)
+        {
+            if (position != last && _breaks[rule])
+            {
+                breaks.Add(position);
+            }
+            last = position;
+        }
+        return breaks;
     }
 
     private static Dictionary<string, SegmentationRule[]> LoadCatalog()

@@ -13,24 +13,34 @@ public static class SentenceSegmenter
     /// <summary>Longer sentences are cut at a space: a volunteer cannot work on a page-long unit.</summary>
     public const int MaxSentenceLength = 2000;
 
-    public static IReadOnlyList<Sentence> Split(SegmentContent block, string language)
+    public static IReadOnlyList<Sentence> Split(SegmentContent block, string language) =>
+        Split(block, SegmentationRules.For(language));
+
+    public static IReadOnlyList<Sentence> Split(SegmentContent block, SegmentationRules rules)
     {
         var coded = block.CodedText;
-        var plainToCoded = new List<int>(coded.Length);
-        var plain = new System.Text.StringBuilder(coded.Length);
-        for (var i = 0; i < coded.Length; i++)
+        // Without codes the plain text is the coded text, and positions map one to one.
+        List<int>? plainToCoded = null;
+        var plain = coded;
+        if (block.Codes.Count > 0)
         {
-            if (!SegmentContent.IsMarker(coded[i]))
+            plainToCoded = new List<int>(coded.Length);
+            var builder = new System.Text.StringBuilder(coded.Length);
+            for (var i = 0; i < coded.Length; i++)
             {
-                plainToCoded.Add(i);
-                plain.Append(coded[i]);
+                if (!SegmentContent.IsMarker(coded[i]))
+                {
+                    plainToCoded.Add(i);
+                    builder.Append(coded[i]);
+                }
             }
+            plain = builder.ToString();
         }
 
         var cuts = new List<int>();
-        foreach (var plainBreak in SegmentationRules.For(language).FindBreaks(plain.ToString()))
+        foreach (var plainBreak in rules.FindBreaks(plain))
         {
-            var cut = plainToCoded[plainBreak - 1] + 1;
+            var cut = plainToCoded is null ? plainBreak : plainToCoded[plainBreak - 1] + 1;
             while (cut < coded.Length && SegmentContent.IsMarker(coded[cut]) && block.CodeAt(coded[cut]).Kind != CodeKind.Open)
             {
                 cut++;
@@ -92,6 +102,10 @@ public static class SentenceSegmenter
     /// <summary>The codes of one sentence, numbered from 1 in the sentence (XLIFF ids are per unit).</summary>
     private static SegmentContent Renumber(SegmentContent block, int from, int to)
     {
+        if (block.Codes.Count == 0)
+        {
+            return SegmentContent.FromText(block.CodedText[from..to]);
+        }
         var text = new System.Text.StringBuilder(to - from);
         var codes = new List<InlineCode>();
         var ids = new Dictionary<int, int>();

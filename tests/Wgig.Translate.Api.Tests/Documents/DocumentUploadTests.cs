@@ -118,7 +118,7 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
         { "code-only.md", "```\ncode\n```\n"u8.ToArray(), HttpStatusCode.BadRequest, "no text to translate" },
         { "latin1.txt", Encoding.Latin1.GetBytes("R\u00e9sum\u00e9 of the report"), HttpStatusCode.BadRequest, "not valid UTF-8" },
         { "utf16.md", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("# Title")).ToArray(), HttpStatusCode.BadRequest, "UTF-16" },
-        { "report.pdf", "%PDF-1.4"u8.ToArray(), HttpStatusCode.UnsupportedMediaType, ".md, .markdown, .txt, .text" },
+        { "report.pdf", "%PDF-1.4"u8.ToArray(), HttpStatusCode.UnsupportedMediaType, "Cannot tell the format of 'report.pdf'" },
         { "../escape.md", "# Title"u8.ToArray(), HttpStatusCode.BadRequest, "'..' steps" },
     };
 
@@ -204,9 +204,10 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
     {
         var projectId = await _client.CreateProjectAsync();
 
-        var response = await _client.UploadAsync(projectId, "a.md", "# A"u8.ToArray(), format: "docx");
+        var response = await _client.UploadAsync(projectId, "a.md", "# A"u8.ToArray(), format: "pdf");
 
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "Known formats: Markdown, PlainText");
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "Unknown format 'pdf'. Known formats:");
+        Assert.All(["Markdown", "PlainText", "Html", "Docx"], f => Assert.Contains(f, problem.GetProperty("detail").GetString(), StringComparison.Ordinal));
     }
 
     [Fact]

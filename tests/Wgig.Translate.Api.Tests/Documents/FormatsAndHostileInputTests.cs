@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
+using Microsoft.AspNetCore.Hosting;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Tests;
@@ -59,6 +60,20 @@ public sealed class FormatsAndHostileInputTests(ApiFactory api) : IClassFixture<
         var response = await _client.UploadAsync(projectId, name, content);
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, detail);
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Parsing_that_overruns_its_time_limit_is_a_422_and_nothing_is_stored()
+    {
+        using var hurried = api.WithWebHostBuilder(host => host.UseSetting("Documents:ParseTimeout", "00:00:00.0000001"));
+        var client = hurried.CreateClient();
+        var projectId = await client.CreateProjectAsync();
+        var before = await api.Database.SnapshotAsync();
+
+        var response = await client.UploadAsync(projectId, "report.md", Samples.Markdown);
+
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "took longer than the limit");
         Assert.Equal(before, await api.Database.SnapshotAsync());
     }
 

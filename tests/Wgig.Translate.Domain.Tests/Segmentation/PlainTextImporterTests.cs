@@ -69,3 +69,25 @@ public sealed class PlainTextImporterTests
     public void Binary_content_is_refused_as_not_text() =>
         Assert.Contains("binary file", Importer.Split(new byte[] { (byte)'P', (byte)'K', 3, 4, 0, 0 }).Error!.Detail, StringComparison.Ordinal);
 }
+
+public sealed class PlainTextFootnoteTests
+{
+    [Theory]
+    [InlineData("It called for “action”3 by 2005.", "It called for “action” by 2005.", "3")]
+    [InlineData("As set out in the Plan of Action.12 The WGIG agreed.", "As set out in the Plan of Action. The WGIG agreed.", "12")]
+    public void Footnote_references_that_lost_their_superscript_become_codes(string text, string plain, string marker)
+    {
+        var block = Assert.Single(new PlainTextImporter().Split(System.Text.Encoding.UTF8.GetBytes(text)).Value!);
+
+        Assert.Equal(plain, block.Text);
+        Assert.Equal(("footnote", marker), (block.Content.Codes.Single().Type, block.Content.Codes.Single().Data));
+        Assert.Equal(text, block.Content.ToOriginal());
+    }
+
+    [Theory]
+    [InlineData("Version 1.2 of the text, held on 24 - 26 June 2004.")]
+    [InlineData("Paragraph 13 (b) of the Plan.")]
+    [InlineData("Over 250 participants attended.")]
+    public void Numbers_in_running_text_are_not_footnotes(string text) =>
+        Assert.Empty(Assert.Single(new PlainTextImporter().Split(System.Text.Encoding.UTF8.GetBytes(text)).Value!).Content.Codes);
+}

@@ -1,0 +1,22 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using Wgig.Translate.Bench;
+
+// "import FILE [OUT.xlf]" times one import of a file (or "import --sample N" of the sample N times) and
+// writes its segments as XLIFF; anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).
+if (args is ["import", .. var rest])
+{
+    var markdown = rest is ["--sample", var times, ..] ? ImportPipeline.Sample(int.Parse(times, System.Globalization.CultureInfo.InvariantCulture)) : File.ReadAllBytes(rest[0]);
+    var output = rest.Length > (rest[0] == "--sample" ? 2 : 1) ? rest[^1] : null;
+    await using var xliff = output is null ? Stream.Null : File.Create(output);
+    var clock = Stopwatch.StartNew();
+    var allocated = GC.GetTotalAllocatedBytes(precise: true);
+    var segments = ImportPipeline.Run(markdown, xliff);
+    clock.Stop();
+    Console.WriteLine($"{markdown.Length:N0} bytes → {segments:N0} segments in {clock.Elapsed.TotalMilliseconds:N0} ms, " +
+        $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024 * 1024):N0} MB allocated, peak working set {Environment.WorkingSet / (1024 * 1024):N0} MB");
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmarks).Assembly).Run(args);
+return 0;

@@ -1,0 +1,203 @@
+using System.Xml;
+using Wgig.Translate.Domain.Segmentation;
+
+namespace Wgig.Translate.Domain.Xliff;
+
+/// <summary>One unit to write: a segment's key (the unit id), its source and, where there is one, its target.</summary>
+public sealed record XliffUnit(string Id, SegmentContent Source, SegmentContent? Target = null, string? State = null, IReadOnlyList<string>? Notes = null);
+
+/// <summary>
+/// Writes XLIFF 2.1 core as a stream: one unit at a time straight to an <see cref="XmlWriter"/>, so
+/// memory does not grow with the document. Inline codes follow XLIFF 2 §4.7: a code pair inside one
+/// segment is &lt;pc&gt;, an open or close whose partner is in another segment is &lt;sc&gt;/&lt;ec&gt;
+/// marked isolated, and a placeholder is &lt;ph&gt;; the original markup of each goes to the unit's
+/// &lt;originalData&gt;, referenced by dataRef.
+/// </summary>
+public sealed class Xliff2Writer : IDisposable
+{
+    public const string Namespace = "urn:oasis:names:tc:xliff:document:2.0";
+
+    private readonly XmlWriter _xml;
+    private bool _fileOpen;
+
+    public Xliff2Writer(Stream output, string sourceLanguage, string? targetLanguage, string version = "2.1")
+    {
+        _xml = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = false, CloseOutput = false });
+        _xml.WriteStartDocument();
+        _xml.WriteStartElement("xliff", Namespace);
+        _xml.WriteAttributeString("version", version);
+        _xml.WriteAttributeString("srcLang", sourceLanguage);
+        if (targetLanguage is not null)
+        {
+            _xml.WriteAttributeString("trgLang", targetLanguage);
+        }
+    }
+
+    public void StartFile(string id, string? original = null)
+    {
+        EndFile();
+        _xml.WriteStartElement("file", Namespace);
+        _xml.WriteAttributeString("id", id);
+        if (original is not null)
+        {
+            _xml.WriteAttributeString("original", original);
+        }
+        _fileOpen = true;
+    }
+
+    public void WriteUnit(XliffUnit unit)
+    {
+        _xml.WriteStartElement("unit", Namespace);
+        _xml.WriteAttributeString("id", unit.Id);
+        if (unit.Notes is { Count: > 0 } notes)
+        {
+            _xml.WriteStartElement("notes", Namespace);
+            foreach (var note in notes)
+            {
+                _xml.WriteElementString("note", Namespace, note);
+            }
+            _xml.WriteEndElement();
+        }
+        if (unit.Source.Codes.Count > 0)
+        {
+            _xml.WriteStartElement("originalData", Namespace);
+            foreach (var code in unit.Source.Codes)
+            {
+                _xml.WriteStartElement("data", Namespace);
+                _xml.WriteAttributeString("id", DataId(code));
+                _xml.WriteString(XmlSafe(code.Data));
+                _xml.WriteEndElement();
+            }
+            _xml.WriteEndElement();
+        }
+        _xml.WriteStartElement("segment", Namespace);
+        if (unit.State is not null)
+        {
+            _xml.WriteAttributeString("state", unit.State);
+        }
+        WriteContent("source", unit.Source);
+        if (unit.Target is not null)
+        {
+            WriteContent("target", unit.Target);
+        }
+        _xml.WriteEndElement();
+        _xml.WriteEndElement();
+    }
+
+    private void WriteContent(string element, SegmentContent content)
+    {
+        _xml.WriteStartElement(element, Namespace);
+        var paired = PairedCodes(content);
+        var text = new System.Text.StringBuilder();
+        foreach (var c in content.CodedText)
+        {
+            if (!SegmentContent.IsMarker(c))
+            {
+                text.Append(c);
+                continue;
+            }
+            _xml.WriteString(XmlSafe(text.ToString()));
+            text.Clear();
+            var code = content.CodeAt(c);
+            var id = code.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            switch (code.Kind)
+            {
+                case CodeKind.Open when paired.Contains(code.Id):
+                    _xml.WriteStartElement("pc", Namespace);
+                    _xml.WriteAttributeString("id", id);
+                    _xml.WriteAttributeString("dataRefStart", DataId(code));
+                    if (CloseOf(content, code.Id) is { } close)
+                    {
+                        _xml.WriteAttributeString("dataRefEnd", DataId(close));
+                    }
+                    break;
+                case CodeKind.Close when paired.Contains(code.Id):
+                    _xml.WriteEndElement();
+                    break;
+                case CodeKind.Open:
+                    _xml.WriteStartElement("sc", Namespace);
+                    _xml.WriteAttributeString("id", id);
+                    _xml.WriteAttributeString("isolated", "yes");
+                    _xml.WriteAttributeString("dataRef", DataId(code));
+                    _xml.WriteEndElement();
+                    break;
+                case CodeKind.Close:
+                    _xml.WriteStartElement("ec", Namespace);
+                    _xml.WriteAttributeString("id", id);
+                    _xml.WriteAttributeString("isolated", "yes");
+                    _xml.WriteAttributeString("dataRef", DataId(code));
+                    _xml.WriteEndElement();
+                    break;
+                default:
+                    _xml.WriteStartElement("ph", Namespace);
+                    _xml.WriteAttributeString("id", id);
+                    _xml.WriteAttributeString("dataRef", DataId(code));
+                    _xml.WriteEndElement();
+                    break;
+            }
+        }
+        _xml.WriteString(XmlSafe(text.ToString()));
+        _xml.WriteEndElement();
+    }
+
+    // Ids of opens whose close follows in the same content, properly nested: those become <pc>.
+    private static HashSet<int> PairedCodes(SegmentContent content)
+    {
+        var paired = new HashSet<int>();
+        var open = new Stack<int>();
+        foreach (var c in content.CodedText)
+        {
+            if (!SegmentContent.IsMarker(c))
+            {
+                continue;
+            }
+            var code = content.CodeAt(c);
+            if (code.Kind == CodeKind.Open)
+            {
+                open.Push(code.Id);
+            }
+            else if (code.Kind == CodeKind.Close && open.TryPeek(out var top) && top == code.Id)
+            {
+                paired.Add(open.Pop());
+            }
+        }
+        return paired;
+    }
+
+    private static InlineCode? CloseOf(SegmentContent content, int id) =>
+        content.Codes.FirstOrDefault(c => c.Kind == CodeKind.Close && c.Id == id);
+
+    private static string DataId(InlineCode code) => code.Kind switch
+    {
+        CodeKind.Close => $"d{code.Id}e",
+        _ => $"d{code.Id}",
+    };
+
+    // XML 1.0 cannot carry most C0 controls; they never occur in imported text, but data is verbatim markup.
+    private static string XmlSafe(string text)
+    {
+        if (!text.Any(c => c < 0x20 && c is not ('\t' or '\n' or '\r')))
+        {
+            return text;
+        }
+        return new string([.. text.Where(c => c >= 0x20 || c is '\t' or '\n' or '\r')]);
+    }
+
+    private void EndFile()
+    {
+        if (_fileOpen)
+        {
+            _xml.WriteEndElement();
+            _fileOpen = false;
+        }
+    }
+
+    public void Dispose()
+    {
+        EndFile();
+        _xml.WriteEndElement();
+        _xml.WriteEndDocument();
+        _xml.Flush();
+        _xml.Dispose();
+    }
+}
