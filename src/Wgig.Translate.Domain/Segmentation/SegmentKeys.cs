@@ -37,6 +37,42 @@ public static class SegmentKeys
     public static string ForText(string text)
     {
         // White space collapsed to single spaces, then composed (NFC), then hashed.
+        var normalized = IsCollapsed(text) ? text : Collapse(text);
+        if (!normalized.IsNormalized(NormalizationForm.FormC))
+        {
+            normalized = normalized.Normalize(NormalizationForm.FormC);
+        }
+        var length = Encoding.UTF8.GetByteCount(normalized);
+        var rented = length > 1024 ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> utf8 = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
+        Encoding.UTF8.GetBytes(normalized, utf8);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8, hash);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+        return "s" + Convert.ToHexStringLower(hash[..6]);
+    }
+
+    private static bool IsCollapsed(string text)
+    {
+        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
+        {
+            return false;
+        }
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || char.IsWhiteSpace(text[i + 1])))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static string Collapse(string text)
+    {
         var collapsed = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -53,13 +89,6 @@ public static class SegmentKeys
             }
             collapsed.Append(c);
         }
-        var normalized = collapsed.ToString();
-        if (!normalized.IsNormalized(NormalizationForm.FormC))
-        {
-            normalized = normalized.Normalize(NormalizationForm.FormC);
-        }
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(normalized), hash);
-        return "s" + Convert.ToHexStringLower(hash[..6]);
+        return collapsed.ToString();
     }
 }

@@ -62,6 +62,14 @@ public static class SentenceSegmenter
         return sentences;
     }
 
+    // Almost every sentence is followed by one space or none: those need no string of their own.
+    private static string Space(string coded, int from, int to) => (to - from) switch
+    {
+        0 => "",
+        1 when coded[from] == ' ' => " ",
+        _ => coded[from..to],
+    };
+
     private static IEnumerable<(int From, int To)> CapLength(string coded, int from, int to)
     {
         while (to - from > MaxSentenceLength)
@@ -96,7 +104,7 @@ public static class SentenceSegmenter
         {
             return;
         }
-        sentences.Add(new Sentence(Renumber(block, leading, trailing), coded[trailing..to]));
+        sentences.Add(new Sentence(Renumber(block, leading, trailing), Space(coded, trailing, to)));
     }
 
     /// <summary>The codes of one sentence, numbered from 1 in the sentence (XLIFF ids are per unit).</summary>

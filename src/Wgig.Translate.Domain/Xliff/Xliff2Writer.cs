@@ -87,6 +87,12 @@ public sealed class Xliff2Writer : IDisposable
     private void WriteContent(string element, SegmentContent content)
     {
         _xml.WriteStartElement(element, Namespace);
+        if (content.Codes.Count == 0)
+        {
+            _xml.WriteString(XmlSafe(content.CodedText));
+            _xml.WriteEndElement();
+            return;
+        }
         var paired = PairedCodes(content);
         var text = new System.Text.StringBuilder();
         foreach (var c in content.CodedText)
@@ -176,7 +182,8 @@ public sealed class Xliff2Writer : IDisposable
     // XML 1.0 cannot carry most C0 controls; they never occur in imported text, but data is verbatim markup.
     private static string XmlSafe(string text)
     {
-        if (!text.Any(c => c < 0x20 && c is not ('\t' or '\n' or '\r')))
+        if (text.AsSpan().IndexOfAnyInRange('\0', '\u0008') < 0 && text.AsSpan().IndexOfAnyInRange('\u000B', '\u000C') < 0
+            && text.AsSpan().IndexOfAnyInRange('\u000E', '\u001F') < 0)
         {
             return text;
         }
