@@ -143,18 +143,16 @@ public sealed partial class MarkdownImporter : IDocumentImporter
             : (null, 0);
     }
 
+    /// <param name="skipFirst">Characters of the first literal that are a label, not text.</param>
     private static void Walk(ContainerInline container, ContentBuilder builder, string markdown, int skipFirst = 0)
     {
         for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
         {
             switch (inline)
             {
-                case LiteralInline literal when skipFirst > 0:
+                case LiteralInline literal:
                     builder.Text(literal.Content.ToString()[skipFirst..]);
                     skipFirst = 0;
-                    break;
-                case LiteralInline literal:
-                    builder.Text(literal.Content.ToString());
                     break;
                 case CodeInline code:
                     builder.Standalone("code", Slice(markdown, code.Span), code.Content);

@@ -121,28 +121,29 @@ public sealed class Xliff2Writer : IDisposable
                     _xml.WriteEndElement();
                     break;
                 case CodeKind.Open:
-                    _xml.WriteStartElement("sc", Namespace);
-                    _xml.WriteAttributeString("id", id);
-                    _xml.WriteAttributeString("isolated", "yes");
-                    _xml.WriteAttributeString("dataRef", DataId(code));
-                    _xml.WriteEndElement();
+                    WriteEmptyCode("sc", id, code, isolated: true);
                     break;
                 case CodeKind.Close:
-                    _xml.WriteStartElement("ec", Namespace);
-                    _xml.WriteAttributeString("id", id);
-                    _xml.WriteAttributeString("isolated", "yes");
-                    _xml.WriteAttributeString("dataRef", DataId(code));
-                    _xml.WriteEndElement();
+                    WriteEmptyCode("ec", id, code, isolated: true);
                     break;
                 default:
-                    _xml.WriteStartElement("ph", Namespace);
-                    _xml.WriteAttributeString("id", id);
-                    _xml.WriteAttributeString("dataRef", DataId(code));
-                    _xml.WriteEndElement();
+                    WriteEmptyCode("ph", id, code, isolated: false);
                     break;
             }
         }
         _xml.WriteString(XmlSafe(text.ToString()));
+        _xml.WriteEndElement();
+    }
+
+    private void WriteEmptyCode(string element, string id, InlineCode code, bool isolated)
+    {
+        _xml.WriteStartElement(element, Namespace);
+        _xml.WriteAttributeString("id", id);
+        if (isolated)
+        {
+            _xml.WriteAttributeString("isolated", "yes");
+        }
+        _xml.WriteAttributeString("dataRef", DataId(code));
         _xml.WriteEndElement();
     }
 
