@@ -1,0 +1,161 @@
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
+using Wgig.Translate.Domain.Common;
+
+namespace Wgig.Translate.Domain.Xliff;
+
+/// <summary>Limits on an XLIFF file, whatever its size on the wire.</summary>
+public sealed record XliffReadLimits(long MaxCharacters = 50_000_000, int MaxDepth = 64, int MaxElements = 2_000_000);
+
+/// <summary>A broken rule: the section of the specification it comes from, what is wrong, and where.</summary>
+public sealed record XliffViolation(string Rule, string Message, int Line = 0)
+{
+    public override string ToString() => Line > 0 ? $"line {Line}: {Message} ({Rule})" : $"{Message} ({Rule})";
+}
+
+public sealed record InvalidXliff(IReadOnlyList<XliffViolation> Violations) : InvalidInputError("Invalid XLIFF",
+    $"The file is not valid XLIFF: {string.Join("; ", Violations.Take(5))}{(Violations.Count > 5 ? $"; and {Violations.Count - 5} more" : "")}.",
+    new Dictionary<string, string[]> { ["file"] = [.. Violations.Select(v => v.ToString())] });
+
+/// <summary>A validated XLIFF document, as XML: units are read from it by the import.</summary>
+public sealed record XliffDocument(string Version, string SourceLanguage, string? TargetLanguage, XDocument Xml);
+
+/// <summary>
+/// Reads XLIFF 2.0/2.1 or 1.2 (told apart by namespace and version) securely and checks it: DTDs and
+/// external entities are refused outright, size, depth and element count are capped, the OASIS schemas
+/// are applied, and for 2.x the processing requirements that a schema cannot express (XLIFF 2.1 §4).
+/// </summary>
+public static class XliffReader
+{
+    public static Result<XliffDocument> Read(Stream input, XliffReadLimits? limits = null)
+    {
+        limits ??= new XliffReadLimits();
+        var buffer = new MemoryStream();
+        input.CopyTo(buffer);
+
+        var root = Root(buffer, limits);
+        if (!root.Succeeded)
+        {
+            return root.Error;
+        }
+        var (ns, version) = root.Value;
+        var schemas = ns switch
+        {
+            XliffSchemas.Core2Namespace when version is "2.0" or "2.1" => XliffSchemas.Version2,
+            XliffSchemas.Core12Namespace when version == "1.2" => XliffSchemas.Version12,
+            XliffSchemas.Core2Namespace => null,
+            XliffSchemas.Core12Namespace => null,
+            _ => null,
+        };
+        if (schemas is null)
+        {
+            return Invalid("version", ns switch
+            {
+                "urn:oasis:names:tc:xliff:document:1.1" => "XLIFF 1.1 is not supported; export it as XLIFF 1.2 or 2.x",
+                XliffSchemas.Core2Namespace or XliffSchemas.Core12Namespace => $"version '{version}' does not match the namespace {ns}",
+                "" => "the root element <xliff> has no namespace; XLIFF 2 uses urn:oasis:names:tc:xliff:document:2.0",
+                _ => $"the namespace '{ns}' is not an XLIFF namespace",
+            });
+        }
+
+        var violations = new List<XliffViolation>();
+        buffer.Position = 0;
+        XDocument xml;
+        try
+        {
+            using var reader = XmlReader.Create(buffer, Secure(limits, schemas, violations));
+            xml = XDocument.Load(reader, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
+        }
+        catch (XmlException e)
+        {
+            return Invalid("xml", e.Message);
+        }
+        if (violations.Count > 0)
+        {
+            return new InvalidXliff(violations);
+        }
+        if (ns == XliffSchemas.Core2Namespace)
+        {
+            violations.AddRange(Xliff2Rules.Check(xml));
+            if (violations.Count > 0)
+            {
+                return new InvalidXliff(violations);
+            }
+        }
+        var rootElement = xml.Root!;
+        return new XliffDocument(version, (string?)rootElement.Attribute("srcLang") ?? (string?)rootElement.Descendants().FirstOrDefault(e => e.Name.LocalName == "file")?.Attribute("source-language") ?? "",
+            (string?)rootElement.Attribute("trgLang") ?? (string?)rootElement.Descendants().FirstOrDefault(e => e.Name.LocalName == "file")?.Attribute("target-language"), xml);
+    }
+
+    private static XmlReaderSettings Secure(XliffReadLimits limits, XmlSchemaSet? schemas, List<XliffViolation>? violations)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersFromEntities = 1024,
+            MaxCharactersInDocument = limits.MaxCharacters,
+            CloseInput = false,
+        };
+        if (schemas is not null && violations is not null)
+        {
+            settings.ValidationType = ValidationType.Schema;
+            settings.Schemas = schemas;
+            settings.ValidationFlags = XmlSchemaValidationFlags.ProcessIdentityConstraints;
+            settings.ValidationEventHandler += (_, e) =>
+            {
+                if (e.Severity == XmlSeverityType.Error)
+                {
+                    violations.Add(new XliffViolation("schema", e.Message, e.Exception?.LineNumber ?? 0));
+                }
+            };
+        }
+        return settings;
+    }
+
+    // A first, unvalidated pass: well-formedness under the limits, and the root's namespace and version.
+    private static Result<(string Namespace, string Version)> Root(MemoryStream buffer, XliffReadLimits limits)
+    {
+        buffer.Position = 0;
+        string? ns = null, version = null;
+        var elements = 0;
+        try
+        {
+            using var reader = XmlReader.Create(buffer, Secure(limits, null, null));
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
+                if (++elements > limits.MaxElements)
+                {
+                    return Invalid("limits", $"the file has more than {limits.MaxElements:N0} elements");
+                }
+                if (reader.Depth > limits.MaxDepth)
+                {
+                    return Invalid("limits", $"elements are nested more than {limits.MaxDepth} levels deep");
+                }
+                if (ns is null)
+                {
+                    if (reader.LocalName != "xliff")
+                    {
+                        return Invalid("root", $"the root element is <{reader.LocalName}>, not <xliff>");
+                    }
+                    ns = reader.NamespaceURI;
+                    version = reader.GetAttribute("version") ?? "";
+                }
+            }
+        }
+        catch (XmlException e)
+        {
+            return Invalid("xml", e.Message.Contains("DTD", StringComparison.Ordinal)
+                ? "DTDs are not allowed in XLIFF uploads (they are how entity-expansion and external-entity attacks work)"
+                : e.Message);
+        }
+        return ns is null ? Invalid("root", "the file has no root element") : (ns, version!);
+    }
+
+    private static InvalidXliff Invalid(string rule, string message) => new([new XliffViolation(rule, message)]);
+}
