@@ -4,6 +4,7 @@ using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Health;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Api.Projects;
+using Wgig.Translate.Api.Xliff;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Worker.Jobs;
@@ -26,6 +27,7 @@ app.MapApiDocs();
 app.MapHealth();
 app.MapProjects();
 app.MapDocuments();
+app.MapXliff();
 
 app.Run();
 

@@ -16,6 +16,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton<ImporterCatalog>();
         services.AddScoped<DocumentImport>();
         services.AddScoped<DocumentExport>();
+        services.AddScoped<Xliff.XliffExport>();
         services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

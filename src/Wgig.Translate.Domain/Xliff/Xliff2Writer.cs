@@ -1,10 +1,23 @@
 using System.Xml;
 using Wgig.Translate.Domain.Segmentation;
+using Wgig.Translate.Domain.Targets;
 
 namespace Wgig.Translate.Domain.Xliff;
 
-/// <summary>One unit to write: a segment's key (the unit id), its source and, where there is one, its target.</summary>
-public sealed record XliffUnit(string Id, SegmentContent Source, SegmentContent? Target = null, string? State = null, IReadOnlyList<string>? Notes = null);
+/// <summary>
+/// One unit to write: a segment's key (the unit id), its source and, where there is one, its target
+/// in its workflow state. <paramref name="Prefilled"/> marks a target that is a copy of the source.
+/// </summary>
+public sealed record XliffUnit(string Id, SegmentContent Source, SegmentContent? Target = null,
+    TargetState State = TargetState.Untranslated, IReadOnlyList<string>? Notes = null, bool Prefilled = false);
+
+/// <summary>A streaming XLIFF writer of one version.</summary>
+public interface IXliffWriter : IDisposable
+{
+    void StartFile(string id, string? original = null);
+
+    void WriteUnit(XliffUnit unit);
+}
 
 /// <summary>
 /// Writes XLIFF 2.1 core as a stream: one unit at a time straight to an <see cref="XmlWriter"/>, so
@@ -13,7 +26,7 @@ public sealed record XliffUnit(string Id, SegmentContent Source, SegmentContent?
 /// marked isolated, and a placeholder is &lt;ph&gt;; the original markup of each goes to the unit's
 /// &lt;originalData&gt;, referenced by dataRef.
 /// </summary>
-public sealed class Xliff2Writer : IDisposable
+public sealed class Xliff2Writer : IXliffWriter
 {
     public const string Namespace = "urn:oasis:names:tc:xliff:document:2.0";
 
@@ -65,15 +78,22 @@ public sealed class Xliff2Writer : IDisposable
             {
                 _xml.WriteStartElement("data", Namespace);
                 _xml.WriteAttributeString("id", DataId(code));
-                _xml.WriteString(XmlSafe(code.Data));
+                _xml.WriteString(XliffCodes.XmlSafe(code.Data));
                 _xml.WriteEndElement();
             }
             _xml.WriteEndElement();
         }
         _xml.WriteStartElement("segment", Namespace);
-        if (unit.State is not null)
+        if (unit.Target is not null)
         {
-            _xml.WriteAttributeString("state", unit.State);
+            // §4.3.1.32: initial, translated, reviewed, final. A reviewer's approval is "reviewed";
+            // "final" is left for publication.
+            _xml.WriteAttributeString("state", unit.Prefilled ? "initial" : unit.State switch
+            {
+                TargetState.Translated => "translated",
+                TargetState.Approved => "reviewed",
+                _ => "initial",
+            });
         }
         WriteContent("source", unit.Source);
         if (unit.Target is not null)
@@ -89,11 +109,11 @@ public sealed class Xliff2Writer : IDisposable
         _xml.WriteStartElement(element, Namespace);
         if (content.Codes.Count == 0)
         {
-            _xml.WriteString(XmlSafe(content.CodedText));
+            _xml.WriteString(XliffCodes.XmlSafe(content.CodedText));
             _xml.WriteEndElement();
             return;
         }
-        var paired = PairedCodes(content);
+        var paired = XliffCodes.PairedCodes(content);
         var text = new System.Text.StringBuilder();
         foreach (var c in content.CodedText)
         {
@@ -102,7 +122,7 @@ public sealed class Xliff2Writer : IDisposable
                 text.Append(c);
                 continue;
             }
-            _xml.WriteString(XmlSafe(text.ToString()));
+            _xml.WriteString(XliffCodes.XmlSafe(text.ToString()));
             text.Clear();
             var code = content.CodeAt(c);
             var id = code.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -131,7 +151,7 @@ public sealed class Xliff2Writer : IDisposable
                     break;
             }
         }
-        _xml.WriteString(XmlSafe(text.ToString()));
+        _xml.WriteString(XliffCodes.XmlSafe(text.ToString()));
         _xml.WriteEndElement();
     }
 
@@ -139,36 +159,16 @@ public sealed class Xliff2Writer : IDisposable
     {
         _xml.WriteStartElement(element, Namespace);
         _xml.WriteAttributeString("id", id);
+        if (XliffCodes.MustKeep(code))
+        {
+            _xml.WriteAttributeString("canDelete", "no");
+        }
         if (isolated)
         {
             _xml.WriteAttributeString("isolated", "yes");
         }
         _xml.WriteAttributeString("dataRef", DataId(code));
         _xml.WriteEndElement();
-    }
-
-    // Ids of opens whose close follows in the same content, properly nested: those become <pc>.
-    private static HashSet<int> PairedCodes(SegmentContent content)
-    {
-        var paired = new HashSet<int>();
-        var open = new Stack<int>();
-        foreach (var c in content.CodedText)
-        {
-            if (!SegmentContent.IsMarker(c))
-            {
-                continue;
-            }
-            var code = content.CodeAt(c);
-            if (code.Kind == CodeKind.Open)
-            {
-                open.Push(code.Id);
-            }
-            else if (code.Kind == CodeKind.Close && open.TryPeek(out var top) && top == code.Id)
-            {
-                paired.Add(open.Pop());
-            }
-        }
-        return paired;
     }
 
     private static InlineCode? CloseOf(SegmentContent content, int id) =>
@@ -179,17 +179,6 @@ public sealed class Xliff2Writer : IDisposable
         CodeKind.Close => $"d{code.Id}e",
         _ => $"d{code.Id}",
     };
-
-    // XML 1.0 cannot carry most C0 controls; they never occur in imported text, but data is verbatim markup.
-    private static string XmlSafe(string text)
-    {
-        if (text.AsSpan().IndexOfAnyInRange('\0', '\u0008') < 0 && text.AsSpan().IndexOfAnyInRange('\u000B', '\u000C') < 0
-            && text.AsSpan().IndexOfAnyInRange('\u000E', '\u001F') < 0)
-        {
-            return text;
-        }
-        return new string([.. text.Where(c => c >= 0x20 || c is '\t' or '\n' or '\r')]);
-    }
 
     private void EndFile()
     {

@@ -1,0 +1,151 @@
+using System.Xml;
+using Wgig.Translate.Domain.Segmentation;
+using Wgig.Translate.Domain.Targets;
+
+namespace Wgig.Translate.Domain.Xliff;
+
+/// <summary>
+/// Writes XLIFF 1.2 (strict) as a stream, for older CAT tools. Codes paired within a unit are
+/// &lt;g&gt;, opens and closes whose partner is in another unit &lt;bx&gt;/&lt;ex&gt;, placeholders
+/// &lt;ph&gt; carrying their native markup (1.2 keeps native data inline; 2.x moved it to originalData).
+/// </summary>
+public sealed class Xliff12Writer : IXliffWriter
+{
+    public const string Namespace = XliffSchemas.Core12Namespace;
+
+    private readonly XmlWriter _xml;
+    private readonly string _sourceLanguage;
+    private readonly string? _targetLanguage;
+    private bool _fileOpen;
+
+    public Xliff12Writer(Stream output, string sourceLanguage, string? targetLanguage)
+    {
+        _sourceLanguage = sourceLanguage;
+        _targetLanguage = targetLanguage;
+        _xml = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), CloseOutput = false });
+        _xml.WriteStartDocument();
+        _xml.WriteStartElement("xliff", Namespace);
+        _xml.WriteAttributeString("version", "1.2");
+    }
+
+    public void StartFile(string id, string? original = null)
+    {
+        EndFile();
+        _xml.WriteStartElement("file", Namespace);
+        _xml.WriteAttributeString("original", original ?? id);
+        _xml.WriteAttributeString("source-language", _sourceLanguage);
+        if (_targetLanguage is not null)
+        {
+            _xml.WriteAttributeString("target-language", _targetLanguage);
+        }
+        _xml.WriteAttributeString("datatype", "plaintext");
+        _xml.WriteStartElement("body", Namespace);
+        _fileOpen = true;
+    }
+
+    public void WriteUnit(XliffUnit unit)
+    {
+        _xml.WriteStartElement("trans-unit", Namespace);
+        _xml.WriteAttributeString("id", unit.Id);
+        WriteContent("source", unit.Source);
+        if (unit.Target is not null)
+        {
+            _xml.WriteStartElement("target", Namespace);
+            // §2.6 state: a copy of the source for tools that translate in <target> (OmegaT) needs translation.
+            _xml.WriteAttributeString("state", unit.Prefilled ? "needs-translation" : unit.State switch
+            {
+                TargetState.Translated => "translated",
+                TargetState.Approved => "signed-off",
+                _ => "needs-translation",
+            });
+            WriteInline(unit.Target);
+            _xml.WriteEndElement();
+        }
+        foreach (var note in unit.Notes ?? [])
+        {
+            _xml.WriteElementString("note", Namespace, note);
+        }
+        _xml.WriteEndElement();
+    }
+
+    private void WriteContent(string element, SegmentContent content)
+    {
+        _xml.WriteStartElement(element, Namespace);
+        WriteInline(content);
+        _xml.WriteEndElement();
+    }
+
+    private void WriteInline(SegmentContent content)
+    {
+        var paired = XliffCodes.PairedCodes(content);
+        var text = new System.Text.StringBuilder();
+        foreach (var c in content.CodedText)
+        {
+            if (!SegmentContent.IsMarker(c))
+            {
+                text.Append(c);
+                continue;
+            }
+            _xml.WriteString(XliffCodes.XmlSafe(text.ToString()));
+            text.Clear();
+            var code = content.CodeAt(c);
+            var id = code.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            switch (code.Kind)
+            {
+                case CodeKind.Open when paired.Contains(code.Id):
+                    _xml.WriteStartElement("g", Namespace);
+                    _xml.WriteAttributeString("id", id);
+                    _xml.WriteAttributeString("ctype", CType(code));
+                    break;
+                case CodeKind.Close when paired.Contains(code.Id):
+                    _xml.WriteEndElement();
+                    break;
+                case CodeKind.Open or CodeKind.Close:
+                    _xml.WriteStartElement(code.Kind == CodeKind.Open ? "bx" : "ex", Namespace);
+                    _xml.WriteAttributeString("id", code.Kind == CodeKind.Open ? id : id + "e");
+                    _xml.WriteAttributeString("rid", id);
+                    _xml.WriteEndElement();
+                    break;
+                default:
+                    _xml.WriteStartElement("ph", Namespace);
+                    _xml.WriteAttributeString("id", id);
+                    _xml.WriteAttributeString("ctype", CType(code));
+                    _xml.WriteString(XliffCodes.XmlSafe(code.Data));
+                    _xml.WriteEndElement();
+                    break;
+            }
+        }
+        _xml.WriteString(XliffCodes.XmlSafe(text.ToString()));
+    }
+
+    // 1.2's ctype vocabulary for the code types importers produce; anything else is an x- extension.
+    private static string CType(InlineCode code) => code.Type switch
+    {
+        "bold" => "bold",
+        "italic" => "italic",
+        "underline" => "underlined",
+        "link" => "link",
+        "image" => "image",
+        "break" => "lb",
+        _ => "x-" + code.Type,
+    };
+
+    private void EndFile()
+    {
+        if (_fileOpen)
+        {
+            _xml.WriteEndElement();
+            _xml.WriteEndElement();
+            _fileOpen = false;
+        }
+    }
+
+    public void Dispose()
+    {
+        EndFile();
+        _xml.WriteEndElement();
+        _xml.WriteEndDocument();
+        _xml.Flush();
+        _xml.Dispose();
+    }
+}

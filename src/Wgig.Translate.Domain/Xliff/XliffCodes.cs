@@ -1,0 +1,47 @@
+using Wgig.Translate.Domain.Segmentation;
+
+namespace Wgig.Translate.Domain.Xliff;
+
+internal static class XliffCodes
+{
+    /// <summary>
+    /// Placeholders the rebuilt document cannot do without: a footnote reference ties a footnote to its
+    /// place, a field code is half of a Word field. Translators may move them, not delete them.
+    /// </summary>
+    public static bool MustKeep(InlineCode code) => code.Type is "footnote" or "field";
+
+    /// <summary>XML 1.0 cannot carry most C0 controls; they never occur in imported text, but code data is verbatim markup.</summary>
+    public static string XmlSafe(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\0', '\u0008') < 0 && text.AsSpan().IndexOfAnyInRange('\u000B', '\u000C') < 0
+            && text.AsSpan().IndexOfAnyInRange('\u000E', '\u001F') < 0)
+        {
+            return text;
+        }
+        return new string([.. text.Where(c => c >= 0x20 || c is '\t' or '\n' or '\r')]);
+    }
+
+    /// <summary>Ids of opens whose close follows in the same content, properly nested: those become one element.</summary>
+    public static HashSet<int> PairedCodes(SegmentContent content)
+    {
+        var paired = new HashSet<int>();
+        var open = new Stack<int>();
+        foreach (var c in content.CodedText)
+        {
+            if (!SegmentContent.IsMarker(c))
+            {
+                continue;
+            }
+            var code = content.CodeAt(c);
+            if (code.Kind == CodeKind.Open)
+            {
+                open.Push(code.Id);
+            }
+            else if (code.Kind == CodeKind.Close && open.TryPeek(out var top) && top == code.Id)
+            {
+                paired.Add(open.Pop());
+            }
+        }
+        return paired;
+    }
+}
