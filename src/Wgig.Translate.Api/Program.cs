@@ -25,9 +25,10 @@ var app = builder.Build();
 app.UseApiProblemDetails();
 app.MapApiDocs();
 app.MapHealth();
-app.MapProjects();
-app.MapDocuments();
-app.MapXliff();
+var api = app.MapGroup("/api");
+api.MapProjects();
+api.MapDocuments();
+api.MapXliff();
 
 app.Run();
 

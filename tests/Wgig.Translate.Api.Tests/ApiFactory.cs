@@ -34,7 +34,7 @@ public static class ApiCalls
     public static async Task<Guid> CreateProjectAsync(this HttpClient client, string name = "WGIG papers",
         string source = "en", params string[] targets)
     {
-        var response = await client.PostAsJsonAsync("/projects",
+        var response = await client.PostAsJsonAsync("/api/projects",
             new { name, sourceLanguage = source, targetLanguages = targets.Length == 0 ? ["ar", "zh", "fr", "ru", "es"] : targets });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<IdOnly>(ApiJson.Options))!.Id;
@@ -48,7 +48,7 @@ public static class ApiCalls
         {
             form.Add(new StringContent(format), "format");
         }
-        return client.PostAsync($"/projects/{projectId}/documents", form);
+        return client.PostAsync($"/api/projects/{projectId}/documents", form);
     }
 
     public sealed record IdOnly(Guid Id);

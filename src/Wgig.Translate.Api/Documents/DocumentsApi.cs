@@ -57,7 +57,7 @@ public static class DocumentsApi
         }
         jobs.Enqueue<RecountDocumentProgress>(job => job.RunAsync(document.Value.Id, CancellationToken.None));
         var targetLanguages = await db.Projects.Where(p => p.Id == projectId).Select(p => p.TargetLanguages).SingleAsync(cancellationToken);
-        return TypedResults.Created($"/projects/{projectId}/documents/{document.Value.Id}",
+        return TypedResults.Created($"/api/projects/{projectId}/documents/{document.Value.Id}",
             ToResponse(document.Value, document.Value.Versions, targetLanguages, []));
     }
 
@@ -185,7 +185,7 @@ public static class DocumentsApi
             return new DocumentNotFound(projectId, documentId).ToProblem();
         }
         jobs.Enqueue<RecountDocumentProgress>(job => job.RunAsync(documentId, CancellationToken.None));
-        return TypedResults.Accepted($"/projects/{projectId}/documents/{documentId}");
+        return TypedResults.Accepted($"/api/projects/{projectId}/documents/{documentId}");
     }
 
     private static DocumentResponse ToResponse(Document document, IEnumerable<DocumentVersion> versions,

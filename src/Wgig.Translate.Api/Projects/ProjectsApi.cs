@@ -41,7 +41,7 @@ public static class ProjectsApi
             // Two requests raced past the check above; the unique index decided.
             return new ProjectNameTaken(project.Value.Name).ToProblem();
         }
-        return TypedResults.Created($"/projects/{project.Value.Id}", ProjectResponse.From(project.Value));
+        return TypedResults.Created($"/api/projects/{project.Value.Id}", ProjectResponse.From(project.Value));
     }
 
     private static async Task<Results<Ok<Paged<ProjectResponse>>, ProblemHttpResult>> List(

@@ -36,7 +36,7 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Equal(Samples.Markdown.Length, version.ByteLength);
         Assert.Equal(["ar", "zh", "fr", "ru", "es"], document.Progress.Select(p => p.Language));
         Assert.All(document.Progress, p => Assert.Equal((142, document.WordCount, 0), (p.SegmentCount, p.WordCount, p.TranslatedSegments)));
-        Assert.Equal($"/projects/{projectId}/documents/{document.Id}", response.Headers.Location?.OriginalString);
+        Assert.Equal($"/api/projects/{projectId}/documents/{document.Id}", response.Headers.Location?.OriginalString);
         Assert.Equal([Samples.Markdown], await api.Database.QueryAsync<byte[]>("SELECT content FROM translate.document_versions"));
     }
 
@@ -45,7 +45,7 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
     {
         var projectId = await _client.CreateProjectAsync();
         var document = await UploadSampleAsync(projectId);
-        var url = $"/projects/{projectId}/documents/{document.Id}/segments";
+        var url = $"/api/projects/{projectId}/documents/{document.Id}/segments";
 
         var first = (await _client.GetFromJsonAsync<Paged<SegmentResponse>>($"{url}?pageSize=100", ApiJson.Options))!;
         var second = (await _client.GetFromJsonAsync<Paged<SegmentResponse>>($"{url}?pageSize=100&page=2", ApiJson.Options))!;
@@ -78,7 +78,7 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
         var text = await (await _client.UploadAsync(projectId, "wgig-preliminary-report-2005.txt", Samples.PlainText))
             .Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options);
 
-        var list = (await _client.GetFromJsonAsync<Paged<DocumentSummary>>($"/projects/{projectId}/documents", ApiJson.Options))!;
+        var list = (await _client.GetFromJsonAsync<Paged<DocumentSummary>>($"/api/projects/{projectId}/documents", ApiJson.Options))!;
 
         Assert.Equal(
             [(markdown.Id, FileFormat.Markdown, 142), (text!.Id, FileFormat.PlainText, 141)],
@@ -215,7 +215,7 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
     {
         var projectId = await _client.CreateProjectAsync();
 
-        var response = await _client.PostAsync($"/projects/{projectId}/documents",
+        var response = await _client.PostAsync($"/api/projects/{projectId}/documents",
             new MultipartFormDataContent { { new StringContent("Markdown"), "format" } });
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "file");
@@ -227,7 +227,7 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
         var projectId = await _client.CreateProjectAsync();
         var unknown = Guid.NewGuid();
 
-        var response = await _client.GetAsync($"/projects/{projectId}/documents/{unknown}/segments");
+        var response = await _client.GetAsync($"/api/projects/{projectId}/documents/{unknown}/segments");
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound, unknown.ToString());
     }
@@ -239,7 +239,7 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
         var other = await _client.CreateProjectAsync("Other");
         var document = await UploadSampleAsync(owner);
 
-        var response = await _client.GetAsync($"/projects/{other}/documents/{document.Id}");
+        var response = await _client.GetAsync($"/api/projects/{other}/documents/{document.Id}");
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }

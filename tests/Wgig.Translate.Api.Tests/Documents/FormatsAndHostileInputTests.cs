@@ -30,7 +30,7 @@ public sealed class FormatsAndHostileInputTests(ApiFactory api) : IClassFixture<
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         var document = (await upload.Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!;
         Assert.Equal((format, segments), (document.Format, document.SegmentCount));
-        var export = await _client.GetAsync($"/projects/{projectId}/documents/{document.Id}/export?language=fr");
+        var export = await _client.GetAsync($"/api/projects/{projectId}/documents/{document.Id}/export?language=fr");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.Equal(segments.ToString(System.Globalization.CultureInfo.InvariantCulture), export.Headers.GetValues("Wgig-Source-Segments").Single());
         if (format == FileFormat.Docx)

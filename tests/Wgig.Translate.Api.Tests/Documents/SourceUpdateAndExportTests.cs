@@ -45,7 +45,7 @@ public sealed class SourceUpdateAndExportTests(ApiFactory api) : IClassFixture<A
         await TranslateAsync(edited.Id, "fr", "Approved", "Il a fixé un calendrier pour son \uE000propre\uE001 travail.");
         await TranslateAsync(kept.Id, "fr", "Approved", "Des bénévoles aident.");
 
-        var response = await _client.PostAsync($"/projects/{projectId}/documents/{document.Id}/versions", File("report.md", Version2));
+        var response = await _client.PostAsync($"/api/projects/{projectId}/documents/{document.Id}/versions", File("report.md", Version2));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var summary = (await response.Content.ReadFromJsonAsync<SourceUpdateResponse>(ApiJson.Options))!;
@@ -59,7 +59,7 @@ public sealed class SourceUpdateAndExportTests(ApiFactory api) : IClassFixture<A
         Assert.Equal(kept.Key, after.Single(s => s.Source.Text == "Volunteers help.").Key);
         var retired = (await SegmentsAsync(projectId, document.Id, includeRetired: true)).Single(s => s.RetiredInVersion is not null);
         Assert.Equal(("This paragraph will go.", 2), (retired.Source.Text, retired.RetiredInVersion));
-        var read = (await _client.GetFromJsonAsync<DocumentResponse>($"/projects/{projectId}/documents/{document.Id}", ApiJson.Options))!;
+        var read = (await _client.GetFromJsonAsync<DocumentResponse>($"/api/projects/{projectId}/documents/{document.Id}", ApiJson.Options))!;
         Assert.Equal((2, 6), (read.CurrentVersion, read.SegmentCount));
         Assert.Equal([1, 2], read.Versions.Select(v => v.Number));
     }
@@ -70,7 +70,7 @@ public sealed class SourceUpdateAndExportTests(ApiFactory api) : IClassFixture<A
         var (projectId, document) = await UploadAsync("report.md", Version1);
         var before = await api.Database.SnapshotAsync();
 
-        var response = await _client.PostAsync($"/projects/{projectId}/documents/{document.Id}/versions",
+        var response = await _client.PostAsync($"/api/projects/{projectId}/documents/{document.Id}/versions",
             new MultipartFormDataContent { { new ByteArrayContent([0x52, 0xE9, 0x73]), "file", "report.md" } });
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "not valid UTF-8");
@@ -82,7 +82,7 @@ public sealed class SourceUpdateAndExportTests(ApiFactory api) : IClassFixture<A
     {
         var (projectId, document) = await UploadAsync("wgig-preliminary-report-2005.md", Samples.Markdown);
 
-        var response = await _client.GetAsync($"/projects/{projectId}/documents/{document.Id}/export?language=fr");
+        var response = await _client.GetAsync($"/api/projects/{projectId}/documents/{document.Id}/export?language=fr");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Samples.Markdown, await response.Content.ReadAsByteArrayAsync());
@@ -101,8 +101,8 @@ public sealed class SourceUpdateAndExportTests(ApiFactory api) : IClassFixture<A
             "Il a fixé un calendrier pour son \uE000propre\uE001 travail.");
         await TranslateAsync(segments.Single(s => s.Source.Text == "Report").Id, "fr", "NeedsUpdate", "Rapport");
 
-        var all = await _client.GetAsync($"/projects/{projectId}/documents/{document.Id}/export?language=fr");
-        var approved = await _client.GetAsync($"/projects/{projectId}/documents/{document.Id}/export?language=fr&approvedOnly=true");
+        var all = await _client.GetAsync($"/api/projects/{projectId}/documents/{document.Id}/export?language=fr");
+        var approved = await _client.GetAsync($"/api/projects/{projectId}/documents/{document.Id}/export?language=fr&approvedOnly=true");
 
         Assert.Equal("""
             # Report
@@ -125,7 +125,7 @@ public sealed class SourceUpdateAndExportTests(ApiFactory api) : IClassFixture<A
         var first = (await SegmentsAsync(projectId, document.Id)).Single(s => s.Number == "1" && s.Sentence == 0 && s.Kind == Domain.Segmentation.BlockKind.Paragraph);
         await TranslateAsync(first.Id, "es", "Approved", "El Grupo de Trabajo celebró sus dos primeras reuniones.");
 
-        var exported = await (await _client.GetAsync($"/projects/{projectId}/documents/{document.Id}/export?language=es")).Content.ReadAsStringAsync();
+        var exported = await (await _client.GetAsync($"/api/projects/{projectId}/documents/{document.Id}/export?language=es")).Content.ReadAsStringAsync();
 
         Assert.StartsWith(" Executive Summary\n\n1\nEl Grupo de Trabajo celebró sus dos primeras reuniones. It decided on a preliminary draft", exported, StringComparison.Ordinal);
         Assert.EndsWith(Encoding.UTF8.GetString(Samples.PlainText)[^400..], exported, StringComparison.Ordinal);
@@ -139,7 +139,7 @@ public sealed class SourceUpdateAndExportTests(ApiFactory api) : IClassFixture<A
     {
         var (projectId, document) = await UploadAsync("report.md", Version1);
 
-        var response = await _client.GetAsync($"/projects/{projectId}/documents/{document.Id}/export?language={language}");
+        var response = await _client.GetAsync($"/api/projects/{projectId}/documents/{document.Id}/export?language={language}");
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, detail);
     }
@@ -157,7 +157,7 @@ public sealed class SourceUpdateAndExportTests(ApiFactory api) : IClassFixture<A
 
     private async Task<List<SegmentResponse>> SegmentsAsync(Guid projectId, Guid documentId, bool includeRetired = false) =>
         [.. (await _client.GetFromJsonAsync<Paged<SegmentResponse>>(
-            $"/projects/{projectId}/documents/{documentId}/segments?pageSize=500&includeRetired={includeRetired}", ApiJson.Options))!.Items];
+            $"/api/projects/{projectId}/documents/{documentId}/segments?pageSize=500&includeRetired={includeRetired}", ApiJson.Options))!.Items];
 
     // Translations arrive through the volunteer workflow; until it exists the tests store them directly.
     private Task TranslateAsync(Guid segmentId, string language, string state, string text) => api.Database.ExecuteAsync($"""

@@ -52,7 +52,7 @@ public sealed class JobWiringTests(ApiFactory api) : IClassFixture<ApiFactory>, 
 
         await WaitForAsync(async () => await api.Database.QueryAsync<string>("SELECT statename FROM hangfire.job") is ["Succeeded"]);
         Assert.Equal([5L], await api.Database.QueryAsync<long>("SELECT count(*) FROM translate.document_progress"));
-        var read = (await client.GetFromJsonAsync<DocumentResponse>($"/projects/{projectId}/documents/{document.Id}", ApiJson.Options))!;
+        var read = (await client.GetFromJsonAsync<DocumentResponse>($"/api/projects/{projectId}/documents/{document.Id}", ApiJson.Options))!;
         Assert.All(read.Progress, p => Assert.NotNull(p.RecountedAt));
         Assert.All(read.Progress, p => Assert.Equal((142, document.WordCount), (p.SegmentCount, p.WordCount)));
     }
@@ -66,7 +66,7 @@ public sealed class JobWiringTests(ApiFactory api) : IClassFixture<ApiFactory>, 
             .Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!;
         await WaitForAsync(async () => (await api.Database.QueryAsync<long>("SELECT count(*) FROM hangfire.job WHERE statename = 'Succeeded'")).Single() == 1);
 
-        var response = await client.PostAsync($"/projects/{projectId}/documents/{document.Id}/progress/recount", null);
+        var response = await client.PostAsync($"/api/projects/{projectId}/documents/{document.Id}/progress/recount", null);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await WaitForAsync(async () => (await api.Database.QueryAsync<long>("SELECT count(*) FROM hangfire.job WHERE statename = 'Succeeded'")).Single() == 2);

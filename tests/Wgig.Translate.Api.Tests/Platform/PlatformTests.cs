@@ -14,7 +14,7 @@ public sealed class PlatformTests(ApiFactory api) : IClassFixture<ApiFactory>
 
     [Fact]
     public async Task A_wrong_method_is_a_405_problem() =>
-        await (await _client.DeleteAsync("/projects")).AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
+        await (await _client.DeleteAsync("/api/projects")).AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
 
     [Fact]
     public async Task Live_answers_without_touching_dependencies()
@@ -56,10 +56,10 @@ public sealed class PlatformTests(ApiFactory api) : IClassFixture<ApiFactory>
         var document = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json")).RootElement;
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Contains("/projects", paths);
-        Assert.Contains("/projects/{projectId}/documents", paths);
-        Assert.Contains("/projects/{projectId}/documents/{documentId}/segments", paths);
-        var upload = document.GetProperty("paths").GetProperty("/projects/{projectId}/documents").GetProperty("post");
+        Assert.Contains("/api/projects", paths);
+        Assert.Contains("/api/projects/{projectId}/documents", paths);
+        Assert.Contains("/api/projects/{projectId}/documents/{documentId}/segments", paths);
+        var upload = document.GetProperty("paths").GetProperty("/api/projects/{projectId}/documents").GetProperty("post");
         Assert.True(upload.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _));
         Assert.True(upload.GetProperty("responses").TryGetProperty("413", out _));
     }

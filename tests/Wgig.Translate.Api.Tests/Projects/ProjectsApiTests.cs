@@ -17,14 +17,14 @@ public sealed class ProjectsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task A_created_project_is_returned_with_canonical_language_tags_and_can_be_read_back()
     {
-        var response = await _client.PostAsJsonAsync("/projects",
+        var response = await _client.PostAsJsonAsync("/api/projects",
             new { name = "WGIG papers", sourceLanguage = "EN", targetLanguages = new[] { "ar", "zh-hans", "fr", "ru", "es" } });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = (await response.Content.ReadFromJsonAsync<ProjectResponse>(ApiJson.Options))!;
         Assert.Equal(("WGIG papers", "en"), (created.Name, created.SourceLanguage));
         Assert.Equal(["ar", "zh-Hans", "fr", "ru", "es"], created.TargetLanguages);
-        Assert.Equal($"/projects/{created.Id}", response.Headers.Location?.OriginalString);
+        Assert.Equal($"/api/projects/{created.Id}", response.Headers.Location?.OriginalString);
         var read = await _client.GetFromJsonAsync<ProjectResponse>(response.Headers.Location, ApiJson.Options);
         Assert.Equal((created.Id, created.Name, created.SourceLanguage, created.CreatedAt), (read!.Id, read.Name, read.SourceLanguage, read.CreatedAt));
         Assert.Equal(created.TargetLanguages, read.TargetLanguages);
@@ -35,7 +35,7 @@ public sealed class ProjectsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var before = await api.Database.SnapshotAsync();
 
-        var response = await _client.PostAsJsonAsync("/projects",
+        var response = await _client.PostAsJsonAsync("/api/projects",
             new { name = "Bad tags", sourceLanguage = "en", targetLanguages = new[] { "fr", "klingon" } });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "unknown language subtag 'klingon'");
@@ -49,7 +49,7 @@ public sealed class ProjectsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         await _client.CreateProjectAsync("WGIG papers");
         var before = await api.Database.SnapshotAsync();
 
-        var response = await _client.PostAsJsonAsync("/projects",
+        var response = await _client.PostAsJsonAsync("/api/projects",
             new { name = "wgig  PAPERS", sourceLanguage = "en", targetLanguages = new[] { "fr" } });
 
         await response.AssertProblemAsync(HttpStatusCode.Conflict, "already exists");
@@ -59,7 +59,7 @@ public sealed class ProjectsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Malformed_json_is_a_400_that_points_at_the_fault()
     {
-        var response = await _client.PostAsync("/projects",
+        var response = await _client.PostAsync("/api/projects",
             new StringContent("""{"name": "x", "targetLanguages": "fr"}""", Encoding.UTF8, "application/json"));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "$.targetLanguages");
@@ -69,7 +69,7 @@ public sealed class ProjectsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task A_body_that_is_not_json_is_a_415()
     {
-        var response = await _client.PostAsync("/projects", new StringContent("name=x", Encoding.UTF8, "text/plain"));
+        var response = await _client.PostAsync("/api/projects", new StringContent("name=x", Encoding.UTF8, "text/plain"));
 
         await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
     }
@@ -79,7 +79,7 @@ public sealed class ProjectsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var id = Guid.NewGuid();
 
-        var response = await _client.GetAsync($"/projects/{id}");
+        var response = await _client.GetAsync($"/api/projects/{id}");
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound, id.ToString());
     }
@@ -87,7 +87,7 @@ public sealed class ProjectsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task An_id_that_is_not_a_guid_is_a_400()
     {
-        var response = await _client.GetAsync("/projects/not-a-guid");
+        var response = await _client.GetAsync("/api/projects/not-a-guid");
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "not-a-guid");
     }
@@ -100,7 +100,7 @@ public sealed class ProjectsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
             await _client.CreateProjectAsync(name);
         }
 
-        var page2 = await _client.GetFromJsonAsync<Paged<ProjectResponse>>("/projects?page=2&pageSize=2", ApiJson.Options);
+        var page2 = await _client.GetFromJsonAsync<Paged<ProjectResponse>>("/api/projects?page=2&pageSize=2", ApiJson.Options);
 
         Assert.Equal(["Charlie"], page2!.Items.Select(p => p.Name));
         Assert.Equal((2, 2, 3, 2), (page2.Page, page2.PageSize, page2.TotalCount, page2.TotalPages));
@@ -112,7 +112,7 @@ public sealed class ProjectsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("pageSize=501", "pageSize")]
     public async Task Paging_out_of_range_is_a_400_naming_the_parameter(string query, string field)
     {
-        var response = await _client.GetAsync($"/projects?{query}");
+        var response = await _client.GetAsync($"/api/projects?{query}");
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));

@@ -43,7 +43,7 @@ public sealed class XliffExportTests(ApiFactory api) : IClassFixture<ApiFactory>
         await TranslateAsync(segments[1].Id, "Translated", "Résumé");
         await TranslateAsync(segments[2].Id, "Approved", "Approuvé");
 
-        var response = await _client.GetAsync($"/projects/{projectId}/documents/{documentId}/xliff?language=fr&version={version}{options}");
+        var response = await _client.GetAsync($"/api/projects/{projectId}/documents/{documentId}/xliff?language=fr&version={version}{options}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/xliff+xml", response.Content.Headers.ContentType?.MediaType);
@@ -62,7 +62,7 @@ public sealed class XliffExportTests(ApiFactory api) : IClassFixture<ApiFactory>
         await TranslateAsync(bold.Id, "Approved", "\uE000La traduction est une priorité\uE001 pour le GTGI.");
         await TranslateAsync(segments[0].Id, "NeedsUpdate", "Rapport préliminaire");
 
-        var xml = XDocument.Parse(await _client.GetStringAsync($"/projects/{projectId}/documents/{documentId}/xliff?language=fr"));
+        var xml = XDocument.Parse(await _client.GetStringAsync($"/api/projects/{projectId}/documents/{documentId}/xliff?language=fr"));
 
         var unit = xml.Descendants(X2 + "unit").Single(u => (string?)u.Attribute("id") == bold.Key);
         Assert.Equal("reviewed", (string?)unit.Element(X2 + "segment")!.Attribute("state"));
@@ -79,7 +79,7 @@ public sealed class XliffExportTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var (projectId, documentId, _) = await UploadAsync("wgig-preliminary-report-2005.md");
 
-        var xml = XDocument.Parse(await _client.GetStringAsync($"/projects/{projectId}/documents/{documentId}/xliff?language=fr&version=1.2&prefillTargets=true"));
+        var xml = XDocument.Parse(await _client.GetStringAsync($"/api/projects/{projectId}/documents/{documentId}/xliff?language=fr&version=1.2&prefillTargets=true"));
 
         var units = xml.Descendants(X12 + "trans-unit").ToList();
         Assert.All(units, u => Assert.Equal(u.Element(X12 + "source")!.Value, u.Element(X12 + "target")!.Value));
@@ -95,7 +95,7 @@ public sealed class XliffExportTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var (projectId, documentId, _) = await UploadAsync("wgig-preliminary-report-2005.md");
 
-        var response = await _client.GetAsync($"/projects/{projectId}/documents/{documentId}/xliff?{query}");
+        var response = await _client.GetAsync($"/api/projects/{projectId}/documents/{documentId}/xliff?{query}");
 
         await response.AssertProblemAsync(status, detail);
     }
@@ -105,7 +105,7 @@ public sealed class XliffExportTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var projectId = await _client.CreateProjectAsync();
 
-        await (await _client.GetAsync($"/projects/{projectId}/documents/{Guid.NewGuid()}/xliff?language=fr")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await _client.GetAsync($"/api/projects/{projectId}/documents/{Guid.NewGuid()}/xliff?language=fr")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     private async Task<(Guid ProjectId, Guid DocumentId, List<SegmentResponse> Segments)> UploadAsync(string file)
@@ -115,7 +115,7 @@ public sealed class XliffExportTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         var document = (await upload.Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!;
         var segments = (await _client.GetFromJsonAsync<Paged<SegmentResponse>>(
-            $"/projects/{projectId}/documents/{document.Id}/segments?pageSize=500", ApiJson.Options))!.Items;
+            $"/api/projects/{projectId}/documents/{document.Id}/segments?pageSize=500", ApiJson.Options))!.Items;
         return (projectId, document.Id, [.. segments]);
     }
 
