@@ -47,6 +47,11 @@ public sealed class Xliff12Writer : IXliffWriter
     {
         _xml.WriteStartElement("trans-unit", Namespace);
         _xml.WriteAttributeString("id", unit.Id);
+        if (unit.Target is not null && !unit.Prefilled && unit.State == TargetState.Approved)
+        {
+            // 1.2 marks a reviewed translation on the unit; tools (translate-toolkit, Poedit) read it as "not fuzzy".
+            _xml.WriteAttributeString("approved", "yes");
+        }
         WriteContent("source", unit.Source);
         if (unit.Target is not null)
         {
