@@ -68,6 +68,23 @@ internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
         target.Property(t => t.Language).HasMaxLength(85);
         target.HasIndex(t => new { t.SegmentId, t.Language }).IsUnique();
         target.HasOne<Segment>().WithMany().HasForeignKey(t => t.SegmentId).OnDelete(DeleteBehavior.Restrict);
+        target.Property(t => t.ReviewComment).HasMaxLength(4000);
+        target.HasIndex(t => new { t.ClaimedBy, t.ClaimExpiresAt });
+        target.HasMany(t => t.History).WithOne().HasForeignKey(e => e.TargetId).OnDelete(DeleteBehavior.Restrict);
+        target.Navigation(t => t.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        target.Property<int>("_recorded").HasColumnName("events_recorded");
+    }
+}
+
+internal sealed class TargetEventConfiguration : IEntityTypeConfiguration<TargetEvent>
+{
+    public void Configure(EntityTypeBuilder<TargetEvent> history)
+    {
+        history.ToTable("target_events");
+        history.Property(e => e.Id).ValueGeneratedNever();
+        history.Property(e => e.Comment).HasMaxLength(4000);
+        history.HasIndex(e => new { e.TargetId, e.Sequence }).IsUnique();
+        history.HasIndex(e => new { e.ActorId, e.At });
     }
 }
 

@@ -21,6 +21,8 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options) : DbC
 
     public DbSet<Target> Targets => Set<Target>();
 
+    public DbSet<TargetEvent> TargetEvents => Set<TargetEvent>();
+
     public DbSet<DocumentProgress> DocumentProgress => Set<DocumentProgress>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,3 +1,4 @@
+using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Segmentation;
 
 namespace Wgig.Translate.Domain.Targets;
@@ -13,21 +14,33 @@ public enum TargetState
 }
 
 /// <summary>
-/// A segment in one target language. A segment nobody has touched in a language has no row: it is
-/// untranslated. <see cref="Text"/> is coded text whose codes are the segment's source codes (the marker
-/// for source code <c>i</c> is U+E000 + i), so a translation can move codes but not invent them.
-/// The workflow that moves a target between states is built on this record.
+/// A segment in one target language, and the workflow state machine for it: untranslated → claimed →
+/// translated (submitted) → approved | rejected (back to its translator with the reviewer's comment);
+/// an edited source makes a finished translation need an update. Every transition is a named method
+/// that checks its rules and records an event; nothing else changes a target. A segment nobody has
+/// touched in a language has no row: it is untranslated.
+/// <see cref="Text"/> is coded text whose codes are the segment's source codes (the marker for source
+/// code <c>i</c> is U+E000 + i), so a translation can move codes but not invent them.
 /// </summary>
 public sealed class Target
 {
-    private Target(Guid id, Guid segmentId, string language, TargetState state, string? text, DateTimeOffset updatedAt)
+    private readonly List<TargetEvent> _history = [];
+
+    // Events recorded so far, stored so that a target loaded without its history still numbers new ones right.
+    private int _recorded;
+
+    private Target()
+    {
+        Language = "";
+    }
+
+    private Target(Guid id, Guid segmentId, string language, DateTimeOffset now)
     {
         Id = id;
         SegmentId = segmentId;
         Language = language;
-        State = state;
-        Text = text;
-        UpdatedAt = updatedAt;
+        State = TargetState.Untranslated;
+        UpdatedAt = now;
     }
 
     public Guid Id { get; private set; }
@@ -38,18 +51,169 @@ public sealed class Target
 
     public TargetState State { get; private set; }
 
+    /// <summary>The current translation (submitted, approved, or kept while it needs an update).</summary>
     public string? Text { get; private set; }
+
+    /// <summary>Who wrote <see cref="Text"/>; a reviewer may not review it.</summary>
+    public Guid? TranslatorId { get; private set; }
+
+    public Guid? ClaimedBy { get; private set; }
+
+    public Guid? ClaimId { get; private set; }
+
+    public DateTimeOffset? ClaimExpiresAt { get; private set; }
+
+    /// <summary>The state the target returns to when its claim is released or expires.</summary>
+    public TargetState? StateBeforeClaim { get; private set; }
+
+    public string? ReviewComment { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Every transition, oldest first: who did what, when, with which text.</summary>
+    public IReadOnlyList<TargetEvent> History => _history;
+
     public static Target Start(Guid segmentId, string language, DateTimeOffset now) =>
-        new(Guid.CreateVersion7(now), segmentId, language, TargetState.Untranslated, null, now);
+        new(Guid.CreateVersion7(now), segmentId, language, now);
 
     /// <summary>True when the target counts as translated for progress: handed in, or approved.</summary>
     public static bool CountsAsTranslated(TargetState state) => state is TargetState.Translated or TargetState.Approved;
 
     /// <summary>The translation as content, its codes taken from the segment's source.</summary>
     public SegmentContent? ContentFor(SegmentContent source) => Text is null ? null : new SegmentContent(Text, source.Codes);
+
+    /// <summary>A volunteer takes the segment to translate it, until <paramref name="expiresAt"/>.</summary>
+    public DomainError? Claim(Guid volunteerId, Guid claimId, DateTimeOffset expiresAt, bool segmentRetired, DateTimeOffset now)
+    {
+        if (segmentRetired)
+        {
+            return new SegmentRetired(SegmentId);
+        }
+        if (State == TargetState.Claimed && ClaimExpiresAt > now)
+        {
+            return new AlreadyClaimed(SegmentId, Language);
+        }
+        // An expired claim is taken over; the target is open in the state it had before that claim.
+        var open = State == TargetState.Claimed ? StateBeforeClaim ?? TargetState.Untranslated : State;
+        if (open is TargetState.Translated or TargetState.Approved)
+        {
+            return new NotOpenForTranslation(SegmentId, Language, open);
+        }
+        // A rejected translation goes back to the volunteer who wrote it, not to whoever comes first.
+        if (open == TargetState.Rejected && TranslatorId is { } translator && translator != volunteerId)
+        {
+            return new NotOpenForTranslation(SegmentId, Language, open);
+        }
+        StateBeforeClaim = open;
+        State = TargetState.Claimed;
+        ClaimedBy = volunteerId;
+        ClaimId = claimId;
+        ClaimExpiresAt = expiresAt;
+        Record(TargetEventKind.Claimed, volunteerId, null, null, now);
+        return null;
+    }
+
+    /// <summary>The claimant's activity extends the lease.</summary>
+    public DomainError? Renew(Guid volunteerId, DateTimeOffset expiresAt, DateTimeOffset now)
+    {
+        if (LiveClaimProblem(volunteerId, now) is { } problem)
+        {
+            return problem;
+        }
+        ClaimExpiresAt = expiresAt > ClaimExpiresAt ? expiresAt : ClaimExpiresAt;
+        UpdatedAt = now;
+        return null;
+    }
+
+    /// <summary>The claimant gives the segment back.</summary>
+    public DomainError? Release(Guid volunteerId, DateTimeOffset now)
+    {
+        if (State != TargetState.Claimed || ClaimedBy != volunteerId)
+        {
+            return new NotYourClaim(SegmentId, Language);
+        }
+        Unclaim(TargetEventKind.Released, volunteerId, now);
+        return null;
+    }
+
+    /// <summary>The lease ran out: the segment goes back to the pool (the Worker reclaims it).</summary>
+    public DomainError? Expire(DateTimeOffset now)
+    {
+        if (State != TargetState.Claimed || ClaimExpiresAt > now)
+        {
+            return new ClaimStillLive(SegmentId, Language);
+        }
+        Unclaim(TargetEventKind.Expired, null, now);
+        return null;
+    }
+
+    /// <summary>The claimant hands in a translation for review.</summary>
+    public DomainError? Submit(Guid volunteerId, SegmentContent translation, SegmentContent source, DateTimeOffset now)
+    {
+        if (LiveClaimProblem(volunteerId, now) is { } problem)
+        {
+            return problem;
+        }
+        if (TranslationProblem(translation, source) is { } invalid)
+        {
+            return invalid;
+        }
+        Text = translation.CodedText;
+        TranslatorId = volunteerId;
+        ReviewComment = null;
+        ClearClaim();
+        State = TargetState.Translated;
+        Record(TargetEventKind.Submitted, volunteerId, Text, null, now);
+        return null;
+    }
+
+    /// <summary>A different volunteer accepts the translation.</summary>
+    public DomainError? Approve(Guid reviewerId, DateTimeOffset now)
+    {
+        if (ReviewProblem(reviewerId) is { } problem)
+        {
+            return problem;
+        }
+        State = TargetState.Approved;
+        ReviewComment = null;
+        Record(TargetEventKind.Approved, reviewerId, null, null, now);
+        return null;
+    }
+
+    /// <summary>A different volunteer sends the translation back to its translator, saying why.</summary>
+    public DomainError? Reject(Guid reviewerId, string? comment, DateTimeOffset now)
+    {
+        if (ReviewProblem(reviewerId) is { } problem)
+        {
+            return problem;
+        }
+        if (string.IsNullOrWhiteSpace(comment))
+        {
+            return new ReviewCommentRequired(SegmentId, Language);
+        }
+        State = TargetState.Rejected;
+        ReviewComment = comment.Trim();
+        Record(TargetEventKind.Rejected, reviewerId, null, ReviewComment, now);
+        return null;
+    }
+
+    /// <summary>A different volunteer corrects the translation and approves it; the edit is recorded as theirs.</summary>
+    public DomainError? EditAndApprove(Guid reviewerId, SegmentContent correction, SegmentContent source, DateTimeOffset now)
+    {
+        if (ReviewProblem(reviewerId) is { } problem)
+        {
+            return problem;
+        }
+        if (TranslationProblem(correction, source) is { } invalid)
+        {
+            return invalid;
+        }
+        Text = correction.CodedText;
+        State = TargetState.Approved;
+        ReviewComment = null;
+        Record(TargetEventKind.EditedAndApproved, reviewerId, Text, null, now);
+        return null;
+    }
 
     /// <summary>
     /// The source sentence was edited: a finished translation no longer fits it and needs updating
@@ -60,7 +224,51 @@ public sealed class Target
         if (State is TargetState.Translated or TargetState.Approved or TargetState.Rejected)
         {
             State = TargetState.NeedsUpdate;
-            UpdatedAt = now;
+            Record(TargetEventKind.SourceChanged, null, null, null, now);
         }
+        else if (State == TargetState.Claimed && StateBeforeClaim is TargetState.Rejected)
+        {
+            StateBeforeClaim = TargetState.NeedsUpdate;
+        }
+    }
+
+    private DomainError? LiveClaimProblem(Guid volunteerId, DateTimeOffset now) =>
+        State != TargetState.Claimed || ClaimedBy != volunteerId ? new NotYourClaim(SegmentId, Language)
+        : ClaimExpiresAt <= now ? new ClaimExpired(SegmentId, Language, ClaimExpiresAt!.Value)
+        : null;
+
+    private DomainError? ReviewProblem(Guid reviewerId) =>
+        State != TargetState.Translated ? new NotAwaitingReview(SegmentId, Language, State)
+        : reviewerId == TranslatorId ? new SelfReview(SegmentId, Language)
+        : null;
+
+    private DomainError? TranslationProblem(SegmentContent translation, SegmentContent source)
+    {
+        if (string.IsNullOrWhiteSpace(translation.PlainText))
+        {
+            return new EmptyTranslation(SegmentId, Language);
+        }
+        return translation.CodedText == source.CodedText ? new TranslationIsSource(SegmentId, Language) : null;
+    }
+
+    private void Unclaim(TargetEventKind kind, Guid? actor, DateTimeOffset now)
+    {
+        State = StateBeforeClaim ?? TargetState.Untranslated;
+        ClearClaim();
+        Record(kind, actor, null, null, now);
+    }
+
+    private void ClearClaim()
+    {
+        ClaimedBy = null;
+        ClaimId = null;
+        ClaimExpiresAt = null;
+        StateBeforeClaim = null;
+    }
+
+    private void Record(TargetEventKind kind, Guid? actor, string? text, string? comment, DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        _history.Add(new TargetEvent(Guid.CreateVersion7(now), Id, ++_recorded, kind, State, actor, text, comment, now));
     }
 }

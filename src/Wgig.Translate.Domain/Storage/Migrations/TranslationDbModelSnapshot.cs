@@ -306,11 +306,28 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("ClaimExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claim_expires_at");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claimed_by");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(85)
                         .HasColumnType("character varying(85)")
                         .HasColumnName("language");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("review_comment");
 
                     b.Property<Guid>("SegmentId")
                         .HasColumnType("uuid")
@@ -322,22 +339,94 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("state");
 
+                    b.Property<string>("StateBeforeClaim")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("state_before_claim");
+
                     b.Property<string>("Text")
                         .HasColumnType("text")
                         .HasColumnName("text");
+
+                    b.Property<Guid?>("TranslatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("translator_id");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<int>("_recorded")
+                        .HasColumnType("integer")
+                        .HasColumnName("events_recorded");
+
                     b.HasKey("Id")
                         .HasName("pk_targets");
+
+                    b.HasIndex("ClaimedBy", "ClaimExpiresAt")
+                        .HasDatabaseName("ix_targets_claimed_by_claim_expires_at");
 
                     b.HasIndex("SegmentId", "Language")
                         .IsUnique()
                         .HasDatabaseName("ix_targets_segment_id_language");
 
                     b.ToTable("targets", "translate");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Targets.TargetEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("StateAfter")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("state_after");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_id");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_target_events");
+
+                    b.HasIndex("ActorId", "At")
+                        .HasDatabaseName("ix_target_events_actor_id_at");
+
+                    b.HasIndex("TargetId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_target_events_target_id_sequence");
+
+                    b.ToTable("target_events", "translate");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Documents.Document", b =>
@@ -390,11 +479,26 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasConstraintName("fk_targets_segments_segment_id");
                 });
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Targets.TargetEvent", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Targets.Target", null)
+                        .WithMany("History")
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_target_events_targets_target_id");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Documents.Document", b =>
                 {
                     b.Navigation("Segments");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Targets.Target", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

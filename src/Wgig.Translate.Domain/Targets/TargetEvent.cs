@@ -1,0 +1,22 @@
+namespace Wgig.Translate.Domain.Targets;
+
+public enum TargetEventKind
+{
+    Claimed,
+    Released,
+    Expired,
+    Submitted,
+    Approved,
+    Rejected,
+    EditedAndApproved,
+    SourceChanged,
+}
+
+/// <summary>
+/// One transition of a target, kept for ever: the audit trail, every version of every translation
+/// (<see cref="Text"/> on submissions and review edits) and the contributor credits come from these.
+/// </summary>
+/// <param name="Sequence">The event's place in its target's history, from 1: the order, even within one instant.</param>
+/// <param name="ActorId">The volunteer who acted; null for the system (expiry, source updates).</param>
+public sealed record TargetEvent(Guid Id, Guid TargetId, int Sequence, TargetEventKind Kind, TargetState StateAfter, Guid? ActorId,
+    string? Text, string? Comment, DateTimeOffset At);
