@@ -99,3 +99,15 @@ internal sealed class DocumentProgressConfiguration : IEntityTypeConfiguration<D
         progress.HasOne<Document>().WithMany().HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claims.Claim>
+{
+    public void Configure(EntityTypeBuilder<Claims.Claim> claim)
+    {
+        claim.Property(c => c.Id).ValueGeneratedNever();
+        claim.Property(c => c.Language).HasMaxLength(85);
+        claim.HasIndex(c => new { c.VolunteerId, c.ExpiresAt });
+        claim.HasIndex(c => c.ExpiresAt);
+        claim.HasOne<Document>().WithMany().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -23,6 +23,8 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options) : DbC
 
     public DbSet<TargetEvent> TargetEvents => Set<TargetEvent>();
 
+    public DbSet<Claims.Claim> Claims => Set<Claims.Claim>();
+
     public DbSet<DocumentProgress> DocumentProgress => Set<DocumentProgress>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -82,6 +82,19 @@ public sealed class Target
     /// <summary>The translation as content, its codes taken from the segment's source.</summary>
     public SegmentContent? ContentFor(SegmentContent source) => Text is null ? null : new SegmentContent(Text, source.Codes);
 
+    /// <summary>Whether <see cref="Claim"/> would let this volunteer take the segment now.</summary>
+    public bool IsOpenFor(Guid volunteerId, DateTimeOffset now)
+    {
+        if (State == TargetState.Claimed && ClaimExpiresAt > now)
+        {
+            return false;
+        }
+        var open = State == TargetState.Claimed ? StateBeforeClaim ?? TargetState.Untranslated : State;
+        // A rejected translation goes back to the volunteer who wrote it, not to whoever comes first.
+        return open is not (TargetState.Translated or TargetState.Approved)
+            && !(open == TargetState.Rejected && TranslatorId is { } translator && translator != volunteerId);
+    }
+
     /// <summary>A volunteer takes the segment to translate it, until <paramref name="expiresAt"/>.</summary>
     public DomainError? Claim(Guid volunteerId, Guid claimId, DateTimeOffset expiresAt, bool segmentRetired, DateTimeOffset now)
     {
@@ -93,18 +106,12 @@ public sealed class Target
         {
             return new AlreadyClaimed(SegmentId, Language);
         }
+        if (!IsOpenFor(volunteerId, now))
+        {
+            return new NotOpenForTranslation(SegmentId, Language, State == TargetState.Claimed ? StateBeforeClaim ?? State : State);
+        }
         // An expired claim is taken over; the target is open in the state it had before that claim.
-        var open = State == TargetState.Claimed ? StateBeforeClaim ?? TargetState.Untranslated : State;
-        if (open is TargetState.Translated or TargetState.Approved)
-        {
-            return new NotOpenForTranslation(SegmentId, Language, open);
-        }
-        // A rejected translation goes back to the volunteer who wrote it, not to whoever comes first.
-        if (open == TargetState.Rejected && TranslatorId is { } translator && translator != volunteerId)
-        {
-            return new NotOpenForTranslation(SegmentId, Language, open);
-        }
-        StateBeforeClaim = open;
+        StateBeforeClaim = State == TargetState.Claimed ? StateBeforeClaim ?? TargetState.Untranslated : State;
         State = TargetState.Claimed;
         ClaimedBy = volunteerId;
         ClaimId = claimId;

@@ -23,6 +23,53 @@ namespace Wgig.Translate.Domain.Storage.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Claims.Claim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(85)
+                        .HasColumnType("character varying(85)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("volunteer_id");
+
+                    b.Property<int>("Words")
+                        .HasColumnType("integer")
+                        .HasColumnName("words");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claims");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_claims_document_id");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_claims_expires_at");
+
+                    b.HasIndex("VolunteerId", "ExpiresAt")
+                        .HasDatabaseName("ix_claims_volunteer_id_expires_at");
+
+                    b.ToTable("claims", "translate");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Documents.Document", b =>
                 {
                     b.Property<Guid>("Id")
@@ -427,6 +474,16 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasDatabaseName("ix_target_events_target_id_sequence");
 
                     b.ToTable("target_events", "translate");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Claims.Claim", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claims_documents_document_id");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Documents.Document", b =>

@@ -1,0 +1,38 @@
+namespace Wgig.Translate.Domain.Claims;
+
+/// <summary>
+/// A volunteer's lease on a batch of segments of one document × language. The targets it covers carry
+/// its id and expiry; the claim itself keeps the batch together for renewal, release and reclaiming.
+/// </summary>
+public sealed class Claim
+{
+    private Claim()
+    {
+        Language = "";
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid VolunteerId { get; private set; }
+
+    public Guid DocumentId { get; private set; }
+
+    public string Language { get; private set; }
+
+    public int Words { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    public static Claim Open(Guid volunteerId, Guid documentId, string language, int words, DateTimeOffset expiresAt, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        VolunteerId = volunteerId,
+        DocumentId = documentId,
+        Language = language,
+        Words = words,
+        CreatedAt = now,
+        ExpiresAt = expiresAt,
+    };
+}

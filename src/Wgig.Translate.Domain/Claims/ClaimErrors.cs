@@ -1,0 +1,9 @@
+using Wgig.Translate.Domain.Common;
+
+namespace Wgig.Translate.Domain.Claims;
+
+public sealed record NothingToClaim(Guid DocumentId, string Language)
+    : ConflictError("Nothing to claim", $"Every segment of document '{DocumentId}' in '{Language}' is translated or claimed.");
+
+public sealed record OpenWordsCapReached(int Held, int Cap)
+    : ConflictError("Claim cap reached", $"You hold {Held:N0} words in live claims; the cap is {Cap:N0}. Submit or release some first.");

@@ -1,0 +1,148 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Languages;
+using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Targets;
+
+namespace Wgig.Translate.Domain.Claims;
+
+public sealed record ClaimedBatch(Guid ClaimId, Guid DocumentId, string Language, DateTimeOffset ExpiresAt, IReadOnlyList<Guid> SegmentIds, int Words);
+
+/// <summary>
+/// Claims the next batch of a document × language for a volunteer: the first open segments in document
+/// order, up to a word budget, so that context stays together. Concurrent claimers never wait for each
+/// other and never get the same segment: candidate segments are locked with FOR UPDATE SKIP LOCKED, and
+/// the unique (segment, language) index on targets refuses a second claim even if this code were wrong.
+/// </summary>
+public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, TimeProvider clock)
+{
+    private const int Attempts = 3;
+
+    private const int ChunkSize = 10;
+
+    public async Task<Result<ClaimedBatch>> ClaimAsync(Guid volunteerId, Guid documentId, string? language, int? wordBudget,
+        CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
+        if (document is null)
+        {
+            return new DocumentNotFound(Guid.Empty, documentId);
+        }
+        var targets = await db.Projects.Where(p => p.Id == document.ProjectId).Select(p => p.TargetLanguages).SingleAsync(cancellationToken);
+        if (!LanguageTag.TryNormalize(language, out var target, out _) || !targets.Contains(target))
+        {
+            return new NotATargetLanguage(language ?? "", targets);
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ClaimOnceAsync(volunteerId, documentId, target, wordBudget ?? options.Value.DefaultBatchWords, cancellationToken);
+            }
+            catch (Exception e) when (attempt < Attempts && IsTransient(e))
+            {
+                // Another claimer won a race the locks do not cover (a deadlock, a target row inserted meanwhile): try again.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Result<ClaimedBatch>> ClaimOnceAsync(Guid volunteerId, Guid documentId, string language, int budget, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var held = await db.Claims.Where(c => c.VolunteerId == volunteerId && c.ExpiresAt > now).SumAsync(c => (int?)c.Words, cancellationToken) ?? 0;
+        var cap = options.Value.MaxOpenWords;
+        if (held >= cap)
+        {
+            return new OpenWordsCapReached(held, cap);
+        }
+
+        var batch = new List<Segment>();
+        var seen = new List<Guid>();
+        var words = 0;
+        while (words < budget && held + words < cap)
+        {
+            // Small chunks: SKIP LOCKED spreads concurrent claimers over different segments in one pass,
+            // and a batch never holds more than a chunk's worth of rows it does not use.
+            var locked = await LockOpenSegmentsAsync(documentId, language, [.. seen], now, cancellationToken);
+            if (locked.Count == 0)
+            {
+                break;
+            }
+            seen.AddRange(locked.Select(s => s.Id));
+            // The query read targets as they were when it started; a claimer that committed since then left
+            // its segment unlocked but no longer open. Now that the segments are ours, look again.
+            var lockedIds = locked.Select(s => s.Id).ToList();
+            var current = await db.Targets.AsNoTracking().Where(t => lockedIds.Contains(t.SegmentId) && t.Language == language)
+                .ToDictionaryAsync(t => t.SegmentId, cancellationToken);
+            foreach (var segment in locked.Where(s => !current.TryGetValue(s.Id, out var t) || t.IsOpenFor(volunteerId, now)))
+            {
+                if (batch.Count > 0 && (words + segment.WordCount > budget || held + words + segment.WordCount > cap))
+                {
+                    break;
+                }
+                batch.Add(segment);
+                words += segment.WordCount;
+            }
+            if (batch.Count > 0 && (words >= budget || locked.Count < ChunkSize))
+            {
+                break;
+            }
+        }
+        words = batch.Sum(s => s.WordCount);
+        if (batch.Count == 0)
+        {
+            return new NothingToClaim(documentId, language);
+        }
+
+        var expiresAt = now + options.Value.LeaseLength;
+        var claim = Claim.Open(volunteerId, documentId, language, words, expiresAt, now);
+        db.Claims.Add(claim);
+        var ids = batch.Select(s => s.Id).ToList();
+        var existing = await db.Targets.Where(t => ids.Contains(t.SegmentId) && t.Language == language).ToDictionaryAsync(t => t.SegmentId, cancellationToken);
+        foreach (var segment in batch)
+        {
+            if (!existing.TryGetValue(segment.Id, out var target))
+            {
+                target = Target.Start(segment.Id, language, now);
+                db.Targets.Add(target);
+            }
+            if (target.Claim(volunteerId, claim.Id, expiresAt, segmentRetired: false, now) is { } refused)
+            {
+                // The row changed between the query and now; the locks make this a bug, so say so loudly.
+                throw new InvalidOperationException($"Claiming a locked open segment was refused: {refused.Detail}");
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ClaimedBatch(claim.Id, documentId, language, expiresAt, ids, words);
+    }
+
+    // Open: no target yet, untranslated, needing an update or rejected (to its translator, checked after),
+    // or under an expired claim. Locked segments are skipped, not waited for; locks last until commit.
+    private Task<List<Segment>> LockOpenSegmentsAsync(Guid documentId, string language, Guid[] seen, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        string untranslated = nameof(TargetState.Untranslated), needsUpdate = nameof(TargetState.NeedsUpdate),
+            rejected = nameof(TargetState.Rejected), claimed = nameof(TargetState.Claimed);
+        return db.Segments.FromSql($"""
+                SELECT s.* FROM translate.segments s
+                LEFT JOIN translate.targets t ON t.segment_id = s.id AND t.language = {language}
+                WHERE s.document_id = {documentId} AND s.retired_in_version IS NULL AND s.id <> ALL({seen})
+                  AND (t.id IS NULL OR t.state IN ({untranslated}, {needsUpdate}, {rejected})
+                       OR (t.state = {claimed} AND t.claim_expires_at <= {now}))
+                ORDER BY s.ordinal
+                LIMIT {ChunkSize}
+                FOR UPDATE OF s SKIP LOCKED
+                """).AsNoTracking().ToListAsync(cancellationToken);
+    }
+
+    private static bool IsTransient(Exception e) =>
+        (e as PostgresException ?? e.InnerException as PostgresException)?.SqlState is
+            PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation;
+}

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Wgig.Translate.Domain.Claims;
+
+/// <summary>Bound from the "Claims" configuration section; projects will override them with their own rules.</summary>
+public sealed class ClaimOptions
+{
+    public const string Section = "Claims";
+
+    public TimeSpan LeaseLength { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>Words a batch holds when the volunteer asks for none in particular.</summary>
+    [Range(1, 100_000)]
+    public int DefaultBatchWords { get; set; } = 250;
+
+    /// <summary>The most words one volunteer may hold in live claims at once.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxOpenWords { get; set; } = 5_000;
+}
