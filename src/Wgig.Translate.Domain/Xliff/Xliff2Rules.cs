@@ -98,6 +98,7 @@ internal static partial class Xliff2Rules
                 CheckUnit(file, unit, srcLang, trgLang, unitIds, Fail);
             }
         }
+        XliffModuleRules.Check(root, srcLang, trgLang, Fail);
         return violations;
     }
 
