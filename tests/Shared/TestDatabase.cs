@@ -70,6 +70,15 @@ public sealed class TestDatabase : IAsyncLifetime
         return snapshot;
     }
 
+    /// <summary>
+    /// Stores a target as a finished workflow would have left it, for tests of what reads targets
+    /// (progress, export, XLIFF) without going through claims and reviews.
+    /// </summary>
+    public Task InsertTargetAsync(Guid segmentId, string language, string state, string text) => ExecuteAsync($"""
+        INSERT INTO translate.targets (id, segment_id, language, state, text, updated_at, events_recorded)
+        VALUES (gen_random_uuid(), '{segmentId}', '{language}', '{state}', '{text.Replace("'", "''", StringComparison.Ordinal)}', now(), 0)
+        """);
+
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql)
     {
         await using var command = DataSource.CreateCommand(sql);

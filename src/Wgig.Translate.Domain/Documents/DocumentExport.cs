@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Domain.Common;
-using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
@@ -25,20 +24,12 @@ public sealed class DocumentExport(TranslationDb db, ImporterCatalog importers)
     public async Task<Result<ExportedDocument>> ExportAsync(
         Guid projectId, Guid documentId, string? language, bool approvedOnly, CancellationToken cancellationToken)
     {
-        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
-        if (project is null)
+        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
+        if (!found.Succeeded)
         {
-            return new ProjectNotFound(projectId);
+            return found.Error;
         }
-        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.ProjectId == projectId, cancellationToken);
-        if (document is null)
-        {
-            return new DocumentNotFound(projectId, documentId);
-        }
-        if (!Languages.LanguageTag.TryNormalize(language, out var target, out _) || !project.TranslatesInto(target))
-        {
-            return new NotATargetLanguage(language ?? "", project.TargetLanguages);
-        }
+        var (_, document, target) = found.Value;
 
         var original = await db.DocumentVersions.Where(v => v.DocumentId == documentId && v.Number == document.CurrentVersion)
             .Select(v => v.Content).SingleAsync(cancellationToken);

@@ -80,29 +80,17 @@ public sealed class Xliff12Writer : IXliffWriter
         _xml.WriteEndElement();
     }
 
-    private void WriteInline(SegmentContent content)
-    {
-        var paired = XliffCodes.PairedCodes(content);
-        var text = new System.Text.StringBuilder();
-        foreach (var c in content.CodedText)
+    private void WriteInline(SegmentContent content) =>
+        XliffCodes.WriteInline(_xml, content, (code, id, paired) =>
         {
-            if (!SegmentContent.IsMarker(c))
-            {
-                text.Append(c);
-                continue;
-            }
-            _xml.WriteString(XliffCodes.XmlSafe(text.ToString()));
-            text.Clear();
-            var code = content.CodeAt(c);
-            var id = code.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             switch (code.Kind)
             {
-                case CodeKind.Open when paired.Contains(code.Id):
+                case CodeKind.Open when paired:
                     _xml.WriteStartElement("g", Namespace);
                     _xml.WriteAttributeString("id", id);
                     _xml.WriteAttributeString("ctype", CType(code));
                     break;
-                case CodeKind.Close when paired.Contains(code.Id):
+                case CodeKind.Close when paired:
                     _xml.WriteEndElement();
                     break;
                 case CodeKind.Open or CodeKind.Close:
@@ -119,9 +107,7 @@ public sealed class Xliff12Writer : IXliffWriter
                     _xml.WriteEndElement();
                     break;
             }
-        }
-        _xml.WriteString(XliffCodes.XmlSafe(text.ToString()));
-    }
+        });
 
     // 1.2's ctype vocabulary for the code types importers produce; anything else is an x- extension.
     private static string CType(InlineCode code) => code.Type switch

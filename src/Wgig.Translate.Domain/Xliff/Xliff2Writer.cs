@@ -107,28 +107,11 @@ public sealed class Xliff2Writer : IXliffWriter
     private void WriteContent(string element, SegmentContent content)
     {
         _xml.WriteStartElement(element, Namespace);
-        if (content.Codes.Count == 0)
+        XliffCodes.WriteInline(_xml, content, (code, id, paired) =>
         {
-            _xml.WriteString(XliffCodes.XmlSafe(content.CodedText));
-            _xml.WriteEndElement();
-            return;
-        }
-        var paired = XliffCodes.PairedCodes(content);
-        var text = new System.Text.StringBuilder();
-        foreach (var c in content.CodedText)
-        {
-            if (!SegmentContent.IsMarker(c))
-            {
-                text.Append(c);
-                continue;
-            }
-            _xml.WriteString(XliffCodes.XmlSafe(text.ToString()));
-            text.Clear();
-            var code = content.CodeAt(c);
-            var id = code.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             switch (code.Kind)
             {
-                case CodeKind.Open when paired.Contains(code.Id):
+                case CodeKind.Open when paired:
                     _xml.WriteStartElement("pc", Namespace);
                     _xml.WriteAttributeString("id", id);
                     _xml.WriteAttributeString("dataRefStart", DataId(code));
@@ -137,7 +120,7 @@ public sealed class Xliff2Writer : IXliffWriter
                         _xml.WriteAttributeString("dataRefEnd", DataId(close));
                     }
                     break;
-                case CodeKind.Close when paired.Contains(code.Id):
+                case CodeKind.Close when paired:
                     _xml.WriteEndElement();
                     break;
                 case CodeKind.Open:
@@ -150,8 +133,7 @@ public sealed class Xliff2Writer : IXliffWriter
                     WriteEmptyCode("ph", id, code, isolated: false);
                     break;
             }
-        }
-        _xml.WriteString(XliffCodes.XmlSafe(text.ToString()));
+        });
         _xml.WriteEndElement();
     }
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
 using Wgig.Translate.Domain.Segmentation;
 
 namespace Wgig.Translate.Domain.Xliff;
@@ -9,6 +12,34 @@ internal static class XliffCodes
     /// place, a field code is half of a Word field. Translators may move them, not delete them.
     /// </summary>
     public static bool MustKeep(InlineCode code) => code.Type is "footnote" or "field";
+
+    /// <summary>
+    /// Writes content as XLIFF inline markup: text runs as text, each code through
+    /// <paramref name="writeCode"/> with its id and whether its pair is complete within this content.
+    /// </summary>
+    public static void WriteInline(XmlWriter xml, SegmentContent content, Action<InlineCode, string, bool> writeCode)
+    {
+        if (content.Codes.Count == 0)
+        {
+            xml.WriteString(XmlSafe(content.CodedText));
+            return;
+        }
+        var paired = PairedCodes(content);
+        var run = new StringBuilder();
+        foreach (var c in content.CodedText)
+        {
+            if (!SegmentContent.IsMarker(c))
+            {
+                run.Append(c);
+                continue;
+            }
+            xml.WriteString(XmlSafe(run.ToString()));
+            run.Clear();
+            var code = content.CodeAt(c);
+            writeCode(code, code.Id.ToString(CultureInfo.InvariantCulture), paired.Contains(code.Id));
+        }
+        xml.WriteString(XmlSafe(run.ToString()));
+    }
 
     /// <summary>XML 1.0 cannot carry most C0 controls; they never occur in imported text, but code data is verbatim markup.</summary>
     public static string XmlSafe(string text)

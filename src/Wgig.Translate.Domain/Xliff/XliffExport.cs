@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
-using Wgig.Translate.Domain.Languages;
-using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
 
@@ -35,20 +33,12 @@ public sealed class XliffExport(TranslationDb db)
 {
     public async Task<Result<XliffExportPlan>> PlanAsync(Guid projectId, Guid documentId, XliffExportOptions options, CancellationToken cancellationToken)
     {
-        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
-        if (project is null)
+        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, options.Language, cancellationToken);
+        if (!found.Succeeded)
         {
-            return new ProjectNotFound(projectId);
+            return found.Error;
         }
-        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.ProjectId == projectId, cancellationToken);
-        if (document is null)
-        {
-            return new DocumentNotFound(projectId, documentId);
-        }
-        if (!LanguageTag.TryNormalize(options.Language, out var target, out _) || !project.TranslatesInto(target))
-        {
-            return new NotATargetLanguage(options.Language ?? "", project.TargetLanguages);
-        }
+        var (project, document, target) = found.Value;
         var version = options.Version ?? "2.1";
         if (version is not ("2.1" or "2.0" or "1.2"))
         {

@@ -159,11 +159,8 @@ public sealed class SourceUpdateAndExportTests(ApiFactory api) : IClassFixture<A
         [.. (await _client.GetFromJsonAsync<Paged<SegmentResponse>>(
             $"/api/projects/{projectId}/documents/{documentId}/segments?pageSize=500&includeRetired={includeRetired}", ApiJson.Options))!.Items];
 
-    // Translations arrive through the volunteer workflow; until it exists the tests store them directly.
-    private Task TranslateAsync(Guid segmentId, string language, string state, string text) => api.Database.ExecuteAsync($"""
-        INSERT INTO translate.targets (id, segment_id, language, state, text, updated_at)
-        VALUES (gen_random_uuid(), '{segmentId}', '{language}', '{state}', '{text.Replace("'", "''", StringComparison.Ordinal)}', now())
-        """);
+    private Task TranslateAsync(Guid segmentId, string language, string state, string text) =>
+        api.Database.InsertTargetAsync(segmentId, language, state, text);
 
     private static MultipartFormDataContent File(string name, string content) =>
         new() { { new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "file", name } };

@@ -119,9 +119,5 @@ public sealed class XliffExportTests(ApiFactory api) : IClassFixture<ApiFactory>
         return (projectId, document.Id, [.. segments]);
     }
 
-    // Translations arrive through the volunteer workflow; until it exists the tests store them directly.
-    private Task TranslateAsync(Guid segmentId, string state, string text) => api.Database.ExecuteAsync($"""
-        INSERT INTO translate.targets (id, segment_id, language, state, text, updated_at)
-        VALUES (gen_random_uuid(), '{segmentId}', 'fr', '{state}', '{text.Replace("'", "''", StringComparison.Ordinal)}', now())
-        """);
+    private Task TranslateAsync(Guid segmentId, string state, string text) => api.Database.InsertTargetAsync(segmentId, "fr", state, text);
 }

@@ -92,8 +92,6 @@ public sealed class RecountDocumentProgressTests(TestDatabase database) : IClass
         Assert.Equal(("fr", 1, 3), (row.Language, row.SegmentCount, row.WordCount));
     }
 
-    private Task AddTargetAsync(Guid segmentId, string language, TargetState state) => database.ExecuteAsync($"""
-        INSERT INTO translate.targets (id, segment_id, language, state, text, updated_at)
-        VALUES (gen_random_uuid(), '{segmentId}', '{language}', '{state}', 'traduction', now())
-        """);
+    private Task AddTargetAsync(Guid segmentId, string language, TargetState state) =>
+        database.InsertTargetAsync(segmentId, language, state.ToString(), "traduction");
 }
