@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.ApiDocs;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Health;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTranslationStore();
 builder.Services.AddJobStorage();
 builder.Services.AddDocumentImport();
+builder.Services.AddAccounts();
 builder.Services.AddApiProblemDetails();
 builder.Services.AddHealth();
 builder.Services.AddOpenApi();
@@ -23,9 +25,12 @@ builder.Services.AddUploadLimits();
 var app = builder.Build();
 
 app.UseApiProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapApiDocs();
 app.MapHealth();
 var api = app.MapGroup("/api");
+api.MapAccounts();
 api.MapProjects();
 api.MapDocuments();
 api.MapXliff();

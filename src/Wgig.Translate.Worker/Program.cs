@@ -3,29 +3,41 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Wgig.Translate.Worker;
+using Wgig.Translate.Worker.Accounts;
 using Wgig.Translate.Worker.Demo;
 using Wgig.Translate.Worker.Storage;
 
-// "migrate [--demo-document PATH]" is the explicit set-up step; no arguments runs the job server.
+// "migrate [--demo-document PATH] [--admin EMAIL --admin-credentials FILE]" is the explicit set-up step;
+// no arguments runs the job server.
 if (args is ["migrate", .. var rest])
 {
+    var options = new Dictionary<string, string>();
+    for (var i = 0; i + 1 < rest.Length; i += 2)
+    {
+        options[rest[i]] = rest[i + 1];
+    }
     var builder = Host.CreateApplicationBuilder([]);
     builder.Services.AddWorkerServices();
     using var host = builder.Build();
     var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Wgig.Translate.Setup");
     await StoreMigrator.MigrateAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), logger, CancellationToken.None);
-    if (rest is ["--demo-document", var demoDocument])
+    await using var scope = host.Services.CreateAsyncScope();
+    try
     {
-        await using var scope = host.Services.CreateAsyncScope();
-        try
+        if (options.TryGetValue("--admin", out var admin))
+        {
+            await scope.ServiceProvider.GetRequiredService<AdminAccount>()
+                .EnsureAsync(admin, options.GetValueOrDefault("--admin-credentials", "admin-credentials.txt"), CancellationToken.None);
+        }
+        if (options.TryGetValue("--demo-document", out var demoDocument))
         {
             await scope.ServiceProvider.GetRequiredService<DemoProject>().LoadOnceAsync(demoDocument, CancellationToken.None);
         }
-        catch (InvalidOperationException e)
-        {
-            logger.LogError("{Message}", e.Message);
-            return 1;
-        }
+    }
+    catch (InvalidOperationException e)
+    {
+        logger.LogError("{Message}", e.Message);
+        return 1;
     }
     return 0;
 }

@@ -5,6 +5,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Storage;
+using Microsoft.AspNetCore.Identity;
+using Wgig.Translate.Domain.Accounts;
+using Wgig.Translate.Worker.Accounts;
 using Wgig.Translate.Worker.Demo;
 using Wgig.Translate.Worker.Jobs;
 
@@ -34,6 +37,10 @@ public static class WorkerHost
         services.AddJobStorage();
         services.AddJobs();
         services.AddScoped<DemoProject>();
+        services.AddIdentityCore<Account>(options => options.User.RequireUniqueEmail = true)
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<TranslationDb>();
+        services.AddScoped<AdminAccount>();
         return services;
     }
 

@@ -10,7 +10,32 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public TestDatabase Database { get; } = new();
 
-    public Task InitializeAsync() => Database.InitializeAsync();
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        await TestAccounts.SeedAsync(Database);
+    }
+
+    /// <summary>Empties the database and puts the test accounts back.</summary>
+    public async Task ResetAsync()
+    {
+        await Database.ResetAsync();
+        await TestAccounts.SeedAsync(Database);
+    }
+
+    /// <summary>A client that acts as the test admin unless told otherwise.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestAccounts.AdminToken);
+    }
+
+    public HttpClient CreateClient(string? token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = token is null ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Paging;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Domain.Documents;
@@ -19,7 +20,7 @@ public static class DocumentsApi
     {
         var documents = routes.MapGroup("/projects/{projectId}/documents").WithTags("Documents")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        documents.MapPost("/", Upload).WithName("UploadDocument")
+        documents.MapPost("/", Upload).WithName("UploadDocument").RequireAuthorization(Policies.ManageProjects)
             .DisableAntiforgery() // an API for scripts and CAT tools; browser sessions get their own guard with the web UI
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -27,13 +28,13 @@ public static class DocumentsApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         documents.MapGet("/", List).WithName("ListDocuments").ProducesValidationProblem();
         documents.MapGet("/{documentId}", Get).WithName("GetDocument");
-        documents.MapPost("/{documentId}/versions", UploadVersion).WithName("UploadDocumentVersion")
+        documents.MapPost("/{documentId}/versions", UploadVersion).WithName("UploadDocumentVersion").RequireAuthorization(Policies.ManageProjects)
             .DisableAntiforgery()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         documents.MapGet("/{documentId}/segments", ListSegments).WithName("ListSegments").ProducesValidationProblem();
         documents.MapGet("/{documentId}/export", Export).WithName("ExportDocument").ProducesValidationProblem();
-        documents.MapPost("/{documentId}/progress/recount", Recount).WithName("RecountProgress");
+        documents.MapPost("/{documentId}/progress/recount", Recount).WithName("RecountProgress").RequireAuthorization(Policies.ManageProjects);
         return routes;
     }
 

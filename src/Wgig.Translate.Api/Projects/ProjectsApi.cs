@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Paging;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Domain.Projects;
@@ -13,7 +14,7 @@ public static class ProjectsApi
     public static IEndpointRouteBuilder MapProjects(this IEndpointRouteBuilder routes)
     {
         var projects = routes.MapGroup("/projects").WithTags("Projects");
-        projects.MapPost("/", Create).WithName("CreateProject").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        projects.MapPost("/", Create).WithName("CreateProject").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         projects.MapGet("/", List).WithName("ListProjects").ProducesValidationProblem();
         projects.MapGet("/{projectId}", Get).WithName("GetProject").ProducesProblem(StatusCodes.Status404NotFound);
         return routes;

@@ -111,3 +111,33 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claims.Claim
         claim.HasOne<Document>().WithMany().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<Accounts.ApiToken>
+{
+    public void Configure(EntityTypeBuilder<Accounts.ApiToken> token)
+    {
+        token.Property(t => t.Id).ValueGeneratedNever();
+        token.Property(t => t.Name).HasMaxLength(100);
+        token.Property(t => t.Hash).HasMaxLength(64).IsFixedLength();
+        token.Property(t => t.Hint).HasMaxLength(16);
+        token.HasIndex(t => t.Hash).IsUnique();
+        token.HasOne<Accounts.Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Accounts.Invitation>
+{
+    public void Configure(EntityTypeBuilder<Accounts.Invitation> invitation)
+    {
+        invitation.Property(i => i.Id).ValueGeneratedNever();
+        invitation.Property(i => i.Email).HasMaxLength(256);
+        invitation.Property(i => i.Role).HasMaxLength(32);
+        invitation.Property(i => i.Hash).HasMaxLength(64).IsFixedLength();
+        invitation.HasIndex(i => i.Hash).IsUnique();
+    }
+}
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Accounts.Account>
+{
+    public void Configure(EntityTypeBuilder<Accounts.Account> account) => account.Property(a => a.DisplayName).HasMaxLength(200);
+}

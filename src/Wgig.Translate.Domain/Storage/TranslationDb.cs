@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Progress;
 using Wgig.Translate.Domain.Projects;
@@ -6,8 +9,9 @@ using Wgig.Translate.Domain.Targets;
 
 namespace Wgig.Translate.Domain.Storage;
 
-/// <summary>All of the workflow's state, in PostgreSQL.</summary>
-public sealed class TranslationDb(DbContextOptions<TranslationDb> options) : DbContext(options)
+/// <summary>All of the workflow's state, in PostgreSQL, accounts included (ASP.NET Core Identity's stores).</summary>
+public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
+    : IdentityDbContext<Account, IdentityRole<Guid>, Guid>(options)
 {
     public const string Schema = "translate";
 
@@ -25,12 +29,25 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options) : DbC
 
     public DbSet<Claims.Claim> Claims => Set<Claims.Claim>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
     public DbSet<DocumentProgress> DocumentProgress => Set<DocumentProgress>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.HasDefaultSchema(Schema);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TranslationDb).Assembly);
+        base.OnModelCreating(builder);
+        builder.HasDefaultSchema(Schema);
+        builder.ApplyConfigurationsFromAssembly(typeof(TranslationDb).Assembly);
+        // Identity names its tables "AspNetUsers" and so on; here they read like the rest of the schema.
+        builder.Entity<Account>().ToTable("accounts");
+        builder.Entity<IdentityRole<Guid>>().ToTable("roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("account_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("account_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("account_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("account_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -15,7 +15,7 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
 {
     private readonly HttpClient _client = api.CreateClient();
 
-    public Task InitializeAsync() => api.Database.ResetAsync();
+    public Task InitializeAsync() => api.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

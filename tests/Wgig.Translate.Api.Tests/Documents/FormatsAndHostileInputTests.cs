@@ -13,7 +13,7 @@ public sealed class FormatsAndHostileInputTests(ApiFactory api) : IClassFixture<
 {
     private readonly HttpClient _client = api.CreateClient();
 
-    public Task InitializeAsync() => api.Database.ResetAsync();
+    public Task InitializeAsync() => api.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -31,7 +31,7 @@ public sealed class SourceUpdateAndExportTests(ApiFactory api) : IClassFixture<A
 
     private readonly HttpClient _client = api.CreateClient();
 
-    public Task InitializeAsync() => api.Database.ResetAsync();
+    public Task InitializeAsync() => api.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -15,7 +15,7 @@ public sealed class JobWiringTests(ApiFactory api) : IClassFixture<ApiFactory>, 
 
     public async Task InitializeAsync()
     {
-        await api.Database.ResetAsync();
+        await api.ResetAsync();
         var builder = WorkerHost.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -1,0 +1,21 @@
+namespace Wgig.Translate.Api.Accounts;
+
+/// <param name="Role">volunteer, coordinator, secretariat or admin.</param>
+public sealed record InviteRequest(string? Email, string? Role);
+
+/// <param name="Token">Send this to the invitee; it is shown only once.</param>
+public sealed record InvitationResponse(Guid Id, string Email, string Role, DateTimeOffset ExpiresAt, string Token);
+
+public sealed record SignUpRequest(string? Invitation, string? DisplayName, string? Password);
+
+public sealed record SignInRequest(string? Email, string? Password);
+
+public sealed record AccountResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles);
+
+/// <param name="Days">How long the token lives (1–365, default 90).</param>
+public sealed record TokenRequest(string? Name, int? Days);
+
+public sealed record TokenResponse(Guid Id, string Name, string Hint, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt);
+
+/// <param name="Token">The token itself: shown only now, stored only as a hash.</param>
+public sealed record IssuedTokenResponse(Guid Id, string Name, string Hint, DateTimeOffset ExpiresAt, string Token);

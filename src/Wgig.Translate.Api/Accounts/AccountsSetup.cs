@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Wgig.Translate.Domain.Accounts;
+using Wgig.Translate.Domain.Storage;
+
+namespace Wgig.Translate.Api.Accounts;
+
+public static class Policies
+{
+    public const string ManageProjects = nameof(ManageProjects);
+    public const string Invite = nameof(Invite);
+}
+
+public static class AccountsSetup
+{
+    public const string TokenScheme = "Token";
+    private const string EitherScheme = "CookieOrToken";
+
+    /// <summary>
+    /// Accounts on ASP.NET Core Identity: cookies for the web UI, personal bearer tokens for scripts and
+    /// CAT tools, and deny-by-default authorization (every endpoint needs a signed-in caller unless it
+    /// says otherwise). Failures are 401/403 problem details, never redirects.
+    /// </summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddIdentityCore<Account>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                // Length over composition rules (NIST SP 800-63B): a long pass phrase is the strong one.
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireDigit = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<TranslationDb>()
+            .AddSignInManager();
+        services.AddAuthentication(EitherScheme)
+            .AddPolicyScheme(EitherScheme, "Cookie or token", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? TokenScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, options =>
+            {
+                options.Cookie.Name = "wgig.session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.SlidingExpiration = true;
+                options.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(TokenScheme, null);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.ManageProjects, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Secretariat))
+            .AddPolicy(Policies.Invite, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator));
+        return services;
+    }
+
+    private static Task Status(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>"Authorization: Bearer wgig_…": a personal token, checked by its hash.</summary>
+    private sealed class ApiTokenHandler(
+        IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+        TranslationDb db, IUserClaimsPrincipalFactory<Account> principals, TimeProvider clock)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+        {
+            var header = Request.Headers.Authorization.ToString();
+            if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                return AuthenticateResult.NoResult();
+            }
+            var hash = Secrets.Hash(header["Bearer ".Length..].Trim());
+            var now = clock.GetUtcNow();
+            var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+            if (token is null || !token.IsValidAt(now))
+            {
+                return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+            }
+            var account = await db.Users.SingleAsync(a => a.Id == token.AccountId, Context.RequestAborted);
+            var principal = await principals.CreateAsync(account);
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("token", token.Id.ToString()));
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, TokenScheme)), TokenScheme));
+        }
+    }
+}
