@@ -7,6 +7,7 @@ using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Storage;
 using Microsoft.AspNetCore.Identity;
 using Wgig.Translate.Domain.Accounts;
+using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Worker.Accounts;
 using Wgig.Translate.Worker.Demo;
 using Wgig.Translate.Worker.Jobs;
@@ -34,6 +35,7 @@ public static class WorkerHost
     {
         services.AddTranslationStore();
         services.AddDocumentImport();
+        services.AddClaims();
         services.AddJobStorage();
         services.AddJobs();
         services.AddScoped<DemoProject>();

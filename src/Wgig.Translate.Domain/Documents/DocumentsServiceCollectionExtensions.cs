@@ -17,8 +17,6 @@ public static class DocumentsServiceCollectionExtensions
         services.AddScoped<DocumentImport>();
         services.AddScoped<DocumentExport>();
         services.AddScoped<Xliff.XliffExport>();
-        services.AddScoped<Claims.ClaimNext>();
-        services.AddOptions<Claims.ClaimOptions>().BindConfiguration(Claims.ClaimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

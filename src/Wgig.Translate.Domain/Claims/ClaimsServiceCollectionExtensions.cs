@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Wgig.Translate.Domain.Claims;
+
+public static class ClaimsServiceCollectionExtensions
+{
+    public static IServiceCollection AddClaims(this IServiceCollection services)
+    {
+        services.AddScoped<ClaimNext>();
+        services.AddOptions<ClaimOptions>().BindConfiguration(ClaimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+}
