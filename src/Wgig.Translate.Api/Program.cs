@@ -1,11 +1,14 @@
 using System.Text.Json.Serialization;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.ApiDocs;
+using Wgig.Translate.Api.Claims;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Health;
+using Wgig.Translate.Api.Members;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Api.Projects;
 using Wgig.Translate.Api.Xliff;
+using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Worker.Jobs;
@@ -15,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTranslationStore();
 builder.Services.AddJobStorage();
 builder.Services.AddDocumentImport();
+builder.Services.AddClaims();
 builder.Services.AddAccounts();
 builder.Services.AddApiProblemDetails();
 builder.Services.AddHealth();
@@ -34,6 +38,8 @@ api.MapAccounts();
 api.MapProjects();
 api.MapDocuments();
 api.MapXliff();
+api.MapMembers();
+api.MapClaims();
 
 app.Run();
 

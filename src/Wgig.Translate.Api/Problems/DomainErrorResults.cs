@@ -16,6 +16,7 @@ public static class DomainErrorResults
             Detail = invalid.Detail,
         }),
         NotFoundError => Problem(error, StatusCodes.Status404NotFound),
+        ForbiddenError => Problem(error, StatusCodes.Status403Forbidden),
         ConflictError => Problem(error, StatusCodes.Status409Conflict),
         TooLargeError => Problem(error, StatusCodes.Status413PayloadTooLarge),
         UnsupportedFormatError => Problem(error, StatusCodes.Status415UnsupportedMediaType),

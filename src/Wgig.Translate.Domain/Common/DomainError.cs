@@ -9,6 +9,9 @@ public abstract record DomainError(string Title, string Detail);
 /// <summary>The request names something that does not exist (404).</summary>
 public abstract record NotFoundError(string Title, string Detail) : DomainError(Title, Detail);
 
+/// <summary>The caller is signed in but may not do this (403).</summary>
+public abstract record ForbiddenError(string Title, string Detail) : DomainError(Title, Detail);
+
 /// <summary>The request clashes with what is stored (409).</summary>
 public abstract record ConflictError(string Title, string Detail) : DomainError(Title, Detail);
 

@@ -141,3 +141,16 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Accounts.A
 {
     public void Configure(EntityTypeBuilder<Accounts.Account> account) => account.Property(a => a.DisplayName).HasMaxLength(200);
 }
+
+internal sealed class ProjectMemberConfiguration : IEntityTypeConfiguration<ProjectMember>
+{
+    public void Configure(EntityTypeBuilder<ProjectMember> member)
+    {
+        member.Property(m => m.Id).ValueGeneratedNever();
+        member.Property(m => m.Language).HasMaxLength(85);
+        member.HasIndex(m => new { m.ProjectId, m.AccountId, m.Language }).IsUnique();
+        member.HasIndex(m => new { m.AccountId, m.ProjectId });
+        member.HasOne<Project>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        member.HasOne<Accounts.Account>().WithMany().HasForeignKey(m => m.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

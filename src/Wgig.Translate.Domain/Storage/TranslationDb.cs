@@ -31,6 +31,8 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<DocumentProgress> DocumentProgress => Set<DocumentProgress>();

@@ -705,6 +705,55 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.ToTable("projects", "translate");
                 });
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Projects.ProjectMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<bool>("CanReview")
+                        .HasColumnType("boolean")
+                        .HasColumnName("can_review");
+
+                    b.Property<bool>("CanTranslate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("can_translate");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("granted_at");
+
+                    b.Property<Guid>("GrantedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("granted_by");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(85)
+                        .HasColumnType("character varying(85)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_members");
+
+                    b.HasIndex("AccountId", "ProjectId")
+                        .HasDatabaseName("ix_project_members_account_id_project_id");
+
+                    b.HasIndex("ProjectId", "AccountId", "Language")
+                        .IsUnique()
+                        .HasDatabaseName("ix_project_members_project_id_account_id_language");
+
+                    b.ToTable("project_members", "translate");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Targets.Target", b =>
                 {
                     b.Property<Guid>("Id")
@@ -949,6 +998,23 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_document_progress_documents_document_id");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Projects.ProjectMember", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_members_asp_net_users_account_id");
+
+                    b.HasOne("Wgig.Translate.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_members_projects_project_id");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Targets.Target", b =>

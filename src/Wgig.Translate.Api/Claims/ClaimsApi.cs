@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Claims;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Storage;
+
+namespace Wgig.Translate.Api.Claims;
+
+/// <param name="Language">The target language to translate into.</param>
+/// <param name="Words">The batch's word budget (default from the project's rules).</param>
+public sealed record ClaimRequest(string? Language, int? Words);
+
+public sealed record ClaimResponse(Guid ClaimId, Guid DocumentId, string Language, DateTimeOffset ExpiresAt, int Words, IReadOnlyList<Guid> SegmentIds);
+
+public static class ClaimsApi
+{
+    public static IEndpointRouteBuilder MapClaims(this IEndpointRouteBuilder routes)
+    {
+        var claims = routes.MapGroup("/projects/{projectId}/documents/{documentId}/claims").WithTags("Claims")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        claims.MapPost("/", ClaimNextBatch).WithName("ClaimNextBatch").ProducesValidationProblem();
+        return routes;
+    }
+
+    /// <summary>Claim the next batch: consecutive open segments of the document in one language, up to a word budget, as a lease.</summary>
+    private static async Task<Results<Created<ClaimResponse>, ProblemHttpResult>> ClaimNextBatch(
+        Guid projectId, Guid documentId, ClaimRequest request, ClaimsPrincipal caller, TranslationDb db, ClaimNext claims,
+        CancellationToken cancellationToken)
+    {
+        if (request.Words is < 1 or > 100_000)
+        {
+            return Domain.Common.InvalidInputError.ForField("words", "A batch's word budget is between 1 and 100,000.").ToProblem();
+        }
+        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, request.Language, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error.ToProblem();
+        }
+        var volunteer = Guid.Parse(caller.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var language = found.Value.Language;
+        if (!await db.ProjectMembers.AnyAsync(m => m.ProjectId == projectId && m.AccountId == volunteer && m.Language == language && m.CanTranslate, cancellationToken))
+        {
+            return new NoLanguageRight("translate into", language).ToProblem();
+        }
+        var batch = await claims.ClaimAsync(volunteer, documentId, language, request.Words, cancellationToken);
+        if (!batch.Succeeded)
+        {
+            return batch.Error.ToProblem();
+        }
+        var claimed = batch.Value;
+        return TypedResults.Created($"/api/projects/{projectId}/documents/{documentId}/claims/{claimed.ClaimId}",
+            new ClaimResponse(claimed.ClaimId, claimed.DocumentId, claimed.Language, claimed.ExpiresAt, claimed.Words, claimed.SegmentIds));
+    }
+}

@@ -1,0 +1,44 @@
+namespace Wgig.Translate.Domain.Projects;
+
+/// <summary>What one account may do in one target language of one project: translate, review, or both.</summary>
+public sealed class ProjectMember
+{
+    private ProjectMember()
+    {
+        Language = "";
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ProjectId { get; private set; }
+
+    public Guid AccountId { get; private set; }
+
+    public string Language { get; private set; }
+
+    public bool CanTranslate { get; private set; }
+
+    public bool CanReview { get; private set; }
+
+    public Guid GrantedBy { get; private set; }
+
+    public DateTimeOffset GrantedAt { get; private set; }
+
+    public static ProjectMember Grant(Guid projectId, Guid accountId, string language, Guid grantedBy, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        ProjectId = projectId,
+        AccountId = accountId,
+        Language = language,
+        GrantedBy = grantedBy,
+        GrantedAt = now,
+    };
+
+    public void SetRights(bool canTranslate, bool canReview, Guid grantedBy, DateTimeOffset now)
+    {
+        CanTranslate = canTranslate;
+        CanReview = canReview;
+        GrantedBy = grantedBy;
+        GrantedAt = now;
+    }
+}

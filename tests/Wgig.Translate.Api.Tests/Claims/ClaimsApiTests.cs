@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using Wgig.Translate.Api.Claims;
+using Wgig.Translate.Api.Documents;
+using Wgig.Translate.Api.Members;
+
+namespace Wgig.Translate.Api.Tests.Claims;
+
+public sealed class ClaimsApiTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
+{
+    private readonly HttpClient _coordinator = api.CreateClient(TestAccounts.CoordinatorToken);
+    private readonly HttpClient _volunteer = api.CreateClient(TestAccounts.VolunteerToken);
+
+    public Task InitializeAsync() => api.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<(Guid ProjectId, Guid DocumentId, Guid Volunteer)> SetUpAsync()
+    {
+        var projectId = await _coordinator.CreateProjectAsync(targets: ["fr", "es"]);
+        var upload = await _coordinator.UploadAsync(projectId, "paper.md", "One two three.\n\nFour five six.\n\nSeven eight.\n"u8.ToArray());
+        var document = (await upload.Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!;
+        var volunteer = (await api.Database.QueryAsync<Guid>("SELECT id FROM translate.accounts WHERE email = 'volunteer@test.example'")).Single();
+        return (projectId, document.Id, volunteer);
+    }
+
+    [Fact]
+    public async Task A_volunteer_with_the_right_claims_the_next_batch()
+    {
+        var (projectId, documentId, volunteer) = await SetUpAsync();
+        var granted = await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/members/{volunteer}/languages/FR", new { canTranslate = true, canReview = false });
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+
+        var response = await _volunteer.PostAsJsonAsync($"/api/projects/{projectId}/documents/{documentId}/claims", new { language = "fr", words = 6 });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var claim = (await response.Content.ReadFromJsonAsync<ClaimResponse>(ApiJson.Options))!;
+        Assert.Equal(("fr", 6, 2), (claim.Language, claim.Words, claim.SegmentIds.Count));
+        Assert.Equal([volunteer, volunteer], await api.Database.QueryAsync<Guid>("SELECT claimed_by FROM translate.targets WHERE state = 'Claimed'"));
+        var member = Assert.Single((await _coordinator.GetFromJsonAsync<List<MemberResponse>>($"/api/projects/{projectId}/members", ApiJson.Options))!);
+        Assert.Equal((volunteer, "fr", true, false), (member.AccountId, member.Language, member.CanTranslate, member.CanReview));
+    }
+
+    [Fact]
+    public async Task Without_the_right_for_the_language_a_claim_is_forbidden_and_nothing_is_stored()
+    {
+        var (projectId, documentId, volunteer) = await SetUpAsync();
+        await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/members/{volunteer}/languages/es", new { canTranslate = true, canReview = true });
+        var before = await api.Database.SnapshotAsync();
+
+        var response = await _volunteer.PostAsJsonAsync($"/api/projects/{projectId}/documents/{documentId}/claims", new { language = "fr" });
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "may not translate into 'fr'");
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task When_everything_is_claimed_the_next_claim_is_a_conflict()
+    {
+        var (projectId, documentId, volunteer) = await SetUpAsync();
+        await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/members/{volunteer}/languages/fr", new { canTranslate = true, canReview = false });
+        await _volunteer.PostAsJsonAsync($"/api/projects/{projectId}/documents/{documentId}/claims", new { language = "fr", words = 1000 });
+
+        var again = await _volunteer.PostAsJsonAsync($"/api/projects/{projectId}/documents/{documentId}/claims", new { language = "fr" });
+
+        await again.AssertProblemAsync(HttpStatusCode.Conflict, "translated or claimed");
+    }
+
+    [Fact]
+    public async Task Only_coordinators_grant_rights_and_only_in_target_languages()
+    {
+        var (projectId, _, volunteer) = await SetUpAsync();
+
+        await (await _volunteer.PutAsJsonAsync($"/api/projects/{projectId}/members/{volunteer}/languages/fr", new { canTranslate = true, canReview = true }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/members/{volunteer}/languages/de", new { canTranslate = true, canReview = true }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "'de' is not a target language");
+        await (await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/members/{Guid.NewGuid()}/languages/fr", new { canTranslate = true, canReview = true }))
+            .AssertProblemAsync(HttpStatusCode.NotFound, "no account");
+    }
+}
