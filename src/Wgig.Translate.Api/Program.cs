@@ -7,6 +7,7 @@ using Wgig.Translate.Api.Health;
 using Wgig.Translate.Api.Members;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Api.Projects;
+using Wgig.Translate.Api.Translations;
 using Wgig.Translate.Api.Xliff;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Documents;
@@ -40,6 +41,7 @@ api.MapDocuments();
 api.MapXliff();
 api.MapMembers();
 api.MapClaims();
+api.MapTranslations();
 
 app.Run();
 

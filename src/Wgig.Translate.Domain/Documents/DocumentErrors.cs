@@ -25,3 +25,6 @@ public sealed record NotUtf8(long ByteOffset, string Reason) : InvalidInputError
 
 public sealed record ImportTooSlow(TimeSpan Limit) : UnprocessableError("Document too complex",
     $"Reading and segmenting the file took longer than the limit of {Limit.TotalSeconds:0.###} s; it was not imported.");
+
+public sealed record SegmentNotFound(Guid DocumentId, Guid SegmentId)
+    : NotFoundError("Segment not found", $"Document '{DocumentId}' has no segment with id '{SegmentId}'.");

@@ -73,6 +73,8 @@ internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
         target.HasMany(t => t.History).WithOne().HasForeignKey(e => e.TargetId).OnDelete(DeleteBehavior.Restrict);
         target.Navigation(t => t.History).UsePropertyAccessMode(PropertyAccessMode.Field);
         target.Property<int>("_recorded").HasColumnName("events_recorded");
+        // PostgreSQL's xmin changes with every update of the row: the optimistic concurrency token and the ETag.
+        target.Property<uint>("Version").IsRowVersion();
     }
 }
 

@@ -24,7 +24,7 @@ public sealed record NotAwaitingReview(Guid SegmentId, string Language, TargetSt
     : ConflictError("Not awaiting review", $"Segment '{SegmentId}' in '{Language}' is {State}, not a submitted translation.");
 
 public sealed record SelfReview(Guid SegmentId, string Language)
-    : ConflictError("Self-review", $"You translated segment '{SegmentId}' in '{Language}'; a different volunteer must review it.");
+    : ForbiddenError("Self-review", $"You translated segment '{SegmentId}' in '{Language}'; a different volunteer must review it.");
 
 public sealed record ReviewCommentRequired(Guid SegmentId, string Language) : InvalidInputError("Comment required",
     $"Rejecting segment '{SegmentId}' in '{Language}' needs a comment telling the translator why.",

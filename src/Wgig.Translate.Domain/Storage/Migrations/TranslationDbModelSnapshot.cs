@@ -810,6 +810,12 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<int>("_recorded")
                         .HasColumnType("integer")
                         .HasColumnName("events_recorded");

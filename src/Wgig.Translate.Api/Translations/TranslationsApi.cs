@@ -1,0 +1,205 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Api.Documents;
+using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Targets;
+
+namespace Wgig.Translate.Api.Translations;
+
+public static class TranslationsApi
+{
+    public static IEndpointRouteBuilder MapTranslations(this IEndpointRouteBuilder routes)
+    {
+        var translation = routes.MapGroup("/projects/{projectId}/documents/{documentId}/segments/{segmentId}/translations/{language}")
+            .WithTags("Translations")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        translation.MapGet("/", Get).WithName("GetTranslation");
+        translation.MapPut("/", Submit).WithName("SubmitTranslation").ProducesValidationProblem();
+        translation.MapPost("/review", Review).WithName("ReviewTranslation").ProducesValidationProblem();
+        translation.MapGet("/history", History).WithName("TranslationHistory");
+        return routes;
+    }
+
+    /// <summary>The segment's translation in one language, its state and its version (also the ETag).</summary>
+    private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Get(
+        Guid projectId, Guid documentId, Guid segmentId, string language, TranslationDb db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(db, projectId, documentId, segmentId, language, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error.ToProblem();
+        }
+        return Respond(http, db, found.Value);
+    }
+
+    /// <summary>Hand in a translation for review: needs a live claim; If-Match guards against overwriting a newer version.</summary>
+    private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Submit(
+        Guid projectId, Guid documentId, Guid segmentId, string language, TranslationRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(db, projectId, documentId, segmentId, language, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error.ToProblem();
+        }
+        var context = found.Value;
+        if (Stale(db, context, ifMatch) is { } stale)
+        {
+            return stale;
+        }
+        var content = RunMapping.ToContent(request.Runs, context.Segment.Content);
+        if (!content.Succeeded)
+        {
+            return content.Error.ToProblem();
+        }
+        if (context.Target is null)
+        {
+            return new NotYourClaim(segmentId, context.Language).ToProblem();
+        }
+        if (context.Target.Submit(CallerId(caller), content.Value, context.Segment.Content, clock.GetUtcNow()) is { } refused)
+        {
+            return refused.ToProblem();
+        }
+        return await SaveAsync(db, http, context, cancellationToken);
+    }
+
+    /// <summary>Approve, reject with a comment, or edit and approve; only someone with the review right who did not translate it.</summary>
+    private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Review(
+        Guid projectId, Guid documentId, Guid segmentId, string language, ReviewRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(db, projectId, documentId, segmentId, language, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error.ToProblem();
+        }
+        var context = found.Value;
+        var reviewer = CallerId(caller);
+        if (!await db.ProjectMembers.AnyAsync(m => m.ProjectId == projectId && m.AccountId == reviewer && m.Language == context.Language && m.CanReview, cancellationToken))
+        {
+            return new NoLanguageRight("review", context.Language).ToProblem();
+        }
+        if (Stale(db, context, ifMatch) is { } stale)
+        {
+            return stale;
+        }
+        if (context.Target is null)
+        {
+            return new NotAwaitingReview(segmentId, context.Language, TargetState.Untranslated).ToProblem();
+        }
+        var now = clock.GetUtcNow();
+        DomainError? refused;
+        switch (request.Decision?.ToLowerInvariant())
+        {
+            case "approve":
+                refused = context.Target.Approve(reviewer, now);
+                break;
+            case "reject":
+                refused = context.Target.Reject(reviewer, request.Comment, now);
+                break;
+            case "edit":
+                var correction = RunMapping.ToContent(request.Runs, context.Segment.Content);
+                if (!correction.Succeeded)
+                {
+                    return correction.Error.ToProblem();
+                }
+                refused = context.Target.EditAndApprove(reviewer, correction.Value, context.Segment.Content, now);
+                break;
+            default:
+                return InvalidInputError.ForField("decision", "The decision is approve, reject or edit.").ToProblem();
+        }
+        return refused is null ? await SaveAsync(db, http, context, cancellationToken) : refused.ToProblem();
+    }
+
+    /// <summary>Every transition of the translation, oldest first: who did what and when, with each version's text.</summary>
+    private static async Task<Results<Ok<List<HistoryEntry>>, ProblemHttpResult>> History(
+        Guid projectId, Guid documentId, Guid segmentId, string language, TranslationDb db, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(db, projectId, documentId, segmentId, language, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error.ToProblem();
+        }
+        var (segment, target, _) = found.Value;
+        var events = target is null ? [] : await db.TargetEvents.AsNoTracking().Where(e => e.TargetId == target.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        return TypedResults.Ok(events.Select(e => new HistoryEntry(e.Sequence, e.Kind, e.StateAfter, e.ActorId,
+            e.Text is null ? null : ContentResponse.From(new Domain.Segmentation.SegmentContent(e.Text, segment.Content.Codes)), e.Comment, e.At)).ToList());
+    }
+
+    private sealed record TranslationContext(Segment Segment, Target? Target, string Language);
+
+    private static async Task<Result<TranslationContext>> FindAsync(
+        TranslationDb db, Guid projectId, Guid documentId, Guid segmentId, string language, CancellationToken cancellationToken)
+    {
+        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error;
+        }
+        var segment = await db.Segments.AsNoTracking().SingleOrDefaultAsync(s => s.Id == segmentId && s.DocumentId == documentId, cancellationToken);
+        if (segment is null)
+        {
+            return new SegmentNotFound(documentId, segmentId);
+        }
+        var target = await db.Targets.SingleOrDefaultAsync(t => t.SegmentId == segmentId && t.Language == found.Value.Language, cancellationToken);
+        return new TranslationContext(segment, target, found.Value.Language);
+    }
+
+    // If-Match names the version the client edited; an older one means someone else changed it meanwhile.
+    private static ProblemHttpResult? Stale(TranslationDb db, TranslationContext context, string? ifMatch)
+    {
+        if (string.IsNullOrEmpty(ifMatch))
+        {
+            return null;
+        }
+        var current = Version(db, context.Target);
+        return ifMatch.Trim().Trim('"').TrimStart('W', '/').Trim('"') == current ? null : Conflict(db, context, "The translation changed since you loaded it.");
+    }
+
+    private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> SaveAsync(
+        TranslationDb db, HttpContext http, TranslationContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request changed the row between our read and our write; nothing of ours was written.
+            db.ChangeTracker.Clear();
+            var fresh = await db.Targets.SingleOrDefaultAsync(t => t.Id == context.Target!.Id, cancellationToken);
+            return Conflict(db, context with { Target = fresh }, "Someone else changed the translation at the same time.");
+        }
+        return Respond(http, db, context);
+    }
+
+    private static Ok<TranslationResponse> Respond(HttpContext http, TranslationDb db, TranslationContext context)
+    {
+        var version = Version(db, context.Target);
+        http.Response.Headers.ETag = $"\"{version}\"";
+        return TypedResults.Ok(TranslationResponse.From(context.Segment.Id, context.Language, context.Target, context.Segment.Content, uint.Parse(version, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static ProblemHttpResult Conflict(TranslationDb db, TranslationContext context, string detail) =>
+        TypedResults.Problem(new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Stale version",
+            Detail = detail + " Your text was not saved; the current version is included.",
+            Extensions = { ["current"] = TranslationResponse.From(context.Segment.Id, context.Language, context.Target, context.Segment.Content,
+                uint.Parse(Version(db, context.Target), System.Globalization.CultureInfo.InvariantCulture)) },
+        });
+
+    private static string Version(TranslationDb db, Target? target) =>
+        target is null ? "0" : db.Entry(target).Property<uint>("Version").CurrentValue.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Guid CallerId(ClaimsPrincipal caller) => Guid.Parse(caller.FindFirstValue(ClaimTypes.NameIdentifier)!);
+}
