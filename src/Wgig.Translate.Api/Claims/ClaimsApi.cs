@@ -24,7 +24,68 @@ public static class ClaimsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         claims.MapPost("/", ClaimNextBatch).WithName("ClaimNextBatch").ProducesValidationProblem();
+        claims.MapPost("/{claimId}/renew", Renew).WithName("RenewClaim");
+        claims.MapPost("/{claimId}/release", Release).WithName("ReleaseClaim");
         return routes;
+    }
+
+    /// <summary>Extend your live claim by the lease length from now (activity keeps work yours).</summary>
+    private static async Task<Results<Ok<ClaimResponse>, ProblemHttpResult>> Renew(
+        Guid projectId, Guid documentId, Guid claimId, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock,
+        Microsoft.Extensions.Options.IOptions<ClaimOptions> options, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var held = await HeldAsync(db, documentId, claimId, caller, cancellationToken);
+        if (!held.Succeeded)
+        {
+            return held.Error.ToProblem();
+        }
+        var (claim, targets) = held.Value;
+        if (!claim.IsLiveAt(now))
+        {
+            return new ClaimNotLive(claimId).ToProblem();
+        }
+        claim.Renew(now + options.Value.LeaseLength);
+        foreach (var target in targets)
+        {
+            target.Renew(claim.VolunteerId, claim.ExpiresAt, now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new ClaimResponse(claim.Id, documentId, claim.Language, claim.ExpiresAt, claim.Words, [.. targets.Select(t => t.SegmentId)]));
+    }
+
+    /// <summary>Give the claim's unfinished segments back; what was handed in stays handed in.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Release(
+        Guid projectId, Guid documentId, Guid claimId, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var held = await HeldAsync(db, documentId, claimId, caller, cancellationToken);
+        if (!held.Succeeded)
+        {
+            return held.Error.ToProblem();
+        }
+        var (claim, targets) = held.Value;
+        foreach (var target in targets)
+        {
+            target.Release(claim.VolunteerId, now);
+        }
+        claim.Release(now);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    // The caller's claim on this document, with the targets it still holds.
+    private static async Task<Domain.Common.Result<(Domain.Claims.Claim Claim, List<Domain.Targets.Target> Targets)>> HeldAsync(
+        TranslationDb db, Guid documentId, Guid claimId, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var volunteer = Guid.Parse(caller.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId && c.DocumentId == documentId && c.VolunteerId == volunteer, cancellationToken);
+        if (claim is null)
+        {
+            return new ClaimNotFound(claimId);
+        }
+        var targets = await db.Targets.Where(t => t.ClaimId == claimId && t.ClaimedBy == volunteer && t.State == Domain.Targets.TargetState.Claimed).ToListAsync(cancellationToken);
+        return (claim, targets);
     }
 
     /// <summary>Claim the next batch: consecutive open segments of the document in one language, up to a word budget, as a lease.</summary>

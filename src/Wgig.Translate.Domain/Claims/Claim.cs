@@ -25,6 +25,25 @@ public sealed class Claim
 
     public DateTimeOffset ExpiresAt { get; private set; }
 
+    public DateTimeOffset? ReleasedAt { get; private set; }
+
+    public bool IsLiveAt(DateTimeOffset now) => ReleasedAt is null && ExpiresAt > now;
+
+    /// <summary>Activity extends the lease; it never shortens it.</summary>
+    public void Renew(DateTimeOffset expiresAt)
+    {
+        if (expiresAt > ExpiresAt)
+        {
+            ExpiresAt = expiresAt;
+        }
+    }
+
+    public void Release(DateTimeOffset now)
+    {
+        ReleasedAt ??= now;
+        ExpiresAt = ExpiresAt < now ? ExpiresAt : now;
+    }
+
     public static Claim Open(Guid volunteerId, Guid documentId, string language, int words, DateTimeOffset expiresAt, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),

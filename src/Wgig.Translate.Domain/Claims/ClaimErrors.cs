@@ -7,3 +7,9 @@ public sealed record NothingToClaim(Guid DocumentId, string Language)
 
 public sealed record OpenWordsCapReached(int Held, int Cap)
     : ConflictError("Claim cap reached", $"You hold {Held:N0} words in live claims; the cap is {Cap:N0}. Submit or release some first.");
+
+public sealed record ClaimNotFound(Guid ClaimId)
+    : NotFoundError("Claim not found", $"You hold no claim with id '{ClaimId}'.");
+
+public sealed record ClaimNotLive(Guid ClaimId)
+    : ConflictError("Claim ended", $"Claim '{ClaimId}' has expired or was released; claim the segments again.");

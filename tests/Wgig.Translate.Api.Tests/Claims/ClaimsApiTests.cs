@@ -78,4 +78,23 @@ public sealed class ClaimsApiTests(ApiFactory api) : IClassFixture<ApiFactory>, 
         await (await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/members/{Guid.NewGuid()}/languages/fr", new { canTranslate = true, canReview = true }))
             .AssertProblemAsync(HttpStatusCode.NotFound, "no account");
     }
+
+    [Fact]
+    public async Task A_claim_is_renewed_by_its_holder_and_released_segments_go_back_to_the_pool()
+    {
+        var (projectId, documentId, volunteer) = await SetUpAsync();
+        await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/members/{volunteer}/languages/fr", new { canTranslate = true, canReview = false });
+        var url = $"/api/projects/{projectId}/documents/{documentId}/claims";
+        var claim = (await (await _volunteer.PostAsJsonAsync(url, new { language = "fr", words = 3 })).Content.ReadFromJsonAsync<ClaimResponse>(ApiJson.Options))!;
+
+        var renewed = (await (await _volunteer.PostAsync($"{url}/{claim.ClaimId}/renew", null)).Content.ReadFromJsonAsync<ClaimResponse>(ApiJson.Options))!;
+        await (await _coordinator.PostAsync($"{url}/{claim.ClaimId}/release", null)).AssertProblemAsync(HttpStatusCode.NotFound, "no claim");
+        var released = await _volunteer.PostAsync($"{url}/{claim.ClaimId}/release", null);
+        var again = (await (await _volunteer.PostAsJsonAsync(url, new { language = "fr", words = 3 })).Content.ReadFromJsonAsync<ClaimResponse>(ApiJson.Options))!;
+
+        Assert.True(renewed.ExpiresAt >= claim.ExpiresAt);
+        Assert.Equal(HttpStatusCode.NoContent, released.StatusCode);
+        Assert.Equal(claim.SegmentIds, again.SegmentIds);
+        await (await _volunteer.PostAsync($"{url}/{claim.ClaimId}/renew", null)).AssertProblemAsync(HttpStatusCode.Conflict, "expired or was released");
+    }
 }

@@ -405,6 +405,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("character varying(85)")
                         .HasColumnName("language");
 
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at");
+
                     b.Property<Guid>("VolunteerId")
                         .HasColumnType("uuid")
                         .HasColumnName("volunteer_id");
