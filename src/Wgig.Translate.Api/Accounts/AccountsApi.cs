@@ -49,7 +49,7 @@ public static class AccountsApi
         {
             return errors.ToError("The invitation is not valid.").ToProblem();
         }
-        var (invitation, secret) = Invitation.Create(email, request.Role!, CallerId(caller), InvitationLifetime, clock.GetUtcNow());
+        var (invitation, secret) = Invitation.Create(email, request.Role!, caller.AccountId(), InvitationLifetime, clock.GetUtcNow());
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/invitations/{invitation.Id}",
@@ -126,7 +126,7 @@ public static class AccountsApi
 
     private static async Task<Ok<AccountResponse>> Me(ClaimsPrincipal caller, UserManager<Account> users)
     {
-        var account = (await users.FindByIdAsync(CallerId(caller).ToString()))!;
+        var account = (await users.FindByIdAsync(caller.AccountId().ToString()))!;
         return TypedResults.Ok(new AccountResponse(account.Id, account.Email!, account.DisplayName, [.. await users.GetRolesAsync(account)]));
     }
 
@@ -148,7 +148,7 @@ public static class AccountsApi
         {
             return errors.ToError("The token request is not valid.").ToProblem();
         }
-        var (token, secret) = ApiToken.Issue(CallerId(caller), name, TimeSpan.FromDays(request.Days ?? 90), clock.GetUtcNow());
+        var (token, secret) = ApiToken.Issue(caller.AccountId(), name, TimeSpan.FromDays(request.Days ?? 90), clock.GetUtcNow());
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/me/tokens/{token.Id}", new IssuedTokenResponse(token.Id, token.Name, token.Hint, token.ExpiresAt, secret));
@@ -156,7 +156,7 @@ public static class AccountsApi
 
     private static async Task<Ok<List<TokenResponse>>> ListTokens(ClaimsPrincipal caller, TranslationDb db, CancellationToken cancellationToken)
     {
-        var id = CallerId(caller);
+        var id = caller.AccountId();
         return TypedResults.Ok(await db.ApiTokens.Where(t => t.AccountId == id).OrderBy(t => t.CreatedAt)
             .Select(t => new TokenResponse(t.Id, t.Name, t.Hint, t.CreatedAt, t.ExpiresAt, t.RevokedAt)).ToListAsync(cancellationToken));
     }
@@ -164,7 +164,7 @@ public static class AccountsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeToken(
         Guid tokenId, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var id = CallerId(caller);
+        var id = caller.AccountId();
         var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.AccountId == id, cancellationToken);
         if (token is null)
         {
@@ -175,7 +175,6 @@ public static class AccountsApi
         return TypedResults.NoContent();
     }
 
-    private static Guid CallerId(ClaimsPrincipal caller) => Guid.Parse(caller.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
     private static InvalidInputError IdentityProblem(IdentityResult result, string field) =>
         new("Account not created", string.Join(" ", result.Errors.Select(e => e.Description)),

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Documents;
@@ -78,7 +79,7 @@ public static class ClaimsApi
     private static async Task<Domain.Common.Result<(Domain.Claims.Claim Claim, List<Domain.Targets.Target> Targets)>> HeldAsync(
         TranslationDb db, Guid documentId, Guid claimId, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var volunteer = Guid.Parse(caller.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var volunteer = caller.AccountId();
         var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId && c.DocumentId == documentId && c.VolunteerId == volunteer, cancellationToken);
         if (claim is null)
         {
@@ -102,7 +103,7 @@ public static class ClaimsApi
         {
             return found.Error.ToProblem();
         }
-        var volunteer = Guid.Parse(caller.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var volunteer = caller.AccountId();
         var language = found.Value.Language;
         if (!await db.ProjectMembers.AnyAsync(m => m.ProjectId == projectId && m.AccountId == volunteer && m.Language == language && m.CanTranslate, cancellationToken))
         {

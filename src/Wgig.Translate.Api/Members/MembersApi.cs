@@ -59,7 +59,7 @@ public static class MembersApi
             return new AccountNotFound(accountId).ToProblem();
         }
         var now = clock.GetUtcNow();
-        var grantedBy = Guid.Parse(caller.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var grantedBy = caller.AccountId();
         var member = await db.ProjectMembers.SingleOrDefaultAsync(m => m.ProjectId == projectId && m.AccountId == accountId && m.Language == target, cancellationToken);
         if (member is null)
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Api.Documents;
+using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
@@ -64,7 +65,7 @@ public static class TranslationsApi
         {
             return new NotYourClaim(segmentId, context.Language).ToProblem();
         }
-        if (context.Target.Submit(CallerId(caller), content.Value, context.Segment.Content, clock.GetUtcNow()) is { } refused)
+        if (context.Target.Submit(caller.AccountId(), content.Value, context.Segment.Content, clock.GetUtcNow()) is { } refused)
         {
             return refused.ToProblem();
         }
@@ -82,7 +83,7 @@ public static class TranslationsApi
             return found.Error.ToProblem();
         }
         var context = found.Value;
-        var reviewer = CallerId(caller);
+        var reviewer = caller.AccountId();
         if (!await db.ProjectMembers.AnyAsync(m => m.ProjectId == projectId && m.AccountId == reviewer && m.Language == context.Language && m.CanReview, cancellationToken))
         {
             return new NoLanguageRight("review", context.Language).ToProblem();
@@ -201,5 +202,4 @@ public static class TranslationsApi
     private static string Version(TranslationDb db, Target? target) =>
         target is null ? "0" : db.Entry(target).Property<uint>("Version").CurrentValue.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static Guid CallerId(ClaimsPrincipal caller) => Guid.Parse(caller.FindFirstValue(ClaimTypes.NameIdentifier)!);
 }
