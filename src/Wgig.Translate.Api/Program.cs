@@ -23,7 +23,7 @@ builder.Services.AddClaims();
 builder.Services.AddAccounts();
 builder.Services.AddApiProblemDetails();
 builder.Services.AddHealth();
-builder.Services.AddOpenApi();
+builder.Services.AddApiDocs();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddUploadLimits();
 

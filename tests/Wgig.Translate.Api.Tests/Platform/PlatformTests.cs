@@ -65,6 +65,8 @@ public sealed class PlatformTests(ApiFactory api) : IClassFixture<ApiFactory>
         var upload = document.GetProperty("paths").GetProperty("/api/projects/{projectId}/documents").GetProperty("post");
         Assert.True(upload.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _));
         Assert.True(upload.GetProperty("responses").TryGetProperty("413", out _));
+        // The docs page offers the personal-token scheme every API call needs.
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("token").GetProperty("scheme").GetString());
     }
 
     [Fact]
