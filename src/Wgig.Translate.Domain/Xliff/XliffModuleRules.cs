@@ -49,10 +49,14 @@ internal static partial class XliffModuleRules
             }
             foreach (var revisions in unit.Descendants(Ctr + "revisions"))
             {
-                if ((string?)revisions.Attribute("ref") is { } reference && !ids.Contains(reference))
+                var revised = (string?)revisions.Attribute("ref") is { } reference
+                    ? unit.Descendants().FirstOrDefault(e => (string?)e.Attribute("id") == reference)
+                    : null;
+                if (revisions.Attribute("ref") is { } referenceAttribute && revised is null)
                 {
-                    fail(revisions, "ctr", $"ref '{reference}' is the id of no element in the unit (§5.6.5.5)");
+                    fail(revisions, "ctr", $"ref '{referenceAttribute.Value}' is the id of no element in the unit (§5.6.5.5)");
                 }
+                CheckRevisionItems(revisions, revised, fail);
             }
         }
         foreach (var entry in root.Descendants(Gls + "glossEntry"))
@@ -91,6 +95,41 @@ internal static partial class XliffModuleRules
                 fail(rule, "val", "existsInSource goes with isPresent, startsWith or endsWith (§5.8.5.6)");
             }
         }
+    }
+
+    // §5.6.5.6: an item records the content or one attribute of the revised element, each at most once per revision.
+    private static void CheckRevisionItems(XElement revisions, XElement? revised, Action<XObject, string, string> fail)
+    {
+        foreach (var revision in revisions.Elements(Ctr + "revision"))
+        {
+            var recorded = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in revision.Elements(Ctr + "item"))
+            {
+                var property = (string?)item.Attribute("property") ?? "";
+                if (!recorded.Add(property))
+                {
+                    fail(item, "ctr", $"the property '{property}' is recorded twice in one revision (§5.6.5.6)");
+                }
+                else if (property != "content" && revised is not null && !Written(revised.Attribute(property)))
+                {
+                    fail(item, "ctr", $"the property '{property}' is neither content nor an attribute of the revised <{revised.Name.LocalName}> (§5.6.5.6)");
+                }
+            }
+        }
+    }
+
+    // The validating reader fills in schema defaults; such an attribute has no position of its own in the
+    // file, it repeats the position of the attribute (or element) read before it.
+    private static bool Written(XAttribute? attribute)
+    {
+        if (attribute?.Parent is not { } element)
+        {
+            return false;
+        }
+        static (int, int) At(XObject o) => (((System.Xml.IXmlLineInfo)o).LineNumber, ((System.Xml.IXmlLineInfo)o).LinePosition);
+        var position = At(attribute);
+        return position != (0, 0) && position != At(element)
+            && !element.Attributes().TakeWhile(a => a != attribute).Any(a => At(a) == position);
     }
 
     private static void CheckSizeRestriction(XElement root, Action<XObject, string, string> fail)
