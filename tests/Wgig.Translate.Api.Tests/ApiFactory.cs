@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Api.Tests;
@@ -9,6 +13,15 @@ namespace Wgig.Translate.Api.Tests;
 public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public TestDatabase Database { get; } = new();
+
+    /// <summary>
+    /// The API's clock: it ticks a millisecond per reading so events stay ordered, and tests move it on
+    /// to let leases run out. Whole microseconds, as PostgreSQL stores them.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()))
+    {
+        AutoAdvanceAmount = TimeSpan.FromMilliseconds(1),
+    };
 
     public async Task InitializeAsync()
     {
@@ -50,6 +63,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // A job must reach a Worker through LISTEN/NOTIFY; the fallback poll is set too long to hide a miss.
         builder.UseSetting("Jobs:QueuePollInterval", "00:10:00");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 }
 

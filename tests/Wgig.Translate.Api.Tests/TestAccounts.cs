@@ -33,7 +33,7 @@ public static class TestAccounts
             await db.SaveChangesAsync();
             await database.ExecuteAsync($"""
                 INSERT INTO translate.api_tokens (id, account_id, name, hash, hint, created_at, expires_at)
-                VALUES (gen_random_uuid(), '{account.Id}', 'tests', '{Secrets.Hash(secret)}', '{secret[..9]}', now(), now() + interval '1 day')
+                VALUES (gen_random_uuid(), '{account.Id}', 'tests', '{Secrets.Hash(secret)}', '{secret[..9]}', now(), now() + interval '60 days')
                 """);
         }
     }

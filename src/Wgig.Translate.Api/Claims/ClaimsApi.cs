@@ -46,7 +46,7 @@ public static class ClaimsApi
         {
             return new ClaimNotLive(claimId).ToProblem();
         }
-        claim.Renew(now + options.Value.LeaseLength);
+        claim.Extend(now, options.Value);
         foreach (var target in targets)
         {
             target.Renew(claim.VolunteerId, claim.ExpiresAt, now);

@@ -40,16 +40,20 @@ public static class ProblemDetailsSetup
             {
                 return false;
             }
-            httpContext.Response.StatusCode = badRequest.StatusCode;
+            // A form over the multipart limit fails while it is read, before an endpoint could compare sizes.
+            var tooLarge = badRequest.InnerException is InvalidDataException { Message: var message }
+                && message.Contains("length limit", StringComparison.OrdinalIgnoreCase);
+            var status = tooLarge ? StatusCodes.Status413PayloadTooLarge : badRequest.StatusCode;
+            httpContext.Response.StatusCode = status;
             return await problemDetails.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,
                 Exception = exception,
                 ProblemDetails =
                 {
-                    Status = badRequest.StatusCode,
-                    Title = "The request could not be read",
-                    Detail = Describe(badRequest),
+                    Status = status,
+                    Title = tooLarge ? "Upload too large" : "The request could not be read",
+                    Detail = tooLarge ? $"The upload is larger than the limit: {badRequest.InnerException!.Message}" : Describe(badRequest),
                 },
             });
         }

@@ -1,7 +1,12 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Xliff;
 
 namespace Wgig.Translate.Api.Xliff;
@@ -14,23 +19,47 @@ public static class XliffApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem();
         xliff.MapGet("/", Export).WithName("ExportXliff");
+        xliff.MapPost("/", Import).WithName("ImportXliff")
+            .DisableAntiforgery() // for CAT tools and scripts, like document uploads
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return routes;
+    }
+
+    /// <summary>
+    /// Upload a translated XLIFF (2.x or 1.2): each changed target under your live claim is submitted as
+    /// your translation; the answer lists every unit as applied, unchanged or rejected, with the reason.
+    /// A file that is not valid XLIFF, or not for this document and language, changes nothing.
+    /// </summary>
+    /// <param name="language">The target language; taken from the file (trgLang / target-language) when absent.</param>
+    private static async Task<Results<Ok<XliffImportReport>, ProblemHttpResult>> Import(
+        Guid projectId, Guid documentId, IFormFile file, [FromQuery] string? language, ClaimsPrincipal caller,
+        XliffImport import, IOptions<DocumentLimits> limits, CancellationToken cancellationToken)
+    {
+        if (file.Length > limits.Value.MaxUploadBytes)
+        {
+            return new UploadTooLarge(file.Length, limits.Value.MaxUploadBytes).ToProblem();
+        }
+        await using var content = file.OpenReadStream();
+        var report = await import.ApplyAsync(projectId, documentId, language, caller.AccountId(), content, cancellationToken);
+        return report.Succeeded ? TypedResults.Ok(report.Value) : report.Error.ToProblem();
     }
 
     /// <summary>The document's segments in one target language as XLIFF, for CAT tools.</summary>
     /// <param name="language">A target language of the project.</param>
     /// <param name="version">2.1 (default), 2.0 or 1.2.</param>
-    /// <param name="units">all (default) or needsWork: untranslated, needing an update, or rejected.</param>
+    /// <param name="units">all (default); needsWork: untranslated, needing an update, or rejected; claimedByMe: what you hold under a live claim.</param>
     /// <param name="prefillTargets">Copy the source into empty targets (state needs-translation), for OmegaT's XLIFF 1.2 filter.</param>
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(
         Guid projectId, Guid documentId, string? language, string? version, string? units, bool? prefillTargets,
-        XliffExport export, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, XliffExport export, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<XliffUnits>(units ?? nameof(XliffUnits.All), ignoreCase: true, out var selection) || int.TryParse(units, out _))
         {
-            return InvalidInputError.ForField("units", $"units is 'all' or 'needsWork', not '{units}'.").ToProblem();
+            return InvalidInputError.ForField("units", $"units is 'all', 'needsWork' or 'claimedByMe', not '{units}'.").ToProblem();
         }
-        var options = new XliffExportOptions(language, version, selection, prefillTargets ?? false);
+        var options = new XliffExportOptions(language, version, selection, prefillTargets ?? false, caller.AccountId());
         var plan = await export.PlanAsync(projectId, documentId, options, cancellationToken);
         if (!plan.Succeeded)
         {

@@ -29,10 +29,16 @@ public sealed class Claim
 
     public bool IsLiveAt(DateTimeOffset now) => ReleasedAt is null && ExpiresAt > now;
 
-    /// <summary>Activity extends the lease; it never shortens it.</summary>
-    public void Renew(DateTimeOffset expiresAt)
+    /// <summary>
+    /// Activity (renewing, submitting, saving a draft) extends the lease to a full lease from now, but
+    /// never past the longest a claim may last and never shorter than it was.
+    /// </summary>
+    public void Extend(DateTimeOffset now, ClaimOptions options)
     {
-        if (expiresAt > ExpiresAt)
+        var extended = now + options.LeaseLength;
+        var longest = CreatedAt + options.MaxLeaseLength;
+        var expiresAt = extended < longest ? extended : longest;
+        if (ReleasedAt is null && expiresAt > ExpiresAt)
         {
             ExpiresAt = expiresAt;
         }

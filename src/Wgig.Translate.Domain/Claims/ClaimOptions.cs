@@ -9,6 +9,9 @@ public sealed class ClaimOptions
 
     public TimeSpan LeaseLength { get; set; } = TimeSpan.FromHours(48);
 
+    /// <summary>How long activity can keep one claim alive, counted from when it was made.</summary>
+    public TimeSpan MaxLeaseLength { get; set; } = TimeSpan.FromDays(14);
+
     /// <summary>Words a batch holds when the volunteer asks for none in particular.</summary>
     [Range(1, 100_000)]
     public int DefaultBatchWords { get; set; } = 250;

@@ -17,6 +17,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddScoped<DocumentImport>();
         services.AddScoped<DocumentExport>();
         services.AddScoped<Xliff.XliffExport>();
+        services.AddScoped<Xliff.XliffImport>();
         services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

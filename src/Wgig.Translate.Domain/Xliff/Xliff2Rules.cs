@@ -62,6 +62,11 @@ internal static partial class Xliff2Rules
             Fail(root, "trgLang", "the file has <target> elements but no trgLang on <xliff>");
         }
         Unique(root.Elements(X + "file"), "id", "file id", Fail);
+        foreach (var file in root.Elements(X + "file"))
+        {
+            // §4.2.2.3, §4.2.2.4: unit and group ids are one namespace per file.
+            Unique(file.Descendants().Where(e => e.Name == X + "unit" || e.Name == X + "group"), "id", "unit or group id", Fail);
+        }
         foreach (var element in root.DescendantsAndSelf())
         {
             if (Undeclared(element.Name) is { } elementModule)

@@ -13,13 +13,24 @@ public enum XliffUnits
 
     /// <summary>Segments with no finished translation: untranslated, needing an update, or rejected.</summary>
     NeedsWork,
+
+    /// <summary>Segments the caller holds under a live claim: the batch to translate offline.</summary>
+    ClaimedByMe,
 }
 
 /// <param name="Version">"2.1" (default), "2.0" or "1.2".</param>
 /// <param name="PrefillTargets">Copy the source into empty targets, for tools that translate in &lt;target&gt; (OmegaT's 1.2 filter).</param>
-public sealed record XliffExportOptions(string? Language, string? Version = null, XliffUnits Units = XliffUnits.All, bool PrefillTargets = false);
+/// <param name="Caller">Whose claims <see cref="XliffUnits.ClaimedByMe"/> selects.</param>
+public sealed record XliffExportOptions(string? Language, string? Version = null, XliffUnits Units = XliffUnits.All, bool PrefillTargets = false, Guid? Caller = null);
 
 public sealed record XliffExportPlan(string FileName, string Version, string SourceLanguage, string TargetLanguage, Document Document);
+
+public sealed record NoUnitsToExport(XliffUnits Units, string Language) : ConflictError("Nothing to export", Units switch
+{
+    XliffUnits.ClaimedByMe => $"You hold no live claim on this document in '{Language}'; claim a batch first.",
+    XliffUnits.NeedsWork => $"Every segment of this document has a translation in '{Language}'.",
+    _ => "The document has no current segments.",
+});
 
 public sealed record UnsupportedXliffVersion(string Version) : InvalidInputError("Unsupported XLIFF version",
     $"XLIFF version '{Version}' is not offered; choose 2.1, 2.0 or 1.2.",
@@ -29,7 +40,7 @@ public sealed record UnsupportedXliffVersion(string Version) : InvalidInputError
 /// Writes one document × target language as XLIFF, unit by unit, straight to the output: segments are
 /// read from the database as a stream, so a document of any size is never held whole.
 /// </summary>
-public sealed class XliffExport(TranslationDb db)
+public sealed class XliffExport(TranslationDb db, TimeProvider clock)
 {
     public async Task<Result<XliffExportPlan>> PlanAsync(Guid projectId, Guid documentId, XliffExportOptions options, CancellationToken cancellationToken)
     {
@@ -45,22 +56,60 @@ public sealed class XliffExport(TranslationDb db)
             return new UnsupportedXliffVersion(version);
         }
         var name = Path.GetFileNameWithoutExtension(document.Path);
-        return new XliffExportPlan($"{name}.{target}.xlf", version, project.SourceLanguage, target, document);
+        var plan = new XliffExportPlan($"{name}.{target}.xlf", version, project.SourceLanguage, target, document);
+        // XLIFF 2 has no empty <file>, and an empty download helps nobody: say why there is nothing.
+        if (!await Selected(plan, options).AnyAsync(cancellationToken))
+        {
+            return new NoUnitsToExport(options.Units, target);
+        }
+        return plan;
+    }
+
+    private sealed class UnitRow
+    {
+        public required Segment Segment { get; init; }
+
+        public TargetRow? Target { get; init; }
+    }
+
+    private sealed class TargetRow
+    {
+        public string? Text { get; init; }
+
+        public TargetState State { get; init; }
+
+        public string? ReviewComment { get; init; }
+    }
+
+    private IQueryable<UnitRow> Selected(XliffExportPlan plan, XliffExportOptions options)
+    {
+        var finished = new[] { TargetState.Translated, TargetState.Approved };
+        var now = clock.GetUtcNow();
+        var caller = options.Caller ?? Guid.Empty;
+        var language = plan.TargetLanguage;
+        var targets = db.Targets.Where(t => t.Language == language);
+        var segments = db.Segments.AsNoTracking().Where(s => s.DocumentId == plan.Document.Id && s.RetiredInVersion == null);
+        segments = options.Units switch
+        {
+            XliffUnits.NeedsWork => segments.Where(s => !targets.Any(t => t.SegmentId == s.Id && finished.Contains(t.State))),
+            XliffUnits.ClaimedByMe => segments.Where(s => targets.Any(t => t.SegmentId == s.Id
+                && t.State == TargetState.Claimed && t.ClaimedBy == caller && t.ClaimExpiresAt > now)),
+            _ => segments,
+        };
+        return segments
+            .OrderBy(s => s.Ordinal)
+            .Select(s => new UnitRow
+            {
+                Segment = s,
+                Target = targets.Where(t => t.SegmentId == s.Id)
+                    .Select(t => new TargetRow { Text = t.Text, State = t.State, ReviewComment = t.ReviewComment })
+                    .FirstOrDefault(),
+            });
     }
 
     public async Task<int> WriteAsync(XliffExportPlan plan, XliffExportOptions options, Stream output, CancellationToken cancellationToken)
     {
-        var finished = new[] { TargetState.Translated, TargetState.Approved };
-        var rows = db.Segments.AsNoTracking()
-            .Where(s => s.DocumentId == plan.Document.Id && s.RetiredInVersion == null)
-            .OrderBy(s => s.Ordinal)
-            .Select(s => new
-            {
-                Segment = s,
-                Target = db.Targets.Where(t => t.SegmentId == s.Id && t.Language == plan.TargetLanguage).Select(t => new { t.Text, t.State }).FirstOrDefault(),
-            })
-            .Where(r => options.Units == XliffUnits.All || r.Target == null || !finished.Contains(r.Target.State))
-            .AsAsyncEnumerable();
+        var rows = Selected(plan, options).AsAsyncEnumerable();
 
         var units = 0;
         using IXliffWriter writer = plan.Version == "1.2"
@@ -73,13 +122,13 @@ public sealed class XliffExport(TranslationDb db)
             var translation = row.Target?.Text is { } text ? new Segmentation.SegmentContent(text, source.Codes) : null;
             var prefill = translation is null && options.PrefillTargets;
             writer.WriteUnit(new XliffUnit(row.Segment.Key, source, prefill ? source : translation,
-                row.Target?.State ?? TargetState.Untranslated, Notes(row.Segment), prefill));
+                row.Target?.State ?? TargetState.Untranslated, Notes(row.Segment, row.Target?.ReviewComment), prefill));
             units++;
         }
         return units;
     }
 
-    private static List<string>? Notes(Segment segment)
+    private static List<string>? Notes(Segment segment, string? reviewComment)
     {
         var notes = new List<string>();
         if (segment.Number is { } number)
@@ -89,6 +138,10 @@ public sealed class XliffExport(TranslationDb db)
         if (segment.PreviousContent is { } previous)
         {
             notes.Add($"Source changed in version {segment.ChangedInVersion}; it was: {previous.PlainText}");
+        }
+        if (reviewComment is not null)
+        {
+            notes.Add($"Reviewer: {reviewComment}");
         }
         return notes.Count == 0 ? null : notes;
     }

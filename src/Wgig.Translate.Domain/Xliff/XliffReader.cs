@@ -19,7 +19,8 @@ public sealed record InvalidXliff(IReadOnlyList<XliffViolation> Violations) : In
     new Dictionary<string, string[]> { ["file"] = [.. Violations.Select(v => v.ToString())] });
 
 /// <summary>A validated XLIFF document, as XML: units are read from it by the import.</summary>
-public sealed record XliffDocument(string Version, string SourceLanguage, string? TargetLanguage, XDocument Xml);
+/// <param name="Dialect">Set when the file came from a tool whose output we read specially (translate-toolkit's po2xliff).</param>
+public sealed record XliffDocument(string Version, string SourceLanguage, string? TargetLanguage, XDocument Xml, string? Dialect = null);
 
 /// <summary>
 /// Reads XLIFF 2.0/2.1 or 1.2 (told apart by namespace and version) securely and checks it: DTDs and
@@ -39,7 +40,11 @@ public static class XliffReader
         {
             return root.Error;
         }
-        var (ns, version) = root.Value;
+        var (ns, version, fromPo) = root.Value;
+        if (ns == XliffSchemas.Core11Namespace && fromPo)
+        {
+            return ReadPo2Xliff(buffer, limits);
+        }
         var schemas = ns switch
         {
             XliffSchemas.Core2Namespace when version is "2.0" or "2.1" => XliffSchemas.Version2,
@@ -52,7 +57,7 @@ public static class XliffReader
         {
             return Invalid("version", ns switch
             {
-                "urn:oasis:names:tc:xliff:document:1.1" => "XLIFF 1.1 is not supported; export it as XLIFF 1.2 or 2.x",
+                XliffSchemas.Core11Namespace => "XLIFF 1.1 is not supported; export it as XLIFF 1.2 or 2.x (only translate-toolkit's po2xliff output is read in 1.1)",
                 XliffSchemas.Core2Namespace or XliffSchemas.Core12Namespace => $"version '{version}' does not match the namespace {ns}",
                 "" => "the root element <xliff> has no namespace; XLIFF 2 uses urn:oasis:names:tc:xliff:document:2.0",
                 _ => $"the namespace '{ns}' is not an XLIFF namespace",
@@ -88,6 +93,55 @@ public static class XliffReader
             (string?)rootElement.Attribute("trgLang") ?? (string?)rootElement.Descendants().FirstOrDefault(e => e.Name.LocalName == "file")?.Attribute("target-language"), xml);
     }
 
+    // translate-toolkit's po2xliff labels its output XLIFF 1.1, but writes the 1.2 vocabulary. Volunteers who
+    // translate in a PO editor come back with such a file: it is read as the 1.2 it is, under the 1.2 schema.
+    private static Result<XliffDocument> ReadPo2Xliff(MemoryStream buffer, XliffReadLimits limits)
+    {
+        buffer.Position = 0;
+        XDocument xml;
+        using (var reader = XmlReader.Create(buffer, Secure(limits, null, null)))
+        {
+            xml = XDocument.Load(reader, LoadOptions.PreserveWhitespace);
+        }
+        XNamespace from = XliffSchemas.Core11Namespace, to = XliffSchemas.Core12Namespace;
+        foreach (var element in xml.Descendants().Where(e => e.Name.Namespace == from).ToList())
+        {
+            element.Name = to + element.Name.LocalName;
+        }
+        xml.Root!.Attributes().Where(a => a.IsNamespaceDeclaration && a.Value == from.NamespaceName).Remove();
+        foreach (var unit in xml.Descendants(to + "trans-unit").ToList())
+        {
+            if ((string?)unit.Attribute("restype") == "x-gettext-domain-header")
+            {
+                unit.Remove();
+                continue;
+            }
+            // po2xliff numbers units afresh; our unit ids survive as the PO locations (one entry may stand
+            // for several units with the same text). They become the ids again, one unit per location.
+            var locations = unit.Elements(to + "context-group").Where(g => (string?)g.Attribute("name") == "po-reference").ToList();
+            var keys = locations.Elements(to + "context").Where(c => (string?)c.Attribute("context-type") == "sourcefile")
+                .SelectMany(c => c.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).ToList();
+            locations.Remove();
+            if (keys.Count == 0)
+            {
+                continue;
+            }
+            unit.SetAttributeValue("id", keys[0]);
+            foreach (var key in keys.Skip(1).Reverse())
+            {
+                var copy = new XElement(unit);
+                copy.SetAttributeValue("id", key);
+                unit.AddAfterSelf(copy);
+            }
+        }
+        xml.Root.SetAttributeValue("version", "1.2");
+        var rewritten = new MemoryStream();
+        xml.Save(rewritten, SaveOptions.DisableFormatting);
+        rewritten.Position = 0;
+        var read = Read(rewritten, limits);
+        return read.Succeeded ? read.Value with { Dialect = "po2xliff" } : read.Error;
+    }
+
     private static XmlReaderSettings Secure(XliffReadLimits limits, XmlSchemaSet? schemas, List<XliffViolation>? violations)
     {
         var settings = new XmlReaderSettings
@@ -115,10 +169,10 @@ public static class XliffReader
     }
 
     // A first, unvalidated pass: well-formedness under the limits, and the root's namespace and version.
-    private static Result<(string Namespace, string Version)> Root(MemoryStream buffer, XliffReadLimits limits)
+    private static Result<(string Namespace, string Version, bool FromPo)> Root(MemoryStream buffer, XliffReadLimits limits)
     {
         buffer.Position = 0;
-        string? ns = null, version = null;
+        string? ns = null, version = null, datatype = null;
         var elements = 0;
         try
         {
@@ -137,6 +191,13 @@ public static class XliffReader
                 {
                     return Invalid("limits", $"elements are nested more than {limits.MaxDepth} levels deep");
                 }
+                if (reader.LocalName == "file" && datatype is null)
+                {
+                    // po2xliff names the PO file it converted as the original.
+                    var original = reader.GetAttribute("original") ?? "";
+                    datatype = original.EndsWith(".po", StringComparison.OrdinalIgnoreCase) || original.EndsWith(".pot", StringComparison.OrdinalIgnoreCase)
+                        ? "po" : reader.GetAttribute("datatype") ?? "";
+                }
                 if (ns is null)
                 {
                     if (reader.LocalName != "xliff")
@@ -154,7 +215,7 @@ public static class XliffReader
                 ? "DTDs are not allowed in XLIFF uploads (they are how entity-expansion and external-entity attacks work)"
                 : e.Message);
         }
-        return ns is null ? Invalid("root", "the file has no root element") : (ns, version!);
+        return ns is null ? Invalid("root", "the file has no root element") : (ns, version!, datatype == "po");
     }
 
     private static InvalidXliff Invalid(string rule, string message) => new([new XliffViolation(rule, message)]);

@@ -12,6 +12,9 @@ public static class XliffSchemas
     public const string Core2Namespace = "urn:oasis:names:tc:xliff:document:2.0";
     public const string Core12Namespace = "urn:oasis:names:tc:xliff:document:1.2";
 
+    /// <summary>Refused, except as translate-toolkit's po2xliff writes it (1.2 content under the 1.1 name).</summary>
+    public const string Core11Namespace = "urn:oasis:names:tc:xliff:document:1.1";
+
     private static readonly string[] Version2Files =
     [
         "xliff_core_2.0.xsd", "fs.xsd", "glossary.xsd", "matches.xsd", "metadata.xsd", "resource_data.xsd",

@@ -61,6 +61,7 @@ public sealed class XliffExportTests(ApiFactory api) : IClassFixture<ApiFactory>
         var bold = segments.First(s => s.Number == "17");
         await TranslateAsync(bold.Id, "Approved", "\uE000La traduction est une priorité\uE001 pour le GTGI.");
         await TranslateAsync(segments[0].Id, "NeedsUpdate", "Rapport préliminaire");
+        await api.Database.ExecuteAsync($"UPDATE translate.targets SET review_comment = 'Use the UN term.' WHERE segment_id = '{segments[0].Id}'");
 
         var xml = XDocument.Parse(await _client.GetStringAsync($"/api/projects/{projectId}/documents/{documentId}/xliff?language=fr"));
 
@@ -72,6 +73,7 @@ public sealed class XliffExportTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Single(unit.Descendants(X2 + "target").Single().Elements(X2 + "pc"));
         var outdated = xml.Descendants(X2 + "unit").Single(u => (string?)u.Attribute("id") == segments[0].Key);
         Assert.Equal("initial", (string?)outdated.Element(X2 + "segment")!.Attribute("state"));
+        Assert.Contains("Reviewer: Use the UN term.", outdated.Descendants(X2 + "note").Select(n => n.Value));
     }
 
     [Fact]
@@ -90,7 +92,8 @@ public sealed class XliffExportTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Theory]
     [InlineData("language=de", HttpStatusCode.BadRequest, "'de' is not a target language")]
     [InlineData("language=fr&version=1.1", HttpStatusCode.BadRequest, "XLIFF version '1.1' is not offered")]
-    [InlineData("language=fr&units=mine", HttpStatusCode.BadRequest, "units is 'all' or 'needsWork'")]
+    [InlineData("language=fr&units=claimedByMe", HttpStatusCode.Conflict, "You hold no live claim on this document in 'fr'")]
+    [InlineData("language=fr&units=mine", HttpStatusCode.BadRequest, "units is 'all', 'needsWork' or 'claimedByMe'")]
     public async Task Bad_options_are_problems(string query, HttpStatusCode status, string detail)
     {
         var (projectId, documentId, _) = await UploadAsync("wgig-preliminary-report-2005.md");

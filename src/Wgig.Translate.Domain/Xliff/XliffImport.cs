@@ -1,0 +1,224 @@
+using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Wgig.Translate.Domain.Claims;
+using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Languages;
+using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Segmentation;
+using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Targets;
+
+namespace Wgig.Translate.Domain.Xliff;
+
+public enum UnitOutcome
+{
+    /// <summary>The target was submitted as the uploader's translation.</summary>
+    Applied,
+
+    /// <summary>Nothing to do: no target, a copy of the source, or the translation we already have.</summary>
+    Unchanged,
+
+    /// <summary>The target was not taken; the reason says why.</summary>
+    Rejected,
+}
+
+public sealed record ImportedUnit(string UnitId, Guid? SegmentId, UnitOutcome Outcome, string? Reason);
+
+public sealed record XliffImportReport(string Version, string Language, int Applied, int Unchanged, int Rejected, IReadOnlyList<ImportedUnit> Units);
+
+public sealed record XliffLanguageMismatch(string What, string InFile, string Expected) : UnprocessableError("Language mismatch",
+    $"The file's {What} is '{InFile}', but this document × language needs '{Expected}'.");
+
+public sealed record XliffFromAnotherDocument(string FileId, Guid DocumentId) : UnprocessableError("Another document's XLIFF",
+    $"The file was exported from document '{FileId}', not from '{DocumentId:N}'; upload it to that document.");
+
+/// <summary>
+/// Applies a translated XLIFF file (2.x or 1.2) as submissions by the volunteer who uploads it. The file
+/// is judged whole first (structure, processing requirements, languages, that it belongs to this
+/// document); a broken file changes nothing. Then each unit on its own: a changed target under the
+/// uploader's live claim is submitted, everything else is reported with the reason. All applied units are
+/// written in one transaction, with the document's targets locked so no web edit slips in between.
+/// </summary>
+public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> claimOptions)
+{
+    private static readonly XNamespace X2 = XliffSchemas.Core2Namespace;
+
+    public async Task<Result<XliffImportReport>> ApplyAsync(Guid projectId, Guid documentId, string? language, Guid volunteerId,
+        Stream file, CancellationToken cancellationToken)
+    {
+        var read = XliffReader.Read(file);
+        if (!read.Succeeded)
+        {
+            return read.Error;
+        }
+        var xliff = read.Value;
+        if (language is null && xliff.TargetLanguage is null)
+        {
+            return InvalidInputError.ForField("language", "The file names no target language; say which language it is in.");
+        }
+        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, language ?? xliff.TargetLanguage, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error;
+        }
+        var (project, _, target) = found.Value;
+        if (!await db.ProjectMembers.AnyAsync(m => m.ProjectId == projectId && m.AccountId == volunteerId && m.Language == target && m.CanTranslate, cancellationToken))
+        {
+            return new NoLanguageRight("translate into", target);
+        }
+        if (Mismatch(xliff, documentId, project.SourceLanguage, target) is { } mismatch)
+        {
+            return mismatch;
+        }
+
+        var segments = await db.Segments.AsNoTracking().Where(s => s.DocumentId == documentId)
+            .ToDictionaryAsync(s => s.Key, StringComparer.Ordinal, cancellationToken);
+        var units = XliffTargets.Read(xliff, key => segments.TryGetValue(key, out var s) && s.RetiredInVersion is null ? s.Content : null).ToList();
+
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var targets = (await db.Targets.FromSql($"""
+                SELECT t.*, t.xmin FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id
+                WHERE s.document_id = {documentId} AND t.language = {target}
+                FOR UPDATE OF t
+                """).ToListAsync(cancellationToken)).ToDictionary(t => t.SegmentId);
+        var onceMine = await OnceClaimedByAsync(volunteerId, [.. targets.Values.Select(t => t.Id)], cancellationToken);
+
+        var report = new List<ImportedUnit>(units.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var touchedClaims = new HashSet<Guid>();
+        foreach (var unit in units)
+        {
+            var segment = segments.GetValueOrDefault(unit.UnitId);
+            ImportedUnit Outcome(UnitOutcome outcome, string? reason = null) => new(unit.UnitId, segment?.Id, outcome, reason);
+            if (!seen.Add(unit.UnitId))
+            {
+                report.Add(Outcome(UnitOutcome.Rejected, "the unit occurs more than once in the file; only its first occurrence counts"));
+                continue;
+            }
+            if (segment?.RetiredInVersion is { } retired)
+            {
+                report.Add(Outcome(UnitOutcome.Rejected, $"the segment was removed from the source in version {retired}; it is read-only"));
+                continue;
+            }
+            if (unit.Problem is { } problem)
+            {
+                report.Add(Outcome(UnitOutcome.Rejected, problem));
+                continue;
+            }
+            if (unit.Target is not { } translation || string.IsNullOrWhiteSpace(translation.PlainText))
+            {
+                report.Add(Outcome(UnitOutcome.Unchanged, "no translation in the file"));
+                continue;
+            }
+            var source = segment!.Content;
+            if (translation.CodedText == source.CodedText)
+            {
+                // Also how tools that translate in <target> (OmegaT) return a unit nobody translated.
+                report.Add(Outcome(UnitOutcome.Unchanged, "the target is a copy of the source, not a translation"));
+                continue;
+            }
+            var current = targets.GetValueOrDefault(segment.Id);
+            if (current?.Text == translation.CodedText && current.State is not (TargetState.Claimed or TargetState.Rejected or TargetState.NeedsUpdate))
+            {
+                report.Add(Outcome(UnitOutcome.Unchanged, "the same as the current translation"));
+                continue;
+            }
+            var refusal = current is null ? "you have not claimed this segment" : NotMine(current, volunteerId, now, onceMine.Contains(current.Id));
+            if (refusal is not null)
+            {
+                report.Add(Outcome(UnitOutcome.Rejected, refusal));
+                continue;
+            }
+            var claimId = current!.ClaimId!.Value;
+            if (current.Submit(volunteerId, translation, source, now) is { } refused)
+            {
+                report.Add(Outcome(UnitOutcome.Rejected, refused.Detail));
+                continue;
+            }
+            touchedClaims.Add(claimId);
+            report.Add(Outcome(UnitOutcome.Applied));
+        }
+
+        await ExtendClaimsAsync(touchedClaims, targets.Values, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new XliffImportReport(xliff.Version, target,
+            report.Count(u => u.Outcome == UnitOutcome.Applied),
+            report.Count(u => u.Outcome == UnitOutcome.Unchanged),
+            report.Count(u => u.Outcome == UnitOutcome.Rejected),
+            report);
+    }
+
+    private static DomainError? Mismatch(XliffDocument xliff, Guid documentId, string sourceLanguage, string target)
+    {
+        if (!SameLanguage(xliff.SourceLanguage, sourceLanguage))
+        {
+            return new XliffLanguageMismatch("source language", xliff.SourceLanguage, sourceLanguage);
+        }
+        if (xliff.TargetLanguage is { } trgLang && !SameLanguage(trgLang, target))
+        {
+            return new XliffLanguageMismatch("target language", trgLang, target);
+        }
+        // Our 2.x exports name the document in <file id>; a file from another document would match no key anyway,
+        // but saying so is kinder than a list of rejected units.
+        foreach (var file in xliff.Xml.Root!.Elements(X2 + "file"))
+        {
+            if (Guid.TryParseExact((string?)file.Attribute("id"), "N", out var exportedFrom) && exportedFrom != documentId)
+            {
+                return new XliffFromAnotherDocument(exportedFrom.ToString("N"), documentId);
+            }
+        }
+        return null;
+    }
+
+    // en-US in a file is English for a project in en (tools add regions), but zh-Hant is not zh-Hans.
+    private static bool SameLanguage(string inFile, string expected)
+    {
+        if (!LanguageTag.TryNormalize(inFile, out var normalized, out _))
+        {
+            return false;
+        }
+        static bool Narrows(string tag, string range) => tag.Length > range.Length && tag[range.Length] == '-'
+            && tag.StartsWith(range, StringComparison.OrdinalIgnoreCase);
+        return string.Equals(normalized, expected, StringComparison.OrdinalIgnoreCase) || Narrows(normalized, expected) || Narrows(expected, normalized);
+    }
+
+    private static string? NotMine(Target target, Guid volunteerId, DateTimeOffset now, bool wasMine) => target.State switch
+    {
+        TargetState.Claimed when target.ClaimedBy == volunteerId && target.ClaimExpiresAt > now => null,
+        TargetState.Claimed when target.ClaimedBy == volunteerId =>
+            $"your claim expired at {target.ClaimExpiresAt:u}; claim the segment again and upload again",
+        TargetState.Claimed when target.ClaimExpiresAt > now => wasMine
+            ? "your claim expired and the segment was reassigned to another volunteer"
+            : "another volunteer has claimed this segment",
+        TargetState.Approved => "the translation is already approved",
+        TargetState.Translated => "a translation is already waiting for review",
+        _ when wasMine => "your claim on this segment ended (expired or released); claim it again",
+        _ => "you have not claimed this segment",
+    };
+
+    private async Task<HashSet<Guid>> OnceClaimedByAsync(Guid volunteerId, List<Guid> targetIds, CancellationToken cancellationToken) =>
+        [.. await db.TargetEvents.Where(e => targetIds.Contains(e.TargetId) && e.Kind == TargetEventKind.Claimed && e.ActorId == volunteerId)
+            .Select(e => e.TargetId).Distinct().ToListAsync(cancellationToken)];
+
+    // Handing work in is activity: the rest of each claim touched stays the volunteer's for a full lease.
+    private async Task ExtendClaimsAsync(HashSet<Guid> claimIds, IEnumerable<Target> targets, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (claimIds.Count == 0)
+        {
+            return;
+        }
+        var claims = await db.Claims.Where(c => claimIds.Contains(c.Id)).ToListAsync(cancellationToken);
+        foreach (var claim in claims.Where(c => c.IsLiveAt(now)))
+        {
+            claim.Extend(now, claimOptions.Value);
+            foreach (var held in targets.Where(t => t.ClaimId == claim.Id))
+            {
+                held.Renew(claim.VolunteerId, claim.ExpiresAt, now);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Wgig.Translate.Domain.Claims;
+
+namespace Wgig.Translate.Domain.Tests.Claims;
+
+public sealed class ClaimLeaseTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+    private static readonly ClaimOptions Rules = new() { LeaseLength = TimeSpan.FromHours(48), MaxLeaseLength = TimeSpan.FromDays(7) };
+
+    private static Claim Open() => Claim.Open(Guid.NewGuid(), Guid.NewGuid(), "fr", 250, Start + Rules.LeaseLength, Start);
+
+    [Fact]
+    public void Activity_extends_the_lease_to_a_full_lease_from_now()
+    {
+        var claim = Open();
+
+        claim.Extend(Start.AddHours(30), Rules);
+
+        Assert.Equal(Start.AddHours(78), claim.ExpiresAt);
+    }
+
+    [Fact]
+    public void Activity_never_keeps_a_claim_past_its_longest_life()
+    {
+        var claim = Open();
+
+        claim.Extend(Start.AddDays(6), Rules);
+
+        Assert.Equal(Start.AddDays(7), claim.ExpiresAt);
+    }
+
+    [Fact]
+    public void Extending_never_shortens_and_a_released_claim_stays_ended()
+    {
+        var longer = Open();
+        longer.Extend(Start.AddHours(40), Rules);
+        longer.Extend(Start.AddHours(1), Rules);
+        Assert.Equal(Start.AddHours(88), longer.ExpiresAt);
+
+        var released = Open();
+        released.Release(Start.AddHours(2));
+        released.Extend(Start.AddHours(3), Rules);
+        Assert.False(released.IsLiveAt(Start.AddHours(3)));
+        Assert.Equal(Start.AddHours(2), released.ExpiresAt);
+    }
+}
