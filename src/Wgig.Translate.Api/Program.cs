@@ -6,7 +6,9 @@ using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Health;
 using Wgig.Translate.Api.Members;
 using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Api.Profiles;
 using Wgig.Translate.Api.Projects;
+using Wgig.Translate.Api.Reviews;
 using Wgig.Translate.Api.Translations;
 using Wgig.Translate.Api.Xliff;
 using Wgig.Translate.Domain.Claims;
@@ -42,6 +44,8 @@ api.MapXliff();
 api.MapMembers();
 api.MapClaims();
 api.MapTranslations();
+api.MapReviews();
+api.MapProfiles();
 
 app.Run();
 

@@ -12,6 +12,8 @@ using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Worker.Progress;
 
+using Wgig.Translate.Domain.Credits;
+
 namespace Wgig.Translate.Api.Documents;
 
 public static class DocumentsApi
@@ -34,6 +36,7 @@ public static class DocumentsApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         documents.MapGet("/{documentId}/segments", ListSegments).WithName("ListSegments").ProducesValidationProblem();
         documents.MapGet("/{documentId}/export", Export).WithName("ExportDocument").ProducesValidationProblem();
+        documents.MapGet("/{documentId}/credits", Credits).WithName("ContributorCredits").ProducesValidationProblem();
         documents.MapPost("/{documentId}/progress/recount", Recount).WithName("RecountProgress").RequireAuthorization(Policies.ManageProjects);
         return routes;
     }
@@ -105,6 +108,14 @@ public static class DocumentsApi
         http.Response.Headers["Wgig-Translated-Segments"] = exported.Value.TranslatedSegments.ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Response.Headers["Wgig-Source-Segments"] = exported.Value.SourceSegments.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.File(exported.Value.Content, exported.Value.MediaType, exported.Value.FileName);
+    }
+
+    /// <summary>Everyone who translated or reviewed the document in a language, with what they did: for the paper's credits and commit trailers.</summary>
+    private static async Task<Results<Ok<DocumentCredits>, ProblemHttpResult>> Credits(
+        Guid projectId, Guid documentId, string? language, TranslationDb db, CancellationToken cancellationToken)
+    {
+        var credits = await ContributorCredits.ForAsync(db, projectId, documentId, language, cancellationToken);
+        return credits.Succeeded ? TypedResults.Ok(credits.Value) : credits.Error.ToProblem();
     }
 
     private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken cancellationToken)

@@ -13,16 +13,34 @@ public sealed record TranslationRequest(IReadOnlyList<RunRequest>? Runs);
 /// <param name="Decision">approve, reject (with a comment) or edit (with the corrected runs; approves them).</param>
 public sealed record ReviewRequest(string? Decision, string? Comment, IReadOnlyList<RunRequest>? Runs);
 
+/// <summary>Text a previous claimant drafted and left behind; offered to whoever translates the segment next.</summary>
+public sealed record Suggestion(ContentResponse Text, Guid? AuthorId, DateTimeOffset At);
+
+/// <param name="Draft">Your autosaved work in progress; only its author sees it.</param>
+/// <param name="Suggestions">Drafts earlier claimants left behind, newest first; shown to the current claimant.</param>
 public sealed record TranslationResponse(
     Guid SegmentId, string Language, TargetState State, ContentResponse? Text, Guid? TranslatorId, Guid? ClaimedBy,
-    DateTimeOffset? ClaimExpiresAt, string? ReviewComment, DateTimeOffset? UpdatedAt, string Version)
+    DateTimeOffset? ClaimExpiresAt, string? ReviewComment, DateTimeOffset? UpdatedAt, string Version,
+    ContentResponse? Draft = null, DateTimeOffset? DraftSavedAt = null, Guid? ReviewClaimedBy = null, DateTimeOffset? ReviewClaimExpiresAt = null,
+    IReadOnlyList<Suggestion>? Suggestions = null)
 {
-    public static TranslationResponse From(Guid segmentId, string language, Target? target, SegmentContent source, uint version) =>
-        target is null
-            ? new(segmentId, language, TargetState.Untranslated, null, null, null, null, null, null, "0")
-            : new(segmentId, language, target.State, target.ContentFor(source) is { } text ? ContentResponse.From(text) : null,
-                target.TranslatorId, target.ClaimedBy, target.ClaimExpiresAt, target.ReviewComment, target.UpdatedAt,
-                version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static TranslationResponse From(Guid segmentId, string language, Target? target, SegmentContent source, uint version,
+        Guid? caller = null, IReadOnlyList<Suggestion>? suggestions = null)
+    {
+        if (target is null)
+        {
+            return new(segmentId, language, TargetState.Untranslated, null, null, null, null, null, null, "0");
+        }
+        // Drafts are private: only the volunteer working on the segment sees theirs and the ones left before.
+        var mine = caller is { } id && target.ClaimedBy == id;
+        return new(segmentId, language, target.State, target.ContentFor(source) is { } text ? ContentResponse.From(text) : null,
+            target.TranslatorId, target.ClaimedBy, target.ClaimExpiresAt, target.ReviewComment, target.UpdatedAt,
+            version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            mine && target.Draft is { } draft ? ContentResponse.From(new SegmentContent(draft, source.Codes)) : null,
+            mine ? target.DraftSavedAt : null,
+            target.ReviewClaimedBy, target.ReviewClaimExpiresAt,
+            mine ? suggestions : null);
+    }
 }
 
 public sealed record HistoryEntry(int Sequence, TargetEventKind Kind, TargetState StateAfter, Guid? ActorId, ContentResponse? Text, string? Comment, DateTimeOffset At);

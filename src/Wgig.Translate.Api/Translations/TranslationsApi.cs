@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Problems;
@@ -24,6 +26,7 @@ public static class TranslationsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         translation.MapGet("/", Get).WithName("GetTranslation");
         translation.MapPut("/", Submit).WithName("SubmitTranslation").ProducesValidationProblem();
+        translation.MapPut("/draft", SaveDraft).WithName("SaveDraft").ProducesValidationProblem();
         translation.MapPost("/review", Review).WithName("ReviewTranslation").ProducesValidationProblem();
         translation.MapGet("/history", History).WithName("TranslationHistory");
         return routes;
@@ -31,22 +34,62 @@ public static class TranslationsApi
 
     /// <summary>The segment's translation in one language, its state and its version (also the ETag).</summary>
     private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Get(
-        Guid projectId, Guid documentId, Guid segmentId, string language, TranslationDb db, HttpContext http, CancellationToken cancellationToken)
+        Guid projectId, Guid documentId, Guid segmentId, string language, ClaimsPrincipal caller, TranslationDb db, HttpContext http,
+        CancellationToken cancellationToken)
     {
-        var found = await FindAsync(db, projectId, documentId, segmentId, language, cancellationToken);
+        var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Error.ToProblem();
         }
-        return Respond(http, db, found.Value);
+        return await RespondAsync(http, db, found.Value, cancellationToken);
+    }
+
+    /// <summary>
+    /// Autosave your work in progress under your live claim (an empty list of runs clears it). Saving is
+    /// activity: it extends your claim. The draft survives the claim; only you see it.
+    /// </summary>
+    private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> SaveDraft(
+        Guid projectId, Guid documentId, Guid segmentId, string language, TranslationRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> claimOptions, HttpContext http, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error.ToProblem();
+        }
+        var context = found.Value;
+        if (Stale(db, context, ifMatch) is { } stale)
+        {
+            return stale;
+        }
+        var content = request.Runs is { Count: 0 }
+            ? new Domain.Segmentation.SegmentContent("", context.Segment.Content.Codes)
+            : RunMapping.ToContent(request.Runs, context.Segment.Content);
+        if (!content.Succeeded)
+        {
+            return content.Error.ToProblem();
+        }
+        if (context.Target is null)
+        {
+            return new NotYourClaim(segmentId, context.Language).ToProblem();
+        }
+        var now = clock.GetUtcNow();
+        var claimId = context.Target.ClaimId;
+        if (context.Target.SaveDraft(context.Caller, content.Value, now) is { } refused)
+        {
+            return refused.ToProblem();
+        }
+        await ClaimActivity.ExtendAsync(db, claimId is { } id ? [id] : [], claimOptions.Value, now, cancellationToken);
+        return await SaveAsync(db, http, context, cancellationToken);
     }
 
     /// <summary>Hand in a translation for review: needs a live claim; If-Match guards against overwriting a newer version.</summary>
     private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Submit(
         Guid projectId, Guid documentId, Guid segmentId, string language, TranslationRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> claimOptions, HttpContext http, CancellationToken cancellationToken)
     {
-        var found = await FindAsync(db, projectId, documentId, segmentId, language, cancellationToken);
+        var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Error.ToProblem();
@@ -65,10 +108,14 @@ public static class TranslationsApi
         {
             return new NotYourClaim(segmentId, context.Language).ToProblem();
         }
-        if (context.Target.Submit(caller.AccountId(), content.Value, context.Segment.Content, clock.GetUtcNow()) is { } refused)
+        var now = clock.GetUtcNow();
+        var claimId = context.Target.ClaimId;
+        if (context.Target.Submit(context.Caller, content.Value, context.Segment.Content, now) is { } refused)
         {
             return refused.ToProblem();
         }
+        // Handing one in is activity on the batch: the rest of the claim stays the volunteer's for a full lease.
+        await ClaimActivity.ExtendAsync(db, claimId is { } id ? [id] : [], claimOptions.Value, now, cancellationToken);
         return await SaveAsync(db, http, context, cancellationToken);
     }
 
@@ -77,13 +124,13 @@ public static class TranslationsApi
         Guid projectId, Guid documentId, Guid segmentId, string language, ReviewRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
         ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
-        var found = await FindAsync(db, projectId, documentId, segmentId, language, cancellationToken);
+        var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Error.ToProblem();
         }
         var context = found.Value;
-        var reviewer = caller.AccountId();
+        var reviewer = context.Caller;
         if (!await db.ProjectMembers.AnyAsync(m => m.ProjectId == projectId && m.AccountId == reviewer && m.Language == context.Language && m.CanReview, cancellationToken))
         {
             return new NoLanguageRight("review", context.Language).ToProblem();
@@ -122,23 +169,23 @@ public static class TranslationsApi
 
     /// <summary>Every transition of the translation, oldest first: who did what and when, with each version's text.</summary>
     private static async Task<Results<Ok<List<HistoryEntry>>, ProblemHttpResult>> History(
-        Guid projectId, Guid documentId, Guid segmentId, string language, TranslationDb db, CancellationToken cancellationToken)
+        Guid projectId, Guid documentId, Guid segmentId, string language, ClaimsPrincipal caller, TranslationDb db, CancellationToken cancellationToken)
     {
-        var found = await FindAsync(db, projectId, documentId, segmentId, language, cancellationToken);
+        var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Error.ToProblem();
         }
-        var (segment, target, _) = found.Value;
+        var (segment, target, _, _) = found.Value;
         var events = target is null ? [] : await db.TargetEvents.AsNoTracking().Where(e => e.TargetId == target.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         return TypedResults.Ok(events.Select(e => new HistoryEntry(e.Sequence, e.Kind, e.StateAfter, e.ActorId,
             e.Text is null ? null : ContentResponse.From(new Domain.Segmentation.SegmentContent(e.Text, segment.Content.Codes)), e.Comment, e.At)).ToList());
     }
 
-    private sealed record TranslationContext(Segment Segment, Target? Target, string Language);
+    private sealed record TranslationContext(Segment Segment, Target? Target, string Language, Guid Caller);
 
     private static async Task<Result<TranslationContext>> FindAsync(
-        TranslationDb db, Guid projectId, Guid documentId, Guid segmentId, string language, CancellationToken cancellationToken)
+        TranslationDb db, Guid projectId, Guid documentId, Guid segmentId, string language, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var found = await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
         if (!found.Succeeded)
@@ -151,7 +198,7 @@ public static class TranslationsApi
             return new SegmentNotFound(documentId, segmentId);
         }
         var target = await db.Targets.SingleOrDefaultAsync(t => t.SegmentId == segmentId && t.Language == found.Value.Language, cancellationToken);
-        return new TranslationContext(segment, target, found.Value.Language);
+        return new TranslationContext(segment, target, found.Value.Language, caller.AccountId());
     }
 
     // If-Match names the version the client edited; an older one means someone else changed it meanwhile.
@@ -179,14 +226,22 @@ public static class TranslationsApi
             var fresh = await db.Targets.SingleOrDefaultAsync(t => t.Id == context.Target!.Id, cancellationToken);
             return Conflict(db, context with { Target = fresh }, "Someone else changed the translation at the same time.");
         }
-        return Respond(http, db, context);
+        return await RespondAsync(http, db, context, cancellationToken);
     }
 
-    private static Ok<TranslationResponse> Respond(HttpContext http, TranslationDb db, TranslationContext context)
+    private static async Task<Ok<TranslationResponse>> RespondAsync(HttpContext http, TranslationDb db, TranslationContext context, CancellationToken cancellationToken)
     {
         var version = Version(db, context.Target);
         http.Response.Headers.ETag = $"\"{version}\"";
-        return TypedResults.Ok(TranslationResponse.From(context.Segment.Id, context.Language, context.Target, context.Segment.Content, uint.Parse(version, System.Globalization.CultureInfo.InvariantCulture)));
+        List<Suggestion>? suggestions = null;
+        if (context.Target is { } target && target.ClaimedBy == context.Caller)
+        {
+            var left = await db.TargetEvents.AsNoTracking().Where(e => e.TargetId == target.Id && e.Kind == TargetEventKind.DraftSetAside)
+                .OrderByDescending(e => e.Sequence).Take(10).ToListAsync(cancellationToken);
+            suggestions = [.. left.Select(e => new Suggestion(ContentResponse.From(new Domain.Segmentation.SegmentContent(e.Text!, context.Segment.Content.Codes)), e.ActorId, e.At))];
+        }
+        return TypedResults.Ok(TranslationResponse.From(context.Segment.Id, context.Language, context.Target, context.Segment.Content,
+            uint.Parse(version, System.Globalization.CultureInfo.InvariantCulture), context.Caller, suggestions));
     }
 
     private static ProblemHttpResult Conflict(TranslationDb db, TranslationContext context, string detail) =>
@@ -196,7 +251,7 @@ public static class TranslationsApi
             Title = "Stale version",
             Detail = detail + " Your text was not saved; the current version is included.",
             Extensions = { ["current"] = TranslationResponse.From(context.Segment.Id, context.Language, context.Target, context.Segment.Content,
-                uint.Parse(Version(db, context.Target), System.Globalization.CultureInfo.InvariantCulture)) },
+                uint.Parse(Version(db, context.Target), System.Globalization.CultureInfo.InvariantCulture), context.Caller) },
         });
 
     private static string Version(TranslationDb db, Target? target) =>

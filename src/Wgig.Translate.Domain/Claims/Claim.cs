@@ -1,5 +1,14 @@
 namespace Wgig.Translate.Domain.Claims;
 
+public enum ClaimKind
+{
+    /// <summary>Segments to translate.</summary>
+    Translation,
+
+    /// <summary>Submitted translations to review.</summary>
+    Review,
+}
+
 /// <summary>
 /// A volunteer's lease on a batch of segments of one document × language. The targets it covers carry
 /// its id and expiry; the claim itself keeps the batch together for renewal, release and reclaiming.
@@ -14,6 +23,8 @@ public sealed class Claim
     public Guid Id { get; private set; }
 
     public Guid VolunteerId { get; private set; }
+
+    public ClaimKind Kind { get; private set; }
 
     public Guid DocumentId { get; private set; }
 
@@ -50,10 +61,12 @@ public sealed class Claim
         ExpiresAt = ExpiresAt < now ? ExpiresAt : now;
     }
 
-    public static Claim Open(Guid volunteerId, Guid documentId, string language, int words, DateTimeOffset expiresAt, DateTimeOffset now) => new()
+    public static Claim Open(Guid volunteerId, Guid documentId, string language, int words, DateTimeOffset expiresAt, DateTimeOffset now,
+        ClaimKind kind = ClaimKind.Translation) => new()
     {
         Id = Guid.CreateVersion7(now),
         VolunteerId = volunteerId,
+        Kind = kind,
         DocumentId = documentId,
         Language = language,
         Words = words,

@@ -4,6 +4,7 @@ using Npgsql;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Languages;
+using Wgig.Translate.Domain.Profiles;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
 
@@ -36,11 +37,17 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
         {
             return new NotATargetLanguage(language ?? "", targets);
         }
+        var profile = await db.VolunteerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.AccountId == volunteerId, cancellationToken);
+        if (profile?.Paused == true)
+        {
+            return new VolunteerPaused(volunteerId, profile.PausedReason);
+        }
+        var budget = wordBudget ?? profile?.BatchWords(options.Value.LeaseLength, options.Value.DefaultBatchWords) ?? options.Value.DefaultBatchWords;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await ClaimOnceAsync(volunteerId, documentId, target, wordBudget ?? options.Value.DefaultBatchWords, cancellationToken);
+                return await ClaimOnceAsync(volunteerId, documentId, target, budget, cancellationToken);
             }
             catch (Exception e) when (attempt < Attempts && IsTransient(e))
             {
@@ -55,7 +62,7 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var held = await db.Claims.Where(c => c.VolunteerId == volunteerId && c.ExpiresAt > now).SumAsync(c => (int?)c.Words, cancellationToken) ?? 0;
+        var held = await db.Claims.Where(c => c.VolunteerId == volunteerId && c.Kind == ClaimKind.Translation && c.ExpiresAt > now).SumAsync(c => (int?)c.Words, cancellationToken) ?? 0;
         var cap = options.Value.MaxOpenWords;
         if (held >= cap)
         {

@@ -7,6 +7,7 @@ public static class ClaimsServiceCollectionExtensions
     public static IServiceCollection AddClaims(this IServiceCollection services)
     {
         services.AddScoped<ClaimNext>();
+        services.AddScoped<ReviewNext>();
         services.AddOptions<ClaimOptions>().BindConfiguration(ClaimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

@@ -70,6 +70,8 @@ internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
         target.HasOne<Segment>().WithMany().HasForeignKey(t => t.SegmentId).OnDelete(DeleteBehavior.Restrict);
         target.Property(t => t.ReviewComment).HasMaxLength(4000);
         target.HasIndex(t => new { t.ClaimedBy, t.ClaimExpiresAt });
+        target.HasIndex(t => new { t.ReviewClaimedBy, t.ReviewClaimExpiresAt });
+        target.HasIndex(t => new { t.Language, t.State });
         target.HasMany(t => t.History).WithOne().HasForeignKey(e => e.TargetId).OnDelete(DeleteBehavior.Restrict);
         target.Navigation(t => t.History).UsePropertyAccessMode(PropertyAccessMode.Field);
         target.Property<int>("_recorded").HasColumnName("events_recorded");
@@ -108,7 +110,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claims.Claim
     {
         claim.Property(c => c.Id).ValueGeneratedNever();
         claim.Property(c => c.Language).HasMaxLength(85);
-        claim.HasIndex(c => new { c.VolunteerId, c.ExpiresAt });
+        claim.HasIndex(c => new { c.VolunteerId, c.Kind, c.ExpiresAt });
         claim.HasIndex(c => c.ExpiresAt);
         claim.HasOne<Document>().WithMany().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -154,5 +156,20 @@ internal sealed class ProjectMemberConfiguration : IEntityTypeConfiguration<Proj
         member.HasIndex(m => new { m.AccountId, m.ProjectId });
         member.HasOne<Project>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
         member.HasOne<Accounts.Account>().WithMany().HasForeignKey(m => m.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class VolunteerProfileConfiguration : IEntityTypeConfiguration<Profiles.VolunteerProfile>
+{
+    public void Configure(EntityTypeBuilder<Profiles.VolunteerProfile> profile)
+    {
+        profile.HasKey(p => p.AccountId);
+        profile.HasOne<Accounts.Account>().WithOne().HasForeignKey<Profiles.VolunteerProfile>(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);
+        profile.Property(p => p.Languages).HasColumnType("jsonb")
+            .HasConversion(JsonColumn<Profiles.ProfileLanguage>.Converter, JsonColumn<Profiles.ProfileLanguage>.Comparer);
+        profile.Property(p => p.Availability).HasColumnType("jsonb")
+            .HasConversion(JsonColumn<Profiles.AvailabilityWindow>.Converter, JsonColumn<Profiles.AvailabilityWindow>.Comparer);
+        profile.Property(p => p.TimeZone).HasMaxLength(64);
+        profile.Property(p => p.PausedReason).HasMaxLength(Profiles.VolunteerProfile.MaxReasonLength);
     }
 }

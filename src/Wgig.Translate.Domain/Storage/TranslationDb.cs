@@ -35,6 +35,8 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<Profiles.VolunteerProfile> VolunteerProfiles => Set<Profiles.VolunteerProfile>();
+
     public DbSet<DocumentProgress> DocumentProgress => Set<DocumentProgress>();
 
     protected override void OnModelCreating(ModelBuilder builder)

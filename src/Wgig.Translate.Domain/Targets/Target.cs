@@ -68,6 +68,18 @@ public sealed class Target
 
     public string? ReviewComment { get; private set; }
 
+    /// <summary>The claimant's unsubmitted text, autosaved; private to them until their claim ends without a submission.</summary>
+    public string? Draft { get; private set; }
+
+    public DateTimeOffset? DraftSavedAt { get; private set; }
+
+    /// <summary>The reviewer holding the submitted translation in a review batch, until <see cref="ReviewClaimExpiresAt"/>.</summary>
+    public Guid? ReviewClaimedBy { get; private set; }
+
+    public Guid? ReviewClaimId { get; private set; }
+
+    public DateTimeOffset? ReviewClaimExpiresAt { get; private set; }
+
     public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>Every transition, oldest first: who did what, when, with which text.</summary>
@@ -110,8 +122,13 @@ public sealed class Target
         {
             return new NotOpenForTranslation(SegmentId, Language, State == TargetState.Claimed ? StateBeforeClaim ?? State : State);
         }
-        // An expired claim is taken over; the target is open in the state it had before that claim.
-        StateBeforeClaim = State == TargetState.Claimed ? StateBeforeClaim ?? TargetState.Untranslated : State;
+        if (State == TargetState.Claimed)
+        {
+            // An expired claim is taken over: it ends first, and a draft left under it becomes a suggestion
+            // (unless its author is the one claiming again: then it is still their draft).
+            Unclaim(TargetEventKind.Expired, null, now, keepDraft: ClaimedBy == volunteerId);
+        }
+        StateBeforeClaim = State;
         State = TargetState.Claimed;
         ClaimedBy = volunteerId;
         ClaimId = claimId;
@@ -129,6 +146,64 @@ public sealed class Target
         }
         ClaimExpiresAt = expiresAt > ClaimExpiresAt ? expiresAt : ClaimExpiresAt;
         UpdatedAt = now;
+        return null;
+    }
+
+    /// <summary>
+    /// Autosave: the claimant's work in progress, kept whatever happens to the claim. An empty draft clears it.
+    /// Codes must be the source's; anything else (even a copy of the source) is fine for a draft.
+    /// </summary>
+    public DomainError? SaveDraft(Guid volunteerId, SegmentContent draft, DateTimeOffset now)
+    {
+        if (LiveClaimProblem(volunteerId, now) is { } problem)
+        {
+            return problem;
+        }
+        Draft = string.IsNullOrEmpty(draft.CodedText) ? null : draft.CodedText;
+        DraftSavedAt = Draft is null ? null : now;
+        UpdatedAt = now;
+        return null;
+    }
+
+    /// <summary>A reviewer takes the submitted translation into their review batch, until <paramref name="expiresAt"/>.</summary>
+    public DomainError? ClaimReview(Guid reviewerId, Guid claimId, DateTimeOffset expiresAt, DateTimeOffset now)
+    {
+        if (ReviewProblem(reviewerId, now) is { } problem)
+        {
+            return problem;
+        }
+        ReviewClaimedBy = reviewerId;
+        ReviewClaimId = claimId;
+        ReviewClaimExpiresAt = expiresAt;
+        Record(TargetEventKind.ReviewClaimed, reviewerId, null, null, now);
+        return null;
+    }
+
+    /// <summary>The reviewer's activity extends their review lease.</summary>
+    public DomainError? RenewReview(Guid reviewerId, DateTimeOffset expiresAt, DateTimeOffset now)
+    {
+        if (ReviewClaimedBy != reviewerId || State != TargetState.Translated)
+        {
+            return new NotYourClaim(SegmentId, Language);
+        }
+        if (ReviewClaimExpiresAt <= now)
+        {
+            return new ClaimExpired(SegmentId, Language, ReviewClaimExpiresAt!.Value);
+        }
+        ReviewClaimExpiresAt = expiresAt > ReviewClaimExpiresAt ? expiresAt : ReviewClaimExpiresAt;
+        UpdatedAt = now;
+        return null;
+    }
+
+    /// <summary>The reviewer hands the translation back to the review queue without a decision.</summary>
+    public DomainError? ReleaseReview(Guid reviewerId, DateTimeOffset now)
+    {
+        if (ReviewClaimedBy != reviewerId || State != TargetState.Translated)
+        {
+            return new NotYourClaim(SegmentId, Language);
+        }
+        ClearReviewClaim();
+        Record(TargetEventKind.ReviewReleased, reviewerId, null, null, now);
         return null;
     }
 
@@ -169,6 +244,8 @@ public sealed class Target
         TranslatorId = volunteerId;
         ReviewComment = null;
         ClearClaim();
+        ClearDraft();
+        ClearReviewClaim();
         State = TargetState.Translated;
         Record(TargetEventKind.Submitted, volunteerId, Text, null, now);
         return null;
@@ -177,12 +254,13 @@ public sealed class Target
     /// <summary>A different volunteer accepts the translation.</summary>
     public DomainError? Approve(Guid reviewerId, DateTimeOffset now)
     {
-        if (ReviewProblem(reviewerId) is { } problem)
+        if (ReviewProblem(reviewerId, now) is { } problem)
         {
             return problem;
         }
         State = TargetState.Approved;
         ReviewComment = null;
+        ClearReviewClaim();
         Record(TargetEventKind.Approved, reviewerId, null, null, now);
         return null;
     }
@@ -190,7 +268,7 @@ public sealed class Target
     /// <summary>A different volunteer sends the translation back to its translator, saying why.</summary>
     public DomainError? Reject(Guid reviewerId, string? comment, DateTimeOffset now)
     {
-        if (ReviewProblem(reviewerId) is { } problem)
+        if (ReviewProblem(reviewerId, now) is { } problem)
         {
             return problem;
         }
@@ -198,6 +276,7 @@ public sealed class Target
         {
             return new ReviewCommentRequired(SegmentId, Language);
         }
+        ClearReviewClaim();
         State = TargetState.Rejected;
         ReviewComment = comment.Trim();
         Record(TargetEventKind.Rejected, reviewerId, null, ReviewComment, now);
@@ -207,7 +286,7 @@ public sealed class Target
     /// <summary>A different volunteer corrects the translation and approves it; the edit is recorded as theirs.</summary>
     public DomainError? EditAndApprove(Guid reviewerId, SegmentContent correction, SegmentContent source, DateTimeOffset now)
     {
-        if (ReviewProblem(reviewerId) is { } problem)
+        if (ReviewProblem(reviewerId, now) is { } problem)
         {
             return problem;
         }
@@ -215,6 +294,7 @@ public sealed class Target
         {
             return invalid;
         }
+        ClearReviewClaim();
         Text = correction.CodedText;
         State = TargetState.Approved;
         ReviewComment = null;
@@ -230,6 +310,7 @@ public sealed class Target
     {
         if (State is TargetState.Translated or TargetState.Approved or TargetState.Rejected)
         {
+            ClearReviewClaim();
             State = TargetState.NeedsUpdate;
             Record(TargetEventKind.SourceChanged, null, null, null, now);
         }
@@ -244,9 +325,10 @@ public sealed class Target
         : ClaimExpiresAt <= now ? new ClaimExpired(SegmentId, Language, ClaimExpiresAt!.Value)
         : null;
 
-    private DomainError? ReviewProblem(Guid reviewerId) =>
+    private DomainError? ReviewProblem(Guid reviewerId, DateTimeOffset now) =>
         State != TargetState.Translated ? new NotAwaitingReview(SegmentId, Language, State)
         : reviewerId == TranslatorId ? new SelfReview(SegmentId, Language)
+        : ReviewClaimedBy is { } holder && holder != reviewerId && ReviewClaimExpiresAt > now ? new ClaimedForReview(SegmentId, Language)
         : null;
 
     private DomainError? TranslationProblem(SegmentContent translation, SegmentContent source)
@@ -258,11 +340,31 @@ public sealed class Target
         return translation.CodedText == source.CodedText ? new TranslationIsSource(SegmentId, Language) : null;
     }
 
-    private void Unclaim(TargetEventKind kind, Guid? actor, DateTimeOffset now)
+    private void Unclaim(TargetEventKind kind, Guid? actor, DateTimeOffset now, bool keepDraft = false)
     {
+        var claimant = ClaimedBy;
         State = StateBeforeClaim ?? TargetState.Untranslated;
         ClearClaim();
         Record(kind, actor, null, null, now);
+        if (Draft is not null && !keepDraft)
+        {
+            // The volunteer's work is never dropped: it stays in the history, offered to whoever comes next.
+            Record(TargetEventKind.DraftSetAside, claimant, Draft, null, now);
+            ClearDraft();
+        }
+    }
+
+    private void ClearDraft()
+    {
+        Draft = null;
+        DraftSavedAt = null;
+    }
+
+    private void ClearReviewClaim()
+    {
+        ReviewClaimedBy = null;
+        ReviewClaimId = null;
+        ReviewClaimExpiresAt = null;
     }
 
     private void ClearClaim()

@@ -37,3 +37,6 @@ public sealed record EmptyTranslation(Guid SegmentId, string Language) : Invalid
 public sealed record TranslationIsSource(Guid SegmentId, string Language) : InvalidInputError("Translation equals source",
     $"The translation of segment '{SegmentId}' into '{Language}' is identical to its source, which is not a translation.",
     new Dictionary<string, string[]> { ["text"] = ["Identical to the source."] });
+
+public sealed record ClaimedForReview(Guid SegmentId, string Language)
+    : ConflictError("Claimed for review", $"Segment '{SegmentId}' in '{Language}' is in another reviewer's review batch.");

@@ -10,6 +10,11 @@ public enum TargetEventKind
     Rejected,
     EditedAndApproved,
     SourceChanged,
+
+    /// <summary>A claim ended without a submission; its draft is kept here (the event's text) as a suggestion.</summary>
+    DraftSetAside,
+    ReviewClaimed,
+    ReviewReleased,
 }
 
 /// <summary>

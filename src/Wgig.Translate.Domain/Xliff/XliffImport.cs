@@ -142,7 +142,8 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<C
             report.Add(Outcome(UnitOutcome.Applied));
         }
 
-        await ExtendClaimsAsync(touchedClaims, targets.Values, now, cancellationToken);
+        // Handing work in is activity: the rest of each claim touched stays the volunteer's for a full lease.
+        await ClaimActivity.ExtendAsync(db, touchedClaims, claimOptions.Value, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new XliffImportReport(xliff.Version, target,
@@ -203,22 +204,4 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<C
     private async Task<HashSet<Guid>> OnceClaimedByAsync(Guid volunteerId, List<Guid> targetIds, CancellationToken cancellationToken) =>
         [.. await db.TargetEvents.Where(e => targetIds.Contains(e.TargetId) && e.Kind == TargetEventKind.Claimed && e.ActorId == volunteerId)
             .Select(e => e.TargetId).Distinct().ToListAsync(cancellationToken)];
-
-    // Handing work in is activity: the rest of each claim touched stays the volunteer's for a full lease.
-    private async Task ExtendClaimsAsync(HashSet<Guid> claimIds, IEnumerable<Target> targets, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (claimIds.Count == 0)
-        {
-            return;
-        }
-        var claims = await db.Claims.Where(c => claimIds.Contains(c.Id)).ToListAsync(cancellationToken);
-        foreach (var claim in claims.Where(c => c.IsLiveAt(now)))
-        {
-            claim.Extend(now, claimOptions.Value);
-            foreach (var held in targets.Where(t => t.ClaimId == claim.Id))
-            {
-                held.Renew(claim.VolunteerId, claim.ExpiresAt, now);
-            }
-        }
-    }
 }

@@ -399,6 +399,12 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(85)
@@ -426,8 +432,8 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_claims_expires_at");
 
-                    b.HasIndex("VolunteerId", "ExpiresAt")
-                        .HasDatabaseName("ix_claims_volunteer_id_expires_at");
+                    b.HasIndex("VolunteerId", "Kind", "ExpiresAt")
+                        .HasDatabaseName("ix_claims_volunteer_id_kind_expires_at");
 
                     b.ToTable("claims", "translate");
                 });
@@ -621,6 +627,55 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.ToTable("segments", "translate");
                 });
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Profiles.VolunteerProfile", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("availability");
+
+                    b.Property<int>("CapacityWordsPerWeek")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity_words_per_week");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("languages");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paused");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_at");
+
+                    b.Property<string>("PausedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("paused_reason");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_volunteer_profiles");
+
+                    b.ToTable("volunteer_profiles", "translate");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Progress.DocumentProgress", b =>
                 {
                     b.Property<Guid>("DocumentId")
@@ -776,11 +831,31 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("claimed_by");
 
+                    b.Property<string>("Draft")
+                        .HasColumnType("text")
+                        .HasColumnName("draft");
+
+                    b.Property<DateTimeOffset?>("DraftSavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("draft_saved_at");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(85)
                         .HasColumnType("character varying(85)")
                         .HasColumnName("language");
+
+                    b.Property<DateTimeOffset?>("ReviewClaimExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("review_claim_expires_at");
+
+                    b.Property<Guid?>("ReviewClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_claim_id");
+
+                    b.Property<Guid?>("ReviewClaimedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_claimed_by");
 
                     b.Property<string>("ReviewComment")
                         .HasMaxLength(4000)
@@ -829,6 +904,12 @@ namespace Wgig.Translate.Domain.Storage.Migrations
 
                     b.HasIndex("ClaimedBy", "ClaimExpiresAt")
                         .HasDatabaseName("ix_targets_claimed_by_claim_expires_at");
+
+                    b.HasIndex("Language", "State")
+                        .HasDatabaseName("ix_targets_language_state");
+
+                    b.HasIndex("ReviewClaimedBy", "ReviewClaimExpiresAt")
+                        .HasDatabaseName("ix_targets_review_claimed_by_review_claim_expires_at");
 
                     b.HasIndex("SegmentId", "Language")
                         .IsUnique()
@@ -998,6 +1079,16 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_segments_documents_document_id");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Profiles.VolunteerProfile", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Accounts.Account", null)
+                        .WithOne()
+                        .HasForeignKey("Wgig.Translate.Domain.Profiles.VolunteerProfile", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_profiles_asp_net_users_account_id");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Progress.DocumentProgress", b =>

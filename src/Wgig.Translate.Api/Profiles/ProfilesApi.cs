@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Api.Accounts;
+using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Profiles;
+using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Storage;
+
+namespace Wgig.Translate.Api.Profiles;
+
+/// <param name="CapacityWordsPerWeek">Words a week you can give; your claims are sized from it (0: not said).</param>
+/// <param name="TimeZone">An IANA time zone id, e.g. Europe/Geneva; reminders and availability use it.</param>
+/// <param name="Availability">Weekly windows in your time zone when you take work; none means any time.</param>
+public sealed record ProfileRequest(IReadOnlyList<ProfileLanguage>? Languages, int? CapacityWordsPerWeek, string? TimeZone,
+    IReadOnlyList<AvailabilityWindow>? Availability);
+
+public sealed record PauseRequest(string? Reason);
+
+public sealed record ProfileResponse(Guid AccountId, IReadOnlyList<ProfileLanguage> Languages, int CapacityWordsPerWeek, string TimeZone,
+    IReadOnlyList<AvailabilityWindow> Availability, bool Paused, string? PausedReason, DateTimeOffset? PausedAt, DateTimeOffset UpdatedAt)
+{
+    public static ProfileResponse From(VolunteerProfile p) =>
+        new(p.AccountId, p.Languages, p.CapacityWordsPerWeek, p.TimeZone, p.Availability, p.Paused, p.PausedReason, p.PausedAt, p.UpdatedAt);
+}
+
+public static class ProfilesApi
+{
+    public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder routes)
+    {
+        var mine = routes.MapGroup("/me/profile").WithTags("Profiles");
+        mine.MapGet("/", (ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken ct) => GetAsync(caller.AccountId(), db, clock, ct))
+            .WithName("GetMyProfile");
+        mine.MapPut("/", UpdateMine).WithName("UpdateMyProfile").ProducesValidationProblem();
+        mine.MapPost("/pause", (PauseRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken ct) =>
+            PauseAsync(caller.AccountId(), request, db, clock, ct)).WithName("PauseMe").ProducesValidationProblem();
+        mine.MapPost("/resume", (ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken ct) =>
+            ResumeAsync(caller.AccountId(), db, clock, ct)).WithName("ResumeMe");
+
+        // Coordinators see everyone's profile and pause or resume volunteers (a volunteer who keeps letting claims lapse).
+        var theirs = routes.MapGroup("/accounts/{accountId}/profile").WithTags("Profiles").RequireAuthorization(Policies.ManageProjects)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        theirs.MapGet("/", (Guid accountId, TranslationDb db, TimeProvider clock, CancellationToken ct) => GetAsync(accountId, db, clock, ct))
+            .WithName("GetProfile");
+        theirs.MapPost("/pause", (Guid accountId, PauseRequest request, TranslationDb db, TimeProvider clock, CancellationToken ct) =>
+            PauseAsync(accountId, request, db, clock, ct)).WithName("PauseVolunteer").ProducesValidationProblem();
+        theirs.MapPost("/resume", (Guid accountId, TranslationDb db, TimeProvider clock, CancellationToken ct) =>
+            ResumeAsync(accountId, db, clock, ct)).WithName("ResumeVolunteer");
+        return routes;
+    }
+
+    /// <summary>Your languages with levels, weekly capacity, time zone and availability.</summary>
+    private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> UpdateMine(
+        ProfileRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var profile = await LoadAsync(caller.AccountId(), db, clock, cancellationToken);
+        if (!profile.Succeeded)
+        {
+            return profile.Error.ToProblem();
+        }
+        if (profile.Value.Update(request.Languages, request.CapacityWordsPerWeek, request.TimeZone, request.Availability, clock.GetUtcNow()) is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ProfileResponse.From(profile.Value));
+    }
+
+    private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> GetAsync(Guid accountId, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var profile = await LoadAsync(accountId, db, clock, cancellationToken);
+        return profile.Succeeded ? TypedResults.Ok(ProfileResponse.From(profile.Value)) : profile.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> PauseAsync(
+        Guid accountId, PauseRequest request, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var profile = await LoadAsync(accountId, db, clock, cancellationToken);
+        if (!profile.Succeeded)
+        {
+            return profile.Error.ToProblem();
+        }
+        if (profile.Value.Pause(request.Reason, clock.GetUtcNow()) is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ProfileResponse.From(profile.Value));
+    }
+
+    private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> ResumeAsync(Guid accountId, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var profile = await LoadAsync(accountId, db, clock, cancellationToken);
+        if (!profile.Succeeded)
+        {
+            return profile.Error.ToProblem();
+        }
+        profile.Value.Resume(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ProfileResponse.From(profile.Value));
+    }
+
+    // An account nobody filled a profile in for has the empty one; it is stored when first changed.
+    private static async Task<Result<VolunteerProfile>> LoadAsync(Guid accountId, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var profile = await db.VolunteerProfiles.SingleOrDefaultAsync(p => p.AccountId == accountId, cancellationToken);
+        if (profile is not null)
+        {
+            return profile;
+        }
+        if (!await db.Users.AnyAsync(a => a.Id == accountId, cancellationToken))
+        {
+            return new AccountNotFound(accountId);
+        }
+        profile = VolunteerProfile.Empty(accountId, clock.GetUtcNow());
+        db.VolunteerProfiles.Add(profile);
+        return profile;
+    }
+}

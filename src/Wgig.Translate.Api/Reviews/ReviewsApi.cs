@@ -1,0 +1,118 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Api.Accounts;
+using Wgig.Translate.Api.Claims;
+using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Claims;
+using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Languages;
+using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Targets;
+
+namespace Wgig.Translate.Api.Reviews;
+
+/// <summary>One document's place in a language's review queue.</summary>
+/// <param name="Awaiting">Submitted translations nobody has reviewed yet.</param>
+/// <param name="InBatches">Of those, the ones in a reviewer's live batch.</param>
+/// <param name="Yours">Of those, the ones you translated (you cannot review them).</param>
+public sealed record ReviewQueueEntry(Guid DocumentId, string Path, int Awaiting, int AwaitingWords, int InBatches, int Yours);
+
+public static class ReviewsApi
+{
+    public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder routes)
+    {
+        var reviews = routes.MapGroup("/projects/{projectId}/documents/{documentId}/reviews").WithTags("Reviews")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        reviews.MapPost("/", ClaimReviewBatch).WithName("ClaimReviewBatch").ProducesValidationProblem();
+        reviews.MapPost("/{claimId}/release", Release).WithName("ReleaseReviewBatch");
+        routes.MapGet("/projects/{projectId}/reviews", Queue).WithName("ReviewQueue").WithTags("Reviews")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    /// <summary>Claim the next review batch: submitted translations of the document in one language, not your own, up to a word budget, as a lease.</summary>
+    private static async Task<Results<Created<ClaimResponse>, ProblemHttpResult>> ClaimReviewBatch(
+        Guid projectId, Guid documentId, ClaimRequest request, ClaimsPrincipal caller, TranslationDb db, ReviewNext reviews,
+        CancellationToken cancellationToken)
+    {
+        if (request.Words is < 1 or > 100_000)
+        {
+            return InvalidInputError.ForField("words", "A batch's word budget is between 1 and 100,000.").ToProblem();
+        }
+        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, request.Language, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error.ToProblem();
+        }
+        var reviewer = caller.AccountId();
+        var language = found.Value.Language;
+        if (!await db.ProjectMembers.AnyAsync(m => m.ProjectId == projectId && m.AccountId == reviewer && m.Language == language && m.CanReview, cancellationToken))
+        {
+            return new NoLanguageRight("review", language).ToProblem();
+        }
+        var batch = await reviews.ClaimAsync(reviewer, documentId, language, request.Words, cancellationToken);
+        if (!batch.Succeeded)
+        {
+            return batch.Error.ToProblem();
+        }
+        var claimed = batch.Value;
+        return TypedResults.Created($"/api/projects/{projectId}/documents/{documentId}/reviews/{claimed.ClaimId}",
+            new ClaimResponse(claimed.ClaimId, claimed.DocumentId, claimed.Language, claimed.ExpiresAt, claimed.Words, claimed.SegmentIds));
+    }
+
+    /// <summary>Give the batch's undecided translations back to the review queue.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Release(
+        Guid projectId, Guid documentId, Guid claimId, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var reviewer = caller.AccountId();
+        var now = clock.GetUtcNow();
+        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId && c.DocumentId == documentId && c.VolunteerId == reviewer && c.Kind == ClaimKind.Review, cancellationToken);
+        if (claim is null)
+        {
+            return new ClaimNotFound(claimId).ToProblem();
+        }
+        var held = await db.Targets.Where(t => t.ReviewClaimId == claimId && t.ReviewClaimedBy == reviewer && t.State == TargetState.Translated).ToListAsync(cancellationToken);
+        foreach (var target in held)
+        {
+            target.ReleaseReview(reviewer, now);
+        }
+        claim.Release(now);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The review queue of a language: per document, what waits for review, what is in batches, what is yours.</summary>
+    private static async Task<Results<Ok<List<ReviewQueueEntry>>, ProblemHttpResult>> Queue(
+        Guid projectId, string? language, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return new ProjectNotFound(projectId).ToProblem();
+        }
+        if (!LanguageTag.TryNormalize(language, out var target, out _) || !project.TranslatesInto(target))
+        {
+            return new NotATargetLanguage(language ?? "", project.TargetLanguages).ToProblem();
+        }
+        var me = caller.AccountId();
+        var now = clock.GetUtcNow();
+        var entries = await db.Documents.AsNoTracking().Where(d => d.ProjectId == projectId)
+            .Select(d => new
+            {
+                d.Id,
+                d.Path,
+                Awaiting = db.Targets.Where(t => t.Language == target && t.State == TargetState.Translated)
+                    .Join(db.Segments.Where(s => s.DocumentId == d.Id && s.RetiredInVersion == null), t => t.SegmentId, s => s.Id, (t, s) => new { t, s.WordCount }),
+            })
+            .Select(d => new ReviewQueueEntry(d.Id, d.Path, d.Awaiting.Count(), d.Awaiting.Sum(a => a.WordCount),
+                d.Awaiting.Count(a => a.t.ReviewClaimedBy != null && a.t.ReviewClaimExpiresAt > now),
+                d.Awaiting.Count(a => a.t.TranslatorId == me)))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(entries.Where(e => e.Awaiting > 0).OrderBy(e => e.Path, StringComparer.Ordinal).ToList());
+    }
+}
