@@ -11,7 +11,7 @@ using Wgig.Translate.Domain.Storage;
 namespace Wgig.Translate.Api.Profiles;
 
 /// <param name="CapacityWordsPerWeek">Words a week you can give; your claims are sized from it (0: not said).</param>
-/// <param name="TimeZone">An IANA time zone id, e.g. Europe/Geneva; reminders and availability use it.</param>
+/// <param name="TimeZone">An IANA time zone id, e.g. Europe/Zurich; reminders and availability use it.</param>
 /// <param name="Availability">Weekly windows in your time zone when you take work; none means any time.</param>
 public sealed record ProfileRequest(IReadOnlyList<ProfileLanguage>? Languages, int? CapacityWordsPerWeek, string? TimeZone,
     IReadOnlyList<AvailabilityWindow>? Availability);

@@ -101,17 +101,15 @@ public static class ReviewsApi
         }
         var me = caller.AccountId();
         var now = clock.GetUtcNow();
-        var entries = await db.Documents.AsNoTracking().Where(d => d.ProjectId == projectId)
-            .Select(d => new
-            {
-                d.Id,
-                d.Path,
-                Awaiting = db.Targets.Where(t => t.Language == target && t.State == TargetState.Translated)
-                    .Join(db.Segments.Where(s => s.DocumentId == d.Id && s.RetiredInVersion == null), t => t.SegmentId, s => s.Id, (t, s) => new { t, s.WordCount }),
-            })
-            .Select(d => new ReviewQueueEntry(d.Id, d.Path, d.Awaiting.Count(), d.Awaiting.Sum(a => a.WordCount),
-                d.Awaiting.Count(a => a.t.ReviewClaimedBy != null && a.t.ReviewClaimExpiresAt > now),
-                d.Awaiting.Count(a => a.t.TranslatorId == me)))
+        var entries = await (
+            from t in db.Targets
+            join s in db.Segments on t.SegmentId equals s.Id
+            join d in db.Documents on s.DocumentId equals d.Id
+            where d.ProjectId == projectId && t.Language == target && t.State == TargetState.Translated && s.RetiredInVersion == null
+            group new { t.ReviewClaimedBy, t.ReviewClaimExpiresAt, t.TranslatorId, s.WordCount } by new { d.Id, d.Path } into g
+            select new ReviewQueueEntry(g.Key.Id, g.Key.Path, g.Count(), g.Sum(x => x.WordCount),
+                g.Count(x => x.ReviewClaimedBy != null && x.ReviewClaimExpiresAt > now),
+                g.Count(x => x.TranslatorId == me)))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(entries.Where(e => e.Awaiting > 0).OrderBy(e => e.Path, StringComparer.Ordinal).ToList());
     }

@@ -45,7 +45,7 @@ public sealed class VolunteerProfile
     /// <summary>Words a week the volunteer can give; 0 when they did not say.</summary>
     public int CapacityWordsPerWeek { get; private set; }
 
-    /// <summary>An IANA time zone id, e.g. Europe/Geneva.</summary>
+    /// <summary>An IANA time zone id, e.g. Europe/Zurich.</summary>
     public string TimeZone { get; private set; }
 
     /// <summary>Weekly windows in <see cref="TimeZone"/>; none means any time.</summary>
@@ -99,7 +99,7 @@ public sealed class VolunteerProfile
         var zone = string.IsNullOrWhiteSpace(timeZone) ? "UTC" : timeZone.Trim();
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
-            errors.Add("timeZone", $"'{zone}' is not a known time zone; use an IANA id such as Europe/Geneva.");
+            errors.Add("timeZone", $"'{zone}' is not a known time zone; use an IANA id such as Europe/Zurich.");
         }
         availability ??= [];
         if (availability.Count > MaxWindows)

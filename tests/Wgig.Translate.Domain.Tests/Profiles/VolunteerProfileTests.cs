@@ -1,0 +1,77 @@
+using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Profiles;
+
+namespace Wgig.Translate.Domain.Tests.Profiles;
+
+public sealed class VolunteerProfileTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero); // a Monday, 09:00 in Zurich (Geneva time)
+
+    private static VolunteerProfile Profile(string zone = "Europe/Zurich", params AvailabilityWindow[] windows)
+    {
+        var profile = VolunteerProfile.Empty(Guid.NewGuid(), Now);
+        Assert.Null(profile.Update([new("FR", LanguageLevel.Native), new("en", LanguageLevel.Professional)], 1400, zone, windows, Now));
+        return profile;
+    }
+
+    [Fact]
+    public void Languages_are_normalized_and_windows_ordered()
+    {
+        var profile = Profile(windows: [new(DayOfWeek.Tuesday, new(18, 0), new(20, 0)), new(DayOfWeek.Monday, new(9, 0), new(12, 0))]);
+
+        Assert.Equal(["fr", "en"], profile.Languages.Select(l => l.Language));
+        Assert.Equal([DayOfWeek.Monday, DayOfWeek.Tuesday], profile.Availability.Select(w => w.Day));
+    }
+
+    [Fact]
+    public void Every_invalid_field_is_named_and_nothing_changes()
+    {
+        var profile = Profile();
+
+        var error = Assert.IsType<InvalidInputError>(profile.Update(
+            [new("xx-notalanguage-toolong", LanguageLevel.Basic), new("fr", LanguageLevel.Basic), new("FR", LanguageLevel.Native)],
+            -5, "Mars/Olympus", [new(DayOfWeek.Friday, new(22, 0), new(2, 0))], Now.AddDays(1)));
+
+        Assert.Equal(["availability", "capacityWordsPerWeek", "languages", "timeZone"], error.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("'fr' is listed twice.", error.Errors["languages"]);
+        Assert.Equal((1400, "Europe/Zurich", Now), (profile.CapacityWordsPerWeek, profile.TimeZone, profile.UpdatedAt));
+    }
+
+    [Theory]
+    [InlineData(0, true)] // Monday 09:00 in Zurich (Geneva time)
+    [InlineData(179, true)] // Monday 11:59
+    [InlineData(180, false)] // Monday 12:00: a window ends before its end time
+    [InlineData(1440, false)] // Tuesday 09:00
+    public void Availability_is_read_in_the_volunteers_time_zone(int minutesLater, bool available)
+    {
+        var profile = Profile(windows: [new(DayOfWeek.Monday, new(9, 0), new(12, 0))]);
+
+        Assert.Equal(available, profile.IsAvailableAt(Now.AddMinutes(minutesLater)));
+    }
+
+    [Fact]
+    public void No_windows_means_any_time_and_paused_means_never()
+    {
+        var profile = Profile();
+        Assert.True(profile.IsAvailableAt(Now.AddHours(15)));
+
+        Assert.Null(profile.Pause(" holiday ", Now));
+        Assert.Equal((true, "holiday"), (profile.Paused, profile.PausedReason));
+        Assert.False(profile.IsAvailableAt(Now));
+
+        profile.Resume(Now.AddDays(7));
+        Assert.Equal((false, null, null), (profile.Paused, profile.PausedReason, profile.PausedAt));
+    }
+
+    [Theory]
+    [InlineData(0, 250)] // capacity not given: the project default
+    [InlineData(1400, 400)] // 1,400 words a week over a 48 h lease
+    [InlineData(20, 25)] // never less than a sentence's worth
+    public void A_batch_is_what_the_volunteer_can_do_within_one_lease(int capacity, int words)
+    {
+        var profile = VolunteerProfile.Empty(Guid.NewGuid(), Now);
+        Assert.Null(profile.Update([], capacity, "UTC", [], Now));
+
+        Assert.Equal(words, profile.BatchWords(TimeSpan.FromHours(48), fallback: 250));
+    }
+}

@@ -1,0 +1,133 @@
+using Wgig.Translate.Domain.Segmentation;
+using Wgig.Translate.Domain.Targets;
+
+namespace Wgig.Translate.Domain.Tests.Targets;
+
+public sealed class DraftAndReviewClaimTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Ana = Guid.Parse("00000000-0000-0000-0000-00000000000a");
+    private static readonly Guid Bo = Guid.Parse("00000000-0000-0000-0000-00000000000b");
+    private static readonly Guid Cy = Guid.Parse("00000000-0000-0000-0000-00000000000c");
+    private static readonly SegmentContent Source = SegmentContent.FromText("The group met.");
+    private static readonly SegmentContent French = SegmentContent.FromText("Le groupe s’est réuni.");
+    private static readonly SegmentContent HalfDone = SegmentContent.FromText("Le groupe");
+
+    private static Target ClaimedBy(Guid volunteer, TimeSpan? lease = null)
+    {
+        var target = Target.Start(Guid.NewGuid(), "fr", Now);
+        Assert.Null(target.Claim(volunteer, Guid.NewGuid(), Now + (lease ?? TimeSpan.FromHours(48)), segmentRetired: false, Now));
+        return target;
+    }
+
+    private static Target SubmittedBy(Guid translator)
+    {
+        var target = ClaimedBy(translator);
+        Assert.Null(target.Submit(translator, French, Source, Now.AddHours(1)));
+        return target;
+    }
+
+    [Fact]
+    public void The_claimant_autosaves_a_draft_and_submitting_clears_it_without_a_history_entry_per_save()
+    {
+        var target = ClaimedBy(Ana);
+
+        Assert.Null(target.SaveDraft(Ana, HalfDone, Now.AddMinutes(5)));
+        Assert.Null(target.SaveDraft(Ana, French, Now.AddMinutes(6)));
+        Assert.Equal((French.CodedText, Now.AddMinutes(6)), (target.Draft, target.DraftSavedAt));
+        Assert.Single(target.History);
+
+        Assert.Null(target.Submit(Ana, French, Source, Now.AddMinutes(7)));
+        Assert.Null(target.Draft);
+    }
+
+    [Fact]
+    public void Only_the_claimant_saves_drafts_and_only_while_the_claim_lives()
+    {
+        var target = ClaimedBy(Ana, lease: TimeSpan.FromHours(1));
+
+        Assert.IsType<NotYourClaim>(target.SaveDraft(Bo, HalfDone, Now));
+        Assert.IsType<ClaimExpired>(target.SaveDraft(Ana, HalfDone, Now.AddHours(2)));
+        Assert.IsType<NotYourClaim>(Target.Start(Guid.NewGuid(), "fr", Now).SaveDraft(Ana, HalfDone, Now));
+    }
+
+    [Fact]
+    public void An_empty_draft_clears_the_draft()
+    {
+        var target = ClaimedBy(Ana);
+        Assert.Null(target.SaveDraft(Ana, HalfDone, Now));
+
+        Assert.Null(target.SaveDraft(Ana, new SegmentContent("", []), Now.AddMinutes(1)));
+
+        Assert.Equal((null, null), (target.Draft, target.DraftSavedAt));
+    }
+
+    [Fact]
+    public void When_an_expired_claim_is_taken_over_the_draft_is_kept_in_history_as_a_suggestion()
+    {
+        var target = ClaimedBy(Ana, lease: TimeSpan.FromHours(1));
+        Assert.Null(target.SaveDraft(Ana, HalfDone, Now.AddMinutes(30)));
+
+        Assert.Null(target.Claim(Bo, Guid.NewGuid(), Now.AddHours(50), false, Now.AddHours(2)));
+
+        Assert.Null(target.Draft);
+        Assert.Equal(Bo, target.ClaimedBy);
+        Assert.Equal(
+            [(TargetEventKind.Claimed, (Guid?)Ana, (string?)null), (TargetEventKind.Expired, null, null), (TargetEventKind.DraftSetAside, Ana, HalfDone.CodedText), (TargetEventKind.Claimed, Bo, null)],
+            target.History.Select(e => (e.Kind, e.ActorId, e.Text)));
+    }
+
+    [Fact]
+    public void Claiming_again_after_ones_own_claim_expired_keeps_the_draft()
+    {
+        var target = ClaimedBy(Ana, lease: TimeSpan.FromHours(1));
+        Assert.Null(target.SaveDraft(Ana, HalfDone, Now.AddMinutes(30)));
+
+        Assert.Null(target.Claim(Ana, Guid.NewGuid(), Now.AddHours(50), false, Now.AddHours(2)));
+
+        Assert.Equal(HalfDone.CodedText, target.Draft);
+        Assert.DoesNotContain(target.History, e => e.Kind == TargetEventKind.DraftSetAside);
+    }
+
+    [Fact]
+    public void Releasing_sets_the_draft_aside_too()
+    {
+        var target = ClaimedBy(Ana);
+        Assert.Null(target.SaveDraft(Ana, HalfDone, Now));
+
+        Assert.Null(target.Release(Ana, Now.AddMinutes(1)));
+
+        Assert.Equal((TargetState.Untranslated, null), (target.State, target.Draft));
+        Assert.Equal((TargetEventKind.DraftSetAside, (Guid?)Ana), (target.History[^1].Kind, target.History[^1].ActorId));
+    }
+
+    [Fact]
+    public void A_review_claim_keeps_other_reviewers_off_until_it_ends()
+    {
+        var target = SubmittedBy(Ana);
+
+        Assert.IsType<SelfReview>(target.ClaimReview(Ana, Guid.NewGuid(), Now.AddHours(48), Now));
+        Assert.Null(target.ClaimReview(Bo, Guid.NewGuid(), Now.AddHours(48), Now));
+        Assert.IsType<ClaimedForReview>(target.ClaimReview(Cy, Guid.NewGuid(), Now.AddHours(48), Now.AddHours(1)));
+        Assert.IsType<ClaimedForReview>(target.Approve(Cy, Now.AddHours(1)));
+
+        // Once the review lease has run out, anyone else with the right may take it over.
+        Assert.Null(target.Approve(Cy, Now.AddHours(49)));
+        Assert.Equal((TargetState.Approved, (Guid?)null), (target.State, target.ReviewClaimedBy));
+    }
+
+    [Fact]
+    public void The_holder_decides_or_gives_the_review_back()
+    {
+        var target = SubmittedBy(Ana);
+        Assert.Null(target.ClaimReview(Bo, Guid.NewGuid(), Now.AddHours(48), Now));
+
+        Assert.IsType<NotYourClaim>(target.ReleaseReview(Cy, Now));
+        Assert.Null(target.ReleaseReview(Bo, Now));
+        Assert.Null(target.ReviewClaimedBy);
+        Assert.Null(target.ClaimReview(Cy, Guid.NewGuid(), Now.AddHours(48), Now));
+        Assert.Null(target.Reject(Cy, "Use the UN term.", Now));
+        Assert.Equal((TargetState.Rejected, (Guid?)null), (target.State, target.ReviewClaimedBy));
+        Assert.IsType<NotAwaitingReview>(target.ClaimReview(Bo, Guid.NewGuid(), Now.AddHours(48), Now));
+    }
+}
