@@ -36,7 +36,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapApiDocs();
 app.MapHealth();
-var api = app.MapGroup("/api");
+var api = app.MapGroup("/api").AddEndpointFilter<ProjectAccess>();
 api.MapAccounts();
 api.MapProjects();
 api.MapDocuments();

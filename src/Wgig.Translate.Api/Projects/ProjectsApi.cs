@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -46,14 +47,16 @@ public static class ProjectsApi
     }
 
     private static async Task<Results<Ok<Paged<ProjectResponse>>, ProblemHttpResult>> List(
-        [AsParameters] PageRequest paging, TranslationDb db, CancellationToken cancellationToken)
+        [AsParameters] PageRequest paging, ClaimsPrincipal caller, TranslationDb db, CancellationToken cancellationToken)
     {
         if (paging.Validate() is { } invalid)
         {
             return invalid.ToProblem();
         }
-        var total = await db.Projects.CountAsync(cancellationToken);
-        var items = await db.Projects.AsNoTracking()
+        var visible = ProjectAccess.VisibleProjectIds(db, caller);
+        var projects = db.Projects.Where(p => visible.Contains(p.Id));
+        var total = await projects.CountAsync(cancellationToken);
+        var items = await projects.AsNoTracking()
             .OrderBy(p => p.Name).ThenBy(p => p.Id)
             .Skip(paging.Skip).Take(paging.Size)
             .ToListAsync(cancellationToken);

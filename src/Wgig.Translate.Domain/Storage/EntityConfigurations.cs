@@ -71,7 +71,6 @@ internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
         target.Property(t => t.ReviewComment).HasMaxLength(4000);
         target.HasIndex(t => new { t.ClaimedBy, t.ClaimExpiresAt });
         target.HasIndex(t => new { t.ReviewClaimedBy, t.ReviewClaimExpiresAt });
-        target.HasIndex(t => new { t.Language, t.State });
         target.HasMany(t => t.History).WithOne().HasForeignKey(e => e.TargetId).OnDelete(DeleteBehavior.Restrict);
         target.Navigation(t => t.History).UsePropertyAccessMode(PropertyAccessMode.Field);
         target.Property<int>("_recorded").HasColumnName("events_recorded");

@@ -48,6 +48,11 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<C
     public async Task<Result<XliffImportReport>> ApplyAsync(Guid projectId, Guid documentId, string? language, Guid volunteerId,
         Stream file, CancellationToken cancellationToken)
     {
+        // Rights first when the request names the language: nobody learns how we judge files they may not upload.
+        if (language is not null && await TargetAsync(projectId, documentId, language, volunteerId, cancellationToken) is { Succeeded: false } forbidden)
+        {
+            return forbidden.Error;
+        }
         var read = XliffReader.Read(file);
         if (!read.Succeeded)
         {
@@ -58,16 +63,12 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<C
         {
             return InvalidInputError.ForField("language", "The file names no target language; say which language it is in.");
         }
-        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, language ?? xliff.TargetLanguage, cancellationToken);
+        var found = await TargetAsync(projectId, documentId, language ?? xliff.TargetLanguage, volunteerId, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Error;
         }
         var (project, _, target) = found.Value;
-        if (!await db.ProjectMembers.AnyAsync(m => m.ProjectId == projectId && m.AccountId == volunteerId && m.Language == target && m.CanTranslate, cancellationToken))
-        {
-            return new NoLanguageRight("translate into", target);
-        }
         if (Mismatch(xliff, documentId, project.SourceLanguage, target) is { } mismatch)
         {
             return mismatch;
@@ -151,6 +152,22 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<C
             report.Count(u => u.Outcome == UnitOutcome.Unchanged),
             report.Count(u => u.Outcome == UnitOutcome.Rejected),
             report);
+    }
+
+    // The document × language, if the volunteer may translate into it.
+    private async Task<Result<DocumentLanguage>> TargetAsync(Guid projectId, Guid documentId, string? language, Guid volunteerId, CancellationToken cancellationToken)
+    {
+        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error;
+        }
+        var target = found.Value.Language;
+        if (!await db.ProjectMembers.AnyAsync(m => m.ProjectId == projectId && m.AccountId == volunteerId && m.Language == target && m.CanTranslate, cancellationToken))
+        {
+            return new NoLanguageRight("translate into", target);
+        }
+        return found.Value;
     }
 
     private static DomainError? Mismatch(XliffDocument xliff, Guid documentId, string sourceLanguage, string target)

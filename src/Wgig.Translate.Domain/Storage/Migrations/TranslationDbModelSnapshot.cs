@@ -905,9 +905,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.HasIndex("ClaimedBy", "ClaimExpiresAt")
                         .HasDatabaseName("ix_targets_claimed_by_claim_expires_at");
 
-                    b.HasIndex("Language", "State")
-                        .HasDatabaseName("ix_targets_language_state");
-
                     b.HasIndex("ReviewClaimedBy", "ReviewClaimExpiresAt")
                         .HasDatabaseName("ix_targets_review_claimed_by_review_claim_expires_at");
 

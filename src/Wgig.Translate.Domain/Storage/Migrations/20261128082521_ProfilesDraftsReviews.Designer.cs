@@ -12,7 +12,7 @@ using Wgig.Translate.Domain.Storage;
 namespace Wgig.Translate.Domain.Storage.Migrations
 {
     [DbContext(typeof(TranslationDb))]
-    [Migration("20261128080447_ProfilesDraftsReviews")]
+    [Migration("20261128082521_ProfilesDraftsReviews")]
     partial class ProfilesDraftsReviews
     {
         /// <inheritdoc />
@@ -907,9 +907,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
 
                     b.HasIndex("ClaimedBy", "ClaimExpiresAt")
                         .HasDatabaseName("ix_targets_claimed_by_claim_expires_at");
-
-                    b.HasIndex("Language", "State")
-                        .HasDatabaseName("ix_targets_language_state");
 
                     b.HasIndex("ReviewClaimedBy", "ReviewClaimExpiresAt")
                         .HasDatabaseName("ix_targets_review_claimed_by_review_claim_expires_at");

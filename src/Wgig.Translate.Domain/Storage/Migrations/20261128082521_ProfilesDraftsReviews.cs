@@ -88,12 +88,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_targets_language_state",
-                schema: "translate",
-                table: "targets",
-                columns: new[] { "language", "state" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_targets_review_claimed_by_review_claim_expires_at",
                 schema: "translate",
                 table: "targets",
@@ -112,11 +106,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
             migrationBuilder.DropTable(
                 name: "volunteer_profiles",
                 schema: "translate");
-
-            migrationBuilder.DropIndex(
-                name: "ix_targets_language_state",
-                schema: "translate",
-                table: "targets");
 
             migrationBuilder.DropIndex(
                 name: "ix_targets_review_claimed_by_review_claim_expires_at",

@@ -1,0 +1,247 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Wgig.Translate.Api.Claims;
+using Wgig.Translate.Api.Documents;
+using Wgig.Translate.Api.Paging;
+using Wgig.Translate.Api.Projects;
+using Wgig.Translate.Api.Translations;
+
+namespace Wgig.Translate.Api.Tests.Platform;
+
+/// <summary>
+/// Every endpoint × every kind of caller × every language it takes: who gets in (anything but 401/403)
+/// and who is turned away. A new endpoint that is not in the matrix fails the coverage test, so nothing
+/// ships without a decision about who may call it.
+/// </summary>
+public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
+{
+    /// <summary>Who may call an endpoint.</summary>
+    public enum Rule
+    {
+        Anyone,
+        SignedIn,
+        ProjectMember,
+        Staff,
+        Inviter,
+        TranslatorOfLanguage,
+        ReviewerOfLanguage,
+    }
+
+    private static readonly string[] Callers = ["anonymous", "outsider", "volunteer", "coordinator", "secretariat", "admin"];
+
+    // The volunteer may translate into fr; the coordinator may review fr; nobody holds a right in es.
+    private static bool Allowed(Rule rule, string caller, string language) => rule switch
+    {
+        Rule.Anyone => true,
+        Rule.SignedIn => caller != "anonymous",
+        Rule.ProjectMember => caller is not ("anonymous" or "outsider"),
+        Rule.Staff => caller is "coordinator" or "secretariat" or "admin",
+        Rule.Inviter => caller is "coordinator" or "admin",
+        Rule.TranslatorOfLanguage => caller == "volunteer" && language == "fr",
+        Rule.ReviewerOfLanguage => caller == "coordinator" && language == "fr",
+        _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+    };
+
+    private sealed record Row(string Method, string Pattern, Rule Rule, string Url, object? Body = null, bool PerLanguage = false, bool Multipart = false);
+
+    private const string P = "/api/projects/{projectId}";
+    private const string D = P + "/documents/{documentId}";
+    private const string T = D + "/segments/{segmentId}/translations/{language}";
+
+    private static readonly Row[] Matrix =
+    [
+        new("GET", "/health/live", Rule.Anyone, "/health/live"),
+        new("GET", "/health/ready", Rule.Anyone, "/health/ready"),
+        new("GET", "/openapi/{documentName}.json", Rule.Anyone, "/openapi/v1.json"),
+        new("GET", "/", Rule.Anyone, "/"),
+        new("POST", "/api/accounts", Rule.Anyone, "/api/accounts", new { invitation = "nope", password = "a long pass phrase", displayName = "X" }),
+        new("POST", "/api/session", Rule.Anyone, "/api/session", new { email = "nobody@example.org", password = "wrong password" }),
+        new("DELETE", "/api/session", Rule.SignedIn, "/api/session"),
+        new("GET", "/api/me", Rule.SignedIn, "/api/me"),
+        new("GET", "/api/me/tokens", Rule.SignedIn, "/api/me/tokens"),
+        new("POST", "/api/me/tokens", Rule.SignedIn, "/api/me/tokens", new { name = "" }),
+        new("DELETE", "/api/me/tokens/{tokenId}", Rule.SignedIn, "/api/me/tokens/{random}"),
+        new("GET", "/api/me/profile", Rule.SignedIn, "/api/me/profile"),
+        new("PUT", "/api/me/profile", Rule.SignedIn, "/api/me/profile", new { capacityWordsPerWeek = -1 }),
+        new("POST", "/api/me/profile/pause", Rule.SignedIn, "/api/me/profile/pause", new { reason = new string('x', 501) }),
+        new("POST", "/api/me/profile/resume", Rule.SignedIn, "/api/me/profile/resume"),
+        new("POST", "/api/invitations", Rule.Inviter, "/api/invitations", new { email = "", role = "volunteer" }),
+        new("GET", "/api/accounts/{accountId}/profile", Rule.Staff, "/api/accounts/{volunteer}/profile"),
+        new("POST", "/api/accounts/{accountId}/profile/pause", Rule.Staff, "/api/accounts/{random}/profile/pause", new { reason = "x" }),
+        new("POST", "/api/accounts/{accountId}/profile/resume", Rule.Staff, "/api/accounts/{random}/profile/resume"),
+        new("GET", "/api/projects", Rule.SignedIn, "/api/projects"),
+        new("POST", "/api/projects", Rule.Staff, "/api/projects", new { name = "" }),
+        new("GET", P, Rule.ProjectMember, "/api/projects/{p}"),
+        new("GET", P + "/members", Rule.Staff, "/api/projects/{p}/members"),
+        new("PUT", P + "/members/{accountId}/languages/{language}", Rule.Staff, "/api/projects/{p}/members/{random}/languages/{lang}", new { canTranslate = true, canReview = false }, PerLanguage: true),
+        new("GET", P + "/reviews", Rule.ProjectMember, "/api/projects/{p}/reviews?language={lang}", PerLanguage: true),
+        new("GET", P + "/documents", Rule.ProjectMember, "/api/projects/{p}/documents"),
+        new("POST", P + "/documents", Rule.Staff, "/api/projects/{p}/documents", Multipart: true),
+        new("GET", D, Rule.ProjectMember, "/api/projects/{p}/documents/{d}"),
+        new("POST", D + "/versions", Rule.Staff, "/api/projects/{p}/documents/{d}/versions", Multipart: true),
+        new("GET", D + "/segments", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments"),
+        new("GET", D + "/export", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/export?language={lang}", PerLanguage: true),
+        new("GET", D + "/credits", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/credits?language={lang}", PerLanguage: true),
+        new("POST", D + "/progress/recount", Rule.Staff, "/api/projects/{p}/documents/{d}/progress/recount"),
+        new("GET", D + "/xliff", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/xliff?language={lang}", PerLanguage: true),
+        new("POST", D + "/xliff", Rule.TranslatorOfLanguage, "/api/projects/{p}/documents/{d}/xliff?language={lang}", PerLanguage: true, Multipart: true),
+        new("POST", D + "/claims", Rule.TranslatorOfLanguage, "/api/projects/{p}/documents/{d}/claims", new { language = "{lang}", words = 1 }, PerLanguage: true),
+        new("POST", D + "/claims/{claimId}/renew", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/claims/{random}/renew"),
+        new("POST", D + "/claims/{claimId}/release", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/claims/{random}/release"),
+        new("POST", D + "/reviews", Rule.ReviewerOfLanguage, "/api/projects/{p}/documents/{d}/reviews", new { language = "{lang}" }, PerLanguage: true),
+        new("POST", D + "/reviews/{claimId}/release", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/reviews/{random}/release"),
+        new("GET", T, Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}", PerLanguage: true),
+        new("PUT", T, Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}", new { runs = new[] { new { text = "x" } } }, PerLanguage: true),
+        new("PUT", T + "/draft", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/draft", new { runs = new[] { new { text = "x" } } }, PerLanguage: true),
+        new("POST", T + "/review", Rule.ReviewerOfLanguage, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/review", new { decision = "approve" }, PerLanguage: true),
+        new("GET", T + "/history", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/history", PerLanguage: true),
+    ];
+
+    private readonly Dictionary<string, string> _ids = [];
+
+    public async Task InitializeAsync()
+    {
+        await api.ResetAsync();
+        var coordinator = api.CreateClient(TestAccounts.CoordinatorToken);
+        var projectId = await coordinator.CreateProjectAsync(targets: ["fr", "es"]);
+        var document = (await (await coordinator.UploadAsync(projectId, "paper.md", "The group met.\n\nIt wrote a report.\n"u8.ToArray()))
+            .Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!;
+        var segment = (await coordinator.GetFromJsonAsync<Paged<SegmentResponse>>($"/api/projects/{projectId}/documents/{document.Id}/segments", ApiJson.Options))!.Items[0];
+        var volunteer = await AccountAsync("volunteer@test.example");
+        await coordinator.PutAsJsonAsync($"/api/projects/{projectId}/members/{volunteer}/languages/fr", new { canTranslate = true, canReview = false });
+        await coordinator.PutAsJsonAsync($"/api/projects/{projectId}/members/{await AccountAsync("coordinator@test.example")}/languages/fr", new { canTranslate = false, canReview = true });
+        _ids["{p}"] = projectId.ToString();
+        _ids["{d}"] = document.Id.ToString();
+        _ids["{s}"] = segment.Id.ToString();
+        _ids["{volunteer}"] = volunteer.ToString();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<Guid> AccountAsync(string email) =>
+        (await api.Database.QueryAsync<Guid>($"SELECT id FROM translate.accounts WHERE email = '{email}'")).Single();
+
+    private HttpClient ClientFor(string caller) => api.CreateClient(caller switch
+    {
+        "anonymous" => null,
+        "outsider" => TestAccounts.SecondVolunteerToken,
+        "volunteer" => TestAccounts.VolunteerToken,
+        "coordinator" => TestAccounts.CoordinatorToken,
+        "secretariat" => TestAccounts.SecretariatToken,
+        _ => TestAccounts.AdminToken,
+    });
+
+    [Fact]
+    public void Every_endpoint_is_in_the_matrix()
+    {
+        var endpoints = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => !e.RoutePattern.RawText!.StartsWith("/docs", StringComparison.Ordinal)) // the documentation page's static files
+            // Health checks answer any method; GET stands for them.
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => $"{m} {Normalize(e.RoutePattern.RawText!)}"))
+            .ToHashSet();
+        var covered = Matrix.Select(r => $"{r.Method} {Normalize(r.Pattern)}").ToHashSet();
+
+        Assert.Empty(endpoints.Except(covered).Order(StringComparer.Ordinal));
+        Assert.Empty(covered.Except(endpoints).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_caller_gets_exactly_the_access_their_role_and_rights_give()
+    {
+        var wrong = new List<string>();
+        foreach (var row in Matrix)
+        {
+            foreach (var language in row.PerLanguage ? new[] { "fr", "es" } : ["fr"])
+            {
+                foreach (var caller in Callers)
+                {
+                    using var response = await ClientFor(caller).SendAsync(Request(row, language));
+                    var status = (int)response.StatusCode;
+                    var allowed = Allowed(row.Rule, caller, language);
+                    var ok = allowed
+                        ? status is not (401 or 403) || row.Pattern == "/api/session" && status == 401 // a wrong password is a 401 for anyone
+                        : status == (caller == "anonymous" ? 401 : 403);
+                    if (!ok)
+                    {
+                        wrong.Add($"{row.Method} {row.Pattern} [{language}] as {caller}: {status}, expected {(allowed ? "access" : caller == "anonymous" ? "401" : "403")}");
+                    }
+                    if (status >= 500)
+                    {
+                        wrong.Add($"{row.Method} {row.Pattern} [{language}] as {caller}: {status} {await response.Content.ReadAsStringAsync()}");
+                    }
+                }
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task A_coordinator_with_the_review_right_still_cannot_review_their_own_translation()
+    {
+        var coordinator = ClientFor("coordinator");
+        var me = await AccountAsync("coordinator@test.example");
+        await coordinator.PutAsJsonAsync($"/api/projects/{_ids["{p}"]}/members/{me}/languages/fr", new { canTranslate = true, canReview = true });
+        var claim = (await (await coordinator.PostAsJsonAsync($"/api/projects/{_ids["{p}"]}/documents/{_ids["{d}"]}/claims", new { language = "fr", words = 1 }))
+            .Content.ReadFromJsonAsync<ClaimResponse>(ApiJson.Options))!;
+        var url = $"/api/projects/{_ids["{p}"]}/documents/{_ids["{d}"]}/segments/{claim.SegmentIds[0]}/translations/fr";
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsJsonAsync(url, new { runs = new[] { new { text = "Le groupe s’est réuni." } } })).StatusCode);
+
+        await (await coordinator.PostAsJsonAsync($"{url}/review", new { decision = "approve" })).AssertProblemAsync(HttpStatusCode.Forbidden, "a different volunteer must review it");
+        await (await coordinator.PostAsJsonAsync($"/api/projects/{_ids["{p}"]}/documents/{_ids["{d}"]}/reviews", new { language = "fr" }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "is waiting for you");
+    }
+
+    [Fact]
+    public async Task An_outsider_sees_no_project_in_the_list_and_a_member_sees_theirs()
+    {
+        var outsider = (await ClientFor("outsider").GetFromJsonAsync<Paged<ProjectResponse>>("/api/projects", ApiJson.Options))!;
+        var member = (await ClientFor("volunteer").GetFromJsonAsync<Paged<ProjectResponse>>("/api/projects", ApiJson.Options))!;
+
+        Assert.Equal(0, outsider.TotalCount);
+        Assert.Equal(_ids["{p}"], Assert.Single(member.Items).Id.ToString());
+    }
+
+    [Fact]
+    public async Task A_volunteer_never_sees_another_volunteers_draft()
+    {
+        var volunteer = ClientFor("volunteer");
+        var claim = (await (await volunteer.PostAsJsonAsync($"/api/projects/{_ids["{p}"]}/documents/{_ids["{d}"]}/claims", new { language = "fr", words = 1 }))
+            .Content.ReadFromJsonAsync<ClaimResponse>(ApiJson.Options))!;
+        var url = $"/api/projects/{_ids["{p}"]}/documents/{_ids["{d}"]}/segments/{claim.SegmentIds[0]}/translations/fr";
+        Assert.Equal(HttpStatusCode.OK, (await volunteer.PutAsJsonAsync($"{url}/draft", new { runs = new[] { new { text = "Brouillon secret" } } })).StatusCode);
+        await api.Database.ExecuteAsync($"INSERT INTO translate.project_members (id, project_id, account_id, language, can_translate, can_review, granted_by, granted_at) SELECT gen_random_uuid(), '{_ids["{p}"]}', id, 'fr', true, false, id, now() FROM translate.accounts WHERE email = 'volunteer2@test.example'");
+
+        foreach (var other in new[] { "outsider", "coordinator", "secretariat", "admin" })
+        {
+            using var response = await ClientFor(other).GetAsync(url);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("Brouillon secret", body, StringComparison.Ordinal);
+        }
+        Assert.Contains("Brouillon secret", await volunteer.GetStringAsync(url), StringComparison.Ordinal);
+    }
+
+    private static string Normalize(string pattern) => "/" + System.Text.RegularExpressions.Regex.Replace(pattern.Trim('/'), @"\{[^}]+\}", "{}");
+
+    private HttpRequestMessage Request(Row row, string language)
+    {
+        string Fill(string text)
+        {
+            text = text.Replace("{lang}", language, StringComparison.Ordinal).Replace("{random}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+            return _ids.Aggregate(text, (t, id) => t.Replace(id.Key, id.Value, StringComparison.Ordinal));
+        }
+        var request = new HttpRequestMessage(new HttpMethod(row.Method), Fill(row.Url));
+        if (row.Multipart)
+        {
+            request.Content = new MultipartFormDataContent { { new ByteArrayContent("not a document"u8.ToArray()), "file", "x.md" } };
+        }
+        else if (row.Body is not null)
+        {
+            request.Content = new StringContent(Fill(System.Text.Json.JsonSerializer.Serialize(row.Body)), Encoding.UTF8, "application/json");
+        }
+        return request;
+    }
+}
