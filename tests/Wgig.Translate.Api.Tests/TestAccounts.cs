@@ -43,4 +43,29 @@ public static class TestAccounts
                 """);
         }
     }
+
+    /// <summary>Many volunteers at once, each with a token and the right to translate into one language of a project.</summary>
+    public static async Task<List<(Guid Id, string Token)>> SeedVolunteersAsync(TestDatabase database, int count, Guid projectId, string language)
+    {
+        var volunteers = Enumerable.Range(1, count).Select(i => (Id: Guid.NewGuid(), Token: $"wgig_test-crowd-{i:D3}-{Guid.NewGuid():N}")).ToList();
+        var values = string.Join(",\n", volunteers.Select((v, i) => $"('{v.Id}', 'crowd{i + 1}@test.example', 'CROWD{i + 1}@TEST.EXAMPLE', '{Guid.NewGuid()}', 'crowd {i + 1}')"));
+        await database.ExecuteAsync($"""
+            INSERT INTO translate.accounts (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp,
+                display_name, created_at, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
+            SELECT v.id::uuid, v.email, v.normalized, v.email, v.normalized, true, v.stamp, v.name, now(), false, false, true, 0
+            FROM (VALUES {values}) AS v(id, email, normalized, stamp, name);
+            INSERT INTO translate.account_roles (user_id, role_id)
+            SELECT a.id, r.id FROM translate.accounts a, translate.roles r WHERE a.email LIKE 'crowd%' AND r.name = 'volunteer';
+            INSERT INTO translate.project_members (id, project_id, account_id, language, can_translate, can_review, granted_by, granted_at)
+            SELECT gen_random_uuid(), '{projectId}', a.id, '{language}', true, false, a.id, now() FROM translate.accounts a WHERE a.email LIKE 'crowd%';
+            """);
+        foreach (var (id, token) in volunteers)
+        {
+            await database.ExecuteAsync($"""
+                INSERT INTO translate.api_tokens (id, account_id, name, hash, hint, created_at, expires_at)
+                VALUES (gen_random_uuid(), '{id}', 'tests', '{Secrets.Hash(token)}', '{token[..9]}', now(), now() + interval '60 days')
+                """);
+        }
+        return volunteers;
+    }
 }
