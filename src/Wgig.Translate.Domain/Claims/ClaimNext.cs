@@ -62,7 +62,9 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var held = await db.Claims.Where(c => c.VolunteerId == volunteerId && c.Kind == ClaimKind.Translation && c.ExpiresAt > now).SumAsync(c => (int?)c.Words, cancellationToken) ?? 0;
+        // Open words: segments still claimed and not yet handed in. What was submitted no longer counts.
+        var held = await db.Targets.Where(t => t.ClaimedBy == volunteerId && t.State == TargetState.Claimed && t.ClaimExpiresAt > now)
+            .Join(db.Segments, t => t.SegmentId, s => s.Id, (t, s) => (int?)s.WordCount).SumAsync(cancellationToken) ?? 0;
         var cap = options.Value.MaxOpenWords;
         if (held >= cap)
         {

@@ -97,4 +97,30 @@ public sealed class ClaimsApiTests(ApiFactory api) : IClassFixture<ApiFactory>, 
         Assert.Equal(claim.SegmentIds, again.SegmentIds);
         await (await _volunteer.PostAsync($"{url}/{claim.ClaimId}/renew", null)).AssertProblemAsync(HttpStatusCode.Conflict, "expired or was released");
     }
+
+    [Fact]
+    public async Task The_word_cap_counts_open_words_so_handing_work_in_frees_room()
+    {
+        using var capped = api.WithWebHostBuilder(host => host.UseSetting("Claims:MaxOpenWords", "6"));
+        var coordinator = capped.CreateClient();
+        coordinator.DefaultRequestHeaders.Authorization = new("Bearer", TestAccounts.CoordinatorToken);
+        var volunteerClient = capped.CreateClient();
+        volunteerClient.DefaultRequestHeaders.Authorization = new("Bearer", TestAccounts.VolunteerToken);
+        var projectId = await coordinator.CreateProjectAsync(targets: ["fr"]);
+        var document = (await (await coordinator.UploadAsync(projectId, "paper.md", "One two three.\n\nFour five six.\n\nSeven eight.\n"u8.ToArray()))
+            .Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!;
+        var volunteer = (await api.Database.QueryAsync<Guid>("SELECT id FROM translate.accounts WHERE email = 'volunteer@test.example'")).Single();
+        await coordinator.PutAsJsonAsync($"/api/projects/{projectId}/members/{volunteer}/languages/fr", new { canTranslate = true, canReview = false });
+        var claims = $"/api/projects/{projectId}/documents/{document.Id}/claims";
+
+        var first = (await (await volunteerClient.PostAsJsonAsync(claims, new { language = "fr", words = 6 })).Content.ReadFromJsonAsync<ClaimResponse>(ApiJson.Options))!;
+        await (await volunteerClient.PostAsJsonAsync(claims, new { language = "fr" })).AssertProblemAsync(HttpStatusCode.Conflict, "You hold 6 words in live claims; the cap is 6");
+        var submitted = await volunteerClient.PutAsJsonAsync($"/api/projects/{projectId}/documents/{document.Id}/segments/{first.SegmentIds[0]}/translations/fr",
+            new { runs = new[] { new { text = "Un deux trois." } } });
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+
+        var next = await volunteerClient.PostAsJsonAsync(claims, new { language = "fr" });
+
+        Assert.Equal(HttpStatusCode.Created, next.StatusCode);
+    }
 }
