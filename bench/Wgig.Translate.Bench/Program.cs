@@ -18,5 +18,11 @@ if (args is ["import", .. var rest])
     return 0;
 }
 
+// "load [--clients 1,16,64] [--claims 50]" drives claim-next over HTTP against the Release builds, beside pgbench.
+if (args is ["load", .. var options])
+{
+    return await LoadHarness.RunAsync(options);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmarks).Assembly).Run(args);
 return 0;

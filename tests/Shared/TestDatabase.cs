@@ -113,8 +113,11 @@ public sealed class TestDatabase : IAsyncLifetime
             Username = Environment.GetEnvironmentVariable("PGUSER") ?? "postgres",
             Password = Environment.GetEnvironmentVariable("PGPASSWORD"),
             Database = database,
-            // Tests open many short-lived pools; keep each small.
+            // Tests open many short-lived pools; keep each small. The concurrency tests queue 200 callers on
+            // these 20 connections while other test assemblies share the machine's two cores: waiting for a
+            // connection may take longer than the 15 s default, which says nothing about correctness.
             MaxPoolSize = 20,
+            Timeout = 60,
         }.ConnectionString;
     }
 }

@@ -74,7 +74,7 @@ public static class AccountsSetup
     /// <summary>"Authorization: Bearer wgig_…": a personal token, checked by its hash.</summary>
     private sealed class ApiTokenHandler(
         IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-        TranslationDb db, IUserClaimsPrincipalFactory<Account> principals, TimeProvider clock)
+        TranslationDb db, TimeProvider clock)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
     {
         protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -86,15 +86,29 @@ public static class AccountsSetup
             }
             var hash = Secrets.Hash(header["Bearer ".Length..].Trim());
             var now = clock.GetUtcNow();
-            var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
-            if (token is null || !token.IsValidAt(now))
+            // One round trip for token, account and roles: every API call pays for this.
+            var found = await db.ApiTokens.AsNoTracking().Where(t => t.Hash == hash)
+                .Select(t => new
+                {
+                    Token = t,
+                    Account = db.Users.Where(a => a.Id == t.AccountId).Select(a => new { a.Id, a.UserName, a.Email }).First(),
+                    Roles = db.UserRoles.Where(r => r.UserId == t.AccountId).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name!).ToList(),
+                })
+                .SingleOrDefaultAsync(Context.RequestAborted);
+            if (found is null || !found.Token.IsValidAt(now))
             {
                 return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
             }
-            var account = await db.Users.SingleAsync(a => a.Id == token.AccountId, Context.RequestAborted);
-            var principal = await principals.CreateAsync(account);
-            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("token", token.Id.ToString()));
-            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, TokenScheme)), TokenScheme));
+            var identity = new ClaimsIdentity(
+                [
+                    new Claim(ClaimTypes.NameIdentifier, found.Account.Id.ToString()),
+                    new Claim(ClaimTypes.Name, found.Account.UserName ?? ""),
+                    new Claim(ClaimTypes.Email, found.Account.Email ?? ""),
+                    new Claim("token", found.Token.Id.ToString()),
+                    .. found.Roles.Select(role => new Claim(ClaimTypes.Role, role)),
+                ], TokenScheme);
+            var principal = new ClaimsPrincipal(identity);
+            return AuthenticateResult.Success(new AuthenticationTicket(principal, TokenScheme));
         }
     }
 }

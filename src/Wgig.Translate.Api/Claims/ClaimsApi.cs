@@ -109,7 +109,7 @@ public static class ClaimsApi
         {
             return new NoLanguageRight("translate into", language).ToProblem();
         }
-        var batch = await claims.ClaimAsync(volunteer, documentId, language, request.Words, cancellationToken);
+        var batch = await claims.ClaimAsync(volunteer, found.Value, request.Words, cancellationToken);
         if (!batch.Succeeded)
         {
             return batch.Error.ToProblem();

@@ -22,7 +22,7 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
 {
     private const int Attempts = 3;
 
-    private const int ChunkSize = 10;
+    private const int MaxChunkSize = 10;
 
     public async Task<Result<ClaimedBatch>> ClaimAsync(Guid volunteerId, Guid documentId, string? language, int? wordBudget,
         CancellationToken cancellationToken)
@@ -37,6 +37,15 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
         {
             return new NotATargetLanguage(language ?? "", targets);
         }
+        return await ClaimInAsync(volunteerId, documentId, target, wordBudget, cancellationToken);
+    }
+
+    /// <summary>For a document and target language the caller has already checked.</summary>
+    public async Task<Result<ClaimedBatch>> ClaimAsync(Guid volunteerId, DocumentLanguage checkedTarget, int? wordBudget, CancellationToken cancellationToken) =>
+        await ClaimInAsync(volunteerId, checkedTarget.Document.Id, checkedTarget.Language, wordBudget, cancellationToken);
+
+    private async Task<Result<ClaimedBatch>> ClaimInAsync(Guid volunteerId, Guid documentId, string target, int? wordBudget, CancellationToken cancellationToken)
+    {
         var profile = await db.VolunteerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.AccountId == volunteerId, cancellationToken);
         if (profile?.Paused == true)
         {
@@ -71,39 +80,45 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
             return new OpenWordsCapReached(held, cap);
         }
 
-        var batch = new List<Segment>();
+        var batch = new List<(Segment Segment, Target? Target)>();
         var seen = new List<Guid>();
         var words = 0;
+        // Chunks sized to the batch (a sentence has a few words at least): SKIP LOCKED spreads concurrent
+        // claimers over different segments, and a claimer holds few rows it will not use.
+        var chunk = Math.Clamp(budget / 5, 1, MaxChunkSize);
         while (words < budget && held + words < cap)
         {
-            // Small chunks: SKIP LOCKED spreads concurrent claimers over different segments in one pass,
-            // and a batch never holds more than a chunk's worth of rows it does not use.
-            var locked = await LockOpenSegmentsAsync(documentId, language, [.. seen], now, cancellationToken);
+            var locked = await LockOpenSegmentsAsync(documentId, language, [.. seen], now, chunk, cancellationToken);
             if (locked.Count == 0)
             {
                 break;
             }
             seen.AddRange(locked.Select(s => s.Id));
             // The query read targets as they were when it started; a claimer that committed since then left
-            // its segment unlocked but no longer open. Now that the segments are ours, look again.
+            // its segment unlocked but no longer open. Now that the segments are ours, look again (and keep
+            // the targets: they are the ones to claim).
             var lockedIds = locked.Select(s => s.Id).ToList();
-            var current = await db.Targets.AsNoTracking().Where(t => lockedIds.Contains(t.SegmentId) && t.Language == language)
+            var current = await db.Targets.Where(t => lockedIds.Contains(t.SegmentId) && t.Language == language)
                 .ToDictionaryAsync(t => t.SegmentId, cancellationToken);
-            foreach (var segment in locked.Where(s => !current.TryGetValue(s.Id, out var t) || t.IsOpenFor(volunteerId, now)))
+            foreach (var segment in locked)
             {
+                var target = current.GetValueOrDefault(segment.Id);
+                if (target?.IsOpenFor(volunteerId, now) == false)
+                {
+                    continue;
+                }
                 if (batch.Count > 0 && (words + segment.WordCount > budget || held + words + segment.WordCount > cap))
                 {
                     break;
                 }
-                batch.Add(segment);
+                batch.Add((segment, target));
                 words += segment.WordCount;
             }
-            if (batch.Count > 0 && (words >= budget || locked.Count < ChunkSize))
+            if (batch.Count > 0 && (words >= budget || locked.Count < chunk))
             {
                 break;
             }
         }
-        words = batch.Sum(s => s.WordCount);
         if (batch.Count == 0)
         {
             return new NothingToClaim(documentId, language);
@@ -112,11 +127,11 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
         var expiresAt = now + options.Value.LeaseLength;
         var claim = Claim.Open(volunteerId, documentId, language, words, expiresAt, now);
         db.Claims.Add(claim);
-        var ids = batch.Select(s => s.Id).ToList();
-        var existing = await db.Targets.Where(t => ids.Contains(t.SegmentId) && t.Language == language).ToDictionaryAsync(t => t.SegmentId, cancellationToken);
-        foreach (var segment in batch)
+        var ids = batch.Select(b => b.Segment.Id).ToList();
+        foreach (var (segment, existing) in batch)
         {
-            if (!existing.TryGetValue(segment.Id, out var target))
+            var target = existing;
+            if (target is null)
             {
                 target = Target.Start(segment.Id, language, now);
                 db.Targets.Add(target);
@@ -134,7 +149,7 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
 
     // Open: no target yet, untranslated, needing an update or rejected (to its translator, checked after),
     // or under an expired claim. Locked segments are skipped, not waited for; locks last until commit.
-    private Task<List<Segment>> LockOpenSegmentsAsync(Guid documentId, string language, Guid[] seen, DateTimeOffset now,
+    private Task<List<Segment>> LockOpenSegmentsAsync(Guid documentId, string language, Guid[] seen, DateTimeOffset now, int chunk,
         CancellationToken cancellationToken)
     {
         string untranslated = nameof(TargetState.Untranslated), needsUpdate = nameof(TargetState.NeedsUpdate),
@@ -146,7 +161,7 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
                   AND (t.id IS NULL OR t.state IN ({untranslated}, {needsUpdate}, {rejected})
                        OR (t.state = {claimed} AND t.claim_expires_at <= {now}))
                 ORDER BY s.ordinal
-                LIMIT {ChunkSize}
+                LIMIT {chunk}
                 FOR UPDATE OF s SKIP LOCKED
                 """).AsNoTracking().ToListAsync(cancellationToken);
     }
