@@ -27,6 +27,7 @@ public static class WorkerHost
             server.WorkerCount = options.WorkerCount;
             server.ServerName = $"worker:{Environment.MachineName}:{Environment.ProcessId}";
         });
+        builder.Services.AddHostedService<RecurringJobs>();
         return builder;
     }
 

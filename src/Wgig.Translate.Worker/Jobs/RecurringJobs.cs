@@ -1,0 +1,22 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Wgig.Translate.Worker.Claims;
+
+namespace Wgig.Translate.Worker.Jobs;
+
+/// <summary>
+/// The recurring jobs, registered with explicit ids and time zones when a Worker starts. Hangfire's
+/// scheduler runs each once per occurrence however many Workers there are (a distributed lock in the
+/// job storage); registering again from another Worker updates the same entry.
+/// </summary>
+public sealed class RecurringJobs(IRecurringJobManager recurring) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<ReclaimExpiredClaims>(ReclaimExpiredClaims.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            "*/5 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
