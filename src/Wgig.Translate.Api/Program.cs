@@ -1,3 +1,4 @@
+using Hangfire;
 using System.Text.Json.Serialization;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.ApiDocs;
@@ -36,6 +37,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapApiDocs();
 app.MapHealth();
+// The Worker's jobs, queues and retries, for coordinators and admins (the dashboard runs in the API process).
+app.MapHangfireDashboardWithAuthorizationPolicy(Policies.ViewJobs, "/hangfire", new DashboardOptions { DashboardTitle = "Wgig.Translate jobs", AppPath = "/docs" });
 var api = app.MapGroup("/api").AddEndpointFilter<ProjectAccess>();
 api.MapAccounts();
 api.MapProjects();

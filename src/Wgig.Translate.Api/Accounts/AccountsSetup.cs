@@ -14,6 +14,7 @@ public static class Policies
 {
     public const string ManageProjects = nameof(ManageProjects);
     public const string Invite = nameof(Invite);
+    public const string ViewJobs = nameof(ViewJobs);
 }
 
 public static class AccountsSetup
@@ -61,7 +62,8 @@ public static class AccountsSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.ManageProjects, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Secretariat))
-            .AddPolicy(Policies.Invite, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator));
+            .AddPolicy(Policies.Invite, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator))
+            .AddPolicy(Policies.ViewJobs, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator));
         return services;
     }
 

@@ -26,6 +26,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ProjectMember,
         Staff,
         Inviter,
+        JobWatcher,
         TranslatorOfLanguage,
         ReviewerOfLanguage,
     }
@@ -40,6 +41,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         Rule.ProjectMember => caller is not ("anonymous" or "outsider"),
         Rule.Staff => caller is "coordinator" or "secretariat" or "admin",
         Rule.Inviter => caller is "coordinator" or "admin",
+        Rule.JobWatcher => caller is "coordinator" or "admin",
         Rule.TranslatorOfLanguage => caller == "volunteer" && language == "fr",
         Rule.ReviewerOfLanguage => caller == "coordinator" && language == "fr",
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
@@ -57,6 +59,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         new("GET", "/health/ready", Rule.Anyone, "/health/ready"),
         new("GET", "/openapi/{documentName}.json", Rule.Anyone, "/openapi/v1.json"),
         new("GET", "/", Rule.Anyone, "/"),
+        new("GET", "/hangfire/{**path}", Rule.JobWatcher, "/hangfire"),
         new("POST", "/api/accounts", Rule.Anyone, "/api/accounts", new { invitation = "nope", password = "a long pass phrase", displayName = "X" }),
         new("POST", "/api/session", Rule.Anyone, "/api/session", new { email = "nobody@example.org", password = "wrong password" }),
         new("DELETE", "/api/session", Rule.SignedIn, "/api/session"),
@@ -222,6 +225,17 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             Assert.DoesNotContain("Brouillon secret", body, StringComparison.Ordinal);
         }
         Assert.Contains("Brouillon secret", await volunteer.GetStringAsync(url), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Coordinators_see_the_job_dashboard_and_volunteers_are_turned_away()
+    {
+        using var page = await ClientFor("coordinator").GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Wgig.Translate jobs", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await (await ClientFor("volunteer").GetAsync("/hangfire/recurring")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await ClientFor("anonymous").GetAsync("/hangfire")).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     private static string Normalize(string pattern) => "/" + System.Text.RegularExpressions.Regex.Replace(pattern.Trim('/'), @"\{[^}]+\}", "{}");
