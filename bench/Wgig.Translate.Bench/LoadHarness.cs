@@ -39,22 +39,7 @@ public static class LoadHarness
         var clientCounts = Option(args, "--clients", "1,16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
         var claimsPerClient = int.Parse(Option(args, "--claims", "50"), CultureInfo.InvariantCulture);
         var root = Option(args, "--root", FindRoot());
-        var server = new NpgsqlConnectionStringBuilder
-        {
-            Host = Environment.GetEnvironmentVariable("PGHOST") ?? "localhost",
-            Port = int.Parse(Environment.GetEnvironmentVariable("PGPORT") ?? "5432", CultureInfo.InvariantCulture),
-            Username = Environment.GetEnvironmentVariable("PGUSER") ?? "postgres",
-            Password = Environment.GetEnvironmentVariable("PGPASSWORD"),
-            Database = "postgres",
-            MaxPoolSize = 200,
-        };
-        var database = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "wgig_load" }.ConnectionString;
-        await using (var admin = new NpgsqlConnection(server.ConnectionString))
-        {
-            await admin.OpenAsync();
-            await Execute(admin, "DROP DATABASE IF EXISTS wgig_load WITH (FORCE)");
-            await Execute(admin, "CREATE DATABASE wgig_load");
-        }
+        var database = await FreshDatabaseAsync("wgig_load", root);
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Translation"] = database,
@@ -63,7 +48,6 @@ public static class LoadHarness
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = Environment.GetEnvironmentVariable("WGIG_LOAD_SQL_LOG") ?? "Warning",
             ["Claims__MaxOpenWords"] = "1000000",
         };
-        await Process(root, "src/Wgig.Translate.Worker/bin/Release/net10.0/Wgig.Translate.Worker.dll", ["migrate"], environment).WaitForExitAsync();
         const string url = "http://127.0.0.1:5199";
         using var api = Process(root, "src/Wgig.Translate.Api/bin/Release/net10.0/Wgig.Translate.Api.dll", ["--urls", url], environment);
         try
@@ -94,6 +78,31 @@ public static class LoadHarness
             api.Kill(entireProcessTree: true);
         }
         return 0;
+    }
+
+    /// <summary>A new, empty database migrated by the Worker's own set-up step; its connection string.</summary>
+    internal static async Task<string> FreshDatabaseAsync(string name, string root)
+    {
+        var server = new NpgsqlConnectionStringBuilder
+        {
+            Host = Environment.GetEnvironmentVariable("PGHOST") ?? "localhost",
+            Port = int.Parse(Environment.GetEnvironmentVariable("PGPORT") ?? "5432", CultureInfo.InvariantCulture),
+            Username = Environment.GetEnvironmentVariable("PGUSER") ?? "postgres",
+            Password = Environment.GetEnvironmentVariable("PGPASSWORD"),
+            Database = "postgres",
+            MaxPoolSize = 200,
+        };
+        await using (var admin = new NpgsqlConnection(server.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await Execute(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            await Execute(admin, $"CREATE DATABASE {name}");
+        }
+        var database = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
+        using var migrate = Process(root, "src/Wgig.Translate.Worker/bin/Release/net10.0/Wgig.Translate.Worker.dll", ["migrate"],
+            new Dictionary<string, string> { ["ConnectionStrings__Translation"] = database, ["Logging__LogLevel__Default"] = "Warning" });
+        await migrate.WaitForExitAsync();
+        return migrate.ExitCode == 0 ? database : throw new InvalidOperationException("migrate failed");
     }
 
     private static async Task<Run> MeasuredAsync(System.Diagnostics.Process api, Task<Run> running)
@@ -311,13 +320,13 @@ public static class LoadHarness
         await command.ExecuteNonQueryAsync();
     }
 
-    private static string Option(string[] args, string name, string fallback)
+    internal static string Option(string[] args, string name, string fallback)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Wgig.Translate.sln")))

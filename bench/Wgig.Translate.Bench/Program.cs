@@ -24,5 +24,11 @@ if (args is ["load", .. var options])
     return await LoadHarness.RunAsync(options);
 }
 
+// "sweep [--count 100000]" times one reclaim sweep over that many expired leases, beside a bare UPDATE.
+if (args is ["sweep", .. var sweepOptions])
+{
+    return await SweepBenchmark.RunAsync(sweepOptions);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmarks).Assembly).Run(args);
 return 0;

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Worker.Claims;
+
+namespace Wgig.Translate.Bench;
+
+/// <summary>
+/// One sweep of the Worker's reclaim job over N expired leases (a tenth of them with a draft), timed,
+/// beside a baseline in the same run on the same rows: a bare UPDATE touching every expired target once,
+/// the least any sweep has to do. Reads PGHOST/PGPORT/PGUSER/PGPASSWORD (pg_virtualenv sets them).
+/// </summary>
+public static class SweepBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var count = int.Parse(LoadHarness.Option(args, "--count", "100000"), CultureInfo.InvariantCulture);
+        var root = LoadHarness.Option(args, "--root", LoadHarness.FindRoot());
+        var database = await LoadHarness.FreshDatabaseAsync("wgig_sweep", root);
+        await using var dataSource = NpgsqlDataSource.Create(database);
+
+        Console.WriteLine("| run | expired leases | time ms | ratio |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        for (var round = 1; round <= 3; round++)
+        {
+            await SeedAsync(dataSource, count);
+            var baseline = await TimeAsync(() => Execute(dataSource, """
+                UPDATE translate.targets SET updated_at = now() WHERE state = 'Claimed' AND claim_expires_at <= now()
+                """));
+            await SeedAsync(dataSource, count); // fresh rows for each side: neither pays for the other's dead tuples
+            var reclaimed = 0;
+            var sweep = await TimeAsync(async () =>
+            {
+                await using var db = StoreServiceCollectionExtensions.OpenStore(dataSource);
+                reclaimed = await new ReclaimExpiredClaims(db, TimeProvider.System, NullLogger<ReclaimExpiredClaims>.Instance).RunAsync(CancellationToken.None);
+            });
+            if (reclaimed != count)
+            {
+                throw new InvalidOperationException($"The sweep reclaimed {reclaimed:N0} of {count:N0}.");
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| round {round}: bare UPDATE (baseline) | {count:N0} | {baseline:N0} | 1.00 |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| round {round}: ReclaimExpiredClaims | {count:N0} | {sweep:N0} | {sweep / baseline:0.00} |"));
+        }
+        return 0;
+    }
+
+    // N claimed targets whose leases ran out an hour ago, on N segments of one document.
+    private static async Task SeedAsync(NpgsqlDataSource dataSource, int count)
+    {
+        await Execute(dataSource, $"""
+        TRUNCATE translate.target_events, translate.targets, translate.claims, translate.segments, translate.document_versions,
+            translate.documents, translate.projects CASCADE;
+        INSERT INTO translate.projects (id, name, normalized_name, source_language, target_languages, created_at)
+        VALUES ('00000000-0000-0000-0000-000000000001', 'Sweep', 'SWEEP', 'en', ARRAY['fr'], now());
+        INSERT INTO translate.documents (id, project_id, path, format, current_version, created_at)
+        VALUES ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 'sweep.md', 'Markdown', 1, now());
+        INSERT INTO translate.segments (id, document_id, key, ordinal, paragraph, sentence, kind, level, source, source_codes, space_after,
+            word_count, added_in_version)
+        SELECT gen_random_uuid(), '00000000-0000-0000-0000-000000000002', 's' || i, i, i, 1, 'Paragraph', 0, 'Paragraph ' || i || ' says one thing.',
+            '[]', '', 5, 1
+        FROM generate_series(1, {count}) AS i;
+        INSERT INTO translate.claims (id, volunteer_id, document_id, language, words, created_at, expires_at, kind)
+        SELECT ('00000000-0000-0000-0001-' || lpad(v::text, 12, '0'))::uuid, ('00000000-0000-0000-0000-' || lpad(v::text, 12, '0'))::uuid,
+            '00000000-0000-0000-0000-000000000002', 'fr', 500, now() - interval '49 hours', now() - interval '1 hour', 'Translation'
+        FROM generate_series(1, 1000) AS v;
+        INSERT INTO translate.targets (id, segment_id, language, state, updated_at, claim_expires_at, claim_id, claimed_by, events_recorded,
+            state_before_claim, draft, draft_saved_at)
+        SELECT gen_random_uuid(), s.id, 'fr', 'Claimed', now() - interval '49 hours', now() - interval '1 hour',
+            ('00000000-0000-0000-0001-' || lpad((s.ordinal % 1000 + 1)::text, 12, '0'))::uuid,
+            ('00000000-0000-0000-0000-' || lpad((s.ordinal % 1000 + 1)::text, 12, '0'))::uuid, 1, 'Untranslated',
+            CASE WHEN s.ordinal % 10 = 0 THEN 'Le paragraphe ' || s.ordinal END, CASE WHEN s.ordinal % 10 = 0 THEN now() END
+        FROM translate.segments s;
+        INSERT INTO translate.target_events (id, target_id, sequence, kind, state_after, actor_id, at)
+        SELECT gen_random_uuid(), t.id, 1, 'Claimed', 'Claimed', t.claimed_by, t.updated_at FROM translate.targets t;
+        """);
+        await Execute(dataSource, "VACUUM ANALYZE"); // not in the same batch: VACUUM runs outside a transaction
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> run)
+    {
+        var clock = Stopwatch.StartNew();
+        await run();
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static async Task Execute(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.CommandTimeout = 600;
+        await command.ExecuteNonQueryAsync();
+    }
+}
