@@ -1,0 +1,97 @@
+namespace Wgig.Translate.Domain.Balancing;
+
+public enum WorkKind
+{
+    Translate,
+    Review,
+}
+
+/// <summary>A piece of open work to hand out: a batch of segments of one document × language.</summary>
+/// <param name="TranslatorId">For review work, who translated it: they may not review it.</param>
+/// <param name="LapsedBy">Who let this work lapse last: it goes to someone else if anyone can take it.</param>
+public sealed record OpenWork(Guid Id, Guid DocumentId, string Language, WorkKind Kind, int Words, Guid? TranslatorId = null, Guid? LapsedBy = null);
+
+/// <summary>What the policy knows of a volunteer at the moment it runs.</summary>
+/// <param name="CapacityWordsPerWeek">0 when they did not say: the policy assumes <see cref="BalancingRules.AssumedCapacity"/>.</param>
+/// <param name="OpenWords">Words they hold in live claims now.</param>
+/// <param name="AvailableNow">In one of their availability windows, in their time zone, and not paused.</param>
+/// <param name="Reliability">Share of their recent claims finished rather than left to lapse, 0 to 1; 1 for newcomers.</param>
+/// <param name="CompletedWords">Words they have translated or reviewed so far; few marks a newcomer.</param>
+public sealed record VolunteerLoad(
+    Guid Id, IReadOnlySet<string> TranslatesInto, IReadOnlySet<string> ReviewsIn, int CapacityWordsPerWeek, int OpenWords,
+    bool AvailableNow, double Reliability, int CompletedWords);
+
+public sealed record Assignment(Guid WorkId, Guid VolunteerId);
+
+public sealed record Unassigned(Guid WorkId, string Reason);
+
+public sealed record BalancingProposal(IReadOnlyList<Assignment> Assignments, IReadOnlyList<Unassigned> Unassigned);
+
+public sealed record BalancingRules(int AssumedCapacity = 1_000, int NewcomerWords = 2_000, double ReliabilityWeight = 0.5, double NewcomerBonus = 0.25);
+
+/// <summary>
+/// Proposes who takes which open work. A pure function: the same inputs give the same proposal, which a
+/// coordinator previews and applies (or overrides). Work is taken in the order given (most urgent first);
+/// each piece goes to the eligible volunteer who would be least loaded relative to their capacity after
+/// taking it, corrected for reliability (people who let work lapse get less) and for newcomers (who get a
+/// head start, so regulars cannot starve them). Eligible: the right for the language and kind, available
+/// now, room left in their weekly capacity, not the translator of work to review, not the one who let it lapse.
+/// </summary>
+public static class BalancingPolicy
+{
+    public static BalancingProposal Propose(IReadOnlyList<OpenWork> work, IReadOnlyList<VolunteerLoad> volunteers, BalancingRules? rules = null)
+    {
+        rules ??= new BalancingRules();
+        var load = volunteers.ToDictionary(v => v.Id, v => v.OpenWords);
+        var assignments = new List<Assignment>();
+        var unassigned = new List<Unassigned>();
+        foreach (var piece in work)
+        {
+            var qualified = volunteers.Where(v => (piece.Kind == WorkKind.Translate ? v.TranslatesInto : v.ReviewsIn).Contains(piece.Language)).ToList();
+            var eligible = qualified
+                .Where(v => v.AvailableNow)
+                .Where(v => piece.Kind != WorkKind.Review || v.Id != piece.TranslatorId)
+                .Where(v => load[v.Id] + piece.Words <= Capacity(v, rules))
+                .ToList();
+            // Someone who let this very work lapse gets it back only when nobody else can take it.
+            var fresh = eligible.Where(v => v.Id != piece.LapsedBy).ToList();
+            var pool = fresh.Count > 0 ? fresh : eligible;
+            if (pool.Count == 0)
+            {
+                unassigned.Add(new Unassigned(piece.Id, Why(piece, qualified)));
+                continue;
+            }
+            var chosen = pool.OrderBy(v => Score(v, load[v.Id] + piece.Words, rules)).ThenBy(v => v.Id).First();
+            load[chosen.Id] += piece.Words;
+            assignments.Add(new Assignment(piece.Id, chosen.Id));
+        }
+        return new BalancingProposal(assignments, unassigned);
+    }
+
+    private static int Capacity(VolunteerLoad volunteer, BalancingRules rules) =>
+        volunteer.CapacityWordsPerWeek > 0 ? volunteer.CapacityWordsPerWeek : rules.AssumedCapacity;
+
+    // Lower is better: the share of their capacity they would hold, less credit for reliability and newness.
+    private static double Score(VolunteerLoad volunteer, int loadAfter, BalancingRules rules) =>
+        (double)loadAfter / Capacity(volunteer, rules)
+        + rules.ReliabilityWeight * (1 - Math.Clamp(volunteer.Reliability, 0, 1))
+        - (volunteer.CompletedWords < rules.NewcomerWords ? rules.NewcomerBonus : 0);
+
+    private static string Why(OpenWork piece, List<VolunteerLoad> qualified)
+    {
+        var right = piece.Kind == WorkKind.Translate ? "translate into" : "review";
+        if (qualified.Count == 0)
+        {
+            return $"nobody may {right} '{piece.Language}'";
+        }
+        if (!qualified.Any(v => v.AvailableNow))
+        {
+            return $"nobody who may {right} '{piece.Language}' is available now";
+        }
+        if (piece.Kind == WorkKind.Review && qualified.All(v => v.Id == piece.TranslatorId || !v.AvailableNow))
+        {
+            return "the only available reviewer translated it";
+        }
+        return $"every available volunteer who may {right} '{piece.Language}' is at capacity ({piece.Words:N0} more words would not fit)";
+    }
+}

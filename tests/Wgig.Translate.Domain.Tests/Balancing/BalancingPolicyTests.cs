@@ -1,0 +1,85 @@
+using Wgig.Translate.Domain.Balancing;
+
+namespace Wgig.Translate.Domain.Tests.Balancing;
+
+public sealed class BalancingPolicyTests
+{
+    private static readonly Guid Doc = Guid.Parse("00000000-0000-0000-0000-0000000000d0");
+
+    // Volunteers by a one-letter name; ids sort in name order, which settles exact ties.
+    private static Guid Id(char name) => Guid.Parse($"00000000-0000-0000-0000-0000000000{(int)name:x2}");
+
+    private static VolunteerLoad V(char name, string translates = "fr", string reviews = "", int capacity = 1000, int open = 0,
+        bool available = true, double reliability = 1, int completed = 50_000) =>
+        new(Id(name), translates.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(), reviews.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(),
+            capacity, open, available, reliability, completed);
+
+    private static OpenWork W(int n, int words = 100, string language = "fr", WorkKind kind = WorkKind.Translate, char? translator = null, char? lapsedBy = null) =>
+        new(Guid.Parse($"00000000-0000-0000-0001-{n:D12}"), Doc, language, kind, words, translator is { } t ? Id(t) : null, lapsedBy is { } l ? Id(l) : null);
+
+    private static string Outcome(BalancingProposal proposal, int works) => string.Join(" ", Enumerable.Range(1, works).Select(n =>
+    {
+        var id = Guid.Parse($"00000000-0000-0000-0001-{n:D12}");
+        return proposal.Assignments.SingleOrDefault(a => a.WorkId == id) is { } assigned ? ((char)assigned.VolunteerId.ToByteArray()[15]).ToString() : "-";
+    }));
+
+    public static TheoryData<string, VolunteerLoad[], OpenWork[], string> Cases => new()
+    {
+        { "nobody has the right", [V('a', translates: "es")], [W(1)], "-" },
+        { "nobody is available", [V('a', available: false), V('b', available: false)], [W(1)], "-" },
+        { "one volunteer takes what fits", [V('a', capacity: 250)], [W(1), W(2), W(3)], "a a -" },
+        { "capacities exhausted by open work", [V('a', open: 950), V('b', open: 990)], [W(1)], "-" },
+        { "work is spread over equals", [V('a'), V('b')], [W(1), W(2), W(3), W(4)], "a b a b" },
+        { "relative to capacity", [V('a', capacity: 3000), V('b', capacity: 1000)], [W(1), W(2), W(3), W(4)], "a a a b" },
+        { "the less loaded first", [V('a', open: 500), V('b', open: 100)], [W(1)], "b" },
+        { "a newcomer is not starved", [V('a'), V('b', completed: 0)], [W(1)], "b" },
+        { "lapsing costs priority", [V('a', reliability: 0.2), V('b')], [W(1)], "b" },
+        { "unavailable now is skipped", [V('a', available: false), V('b', open: 800)], [W(1)], "b" },
+        { "reviewer differs from translator", [V('a', reviews: "fr"), V('b', reviews: "fr", open: 900)], [W(1, kind: WorkKind.Review, translator: 'a')], "b" },
+        { "the translator is the only reviewer", [V('a', reviews: "fr")], [W(1, kind: WorkKind.Review, translator: 'a')], "-" },
+        { "who let it lapse gets it last", [V('a'), V('b', open: 800)], [W(1, lapsedBy: 'a')], "b" },
+        { "who let it lapse still gets it if nobody else can", [V('a'), V('b', available: false)], [W(1, lapsedBy: 'a')], "a" },
+        { "languages and kinds are matched", [V('a', translates: "es", reviews: "fr"), V('b', translates: "fr")], [W(1, language: "es"), W(2, kind: WorkKind.Review, translator: 'b'), W(3)], "a a b" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Proposes_assignments(string situation, VolunteerLoad[] volunteers, OpenWork[] work, string expected)
+    {
+        var proposal = BalancingPolicy.Propose(work, volunteers);
+
+        Assert.True(expected == Outcome(proposal, work.Length), $"{situation}: expected {expected}, got {Outcome(proposal, work.Length)}");
+        Assert.Equal(work.Length, proposal.Assignments.Count + proposal.Unassigned.Count);
+    }
+
+    [Theory]
+    [InlineData("es", "nobody may translate into 'fr'")]
+    [InlineData("fr,unavailable", "nobody who may translate into 'fr' is available now")]
+    [InlineData("fr,full", "every available volunteer who may translate into 'fr' is at capacity (100 more words would not fit)")]
+    public void Says_why_work_stays_unassigned(string situation, string reason)
+    {
+        var volunteer = V('a', translates: situation.Split(',')[0], available: !situation.Contains("unavailable", StringComparison.Ordinal),
+            open: situation.Contains("full", StringComparison.Ordinal) ? 950 : 0);
+
+        var proposal = BalancingPolicy.Propose([W(1)], [volunteer]);
+
+        Assert.Equal(reason, Assert.Single(proposal.Unassigned).Reason);
+    }
+
+    [Fact]
+    public void The_same_inputs_give_the_same_proposal()
+    {
+        VolunteerLoad[] volunteers = [V('a'), V('b'), V('c', completed: 0), V('d', reliability: 0.5)];
+        OpenWork[] work = [.. Enumerable.Range(1, 12).Select(n => W(n, words: 50 + n))];
+
+        Assert.Equal(BalancingPolicy.Propose(work, volunteers), BalancingPolicy.Propose(work, [.. volunteers.Reverse()]), new ProposalComparer());
+    }
+
+    private sealed class ProposalComparer : IEqualityComparer<BalancingProposal>
+    {
+        public bool Equals(BalancingProposal? x, BalancingProposal? y) =>
+            x!.Assignments.SequenceEqual(y!.Assignments) && x.Unassigned.SequenceEqual(y.Unassigned);
+
+        public int GetHashCode(BalancingProposal obj) => obj.Assignments.Count;
+    }
+}
