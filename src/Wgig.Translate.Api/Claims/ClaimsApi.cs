@@ -27,6 +27,8 @@ public static class ClaimsApi
         claims.MapPost("/", ClaimNextBatch).WithName("ClaimNextBatch").ProducesValidationProblem();
         claims.MapPost("/{claimId}/renew", Renew).WithName("RenewClaim");
         claims.MapPost("/{claimId}/release", Release).WithName("ReleaseClaim");
+        routes.MapGet("/projects/{projectId}/documents/{documentId}/assignments/proposal", ProposeAssignments).WithName("ProposeAssignments")
+            .WithTags("Claims").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
@@ -87,6 +89,17 @@ public static class ClaimsApi
         }
         var targets = await db.Targets.Where(t => t.ClaimId == claimId && t.ClaimedBy == volunteer && t.State == Domain.Targets.TargetState.Claimed).ToListAsync(cancellationToken);
         return (claim, targets);
+    }
+
+    /// <summary>
+    /// Preview of the balancing policy for one document × language: the open work in batches, each with the
+    /// volunteer it would go to, or why nobody can take it. Changes nothing.
+    /// </summary>
+    private static async Task<Results<Ok<IReadOnlyList<Domain.Balancing.ProposedBatch>>, ProblemHttpResult>> ProposeAssignments(
+        Guid projectId, Guid documentId, string? language, Domain.Balancing.WorkBalancer balancer, CancellationToken cancellationToken)
+    {
+        var proposal = await balancer.ProposeAsync(projectId, documentId, language, cancellationToken);
+        return proposal.Succeeded ? TypedResults.Ok(proposal.Value) : proposal.Error.ToProblem();
     }
 
     /// <summary>Claim the next batch: consecutive open segments of the document in one language, up to a word budget, as a lease.</summary>

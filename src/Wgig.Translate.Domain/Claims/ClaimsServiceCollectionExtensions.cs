@@ -8,6 +8,7 @@ public static class ClaimsServiceCollectionExtensions
     {
         services.AddScoped<ClaimNext>();
         services.AddScoped<ReviewNext>();
+        services.AddScoped<Balancing.WorkBalancer>();
         services.AddOptions<ClaimOptions>().BindConfiguration(ClaimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

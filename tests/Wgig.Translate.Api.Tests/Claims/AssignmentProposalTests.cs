@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using Wgig.Translate.Api.Claims;
+using Wgig.Translate.Api.Documents;
+using Wgig.Translate.Api.Paging;
+using Wgig.Translate.Domain.Balancing;
+
+namespace Wgig.Translate.Api.Tests.Claims;
+
+public sealed class AssignmentProposalTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => api.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Coordinators_preview_who_would_take_the_open_translation_and_review_work()
+    {
+        var coordinator = api.CreateClient(TestAccounts.CoordinatorToken);
+        var ana = api.CreateClient(TestAccounts.VolunteerToken);
+        var bo = api.CreateClient(TestAccounts.SecondVolunteerToken);
+        var projectId = await coordinator.CreateProjectAsync(targets: ["fr"]);
+        var document = (await (await coordinator.UploadAsync(projectId, "paper.md", "The group met.\n\nIt wrote a report.\n\nThe report went out.\n"u8.ToArray()))
+            .Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!;
+        var segments = (await coordinator.GetFromJsonAsync<Paged<SegmentResponse>>($"/api/projects/{projectId}/documents/{document.Id}/segments", ApiJson.Options))!.Items;
+        var ids = new Dictionary<string, Guid>();
+        foreach (var email in new[] { "volunteer@test.example", "volunteer2@test.example" })
+        {
+            ids[email] = (await api.Database.QueryAsync<Guid>($"SELECT id FROM translate.accounts WHERE email = '{email}'")).Single();
+            await coordinator.PutAsJsonAsync($"/api/projects/{projectId}/members/{ids[email]}/languages/fr", new { canTranslate = true, canReview = true });
+        }
+        await ana.PostAsJsonAsync($"/api/projects/{projectId}/documents/{document.Id}/claims", new { language = "fr", words = 1 });
+        await ana.PutAsJsonAsync($"/api/projects/{projectId}/documents/{document.Id}/segments/{segments[0].Id}/translations/fr", new { runs = new[] { new { text = "Le groupe s’est réuni." } } });
+        var url = $"/api/projects/{projectId}/documents/{document.Id}/assignments/proposal?language=fr";
+
+        var proposal = (await coordinator.GetFromJsonAsync<List<ProposedBatch>>(url, ApiJson.Options))!;
+
+        Assert.Equal([WorkKind.Review, WorkKind.Translate], proposal.Select(b => b.Kind));
+        Assert.Equal([segments[0].Id], proposal[0].SegmentIds);
+        Assert.Equal(ids["volunteer2@test.example"], proposal[0].VolunteerId); // never the translator
+        Assert.Equal(segments.Skip(1).Select(s => s.Id), proposal[1].SegmentIds);
+        Assert.NotNull(proposal[1].VolunteerId);
+
+        // Bo pauses: the review has nobody else, and the proposal says so.
+        Assert.Equal(HttpStatusCode.OK, (await bo.PostAsJsonAsync("/api/me/profile/pause", new { reason = "holiday" })).StatusCode);
+        var without = (await coordinator.GetFromJsonAsync<List<ProposedBatch>>(url, ApiJson.Options))!;
+        Assert.Null(without[0].VolunteerId);
+        Assert.Equal("the only available reviewer translated it", without[0].Reason);
+        Assert.Equal(ids["volunteer@test.example"], without[1].VolunteerId);
+        Assert.Equal([0L], await api.Database.QueryAsync<long>("SELECT count(*) FROM translate.targets WHERE state = 'Claimed'"));
+    }
+}
