@@ -14,6 +14,9 @@ namespace Wgig.Translate.Api.Claims;
 /// <param name="Words">The batch's word budget (default from the project's rules).</param>
 public sealed record ClaimRequest(string? Language, int? Words);
 
+/// <param name="Assignments">Batches chosen by hand; none applies the balancing proposal as it stands.</param>
+public sealed record AssignRequest(string? Language, IReadOnlyList<Domain.Balancing.AssignmentRequest>? Assignments);
+
 public sealed record ClaimResponse(Guid ClaimId, Guid DocumentId, string Language, DateTimeOffset ExpiresAt, int Words, IReadOnlyList<Guid> SegmentIds);
 
 public static class ClaimsApi
@@ -29,6 +32,9 @@ public static class ClaimsApi
         claims.MapPost("/{claimId}/release", Release).WithName("ReleaseClaim");
         routes.MapGet("/projects/{projectId}/documents/{documentId}/assignments/proposal", ProposeAssignments).WithName("ProposeAssignments")
             .WithTags("Claims").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        routes.MapPost("/projects/{projectId}/documents/{documentId}/assignments", Assign).WithName("AssignWork")
+            .WithTags("Claims").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
@@ -100,6 +106,24 @@ public static class ClaimsApi
     {
         var proposal = await balancer.ProposeAsync(projectId, documentId, language, cancellationToken);
         return proposal.Succeeded ? TypedResults.Ok(proposal.Value) : proposal.Error.ToProblem();
+    }
+
+    /// <summary>
+    /// Hand work to volunteers as claims (or review batches) in their name: the balancing proposal as it
+    /// stands, or the batches given, which override it. Segments taken meanwhile are skipped and listed.
+    /// </summary>
+    private static async Task<Results<Ok<IReadOnlyList<Domain.Balancing.AssignedBatch>>, ProblemHttpResult>> Assign(
+        Guid projectId, Guid documentId, AssignRequest request, ClaimsPrincipal caller, Domain.Balancing.WorkAssignment assignment,
+        CancellationToken cancellationToken)
+    {
+        if (request.Assignments is { Count: > 200 } || request.Assignments?.Any(a => a.SegmentIds is null || a.SegmentIds.Count is 0 or > 1_000) == true)
+        {
+            return Domain.Common.InvalidInputError.ForField("assignments", "At most 200 batches of 1 to 1,000 segments each.").ToProblem();
+        }
+        var assigned = request.Assignments is { Count: > 0 } byHand
+            ? await assignment.AssignAsync(projectId, documentId, request.Language, caller.AccountId(), byHand, cancellationToken)
+            : await assignment.ApplyProposalAsync(projectId, documentId, request.Language, caller.AccountId(), cancellationToken);
+        return assigned.Succeeded ? TypedResults.Ok(assigned.Value) : assigned.Error.ToProblem();
     }
 
     /// <summary>Claim the next batch: consecutive open segments of the document in one language, up to a word budget, as a lease.</summary>

@@ -23,6 +23,9 @@ public sealed record VolunteerLoad(
 
 public sealed record Assignment(Guid WorkId, Guid VolunteerId);
 
+public sealed record AssigneeWithoutRight(Guid VolunteerId, string Right, string Language) : Common.ConflictError("No right for this work",
+    $"Volunteer '{VolunteerId}' may not {Right} '{Language}' in this project; grant the right first.");
+
 public sealed record Unassigned(Guid WorkId, string Reason);
 
 public sealed record BalancingProposal(IReadOnlyList<Assignment> Assignments, IReadOnlyList<Unassigned> Unassigned);

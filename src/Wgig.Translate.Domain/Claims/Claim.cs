@@ -55,6 +55,9 @@ public sealed class Claim
         }
     }
 
+    /// <summary>The words of the segments the claim ended up with, when they are known only after opening it.</summary>
+    public void Cover(int words) => Words = words;
+
     public void Release(DateTimeOffset now)
     {
         ReleasedAt ??= now;

@@ -9,6 +9,7 @@ public static class ClaimsServiceCollectionExtensions
         services.AddScoped<ClaimNext>();
         services.AddScoped<ReviewNext>();
         services.AddScoped<Balancing.WorkBalancer>();
+        services.AddScoped<Balancing.WorkAssignment>();
         services.AddOptions<ClaimOptions>().BindConfiguration(ClaimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

@@ -108,7 +108,8 @@ public sealed class Target
     }
 
     /// <summary>A volunteer takes the segment to translate it, until <paramref name="expiresAt"/>.</summary>
-    public DomainError? Claim(Guid volunteerId, Guid claimId, DateTimeOffset expiresAt, bool segmentRetired, DateTimeOffset now)
+    /// <param name="assignedBy">The coordinator who assigned the segment, when the volunteer did not claim it themselves.</param>
+    public DomainError? Claim(Guid volunteerId, Guid claimId, DateTimeOffset expiresAt, bool segmentRetired, DateTimeOffset now, Guid? assignedBy = null)
     {
         if (segmentRetired)
         {
@@ -133,7 +134,7 @@ public sealed class Target
         ClaimedBy = volunteerId;
         ClaimId = claimId;
         ClaimExpiresAt = expiresAt;
-        Record(TargetEventKind.Claimed, volunteerId, null, null, now);
+        Record(TargetEventKind.Claimed, volunteerId, null, assignedBy is { } coordinator ? $"assigned by {coordinator}" : null, now);
         return null;
     }
 
@@ -166,7 +167,7 @@ public sealed class Target
     }
 
     /// <summary>A reviewer takes the submitted translation into their review batch, until <paramref name="expiresAt"/>.</summary>
-    public DomainError? ClaimReview(Guid reviewerId, Guid claimId, DateTimeOffset expiresAt, DateTimeOffset now)
+    public DomainError? ClaimReview(Guid reviewerId, Guid claimId, DateTimeOffset expiresAt, DateTimeOffset now, Guid? assignedBy = null)
     {
         if (ReviewProblem(reviewerId, now) is { } problem)
         {
@@ -175,7 +176,7 @@ public sealed class Target
         ReviewClaimedBy = reviewerId;
         ReviewClaimId = claimId;
         ReviewClaimExpiresAt = expiresAt;
-        Record(TargetEventKind.ReviewClaimed, reviewerId, null, null, now);
+        Record(TargetEventKind.ReviewClaimed, reviewerId, null, assignedBy is { } coordinator ? $"assigned by {coordinator}" : null, now);
         return null;
     }
 

@@ -49,4 +49,40 @@ public sealed class AssignmentProposalTests(ApiFactory api) : IClassFixture<ApiF
         Assert.Equal(ids["volunteer@test.example"], without[1].VolunteerId);
         Assert.Equal([0L], await api.Database.QueryAsync<long>("SELECT count(*) FROM translate.targets WHERE state = 'Claimed'"));
     }
+
+    [Fact]
+    public async Task Applying_the_proposal_or_a_batch_by_hand_claims_in_the_volunteers_name_and_says_who_assigned_it()
+    {
+        var coordinator = api.CreateClient(TestAccounts.CoordinatorToken);
+        var projectId = await coordinator.CreateProjectAsync(targets: ["fr"]);
+        var document = (await (await coordinator.UploadAsync(projectId, "paper.md", "The group met.\n\nIt wrote a report.\n\nThe report went out.\n"u8.ToArray()))
+            .Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!;
+        var segments = (await coordinator.GetFromJsonAsync<Paged<SegmentResponse>>($"/api/projects/{projectId}/documents/{document.Id}/segments", ApiJson.Options))!.Items;
+        var ana = (await api.Database.QueryAsync<Guid>("SELECT id FROM translate.accounts WHERE email = 'volunteer@test.example'")).Single();
+        var bo = (await api.Database.QueryAsync<Guid>("SELECT id FROM translate.accounts WHERE email = 'volunteer2@test.example'")).Single();
+        await coordinator.PutAsJsonAsync($"/api/projects/{projectId}/members/{ana}/languages/fr", new { canTranslate = true, canReview = false });
+        var url = $"/api/projects/{projectId}/documents/{document.Id}/assignments";
+
+        // By hand: the first segment to Ana. Bo has no right, so nothing happens for him.
+        await (await coordinator.PostAsJsonAsync(url, new { language = "fr", assignments = new[] { new { volunteerId = bo, kind = "Translate", segmentIds = new[] { segments[0].Id } } } }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "may not translate into 'fr'");
+        var byHand = await coordinator.PostAsJsonAsync(url, new { language = "fr", assignments = new[] { new { volunteerId = ana, kind = "Translate", segmentIds = new[] { segments[0].Id } } } });
+        Assert.Equal(HttpStatusCode.OK, byHand.StatusCode);
+
+        // The proposal takes the rest (the first is claimed now) and gives it to the only translator.
+        var applied = (await (await coordinator.PostAsJsonAsync(url, new { language = "fr" })).Content.ReadFromJsonAsync<List<AssignedBatch>>(ApiJson.Options))!;
+        var batch = Assert.Single(applied);
+        Assert.Equal(ana, batch.VolunteerId);
+        Assert.Equal(segments.Skip(1).Select(s => s.Id), batch.SegmentIds);
+        Assert.Empty(batch.Skipped);
+
+        var coordinatorId = (await api.Database.QueryAsync<Guid>("SELECT id FROM translate.accounts WHERE email = 'coordinator@test.example'")).Single();
+        Assert.Equal(Enumerable.Repeat($"assigned by {coordinatorId}", 3), await api.Database.QueryAsync<string>("SELECT comment FROM translate.target_events WHERE kind = 'Claimed'"));
+        Assert.Equal([ana, ana, ana], await api.Database.QueryAsync<Guid>("SELECT claimed_by FROM translate.targets WHERE state = 'Claimed'"));
+
+        // Assigning what is taken skips it and says why.
+        var again = (await (await coordinator.PostAsJsonAsync(url, new { language = "fr", assignments = new[] { new { volunteerId = ana, kind = "Translate", segmentIds = new[] { segments[0].Id } } } }))
+            .Content.ReadFromJsonAsync<List<AssignedBatch>>(ApiJson.Options))!;
+        Assert.Contains("claimed by another volunteer", Assert.Single(Assert.Single(again).Skipped).Reason, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Wgig.Translate.Domain.Claims;
+using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Profiles;
+using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Targets;
+
+namespace Wgig.Translate.Domain.Balancing;
+
+/// <param name="Kind">Translate (a claim) or Review (a review batch).</param>
+public sealed record AssignmentRequest(Guid VolunteerId, WorkKind Kind, IReadOnlyList<Guid> SegmentIds);
+
+public sealed record AssignedBatch(Guid VolunteerId, WorkKind Kind, Guid? ClaimId, IReadOnlyList<Guid> SegmentIds, IReadOnlyList<SkippedSegment> Skipped);
+
+public sealed record SkippedSegment(Guid SegmentId, string Reason);
+
+/// <summary>
+/// A coordinator hands work to volunteers: the balancing proposal applied, or batches chosen by hand.
+/// Each batch becomes a claim (or review batch) of the volunteer, as if they had claimed it, with the
+/// coordinator named in the history. Segments that are no longer open when the batch is applied (someone
+/// claimed them meanwhile) are skipped and reported; the rest of the batch stands.
+/// </summary>
+public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> options, WorkBalancer balancer)
+{
+    public async Task<Result<IReadOnlyList<AssignedBatch>>> ApplyProposalAsync(Guid projectId, Guid documentId, string? language, Guid coordinatorId,
+        CancellationToken cancellationToken)
+    {
+        var proposal = await balancer.ProposeAsync(projectId, documentId, language, cancellationToken);
+        if (!proposal.Succeeded)
+        {
+            return proposal.Error;
+        }
+        var requests = proposal.Value.Where(b => b.VolunteerId is not null)
+            .Select(b => new AssignmentRequest(b.VolunteerId!.Value, b.Kind, b.SegmentIds)).ToList();
+        return await AssignAsync(projectId, documentId, language, coordinatorId, requests, cancellationToken);
+    }
+
+    public async Task<Result<IReadOnlyList<AssignedBatch>>> AssignAsync(Guid projectId, Guid documentId, string? language, Guid coordinatorId,
+        IReadOnlyList<AssignmentRequest> requests, CancellationToken cancellationToken)
+    {
+        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error;
+        }
+        var target = found.Value.Language;
+        var volunteerIds = requests.Select(r => r.VolunteerId).Distinct().ToList();
+        var rights = await db.ProjectMembers.AsNoTracking().Where(m => m.ProjectId == projectId && m.Language == target && volunteerIds.Contains(m.AccountId))
+            .ToDictionaryAsync(m => m.AccountId, cancellationToken);
+        var paused = await db.VolunteerProfiles.AsNoTracking().Where(p => volunteerIds.Contains(p.AccountId) && p.Paused).ToDictionaryAsync(p => p.AccountId, cancellationToken);
+        foreach (var request in requests)
+        {
+            var right = rights.GetValueOrDefault(request.VolunteerId);
+            if (request.Kind == WorkKind.Translate ? right?.CanTranslate != true : right?.CanReview != true)
+            {
+                return new AssigneeWithoutRight(request.VolunteerId, request.Kind == WorkKind.Translate ? "translate into" : "review", target);
+            }
+            if (paused.TryGetValue(request.VolunteerId, out var profile))
+            {
+                return new VolunteerPaused(request.VolunteerId, profile.PausedReason);
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var expiresAt = now + options.Value.LeaseLength;
+        var segmentIds = requests.SelectMany(r => r.SegmentIds).Distinct().ToArray();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Locked in one order (the document's) so that concurrent claimers wait briefly instead of deadlocking.
+        var segments = await db.Segments.FromSql($"""
+                SELECT * FROM translate.segments WHERE document_id = {documentId} AND id = ANY({segmentIds}) ORDER BY ordinal FOR UPDATE
+                """).AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
+        var targets = await db.Targets.Where(t => segmentIds.Contains(t.SegmentId) && t.Language == target).ToDictionaryAsync(t => t.SegmentId, cancellationToken);
+        var results = new List<AssignedBatch>();
+        foreach (var request in requests)
+        {
+            var skipped = new List<SkippedSegment>();
+            var taken = new List<(Guid Id, int Words)>();
+            var claim = Claim.Open(request.VolunteerId, documentId, target, 0, expiresAt, now, request.Kind == WorkKind.Translate ? ClaimKind.Translation : ClaimKind.Review);
+            foreach (var segmentId in request.SegmentIds)
+            {
+                if (!segments.TryGetValue(segmentId, out var segment))
+                {
+                    skipped.Add(new SkippedSegment(segmentId, "not a segment of this document"));
+                    continue;
+                }
+                if (!targets.TryGetValue(segmentId, out var existing) && request.Kind == WorkKind.Translate)
+                {
+                    existing = Target.Start(segmentId, target, now);
+                    db.Targets.Add(existing);
+                    targets[segmentId] = existing;
+                }
+                var refused = existing is null ? new NotAwaitingReview(segmentId, target, TargetState.Untranslated)
+                    : request.Kind == WorkKind.Translate
+                        ? existing.Claim(request.VolunteerId, claim.Id, expiresAt, segment.RetiredInVersion is not null, now, coordinatorId)
+                        : existing.ClaimReview(request.VolunteerId, claim.Id, expiresAt, now, coordinatorId);
+                if (refused is not null)
+                {
+                    skipped.Add(new SkippedSegment(segmentId, refused.Detail));
+                    continue;
+                }
+                taken.Add((segmentId, segment.WordCount));
+            }
+            if (taken.Count > 0)
+            {
+                claim.Cover(taken.Sum(t => t.Words));
+                db.Claims.Add(claim);
+            }
+            results.Add(new AssignedBatch(request.VolunteerId, request.Kind, taken.Count > 0 ? claim.Id : null, [.. taken.Select(t => t.Id)], skipped));
+        }
+        // Targets started for segments nobody could take are not stored.
+        foreach (var entry in db.ChangeTracker.Entries<Target>().Where(e => e.State == EntityState.Added && e.Entity.State == TargetState.Untranslated).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return results;
+    }
+}
