@@ -36,7 +36,7 @@ public static class SweepBenchmark
             var sweep = await TimeAsync(async () =>
             {
                 await using var db = StoreServiceCollectionExtensions.OpenStore(dataSource);
-                reclaimed = await new ReclaimExpiredClaims(db, TimeProvider.System, NullLogger<ReclaimExpiredClaims>.Instance).RunAsync(CancellationToken.None);
+                reclaimed = await new ReclaimExpiredClaims(db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new Wgig.Translate.Domain.Claims.ClaimOptions()), NullLogger<ReclaimExpiredClaims>.Instance).RunAsync(CancellationToken.None);
             });
             if (reclaimed != count)
             {

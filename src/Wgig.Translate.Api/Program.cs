@@ -6,6 +6,7 @@ using Wgig.Translate.Api.Claims;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Health;
 using Wgig.Translate.Api.Members;
+using Wgig.Translate.Api.Notifications;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Api.Profiles;
 using Wgig.Translate.Api.Projects;
@@ -49,6 +50,7 @@ api.MapClaims();
 api.MapTranslations();
 api.MapReviews();
 api.MapProfiles();
+api.MapNotifications();
 
 app.Run();
 

@@ -38,6 +38,9 @@ public sealed class Claim
 
     public DateTimeOffset? ReleasedAt { get; private set; }
 
+    /// <summary>When the Worker found the claim run out with segments still unfinished (set by its sweep).</summary>
+    public DateTimeOffset? LapsedAt { get; private set; }
+
     public bool IsLiveAt(DateTimeOffset now) => ReleasedAt is null && ExpiresAt > now;
 
     /// <summary>

@@ -16,6 +16,15 @@ public sealed class ClaimOptions
     [Range(1, 100_000)]
     public int DefaultBatchWords { get; set; } = 250;
 
+    /// <summary>Claims a volunteer may let lapse within <see cref="LapseWindow"/> before the Worker pauses them.</summary>
+    [Range(1, 1000)]
+    public int PauseAfterLapses { get; set; } = 3;
+
+    public TimeSpan LapseWindow { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long before a claim ends its volunteer is reminded.</summary>
+    public TimeSpan RemindBefore { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>The most words one volunteer may hold in live claims at once.</summary>
     [Range(1, 1_000_000)]
     public int MaxOpenWords { get; set; } = 5_000;

@@ -57,6 +57,9 @@ public sealed class VolunteerProfile
 
     public DateTimeOffset? PausedAt { get; private set; }
 
+    /// <summary>When they were last resumed: lapses before it no longer count against them.</summary>
+    public DateTimeOffset? ResumedAt { get; private set; }
+
     public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>The profile an account has before anyone filled it in: any time, UTC, capacity unknown.</summary>
@@ -145,6 +148,7 @@ public sealed class VolunteerProfile
         Paused = false;
         PausedReason = null;
         PausedAt = null;
+        ResumedAt = now;
         UpdatedAt = now;
     }
 

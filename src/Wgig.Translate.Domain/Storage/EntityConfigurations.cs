@@ -172,3 +172,16 @@ internal sealed class VolunteerProfileConfiguration : IEntityTypeConfiguration<P
         profile.Property(p => p.PausedReason).HasMaxLength(Profiles.VolunteerProfile.MaxReasonLength);
     }
 }
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notifications.Notification>
+{
+    public void Configure(EntityTypeBuilder<Notifications.Notification> notification)
+    {
+        notification.Property(n => n.Id).ValueGeneratedNever();
+        notification.Property(n => n.Text).HasMaxLength(Notifications.Notification.MaxTextLength);
+        notification.Property(n => n.OnceKey).HasMaxLength(200);
+        notification.HasIndex(n => new { n.AccountId, n.OnceKey }).IsUnique();
+        notification.HasIndex(n => new { n.AccountId, n.ReadAt, n.CreatedAt });
+        notification.HasOne<Accounts.Account>().WithMany().HasForeignKey(n => n.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -37,6 +37,8 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
 
     public DbSet<Profiles.VolunteerProfile> VolunteerProfiles => Set<Profiles.VolunteerProfile>();
 
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+
     public DbSet<DocumentProgress> DocumentProgress => Set<DocumentProgress>();
 
     protected override void OnModelCreating(ModelBuilder builder)

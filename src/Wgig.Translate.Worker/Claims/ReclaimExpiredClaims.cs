@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Wgig.Translate.Domain.Accounts;
+using Wgig.Translate.Domain.Claims;
+using Wgig.Translate.Domain.Notifications;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
 using Wgig.Translate.Worker.Jobs;
@@ -13,7 +17,7 @@ namespace Wgig.Translate.Worker.Claims;
 /// set-based statement per kind, not a loop. Rows are taken with SKIP LOCKED, so two Workers sweeping at
 /// once split the work and each expired claim is reclaimed exactly once; running it again finds nothing.
 /// </summary>
-public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, ILogger<ReclaimExpiredClaims> logger) : IBackgroundJob
+public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> options, ILogger<ReclaimExpiredClaims> logger) : IBackgroundJob
 {
     public const string RecurringJobId = "reclaim-expired-claims";
 
@@ -23,9 +27,9 @@ public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, I
         string claimed = nameof(TargetState.Claimed), untranslated = nameof(TargetState.Untranslated), translated = nameof(TargetState.Translated),
             expired = nameof(TargetEventKind.Expired), draftSetAside = nameof(TargetEventKind.DraftSetAside);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var reclaimed = await db.Database.ExecuteSqlAsync($"""
+        var reclaimed = (await db.Database.SqlQuery<int>($"""
             WITH lapsed AS (
-                SELECT id, claimed_by, draft, events_recorded, coalesce(state_before_claim, {untranslated}) AS back
+                SELECT id, claim_id, claimed_by, draft, events_recorded, coalesce(state_before_claim, {untranslated}) AS back
                 FROM translate.targets
                 WHERE state = {claimed} AND claim_expires_at <= {now}
                 FOR UPDATE SKIP LOCKED),
@@ -35,14 +39,22 @@ public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, I
             draft_events AS (
                 INSERT INTO translate.target_events (id, target_id, sequence, kind, state_after, actor_id, text, comment, at)
                 SELECT gen_random_uuid(), l.id, l.events_recorded + 2, {draftSetAside}, l.back, l.claimed_by, l.draft, NULL, {now}
-                FROM lapsed l WHERE l.draft IS NOT NULL)
-            UPDATE translate.targets t
-            SET state = l.back, claimed_by = NULL, claim_id = NULL, claim_expires_at = NULL, state_before_claim = NULL,
-                draft = NULL, draft_saved_at = NULL, updated_at = {now},
-                events_recorded = l.events_recorded + CASE WHEN l.draft IS NULL THEN 1 ELSE 2 END
-            FROM lapsed l
-            WHERE t.id = l.id
-            """, cancellationToken);
+                FROM lapsed l WHERE l.draft IS NOT NULL),
+            reclaimed AS (
+                UPDATE translate.targets t
+                SET state = l.back, claimed_by = NULL, claim_id = NULL, claim_expires_at = NULL, state_before_claim = NULL,
+                    draft = NULL, draft_saved_at = NULL, updated_at = {now},
+                    events_recorded = l.events_recorded + CASE WHEN l.draft IS NULL THEN 1 ELSE 2 END
+                FROM lapsed l
+                WHERE t.id = l.id
+                RETURNING l.claim_id),
+            marked AS (
+                UPDATE translate.claims c SET lapsed_at = {now}
+                FROM (SELECT DISTINCT claim_id FROM reclaimed) r
+                WHERE c.id = r.claim_id AND c.lapsed_at IS NULL)
+            SELECT count(*)::int AS "Value" FROM reclaimed
+            """).ToListAsync(cancellationToken)).Single();
+        var paused = await PauseRepeatLapsersAsync(now, cancellationToken);
         var released = await db.Database.ExecuteSqlAsync($"""
             WITH lapsed AS (
                 SELECT id FROM translate.targets
@@ -53,10 +65,51 @@ public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, I
             FROM lapsed l WHERE t.id = l.id
             """, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (reclaimed + released > 0)
+        if (reclaimed + released + paused > 0)
         {
-            logger.LogInformation("Reclaimed {Segments} segments from expired claims and {Reviews} from expired review batches", reclaimed, released);
+            logger.LogInformation("Reclaimed {Segments} segments from expired claims and {Reviews} from expired review batches; paused {Paused} volunteers",
+                reclaimed, released, paused);
         }
         return reclaimed;
+    }
+
+    // A volunteer who let PauseAfterLapses claims lapse within the window (since a coordinator last resumed
+    // them) is paused; they and every coordinator are told, once.
+    private async Task<int> PauseRepeatLapsersAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since = now - options.Value.LapseWindow;
+        var threshold = options.Value.PauseAfterLapses;
+        var reason = $"{threshold} or more claims lapsed within {options.Value.LapseWindow.TotalDays:0} days";
+        string youWerePaused = nameof(NotificationKind.YouWerePaused), volunteerPaused = nameof(NotificationKind.VolunteerPaused), coordinator = Roles.Coordinator;
+        return (await db.Database.SqlQuery<int>($"""
+            WITH lapsers AS (
+                SELECT c.volunteer_id FROM translate.claims c
+                JOIN translate.accounts a ON a.id = c.volunteer_id
+                LEFT JOIN translate.volunteer_profiles p ON p.account_id = c.volunteer_id
+                WHERE c.lapsed_at > {since} AND c.lapsed_at > coalesce(p.resumed_at, '-infinity') AND coalesce(p.paused, false) = false
+                GROUP BY c.volunteer_id HAVING count(*) >= {threshold}),
+            paused AS (
+                INSERT INTO translate.volunteer_profiles AS p (account_id, languages, capacity_words_per_week, time_zone, availability, paused, paused_reason, paused_at, updated_at)
+                SELECT volunteer_id, '[]', 0, 'UTC', '[]', true, {reason}, {now}, {now} FROM lapsers
+                ON CONFLICT (account_id) DO UPDATE SET paused = true, paused_reason = excluded.paused_reason, paused_at = excluded.paused_at, updated_at = excluded.updated_at
+                RETURNING p.account_id),
+            named AS (
+                SELECT p.account_id, a.display_name FROM paused p JOIN translate.accounts a ON a.id = p.account_id),
+            told_them AS (
+                INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at)
+                SELECT gen_random_uuid(), n.account_id, {youWerePaused},
+                    'You were paused: ' || {reason} || '. Your coordinator can resume you; until then you take no new work.',
+                    n.account_id, 'paused:' || n.account_id || ':' || {now}, {now}
+                FROM named n
+                ON CONFLICT (account_id, once_key) DO NOTHING),
+            told_coordinators AS (
+                INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at)
+                SELECT gen_random_uuid(), c.user_id, {volunteerPaused},
+                    n.display_name || ' was paused: ' || {reason} || '.', n.account_id, 'paused:' || n.account_id || ':' || {now}, {now}
+                FROM named n
+                CROSS JOIN (SELECT ar.user_id FROM translate.account_roles ar JOIN translate.roles r ON r.id = ar.role_id WHERE r.name = {coordinator}) c
+                ON CONFLICT (account_id, once_key) DO NOTHING)
+            SELECT count(*)::int AS "Value" FROM named
+            """).ToListAsync(cancellationToken)).Single();
     }
 }

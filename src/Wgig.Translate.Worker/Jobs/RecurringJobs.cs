@@ -15,6 +15,8 @@ public sealed class RecurringJobs(IRecurringJobManager recurring) : IHostedServi
     {
         recurring.AddOrUpdate<ReclaimExpiredClaims>(ReclaimExpiredClaims.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             "*/5 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurring.AddOrUpdate<RemindClaimsEndingSoon>(RemindClaimsEndingSoon.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            "*/15 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

@@ -411,6 +411,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("character varying(85)")
                         .HasColumnName("language");
 
+                    b.Property<DateTimeOffset?>("LapsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lapsed_at");
+
                     b.Property<DateTimeOffset?>("ReleasedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("released_at");
@@ -627,6 +631,59 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.ToTable("segments", "translate");
                 });
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OnceKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("once_key");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("AccountId", "OnceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_account_id_once_key");
+
+                    b.HasIndex("AccountId", "ReadAt", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_account_id_read_at_created_at");
+
+                    b.ToTable("notifications", "translate");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Profiles.VolunteerProfile", b =>
                 {
                     b.Property<Guid>("AccountId")
@@ -659,6 +716,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("paused_reason");
+
+                    b.Property<DateTimeOffset?>("ResumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resumed_at");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -1076,6 +1137,16 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_segments_documents_document_id");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_asp_net_users_account_id");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Profiles.VolunteerProfile", b =>

@@ -1,0 +1,47 @@
+namespace Wgig.Translate.Domain.Notifications;
+
+public enum NotificationKind
+{
+    /// <summary>A claim of yours ends soon.</summary>
+    ClaimEndingSoon,
+
+    /// <summary>You were paused after letting claims lapse.</summary>
+    YouWerePaused,
+
+    /// <summary>For coordinators: a volunteer was paused after letting claims lapse.</summary>
+    VolunteerPaused,
+}
+
+/// <summary>
+/// A message to one account, listed in the app (and later mailed). Workflow steps that notify are
+/// recorded by <see cref="OnceKey"/>: a step that runs twice (a retried job, two Workers) writes one row.
+/// </summary>
+public sealed class Notification
+{
+    public const int MaxTextLength = 2000;
+
+    private Notification()
+    {
+        OnceKey = "";
+        Text = "";
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AccountId { get; private set; }
+
+    public NotificationKind Kind { get; private set; }
+
+    public string Text { get; private set; }
+
+    /// <summary>What it is about, for the web UI to link to (a claim, a document, an account).</summary>
+    public Guid? SubjectId { get; private set; }
+
+    public string OnceKey { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? ReadAt { get; private set; }
+
+    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+}
