@@ -39,6 +39,7 @@ public static class WorkerHost
         services.AddClaims();
         services.AddJobStorage();
         services.AddJobs();
+        services.AddOptions<Notifications.MailOptions>().BindConfiguration(Notifications.MailOptions.Section);
         services.AddScoped<DemoProject>();
         services.AddIdentityCore<Account>(options => options.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole<Guid>>()

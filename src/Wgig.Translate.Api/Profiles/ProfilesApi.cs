@@ -13,16 +13,18 @@ namespace Wgig.Translate.Api.Profiles;
 /// <param name="CapacityWordsPerWeek">Words a week you can give; your claims are sized from it (0: not said).</param>
 /// <param name="TimeZone">An IANA time zone id, e.g. Europe/Zurich; reminders and availability use it.</param>
 /// <param name="Availability">Weekly windows in your time zone when you take work; none means any time.</param>
+/// <param name="Mail">Immediately, DailyDigest (07:00 in your time zone) or Never; notifications are always in the app.</param>
 public sealed record ProfileRequest(IReadOnlyList<ProfileLanguage>? Languages, int? CapacityWordsPerWeek, string? TimeZone,
-    IReadOnlyList<AvailabilityWindow>? Availability);
+    IReadOnlyList<AvailabilityWindow>? Availability, MailPreference? Mail = null);
 
 public sealed record PauseRequest(string? Reason);
 
 public sealed record ProfileResponse(Guid AccountId, IReadOnlyList<ProfileLanguage> Languages, int CapacityWordsPerWeek, string TimeZone,
-    IReadOnlyList<AvailabilityWindow> Availability, bool Paused, string? PausedReason, DateTimeOffset? PausedAt, DateTimeOffset UpdatedAt)
+    IReadOnlyList<AvailabilityWindow> Availability, bool Paused, string? PausedReason, DateTimeOffset? PausedAt, DateTimeOffset UpdatedAt,
+    MailPreference Mail)
 {
     public static ProfileResponse From(VolunteerProfile p) =>
-        new(p.AccountId, p.Languages, p.CapacityWordsPerWeek, p.TimeZone, p.Availability, p.Paused, p.PausedReason, p.PausedAt, p.UpdatedAt);
+        new(p.AccountId, p.Languages, p.CapacityWordsPerWeek, p.TimeZone, p.Availability, p.Paused, p.PausedReason, p.PausedAt, p.UpdatedAt, p.Mail);
 }
 
 public static class ProfilesApi
@@ -62,6 +64,10 @@ public static class ProfilesApi
         if (profile.Value.Update(request.Languages, request.CapacityWordsPerWeek, request.TimeZone, request.Availability, clock.GetUtcNow()) is { } invalid)
         {
             return invalid.ToProblem();
+        }
+        if (request.Mail is { } mail)
+        {
+            profile.Value.ChooseMail(mail, clock.GetUtcNow());
         }
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ProfileResponse.From(profile.Value));

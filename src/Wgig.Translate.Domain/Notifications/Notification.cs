@@ -43,5 +43,22 @@ public sealed class Notification
 
     public DateTimeOffset? ReadAt { get; private set; }
 
+    /// <summary>When it went out by e-mail (alone or in a digest); null while it waits or mail is off for its reader.</summary>
+    public DateTimeOffset? MailedAt { get; private set; }
+
+    public int MailAttempts { get; private set; }
+
+    /// <summary>After a failed send, not before this.</summary>
+    public DateTimeOffset? NextMailAttemptAt { get; private set; }
+
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+
+    public void Mailed(DateTimeOffset now) => MailedAt ??= now;
+
+    /// <summary>A send failed: try again later, waiting longer each time (1, 2, 4 … minutes, at most a day).</summary>
+    public void MailFailed(DateTimeOffset now)
+    {
+        MailAttempts++;
+        NextMailAttemptAt = now + TimeSpan.FromMinutes(Math.Min(Math.Pow(2, MailAttempts - 1), 24 * 60));
+    }
 }

@@ -15,6 +15,14 @@ public enum LanguageLevel
 
 public sealed record ProfileLanguage(string Language, LanguageLevel Level);
 
+/// <summary>How a person wants their notifications by e-mail (they are always listed in the app).</summary>
+public enum MailPreference
+{
+    Immediately,
+    DailyDigest,
+    Never,
+}
+
 /// <summary>A weekly window, in the volunteer's own time zone, when they take work.</summary>
 public sealed record AvailabilityWindow(DayOfWeek Day, TimeOnly From, TimeOnly To);
 
@@ -52,6 +60,14 @@ public sealed class VolunteerProfile
     public IReadOnlyList<AvailabilityWindow> Availability { get; private set; } = [];
 
     public bool Paused { get; private set; }
+
+    public MailPreference Mail { get; private set; }
+
+    public void ChooseMail(MailPreference preference, DateTimeOffset now)
+    {
+        Mail = preference;
+        UpdatedAt = now;
+    }
 
     public string? PausedReason { get; private set; }
 

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Wgig.Translate.Worker.Claims;
+using Wgig.Translate.Worker.Notifications;
 
 namespace Wgig.Translate.Worker.Jobs;
 
@@ -17,6 +18,11 @@ public sealed class RecurringJobs(IRecurringJobManager recurring) : IHostedServi
             "*/5 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurring.AddOrUpdate<RemindClaimsEndingSoon>(RemindClaimsEndingSoon.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             "*/15 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurring.AddOrUpdate<SendNotificationMail>(SendNotificationMail.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            "* * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Hourly: each run mails the digest of those for whom it is the digest hour in their own time zone.
+        recurring.AddOrUpdate<SendNotificationMail>(SendNotificationMail.DigestRecurringJobId, job => job.RunDigestAsync(CancellationToken.None),
+            "0 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

@@ -64,10 +64,12 @@ public sealed class DraftsReviewsAndCreditsTests(ApiFactory api) : IClassFixture
             capacityWordsPerWeek = 35, // 10 words per 48 h lease
             timeZone = "Europe/Zurich",
             availability = new[] { new { day = "Monday", from = "09:00:00", to = "12:00:00" } },
+            mail = "DailyDigest",
         });
         Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
         var profile = (await _ana.GetFromJsonAsync<ProfileResponse>("/api/me/profile", ApiJson.Options))!;
-        Assert.Equal(("fr", 35, "Europe/Zurich", 1), (profile.Languages[0].Language, profile.CapacityWordsPerWeek, profile.TimeZone, profile.Availability.Count));
+        Assert.Equal(("fr", 35, "Europe/Zurich", 1, Domain.Profiles.MailPreference.DailyDigest),
+            (profile.Languages[0].Language, profile.CapacityWordsPerWeek, profile.TimeZone, profile.Availability.Count, profile.Mail));
 
         // No budget given: the batch is what 35 words a week makes of a 48 h lease (at least one sentence's worth).
         var batch = (await (await _ana.PostAsJsonAsync($"{DocumentUrl}/claims", new { language = "fr" })).Content.ReadFromJsonAsync<ClaimResponse>(ApiJson.Options))!;

@@ -651,6 +651,18 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<int>("MailAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("mail_attempts");
+
+                    b.Property<DateTimeOffset?>("MailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mailed_at");
+
+                    b.Property<DateTimeOffset?>("NextMailAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_mail_attempt_at");
+
                     b.Property<string>("OnceKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -703,6 +715,12 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("languages");
+
+                    b.Property<string>("Mail")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("mail");
 
                     b.Property<bool>("Paused")
                         .HasColumnType("boolean")

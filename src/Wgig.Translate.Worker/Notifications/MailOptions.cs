@@ -1,0 +1,23 @@
+namespace Wgig.Translate.Worker.Notifications;
+
+/// <summary>Bound from "Mail". Without a host, notifications stay in the app and nothing is mailed.</summary>
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 25;
+
+    public string From { get; set; } = "Wgig.Translate <noreply@wgig-translate.invalid>";
+
+    /// <summary>STARTTLS when the server offers it; off for a loopback test server.</summary>
+    public bool UseStartTls { get; set; } = true;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>Notifications mailed per run; the rest wait for the next one.</summary>
+    public int BatchSize { get; set; } = 200;
+}
