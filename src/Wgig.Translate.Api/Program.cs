@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.ApiDocs;
 using Wgig.Translate.Api.Claims;
+using Wgig.Translate.Api.Deadlines;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Health;
 using Wgig.Translate.Api.Members;
@@ -51,6 +52,7 @@ api.MapTranslations();
 api.MapReviews();
 api.MapProfiles();
 api.MapNotifications();
+api.MapDeadlines();
 
 app.Run();
 

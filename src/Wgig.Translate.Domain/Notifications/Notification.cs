@@ -10,6 +10,9 @@ public enum NotificationKind
 
     /// <summary>For coordinators: a volunteer was paused after letting claims lapse.</summary>
     VolunteerPaused,
+
+    /// <summary>For coordinators: a document × language is forecast to miss its deadline, or back on track.</summary>
+    DeadlineForecastChanged,
 }
 
 /// <summary>

@@ -185,3 +185,14 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         notification.HasOne<Accounts.Account>().WithMany().HasForeignKey(n => n.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadlines.Deadline>
+{
+    public void Configure(EntityTypeBuilder<Deadlines.Deadline> deadline)
+    {
+        deadline.Property(d => d.Id).ValueGeneratedNever();
+        deadline.Property(d => d.Language).HasMaxLength(85);
+        deadline.HasIndex(d => new { d.DocumentId, d.Language }).IsUnique();
+        deadline.HasOne<Document>().WithMany().HasForeignKey(d => d.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

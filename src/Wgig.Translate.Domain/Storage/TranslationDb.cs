@@ -39,6 +39,8 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
 
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
+    public DbSet<Deadlines.Deadline> Deadlines => Set<Deadlines.Deadline>();
+
     public DbSet<DocumentProgress> DocumentProgress => Set<DocumentProgress>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -20,6 +20,8 @@ public sealed class RecurringJobs(IRecurringJobManager recurring) : IHostedServi
             "*/15 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurring.AddOrUpdate<SendNotificationMail>(SendNotificationMail.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             "* * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurring.AddOrUpdate<Deadlines.ForecastDeadlines>(Deadlines.ForecastDeadlines.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            "30 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         // Hourly: each run mails the digest of those for whom it is the digest hour in their own time zone.
         recurring.AddOrUpdate<SendNotificationMail>(SendNotificationMail.DigestRecurringJobId, job => job.RunDigestAsync(CancellationToken.None),
             "0 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });

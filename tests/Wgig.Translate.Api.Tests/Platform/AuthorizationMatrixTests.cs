@@ -97,6 +97,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         new("POST", D + "/claims", Rule.TranslatorOfLanguage, "/api/projects/{p}/documents/{d}/claims", new { language = "{lang}", words = 1 }, PerLanguage: true),
         new("GET", D + "/assignments/proposal", Rule.Staff, "/api/projects/{p}/documents/{d}/assignments/proposal?language={lang}", PerLanguage: true),
         new("POST", D + "/assignments", Rule.Staff, "/api/projects/{p}/documents/{d}/assignments", new { language = "{lang}", assignments = new[] { new { volunteerId = Guid.Empty, kind = "Translate", segmentIds = new[] { Guid.Empty } } } }, PerLanguage: true),
+        new("GET", D + "/deadlines/{language}", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/deadlines/{lang}", PerLanguage: true),
+        new("PUT", D + "/deadlines/{language}", Rule.Staff, "/api/projects/{p}/documents/{d}/deadlines/{lang}", new { dueAt = "2020-01-01T00:00:00Z" }, PerLanguage: true),
         new("POST", D + "/claims/{claimId}/renew", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/claims/{random}/renew"),
         new("POST", D + "/claims/{claimId}/release", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/claims/{random}/release"),
         new("POST", D + "/reviews", Rule.ReviewerOfLanguage, "/api/projects/{p}/documents/{d}/reviews", new { language = "{lang}" }, PerLanguage: true),

@@ -442,6 +442,58 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.ToTable("claims", "translate");
                 });
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Deadlines.Deadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset?>("ForecastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("forecast_at");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(85)
+                        .HasColumnType("character varying(85)")
+                        .HasColumnName("language");
+
+                    b.Property<DateTimeOffset?>("ProjectedFinish")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("projected_finish");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<Guid>("SetBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("set_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deadlines");
+
+                    b.HasIndex("DocumentId", "Language")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deadlines_document_id_language");
+
+                    b.ToTable("deadlines", "translate");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Documents.Document", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1125,6 +1177,16 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_claims_documents_document_id");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Deadlines.Deadline", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deadlines_documents_document_id");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Documents.Document", b =>

@@ -1,0 +1,75 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Wgig.Translate.Domain.Claims;
+using Wgig.Translate.Domain.Deadlines;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Segmentation;
+using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Tests;
+using Wgig.Translate.Worker.Deadlines;
+
+namespace Wgig.Translate.Worker.Tests.Deadlines;
+
+public sealed class ForecastDeadlinesTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    private static readonly Guid Ana = Guid.Parse("00000000-0000-0000-0000-0000000000a1");
+    private static readonly Guid Cora = Guid.Parse("00000000-0000-0000-0000-0000000000c1");
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Coordinators_hear_once_when_a_deadline_comes_at_risk_and_again_when_it_is_back_on_track()
+    {
+        await database.ResetAsync();
+        await database.ExecuteAsync($"""
+            INSERT INTO translate.roles (id, name, normalized_name) VALUES (gen_random_uuid(), 'coordinator', 'COORDINATOR');
+            INSERT INTO translate.accounts (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp,
+                display_name, created_at, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
+            VALUES ('{Cora}', 'cora', 'CORA', 'cora@x.example', 'CORA@X.EXAMPLE', true, 's', 'Cora', now(), false, false, true, 0);
+            INSERT INTO translate.account_roles (user_id, role_id) SELECT '{Cora}', id FROM translate.roles;
+            """);
+        await using var services = WorkerServices.Build(database, _clock);
+        Guid documentId;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TranslationDb>();
+            var project = Project.Create("Deadline", "en", ["fr"], _clock.GetUtcNow()).Value!;
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+            var markdown = string.Join("\n\n", Enumerable.Range(1, 10).Select(i => $"Paragraph {i} says one thing."));
+            documentId = (await scope.ServiceProvider.GetRequiredService<DocumentImport>()
+                .ImportNewAsync(project.Id, new DocumentUpload("paper.md", null, Encoding.UTF8.GetBytes(markdown)), CancellationToken.None)).Value!.Id;
+            db.Deadlines.Add(Deadline.Set(documentId, "fr", _clock.GetUtcNow().AddDays(2), Cora, _clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+        async Task<int> ForecastAsync()
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ForecastDeadlines>().RunAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(1, await ForecastAsync()); // nothing done and two days left
+        Assert.Equal(0, await ForecastAsync());
+
+        // Nine of ten sentences handed in: 5 words left at 45 words a fortnight is a day and a half.
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var claimed = (await scope.ServiceProvider.GetRequiredService<ClaimNext>().ClaimAsync(Ana, documentId, "fr", 45, CancellationToken.None)).Value!;
+            var db = scope.ServiceProvider.GetRequiredService<TranslationDb>();
+            foreach (var target in await db.Targets.Where(t => claimed.SegmentIds.Contains(t.SegmentId)).ToListAsync())
+            {
+                var source = (await db.Segments.SingleAsync(s => s.Id == target.SegmentId)).Content;
+                Assert.Null(target.Submit(Ana, SegmentContent.FromText("Le paragraphe dit une chose."), source, _clock.GetUtcNow()));
+            }
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(1, await ForecastAsync());
+
+        var told = await database.QueryAsync<string>($"SELECT text FROM translate.notifications WHERE account_id = '{Cora}' ORDER BY created_at, text");
+        Assert.Equal(2, told.Count);
+        Assert.StartsWith("paper.md (fr) is at risk of missing its deadline 2026-12-03 09:00 UTC: nothing was handed in lately, 50 words left.", told[0], StringComparison.Ordinal);
+        Assert.Equal("paper.md (fr) is on track for its deadline 2026-12-03 09:00 UTC.", told[1]);
+    }
+}
