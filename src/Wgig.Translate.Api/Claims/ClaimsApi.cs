@@ -11,8 +11,10 @@ using Wgig.Translate.Domain.Storage;
 namespace Wgig.Translate.Api.Claims;
 
 /// <param name="Language">The target language to translate into.</param>
-/// <param name="Words">The batch's word budget (default from the project's rules).</param>
-public sealed record ClaimRequest(string? Language, int? Words);
+/// <param name="Words">The batch's word budget for the next batch (default from your capacity, or the project's rules).</param>
+/// <param name="SegmentIds">Instead of the next batch: these segments, all or none.</param>
+/// <param name="Paragraph">Instead of the next batch: every current segment of this paragraph (its ordinal in the document), all or none.</param>
+public sealed record ClaimRequest(string? Language, int? Words, IReadOnlyList<Guid>? SegmentIds = null, int? Paragraph = null);
 
 /// <param name="Assignments">Batches chosen by hand; none applies the balancing proposal as it stands.</param>
 public sealed record AssignRequest(string? Language, IReadOnlyList<Domain.Balancing.AssignmentRequest>? Assignments);
@@ -126,7 +128,10 @@ public static class ClaimsApi
         return assigned.Succeeded ? TypedResults.Ok(assigned.Value) : assigned.Error.ToProblem();
     }
 
-    /// <summary>Claim the next batch: consecutive open segments of the document in one language, up to a word budget, as a lease.</summary>
+    /// <summary>
+    /// Claim the next batch (consecutive open segments of the document in one language, up to a word budget),
+    /// or chosen segments, or a whole paragraph, as a lease.
+    /// </summary>
     private static async Task<Results<Created<ClaimResponse>, ProblemHttpResult>> ClaimNextBatch(
         Guid projectId, Guid documentId, ClaimRequest request, ClaimsPrincipal caller, TranslationDb db, ClaimNext claims,
         CancellationToken cancellationToken)
@@ -146,7 +151,13 @@ public static class ClaimsApi
         {
             return new NoLanguageRight("translate into", language).ToProblem();
         }
-        var batch = await claims.ClaimAsync(volunteer, found.Value, request.Words, cancellationToken);
+        if (request.SegmentIds is { Count: > 500 })
+        {
+            return Domain.Common.InvalidInputError.ForField("segmentIds", "At most 500 segments in one claim.").ToProblem();
+        }
+        var batch = request.SegmentIds is { Count: > 0 } || request.Paragraph is not null
+            ? await claims.ClaimChosenAsync(volunteer, found.Value, request.SegmentIds, request.Paragraph, cancellationToken)
+            : await claims.ClaimAsync(volunteer, found.Value, request.Words, cancellationToken);
         if (!batch.Succeeded)
         {
             return batch.Error.ToProblem();

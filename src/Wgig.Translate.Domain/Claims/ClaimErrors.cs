@@ -13,3 +13,9 @@ public sealed record ClaimNotFound(Guid ClaimId)
 
 public sealed record ClaimNotLive(Guid ClaimId)
     : ConflictError("Claim ended", $"Claim '{ClaimId}' has expired or was released; claim the segments again.");
+
+public sealed record ChosenSegmentsNotFound(Guid DocumentId, string What)
+    : NotFoundError("Segments not found", $"Document '{DocumentId}' has no current {What}.");
+
+public sealed record ChosenSegmentsNotOpen(IReadOnlyList<string> Reasons)
+    : ConflictError("Not all open", $"Nothing was claimed: {string.Join(" ", Reasons)}");

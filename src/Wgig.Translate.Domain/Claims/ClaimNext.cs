@@ -44,6 +44,74 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
     public async Task<Result<ClaimedBatch>> ClaimAsync(Guid volunteerId, DocumentLanguage checkedTarget, int? wordBudget, CancellationToken cancellationToken) =>
         await ClaimInAsync(volunteerId, checkedTarget.Document.Id, checkedTarget.Language, wordBudget, cancellationToken);
 
+    /// <summary>
+    /// Claims chosen segments, or every current segment of one paragraph, for a volunteer: all of them or,
+    /// when any is not open (claimed by someone else, handed in, retired), none, saying which.
+    /// </summary>
+    public async Task<Result<ClaimedBatch>> ClaimChosenAsync(Guid volunteerId, DocumentLanguage checkedTarget, IReadOnlyList<Guid>? segmentIds, int? paragraph,
+        CancellationToken cancellationToken)
+    {
+        var documentId = checkedTarget.Document.Id;
+        var language = checkedTarget.Language;
+        var profile = await db.VolunteerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.AccountId == volunteerId, cancellationToken);
+        if (profile?.Paused == true)
+        {
+            return new VolunteerPaused(volunteerId, profile.PausedReason);
+        }
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ids = (segmentIds ?? []).Distinct().ToArray();
+        var chosen = paragraph is { } number
+            ? await db.Segments.FromSql($"""
+                SELECT * FROM translate.segments WHERE document_id = {documentId} AND paragraph = {number} AND retired_in_version IS NULL
+                ORDER BY ordinal FOR UPDATE
+                """).AsNoTracking().ToListAsync(cancellationToken)
+            : await db.Segments.FromSql($"""
+                SELECT * FROM translate.segments WHERE document_id = {documentId} AND id = ANY({ids}) ORDER BY ordinal FOR UPDATE
+                """).AsNoTracking().ToListAsync(cancellationToken);
+        if (chosen.Count == 0 || paragraph is null && chosen.Count != ids.Length)
+        {
+            var missing = paragraph is { } p ? $"paragraph {p}" : $"segment(s) {string.Join(", ", ids.Except(chosen.Select(c => c.Id)))}";
+            return new ChosenSegmentsNotFound(documentId, missing);
+        }
+        var held = await OpenWordsAsync(volunteerId, now, cancellationToken);
+        var words = chosen.Sum(c => c.WordCount);
+        if (held + words > options.Value.MaxOpenWords)
+        {
+            return new OpenWordsCapReached(held, options.Value.MaxOpenWords);
+        }
+        var chosenIds = chosen.Select(c => c.Id).ToList();
+        var targets = await db.Targets.Where(t => chosenIds.Contains(t.SegmentId) && t.Language == language).ToDictionaryAsync(t => t.SegmentId, cancellationToken);
+        var expiresAt = now + options.Value.LeaseLength;
+        var claim = Claim.Open(volunteerId, documentId, language, words, expiresAt, now);
+        var refusals = new List<string>();
+        foreach (var segment in chosen)
+        {
+            if (!targets.TryGetValue(segment.Id, out var target))
+            {
+                target = Target.Start(segment.Id, language, now);
+                db.Targets.Add(target);
+            }
+            if (target.Claim(volunteerId, claim.Id, expiresAt, segment.RetiredInVersion is not null, now) is { } refused)
+            {
+                refusals.Add(refused.Detail);
+            }
+        }
+        if (refusals.Count > 0)
+        {
+            return new ChosenSegmentsNotOpen(refusals);
+        }
+        db.Claims.Add(claim);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ClaimedBatch(claim.Id, documentId, language, expiresAt, chosenIds, words);
+    }
+
+    // Open words: segments still claimed and not yet handed in. What was submitted no longer counts.
+    private async Task<int> OpenWordsAsync(Guid volunteerId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Targets.Where(t => t.ClaimedBy == volunteerId && t.State == TargetState.Claimed && t.ClaimExpiresAt > now)
+            .Join(db.Segments, t => t.SegmentId, s => s.Id, (t, s) => (int?)s.WordCount).SumAsync(cancellationToken) ?? 0;
+
     private async Task<Result<ClaimedBatch>> ClaimInAsync(Guid volunteerId, Guid documentId, string target, int? wordBudget, CancellationToken cancellationToken)
     {
         var profile = await db.VolunteerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.AccountId == volunteerId, cancellationToken);
@@ -71,9 +139,7 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        // Open words: segments still claimed and not yet handed in. What was submitted no longer counts.
-        var held = await db.Targets.Where(t => t.ClaimedBy == volunteerId && t.State == TargetState.Claimed && t.ClaimExpiresAt > now)
-            .Join(db.Segments, t => t.SegmentId, s => s.Id, (t, s) => (int?)s.WordCount).SumAsync(cancellationToken) ?? 0;
+        var held = await OpenWordsAsync(volunteerId, now, cancellationToken);
         var cap = options.Value.MaxOpenWords;
         if (held >= cap)
         {

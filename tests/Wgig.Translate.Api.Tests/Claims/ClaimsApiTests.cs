@@ -123,4 +123,28 @@ public sealed class ClaimsApiTests(ApiFactory api) : IClassFixture<ApiFactory>, 
 
         Assert.Equal(HttpStatusCode.Created, next.StatusCode);
     }
+
+    [Fact]
+    public async Task A_volunteer_claims_chosen_segments_or_a_whole_paragraph_all_or_nothing()
+    {
+        var (projectId, documentId, volunteer) = await SetUpAsync();
+        await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/members/{volunteer}/languages/fr", new { canTranslate = true, canReview = false });
+        var segments = (await _volunteer.GetFromJsonAsync<Wgig.Translate.Api.Paging.Paged<SegmentResponse>>($"/api/projects/{projectId}/documents/{documentId}/segments", ApiJson.Options))!.Items;
+        var claims = $"/api/projects/{projectId}/documents/{documentId}/claims";
+
+        var paragraph = await _volunteer.PostAsJsonAsync(claims, new { language = "fr", paragraph = segments[1].Paragraph });
+        Assert.Equal(HttpStatusCode.Created, paragraph.StatusCode);
+        Assert.Equal([segments[1].Id], (await paragraph.Content.ReadFromJsonAsync<ClaimResponse>(ApiJson.Options))!.SegmentIds);
+        var before = await api.Database.SnapshotAsync();
+
+        // The second is already claimed (by this volunteer, under another claim): nothing is claimed.
+        await (await _volunteer.PostAsJsonAsync(claims, new { language = "fr", segmentIds = new[] { segments[0].Id, segments[1].Id } }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "Nothing was claimed");
+        await (await _volunteer.PostAsJsonAsync(claims, new { language = "fr", segmentIds = new[] { Guid.NewGuid() } }))
+            .AssertProblemAsync(HttpStatusCode.NotFound, "has no current segment(s)");
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+
+        var chosen = await _volunteer.PostAsJsonAsync(claims, new { language = "fr", segmentIds = new[] { segments[2].Id, segments[0].Id } });
+        Assert.Equal([segments[0].Id, segments[2].Id], (await chosen.Content.ReadFromJsonAsync<ClaimResponse>(ApiJson.Options))!.SegmentIds);
+    }
 }
