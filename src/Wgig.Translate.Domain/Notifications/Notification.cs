@@ -13,6 +13,12 @@ public enum NotificationKind
 
     /// <summary>For coordinators: a document × language is forecast to miss its deadline, or back on track.</summary>
     DeadlineForecastChanged,
+
+    /// <summary>To volunteers holding claims on it: the document's deadline is near.</summary>
+    DeadlineNear,
+
+    /// <summary>To coordinators and volunteers holding claims on it: the deadline passed with work unfinished.</summary>
+    DeadlineMissed,
 }
 
 /// <summary>

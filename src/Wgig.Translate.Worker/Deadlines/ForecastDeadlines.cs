@@ -18,6 +18,7 @@ public sealed class ForecastDeadlines(TranslationDb db, TimeProvider clock) : IB
 {
     public const string RecurringJobId = "forecast-deadlines";
     private static readonly TimeSpan VelocityWindow = TimeSpan.FromDays(14);
+    private static readonly TimeSpan NearDeadline = TimeSpan.FromHours(48);
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +61,47 @@ public sealed class ForecastDeadlines(TranslationDb db, TimeProvider clock) : IB
                 """, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
+        await NoticesAsync(now, cancellationToken);
         return changed;
+    }
+
+    // The rest of the ladder, each step once: volunteers holding claims on a document hear that its deadline
+    // is near (in their own time zone); when it passes unfinished, they and the coordinators hear that too.
+    private async Task NoticesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var soon = now + NearDeadline;
+        string near = nameof(NotificationKind.DeadlineNear), missed = nameof(NotificationKind.DeadlineMissed), claimed = nameof(TargetState.Claimed),
+            done = nameof(ForecastStatus.Done), coordinator = Roles.Coordinator;
+        await db.Database.ExecuteSqlAsync($"""
+            WITH holders AS (
+                SELECT dl.id AS deadline_id, dl.due_at, dl.language, d.path, t.claimed_by AS volunteer_id, count(*) AS segments
+                FROM translate.deadlines dl
+                JOIN translate.documents d ON d.id = dl.document_id
+                JOIN translate.segments s ON s.document_id = dl.document_id AND s.retired_in_version IS NULL
+                JOIN translate.targets t ON t.segment_id = s.id AND t.language = dl.language AND t.state = {claimed} AND t.claim_expires_at > {now}
+                WHERE dl.status <> {done} AND dl.due_at <= {soon}
+                GROUP BY dl.id, dl.due_at, dl.language, d.path, t.claimed_by)
+            INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at)
+            SELECT gen_random_uuid(), h.volunteer_id, CASE WHEN h.due_at > {now} THEN {near} ELSE {missed} END,
+                h.path || ' (' || h.language || ') ' || CASE WHEN h.due_at > {now} THEN 'is due ' ELSE 'was due ' END ||
+                    to_char(h.due_at AT TIME ZONE coalesce(p.time_zone, 'UTC'), 'YYYY-MM-DD HH24:MI') || ' ' || coalesce(p.time_zone, 'UTC') ||
+                    '; you hold ' || h.segments || ' segment(s) of it.',
+                h.deadline_id, CASE WHEN h.due_at > {now} THEN 'deadline-near:' ELSE 'deadline-missed:' END || h.deadline_id || ':' || to_char(h.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI'), {now}
+            FROM holders h
+            JOIN translate.accounts a ON a.id = h.volunteer_id
+            LEFT JOIN translate.volunteer_profiles p ON p.account_id = h.volunteer_id
+            ON CONFLICT (account_id, once_key) DO NOTHING
+            """, cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at)
+            SELECT gen_random_uuid(), ar.user_id, {missed},
+                d.path || ' (' || dl.language || ') missed its deadline ' || to_char(dl.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC with work unfinished.',
+                dl.document_id, 'deadline-missed:' || dl.id || ':' || to_char(dl.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI'), {now}
+            FROM translate.deadlines dl
+            JOIN translate.documents d ON d.id = dl.document_id
+            CROSS JOIN (SELECT ar.user_id FROM translate.account_roles ar JOIN translate.roles r ON r.id = ar.role_id WHERE r.name = {coordinator}) ar
+            WHERE dl.status <> {done} AND dl.due_at <= {now}
+            ON CONFLICT (account_id, once_key) DO NOTHING
+            """, cancellationToken);
     }
 }

@@ -72,4 +72,58 @@ public sealed class ForecastDeadlinesTests(TestDatabase database) : IClassFixtur
         Assert.StartsWith("paper.md (fr) is at risk of missing its deadline 2026-12-03 09:00 UTC: nothing was handed in lately, 50 words left.", told[0], StringComparison.Ordinal);
         Assert.Equal("paper.md (fr) is on track for its deadline 2026-12-03 09:00 UTC.", told[1]);
     }
+
+    [Fact]
+    public async Task Volunteers_holding_work_hear_the_deadline_is_near_and_everyone_hears_once_when_it_is_missed()
+    {
+        await database.ResetAsync();
+        await database.ExecuteAsync($"""
+            INSERT INTO translate.roles (id, name, normalized_name) VALUES (gen_random_uuid(), 'coordinator', 'COORDINATOR');
+            INSERT INTO translate.accounts (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp,
+                display_name, created_at, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
+            VALUES ('{Cora}', 'cora', 'CORA', 'cora@x.example', 'CORA@X.EXAMPLE', true, 's', 'Cora', now(), false, false, true, 0),
+                   ('{Ana}', 'ana', 'ANA', 'ana@x.example', 'ANA@X.EXAMPLE', true, 's', 'Ana', now(), false, false, true, 0);
+            INSERT INTO translate.account_roles (user_id, role_id) SELECT '{Cora}', id FROM translate.roles;
+            INSERT INTO translate.volunteer_profiles (account_id, languages, capacity_words_per_week, time_zone, availability, paused, updated_at)
+            VALUES ('{Ana}', '[]', 0, 'America/New_York', '[]', false, now());
+            """);
+        await using var services = WorkerServices.Build(database, _clock);
+        Guid documentId;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TranslationDb>();
+            var project = Project.Create("Ladder", "en", ["fr"], _clock.GetUtcNow()).Value!;
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+            documentId = (await scope.ServiceProvider.GetRequiredService<DocumentImport>()
+                .ImportNewAsync(project.Id, new DocumentUpload("paper.md", null, "One thing.\n\nAnother thing.\n"u8.ToArray()), CancellationToken.None)).Value!.Id;
+            db.Deadlines.Add(Deadline.Set(documentId, "fr", _clock.GetUtcNow().AddDays(3), Cora, _clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+        async Task ForecastAsync()
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ForecastDeadlines>().RunAsync(CancellationToken.None);
+        }
+        async Task<IReadOnlyList<string>> ToldAsync(Guid account) =>
+            await database.QueryAsync<string>($"SELECT kind || ': ' || text FROM translate.notifications WHERE account_id = '{account}' AND kind LIKE 'Deadline%' AND kind <> 'DeadlineForecastChanged' ORDER BY created_at");
+
+        _clock.Advance(TimeSpan.FromHours(12));
+        await using (var scope = services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ClaimNext>().ClaimAsync(Ana, documentId, "fr", 1, CancellationToken.None)).Succeeded);
+        }
+        await ForecastAsync();
+        Assert.Empty(await ToldAsync(Ana)); // due in 60 h
+
+        _clock.Advance(TimeSpan.FromHours(18)); // due in 42 h
+        await ForecastAsync();
+        await ForecastAsync();
+        Assert.Equal(["DeadlineNear: paper.md (fr) is due 2026-12-04 04:00 America/New_York; you hold 1 segment(s) of it."], await ToldAsync(Ana));
+
+        _clock.Advance(TimeSpan.FromHours(43)); // an hour past the deadline, the work unfinished
+        await ForecastAsync();
+        await ForecastAsync();
+        Assert.Equal(["DeadlineMissed: paper.md (fr) missed its deadline 2026-12-04 09:00 UTC with work unfinished."], await ToldAsync(Cora));
+    }
 }
