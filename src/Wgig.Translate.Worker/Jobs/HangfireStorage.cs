@@ -21,7 +21,8 @@ public static class HangfireStorage
         services.AddSingleton<Hangfire.JobStorage>(provider => new PostgreSqlStorage(
             new DataSourceConnectionFactory(provider.GetRequiredService<NpgsqlDataSource>()),
             StorageOptions(provider.GetRequiredService<IOptions<JobOptions>>().Value)));
-        services.AddHangfire(configuration => configuration
+        services.AddHangfire((provider, configuration) => configuration
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
