@@ -91,6 +91,19 @@ public sealed class TestDatabase : IAsyncLifetime
         return values;
     }
 
+    /// <summary>An account as the Worker's jobs see one (name@x.example), optionally in a role, without Identity's machinery.</summary>
+    public Task InsertAccountAsync(Guid id, string name, string? role = null) => ExecuteAsync($"""
+        INSERT INTO translate.accounts (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp,
+            display_name, created_at, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
+        VALUES ('{id}', '{name.ToLowerInvariant()}', '{name.ToUpperInvariant()}', '{name.ToLowerInvariant()}@x.example',
+            '{name.ToUpperInvariant()}@X.EXAMPLE', true, 's', '{name}', now(), false, false, true, 0);
+        {(role is null ? "" : $"""
+        INSERT INTO translate.roles (id, name, normalized_name) SELECT gen_random_uuid(), '{role}', '{role.ToUpperInvariant()}'
+            WHERE NOT EXISTS (SELECT 1 FROM translate.roles WHERE name = '{role}');
+        INSERT INTO translate.account_roles (user_id, role_id) SELECT '{id}', id FROM translate.roles WHERE name = '{role}';
+        """)}
+        """);
+
     public async Task ExecuteAsync(string sql)
     {
         await using var command = DataSource.CreateCommand(sql);

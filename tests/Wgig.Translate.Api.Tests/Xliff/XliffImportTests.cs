@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -8,6 +7,8 @@ using Wgig.Translate.Api.Claims;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Paging;
 using Wgig.Translate.Domain.Xliff;
+
+using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Api.Tests.Xliff;
 
@@ -160,7 +161,7 @@ public sealed partial class XliffImportTests(ApiFactory api) : IClassFixture<Api
         var xliff = Path.Combine(work.FullName, "paper.fr.xlf");
         (await ExportAsync(_volunteer, "units=claimedByMe&version=1.2")).Save(xliff);
         var po = Path.Combine(work.FullName, "paper.fr.po");
-        Run("xliff2po", xliff, po);
+        TranslateToolkit.Run("xliff2po", xliff, po);
 
         // A translator in a PO editor fills in two entries; inline codes were flattened to text by xliff2po.
         var text = File.ReadAllText(po);
@@ -169,7 +170,7 @@ public sealed partial class XliffImportTests(ApiFactory api) : IClassFixture<Api
             : m.Value);
         File.WriteAllText(po, edited);
         var back = Path.Combine(work.FullName, "back.xlf");
-        Run("po2xliff", po, back);
+        TranslateToolkit.Run("po2xliff", po, back);
 
         using var form = new MultipartFormDataContent { { new ByteArrayContent(File.ReadAllBytes(back)), "file", "back.xlf" } };
         var response = await _volunteer.PostAsync($"{DocumentUrl}/xliff?language=fr", form);
@@ -271,15 +272,4 @@ public sealed partial class XliffImportTests(ApiFactory api) : IClassFixture<Api
 
     [GeneratedRegex(@"(?<head>#: (?<id>\S+)\n(?:#.*\n)*msgid (?:"".*""\n)+)msgstr (?:"".*""\n?)+", RegexOptions.Multiline)]
     private static partial Regex PoEntry();
-
-    private static void Run(string tool, params string[] arguments)
-    {
-        var path = Path.Combine("/usr/bin", tool);
-        Assert.True(File.Exists(path), $"{path} is missing: install Debian's translate-toolkit (./test does when run as root).");
-        using var process = Process.Start(new ProcessStartInfo(path, arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-        var errors = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{tool} failed: {errors}");
-    }
 }

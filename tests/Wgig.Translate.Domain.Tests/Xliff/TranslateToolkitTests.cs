@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Targets;
@@ -37,7 +36,7 @@ public sealed partial class TranslateToolkitTests
         }
 
         var po = Path.Combine(work.FullName, "report.fr.po");
-        Run("xliff2po", xliff, po);
+        TranslateToolkit.Run("xliff2po", xliff, po);
 
         var entries = Entry().Matches(File.ReadAllText(po)).Where(m => m.Groups["id"].Value.StartsWith('s')).ToDictionary(m => m.Groups["id"].Value);
         Assert.Equal(keys, entries.Keys);
@@ -54,15 +53,4 @@ public sealed partial class TranslateToolkitTests
     // PO wraps long strings into several quoted lines; the value is their concatenation, unescaped.
     private static string Unquote(string quoted) => string.Concat(Regex.Matches(quoted, "\"((?:[^\"\\\\]|\\\\.)*)\"")
         .Select(m => Regex.Unescape(m.Groups[1].Value)));
-
-    private static void Run(string tool, params string[] arguments)
-    {
-        var path = Path.Combine("/usr/bin", tool);
-        Assert.True(File.Exists(path), $"{path} is missing: install Debian's translate-toolkit (./test does when run as root).");
-        using var process = Process.Start(new ProcessStartInfo(path, arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-        var errors = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{tool} failed: {errors}");
-    }
 }

@@ -22,14 +22,8 @@ public sealed class RemindersAndLapsesTests(TestDatabase database) : IClassFixtu
     private async Task<Guid> SetUpAsync(ServiceProvider services, int paragraphs = 10)
     {
         await database.ResetAsync();
-        await database.ExecuteAsync($"""
-            INSERT INTO translate.roles (id, name, normalized_name) VALUES (gen_random_uuid(), 'coordinator', 'COORDINATOR');
-            INSERT INTO translate.accounts (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp,
-                display_name, created_at, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
-            VALUES ('{Ana}', 'ana', 'ANA', 'ana@x.example', 'ANA@X.EXAMPLE', true, 's', 'Ana', now(), false, false, true, 0),
-                   ('{Cora}', 'cora', 'CORA', 'cora@x.example', 'CORA@X.EXAMPLE', true, 's', 'Cora', now(), false, false, true, 0);
-            INSERT INTO translate.account_roles (user_id, role_id) SELECT '{Cora}', id FROM translate.roles;
-            """);
+        await database.InsertAccountAsync(Cora, "Cora", "coordinator");
+        await database.InsertAccountAsync(Ana, "Ana");
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TranslationDb>();
         var project = Project.Create("Ladder", "en", ["fr"], _clock.GetUtcNow()).Value!;

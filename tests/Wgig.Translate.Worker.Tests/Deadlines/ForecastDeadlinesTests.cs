@@ -23,13 +23,8 @@ public sealed class ForecastDeadlinesTests(TestDatabase database) : IClassFixtur
     public async Task Coordinators_hear_once_when_a_deadline_comes_at_risk_and_again_when_it_is_back_on_track()
     {
         await database.ResetAsync();
-        await database.ExecuteAsync($"""
-            INSERT INTO translate.roles (id, name, normalized_name) VALUES (gen_random_uuid(), 'coordinator', 'COORDINATOR');
-            INSERT INTO translate.accounts (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp,
-                display_name, created_at, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
-            VALUES ('{Cora}', 'cora', 'CORA', 'cora@x.example', 'CORA@X.EXAMPLE', true, 's', 'Cora', now(), false, false, true, 0);
-            INSERT INTO translate.account_roles (user_id, role_id) SELECT '{Cora}', id FROM translate.roles;
-            """);
+        await database.InsertAccountAsync(Cora, "Cora", "coordinator");
+        await database.InsertAccountAsync(Ana, "Ana");
         await using var services = WorkerServices.Build(database, _clock);
         Guid documentId;
         await using (var scope = services.CreateAsyncScope())
@@ -77,13 +72,9 @@ public sealed class ForecastDeadlinesTests(TestDatabase database) : IClassFixtur
     public async Task Volunteers_holding_work_hear_the_deadline_is_near_and_everyone_hears_once_when_it_is_missed()
     {
         await database.ResetAsync();
+        await database.InsertAccountAsync(Cora, "Cora", "coordinator");
+        await database.InsertAccountAsync(Ana, "Ana");
         await database.ExecuteAsync($"""
-            INSERT INTO translate.roles (id, name, normalized_name) VALUES (gen_random_uuid(), 'coordinator', 'COORDINATOR');
-            INSERT INTO translate.accounts (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp,
-                display_name, created_at, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
-            VALUES ('{Cora}', 'cora', 'CORA', 'cora@x.example', 'CORA@X.EXAMPLE', true, 's', 'Cora', now(), false, false, true, 0),
-                   ('{Ana}', 'ana', 'ANA', 'ana@x.example', 'ANA@X.EXAMPLE', true, 's', 'Ana', now(), false, false, true, 0);
-            INSERT INTO translate.account_roles (user_id, role_id) SELECT '{Cora}', id FROM translate.roles;
             INSERT INTO translate.volunteer_profiles (account_id, languages, capacity_words_per_week, time_zone, availability, paused, updated_at)
             VALUES ('{Ana}', '[]', 0, 'America/New_York', '[]', false, now());
             """);

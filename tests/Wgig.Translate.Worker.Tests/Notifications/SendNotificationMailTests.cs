@@ -96,11 +96,9 @@ public sealed class SendNotificationMailTests(TestDatabase database) : IClassFix
     private async Task SeedAsync()
     {
         await database.ResetAsync();
+        await database.InsertAccountAsync(Ana, "Ana");
+        await database.InsertAccountAsync(Cora, "Cora");
         await database.ExecuteAsync($"""
-            INSERT INTO translate.accounts (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp,
-                display_name, created_at, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
-            VALUES ('{Ana}', 'ana', 'ANA', 'ana@x.example', 'ANA@X.EXAMPLE', true, 's', 'Ana', now(), false, false, true, 0),
-                   ('{Cora}', 'cora', 'CORA', 'cora@x.example', 'CORA@X.EXAMPLE', true, 's', 'Cora', now(), false, false, true, 0);
             INSERT INTO translate.volunteer_profiles (account_id, languages, capacity_words_per_week, time_zone, availability, paused, updated_at, mail)
             VALUES ('{Cora}', '[]', 0, 'Europe/Zurich', '[]', false, now(), 'DailyDigest');
             INSERT INTO translate.notifications (id, account_id, kind, text, once_key, created_at) VALUES
