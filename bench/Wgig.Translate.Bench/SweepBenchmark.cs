@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Wgig.Translate.Domain.Balancing;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Worker.Claims;
 
@@ -36,7 +37,11 @@ public static class SweepBenchmark
             var sweep = await TimeAsync(async () =>
             {
                 await using var db = StoreServiceCollectionExtensions.OpenStore(dataSource);
-                reclaimed = await new ReclaimExpiredClaims(db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new Wgig.Translate.Domain.Claims.ClaimOptions()), NullLogger<ReclaimExpiredClaims>.Instance).RunAsync(CancellationToken.None);
+                var options = Microsoft.Extensions.Options.Options.Create(new Wgig.Translate.Domain.Claims.ClaimOptions());
+                var balancer = new WorkBalancer(db, TimeProvider.System, options);
+                var reassignment = new LapsedWorkReassignment(db, TimeProvider.System, balancer, new WorkAssignment(db, TimeProvider.System, options, balancer));
+                reclaimed = await new ReclaimExpiredClaims(db, TimeProvider.System, options, reassignment, NullLogger<ReclaimExpiredClaims>.Instance)
+                    .RunAsync(CancellationToken.None);
             });
             if (reclaimed != count)
             {

@@ -123,8 +123,8 @@ public static class ClaimsApi
             return Domain.Common.InvalidInputError.ForField("assignments", "At most 200 batches of 1 to 1,000 segments each.").ToProblem();
         }
         var assigned = request.Assignments is { Count: > 0 } byHand
-            ? await assignment.AssignAsync(projectId, documentId, request.Language, caller.AccountId(), byHand, cancellationToken)
-            : await assignment.ApplyProposalAsync(projectId, documentId, request.Language, caller.AccountId(), cancellationToken);
+            ? await assignment.AssignAsync(projectId, documentId, request.Language, Domain.Balancing.AssignedBy.Coordinator(caller.AccountId()), byHand, cancellationToken)
+            : await assignment.ApplyProposalAsync(projectId, documentId, request.Language, Domain.Balancing.AssignedBy.Coordinator(caller.AccountId()), cancellationToken);
         return assigned.Succeeded ? TypedResults.Ok(assigned.Value) : assigned.Error.ToProblem();
     }
 

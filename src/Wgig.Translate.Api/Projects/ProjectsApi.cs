@@ -18,6 +18,8 @@ public static class ProjectsApi
         projects.MapPost("/", Create).WithName("CreateProject").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         projects.MapGet("/", List).WithName("ListProjects").ProducesValidationProblem();
         projects.MapGet("/{projectId}", Get).WithName("GetProject").ProducesProblem(StatusCodes.Status404NotFound);
+        projects.MapPut("/{projectId}/ladder", ChangeLadder).WithName("ChangeEscalationLadder").RequireAuthorization(Policies.ManageProjects)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         return routes;
     }
 
@@ -70,5 +72,28 @@ public static class ProjectsApi
         return project is null
             ? new ProjectNotFound(projectId).ToProblem()
             : TypedResults.Ok(ProjectResponse.From(project));
+    }
+
+    /// <summary>
+    /// Set the project's escalation ladder: reminders before claims and deadlines end, the overdue notice,
+    /// reassignment of lapsed work to a backup volunteer, and coordinator alerts (coordinators, admins).
+    /// </summary>
+    private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ChangeLadder(
+        Guid projectId, EscalationLadderRequest request, TranslationDb db, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return new ProjectNotFound(projectId).ToProblem();
+        }
+        var ladder = EscalationLadder.Create(request.RemindBeforeClaimEnds, request.RemindBeforeDeadline, request.OverdueNotice ?? true,
+            request.ReassignLapsedWork ?? true, request.AlertCoordinators ?? true);
+        if (!ladder.Succeeded)
+        {
+            return ladder.Error.ToProblem();
+        }
+        project.ChangeLadder(ladder.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ProjectResponse.From(project));
     }
 }

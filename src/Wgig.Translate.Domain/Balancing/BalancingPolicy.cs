@@ -30,7 +30,10 @@ public sealed record Unassigned(Guid WorkId, string Reason);
 
 public sealed record BalancingProposal(IReadOnlyList<Assignment> Assignments, IReadOnlyList<Unassigned> Unassigned);
 
-public sealed record BalancingRules(int AssumedCapacity = 1_000, int NewcomerWords = 2_000, double ReliabilityWeight = 0.5, double NewcomerBonus = 0.25);
+/// <param name="ReturnToLapser">Whether work may go back to the one who let it lapse when nobody else can take it
+/// (a coordinator's preview: yes; the Worker's automatic reassignment: no, it goes back to the pool).</param>
+public sealed record BalancingRules(int AssumedCapacity = 1_000, int NewcomerWords = 2_000, double ReliabilityWeight = 0.5, double NewcomerBonus = 0.25,
+    bool ReturnToLapser = true);
 
 /// <summary>
 /// Proposes who takes which open work. A pure function: the same inputs give the same proposal, which a
@@ -58,10 +61,10 @@ public static class BalancingPolicy
                 .ToList();
             // Someone who let this very work lapse gets it back only when nobody else can take it.
             var fresh = eligible.Where(v => v.Id != piece.LapsedBy).ToList();
-            var pool = fresh.Count > 0 ? fresh : eligible;
+            var pool = fresh.Count > 0 || !rules.ReturnToLapser ? fresh : eligible;
             if (pool.Count == 0)
             {
-                unassigned.Add(new Unassigned(piece.Id, Why(piece, qualified)));
+                unassigned.Add(new Unassigned(piece.Id, eligible.Count > 0 ? "only the volunteer who let it lapse could take it" : Why(piece, qualified)));
                 continue;
             }
             var chosen = pool.OrderBy(v => Score(v, load[v.Id] + piece.Words, rules)).ThenBy(v => v.Id).First();

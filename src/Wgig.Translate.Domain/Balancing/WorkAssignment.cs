@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Notifications;
 using Wgig.Translate.Domain.Profiles;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
@@ -17,15 +18,27 @@ public sealed record AssignedBatch(Guid VolunteerId, WorkKind Kind, Guid? ClaimI
 
 public sealed record SkippedSegment(Guid SegmentId, string Reason);
 
+/// <summary>Who handed work out and why, as the history and the assignee's notification tell it.</summary>
+public sealed record AssignedBy(string Note, string Why)
+{
+    public static AssignedBy Coordinator(Guid coordinatorId) => new($"assigned by {coordinatorId}", "a coordinator assigned it to you");
+
+    /// <summary>The Worker hands a lapsed claim's unfinished segments to a backup volunteer.</summary>
+    public static AssignedBy Reassignment(Guid lapsedClaimId) =>
+        new($"reassigned after claim {lapsedClaimId} lapsed", "the volunteer who had it let their claim run out, and you were next by the balancing policy");
+}
+
 /// <summary>
 /// A coordinator hands work to volunteers: the balancing proposal applied, or batches chosen by hand.
 /// Each batch becomes a claim (or review batch) of the volunteer, as if they had claimed it, with the
 /// coordinator named in the history. Segments that are no longer open when the batch is applied (someone
-/// claimed them meanwhile) are skipped and reported; the rest of the batch stands.
+/// claimed them meanwhile) are skipped and reported; the rest of the batch stands. Each volunteer who
+/// receives a batch is notified. Runs in the caller's transaction when there is one (the Worker reclaims
+/// and reassigns in one), else in its own.
 /// </summary>
 public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> options, WorkBalancer balancer)
 {
-    public async Task<Result<IReadOnlyList<AssignedBatch>>> ApplyProposalAsync(Guid projectId, Guid documentId, string? language, Guid coordinatorId,
+    public async Task<Result<IReadOnlyList<AssignedBatch>>> ApplyProposalAsync(Guid projectId, Guid documentId, string? language, AssignedBy assignedBy,
         CancellationToken cancellationToken)
     {
         var proposal = await balancer.ProposeAsync(projectId, documentId, language, cancellationToken);
@@ -35,10 +48,10 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
         }
         var requests = proposal.Value.Where(b => b.VolunteerId is not null)
             .Select(b => new AssignmentRequest(b.VolunteerId!.Value, b.Kind, b.SegmentIds)).ToList();
-        return await AssignAsync(projectId, documentId, language, coordinatorId, requests, cancellationToken);
+        return await AssignAsync(projectId, documentId, language, assignedBy, requests, cancellationToken);
     }
 
-    public async Task<Result<IReadOnlyList<AssignedBatch>>> AssignAsync(Guid projectId, Guid documentId, string? language, Guid coordinatorId,
+    public async Task<Result<IReadOnlyList<AssignedBatch>>> AssignAsync(Guid projectId, Guid documentId, string? language, AssignedBy assignedBy,
         IReadOnlyList<AssignmentRequest> requests, CancellationToken cancellationToken)
     {
         var found = await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
@@ -50,7 +63,7 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
         var volunteerIds = requests.Select(r => r.VolunteerId).Distinct().ToList();
         var rights = await db.ProjectMembers.AsNoTracking().Where(m => m.ProjectId == projectId && m.Language == target && volunteerIds.Contains(m.AccountId))
             .ToDictionaryAsync(m => m.AccountId, cancellationToken);
-        var paused = await db.VolunteerProfiles.AsNoTracking().Where(p => volunteerIds.Contains(p.AccountId) && p.Paused).ToDictionaryAsync(p => p.AccountId, cancellationToken);
+        var profiles = await db.VolunteerProfiles.AsNoTracking().Where(p => volunteerIds.Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, cancellationToken);
         foreach (var request in requests)
         {
             var right = rights.GetValueOrDefault(request.VolunteerId);
@@ -58,7 +71,7 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
             {
                 return new AssigneeWithoutRight(request.VolunteerId, request.Kind == WorkKind.Translate ? "translate into" : "review", target);
             }
-            if (paused.TryGetValue(request.VolunteerId, out var profile))
+            if (profiles.TryGetValue(request.VolunteerId, out var profile) && profile.Paused)
             {
                 return new VolunteerPaused(request.VolunteerId, profile.PausedReason);
             }
@@ -67,7 +80,7 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
         var now = clock.GetUtcNow();
         var expiresAt = now + options.Value.LeaseLength;
         var segmentIds = requests.SelectMany(r => r.SegmentIds).Distinct().ToArray();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         // Locked in one order (the document's) so that concurrent claimers wait briefly instead of deadlocking.
         var segments = await db.Segments.FromSql($"""
                 SELECT * FROM translate.segments WHERE document_id = {documentId} AND id = ANY({segmentIds}) ORDER BY ordinal FOR UPDATE
@@ -94,8 +107,8 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
                 }
                 var refused = existing is null ? new NotAwaitingReview(segmentId, target, TargetState.Untranslated)
                     : request.Kind == WorkKind.Translate
-                        ? existing.Claim(request.VolunteerId, claim.Id, expiresAt, segment.RetiredInVersion is not null, now, coordinatorId)
-                        : existing.ClaimReview(request.VolunteerId, claim.Id, expiresAt, now, coordinatorId);
+                        ? existing.Claim(request.VolunteerId, claim.Id, expiresAt, segment.RetiredInVersion is not null, now, assignedBy.Note)
+                        : existing.ClaimReview(request.VolunteerId, claim.Id, expiresAt, now, assignedBy.Note);
                 if (refused is not null)
                 {
                     skipped.Add(new SkippedSegment(segmentId, refused.Detail));
@@ -107,6 +120,11 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
             {
                 claim.Cover(taken.Sum(t => t.Words));
                 db.Claims.Add(claim);
+                var ends = (profiles.GetValueOrDefault(request.VolunteerId) ?? VolunteerProfile.Empty(request.VolunteerId, now)).LocalTime(expiresAt);
+                db.Notifications.Add(Notification.Create(request.VolunteerId, NotificationKind.WorkAssigned,
+                    $"You were given {taken.Count} segment(s) of {found.Value.Document.Path} ({target}) to {(request.Kind == WorkKind.Translate ? "translate" : "review")}: " +
+                    $"{assignedBy.Why}. The claim ends {ends}; release it if you cannot take it.",
+                    claim.Id, $"assigned:{claim.Id}", now));
             }
             results.Add(new AssignedBatch(request.VolunteerId, request.Kind, taken.Count > 0 ? claim.Id : null, [.. taken.Select(t => t.Id)], skipped));
         }
@@ -116,7 +134,10 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
             entry.State = EntityState.Detached;
         }
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return results;
     }
 }

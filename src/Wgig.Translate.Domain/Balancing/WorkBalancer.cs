@@ -65,7 +65,7 @@ public sealed class WorkBalancer(TranslationDb db, TimeProvider clock, IOptions<
             }
         }
 
-        var volunteers = await VolunteersAsync(projectId, target, now, cancellationToken);
+        var volunteers = await LoadVolunteersAsync(projectId, target, now, cancellationToken);
         var proposal = BalancingPolicy.Propose([.. batches.Select(b => b.Work)], volunteers);
         var assigned = proposal.Assignments.ToDictionary(a => a.WorkId, a => a.VolunteerId);
         var reasons = proposal.Unassigned.ToDictionary(u => u.WorkId, u => u.Reason);
@@ -73,7 +73,8 @@ public sealed class WorkBalancer(TranslationDb db, TimeProvider clock, IOptions<
             assigned.TryGetValue(b.Work.Id, out var volunteer) ? volunteer : null, reasons.GetValueOrDefault(b.Work.Id))).ToList();
     }
 
-    private async Task<List<VolunteerLoad>> VolunteersAsync(Guid projectId, string language, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Every volunteer with a right in the language, as the balancing policy sees them now.</summary>
+    public async Task<List<VolunteerLoad>> LoadVolunteersAsync(Guid projectId, string language, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var members = await db.ProjectMembers.AsNoTracking().Where(m => m.ProjectId == projectId && m.Language == language && (m.CanTranslate || m.CanReview))
             .ToListAsync(cancellationToken);

@@ -10,6 +10,7 @@ public static class ClaimsServiceCollectionExtensions
         services.AddScoped<ReviewNext>();
         services.AddScoped<Balancing.WorkBalancer>();
         services.AddScoped<Balancing.WorkAssignment>();
+        services.AddScoped<Balancing.LapsedWorkReassignment>();
         services.AddOptions<ClaimOptions>().BindConfiguration(ClaimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

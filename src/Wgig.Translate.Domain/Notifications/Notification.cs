@@ -19,6 +19,15 @@ public enum NotificationKind
 
     /// <summary>To coordinators and volunteers holding claims on it: the deadline passed with work unfinished.</summary>
     DeadlineMissed,
+
+    /// <summary>A coordinator, or the Worker after someone else's claim lapsed, gave you a batch.</summary>
+    WorkAssigned,
+
+    /// <summary>Your claim ran out with work unfinished (the overdue notice).</summary>
+    ClaimLapsed,
+
+    /// <summary>For coordinators: a volunteer's claim lapsed, and where its work went.</summary>
+    VolunteerClaimLapsed,
 }
 
 /// <summary>
@@ -59,6 +68,17 @@ public sealed class Notification
 
     /// <summary>After a failed send, not before this.</summary>
     public DateTimeOffset? NextMailAttemptAt { get; private set; }
+
+    public static Notification Create(Guid accountId, NotificationKind kind, string text, Guid? subjectId, string onceKey, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        AccountId = accountId,
+        Kind = kind,
+        Text = text.Length > MaxTextLength ? text[..(MaxTextLength - 1)] + "…" : text,
+        SubjectId = subjectId,
+        OnceKey = onceKey,
+        CreatedAt = now,
+    };
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 

@@ -185,6 +185,57 @@ public sealed class VolunteerProfile
     }
 
     /// <summary>
+    /// When to remind the volunteer of something that ends at <paramref name="end"/> and is due to be
+    /// reminded at <paramref name="due"/>: at once when they have no windows; else the first moment from
+    /// <paramref name="due"/> on that falls in one of their windows, if one comes before the end; else earlier,
+    /// at the start of their last window before it (no earlier than the lead again), so the reminder reaches
+    /// them while they work; and when they have no window near at all, at <paramref name="due"/>.
+    /// </summary>
+    public DateTimeOffset ReminderTime(DateTimeOffset due, DateTimeOffset end)
+    {
+        if (Availability.Count == 0 || due >= end)
+        {
+            return due;
+        }
+        var lead = end - due;
+        var windows = WindowsBetween(due - lead, end);
+        var coming = windows.FindIndex(w => w.End > due && w.Start < end);
+        if (coming >= 0)
+        {
+            return windows[coming].Start > due ? windows[coming].Start : due;
+        }
+        var before = windows.FindLastIndex(w => w.Start < due && w.End > due - lead);
+        if (before >= 0)
+        {
+            return windows[before].Start > due - lead ? windows[before].Start : due - lead;
+        }
+        return due;
+    }
+
+    /// <summary>A moment as the volunteer reads it: their local time and zone, e.g. "2026-12-01 09:00 Europe/Zurich".</summary>
+    public string LocalTime(DateTimeOffset instant) =>
+        $"{TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)):yyyy-MM-dd HH:mm} {TimeZone}";
+
+    // The weekly windows as instants between two moments, in order.
+    private List<(DateTimeOffset Start, DateTimeOffset End)> WindowsBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+        var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime).AddDays(-1);
+        var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(to, zone).DateTime).AddDays(1);
+        var windows = new List<(DateTimeOffset, DateTimeOffset)>();
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            foreach (var window in Availability.Where(w => w.Day == day.DayOfWeek))
+            {
+                windows.Add((Instant(day.ToDateTime(window.From)), Instant(day.ToDateTime(window.To))));
+            }
+        }
+        return [.. windows.OrderBy(w => w.Item1)];
+
+        DateTimeOffset Instant(DateTime local) => new(local, zone.GetUtcOffset(local));
+    }
+
+    /// <summary>
     /// The words of a batch the volunteer can finish within one lease at their weekly pace; the project's
     /// default when they gave no capacity. Never less than one sentence's worth.
     /// </summary>

@@ -31,6 +31,10 @@ public sealed class Project
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    public EscalationLadder Ladder { get; private set; } = EscalationLadder.Default;
+
+    public void ChangeLadder(EscalationLadder ladder) => Ladder = ladder;
+
     public static string Normalize(string name) =>
         string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 

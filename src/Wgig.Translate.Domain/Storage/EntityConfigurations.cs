@@ -18,6 +18,14 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         project.HasIndex(p => p.NormalizedName).IsUnique();
         project.Property(p => p.SourceLanguage).HasMaxLength(85);
         project.PrimitiveCollection(p => p.TargetLanguages);
+        project.ComplexProperty(p => p.Ladder, ladder =>
+        {
+            ladder.Property(l => l.RemindBeforeClaimEnds).HasColumnName("ladder_remind_before_claim_ends");
+            ladder.Property(l => l.RemindBeforeDeadline).HasColumnName("ladder_remind_before_deadline");
+            ladder.Property(l => l.OverdueNotice).HasColumnName("ladder_overdue_notice");
+            ladder.Property(l => l.ReassignLapsedWork).HasColumnName("ladder_reassign_lapsed_work");
+            ladder.Property(l => l.AlertCoordinators).HasColumnName("ladder_alert_coordinators");
+        });
     }
 }
 

@@ -108,8 +108,8 @@ public sealed class Target
     }
 
     /// <summary>A volunteer takes the segment to translate it, until <paramref name="expiresAt"/>.</summary>
-    /// <param name="assignedBy">The coordinator who assigned the segment, when the volunteer did not claim it themselves.</param>
-    public DomainError? Claim(Guid volunteerId, Guid claimId, DateTimeOffset expiresAt, bool segmentRetired, DateTimeOffset now, Guid? assignedBy = null)
+    /// <param name="assignment">Who handed the segment to the volunteer and why, when they did not claim it themselves.</param>
+    public DomainError? Claim(Guid volunteerId, Guid claimId, DateTimeOffset expiresAt, bool segmentRetired, DateTimeOffset now, string? assignment = null)
     {
         if (segmentRetired)
         {
@@ -134,7 +134,7 @@ public sealed class Target
         ClaimedBy = volunteerId;
         ClaimId = claimId;
         ClaimExpiresAt = expiresAt;
-        Record(TargetEventKind.Claimed, volunteerId, null, assignedBy is { } coordinator ? $"assigned by {coordinator}" : null, now);
+        Record(TargetEventKind.Claimed, volunteerId, null, assignment, now);
         return null;
     }
 
@@ -167,7 +167,7 @@ public sealed class Target
     }
 
     /// <summary>A reviewer takes the submitted translation into their review batch, until <paramref name="expiresAt"/>.</summary>
-    public DomainError? ClaimReview(Guid reviewerId, Guid claimId, DateTimeOffset expiresAt, DateTimeOffset now, Guid? assignedBy = null)
+    public DomainError? ClaimReview(Guid reviewerId, Guid claimId, DateTimeOffset expiresAt, DateTimeOffset now, string? assignment = null)
     {
         if (ReviewProblem(reviewerId, now) is { } problem)
         {
@@ -176,7 +176,7 @@ public sealed class Target
         ReviewClaimedBy = reviewerId;
         ReviewClaimId = claimId;
         ReviewClaimExpiresAt = expiresAt;
-        Record(TargetEventKind.ReviewClaimed, reviewerId, null, assignedBy is { } coordinator ? $"assigned by {coordinator}" : null, now);
+        Record(TargetEventKind.ReviewClaimed, reviewerId, null, assignment, now);
         return null;
     }
 

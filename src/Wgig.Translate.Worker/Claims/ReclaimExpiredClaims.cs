@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Accounts;
+using Wgig.Translate.Domain.Balancing;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Notifications;
 using Wgig.Translate.Domain.Storage;
@@ -16,8 +17,12 @@ namespace Wgig.Translate.Worker.Claims;
 /// claimant's draft, so nothing they typed is lost), and review batches that ran out are released. One
 /// set-based statement per kind, not a loop. Rows are taken with SKIP LOCKED, so two Workers sweeping at
 /// once split the work and each expired claim is reclaimed exactly once; running it again finds nothing.
+/// Then the rest of each project's escalation ladder, in the same transaction: the unfinished segments go
+/// to a backup volunteer by the balancing policy (so each is reassigned once, with the reclaim, or not at
+/// all), the volunteer gets the overdue notice and the coordinators an alert saying where the work went.
 /// </summary>
-public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> options, ILogger<ReclaimExpiredClaims> logger) : IBackgroundJob
+public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> options, LapsedWorkReassignment reassignment,
+    ILogger<ReclaimExpiredClaims> logger) : IBackgroundJob
 {
     public const string RecurringJobId = "reclaim-expired-claims";
 
@@ -27,7 +32,7 @@ public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, I
         string claimed = nameof(TargetState.Claimed), untranslated = nameof(TargetState.Untranslated), translated = nameof(TargetState.Translated),
             expired = nameof(TargetEventKind.Expired), draftSetAside = nameof(TargetEventKind.DraftSetAside);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var reclaimed = (await db.Database.SqlQuery<int>($"""
+        var reclaimed = await db.Database.SqlQuery<ReclaimedSegment>($"""
             WITH lapsed AS (
                 SELECT id, claim_id, claimed_by, draft, events_recorded, coalesce(state_before_claim, {untranslated}) AS back
                 FROM translate.targets
@@ -47,13 +52,16 @@ public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, I
                     events_recorded = l.events_recorded + CASE WHEN l.draft IS NULL THEN 1 ELSE 2 END
                 FROM lapsed l
                 WHERE t.id = l.id
-                RETURNING l.claim_id),
+                RETURNING t.segment_id, t.language, l.claim_id, l.claimed_by),
             marked AS (
                 UPDATE translate.claims c SET lapsed_at = {now}
                 FROM (SELECT DISTINCT claim_id FROM reclaimed) r
                 WHERE c.id = r.claim_id AND c.lapsed_at IS NULL)
-            SELECT count(*)::int AS "Value" FROM reclaimed
-            """).ToListAsync(cancellationToken)).Single();
+            SELECT r.claim_id AS claim_id, r.claimed_by AS volunteer_id, d.project_id AS project_id, s.document_id AS document_id,
+                r.language AS language, s.id AS segment_id, s.word_count AS words
+            FROM reclaimed r JOIN translate.segments s ON s.id = r.segment_id JOIN translate.documents d ON d.id = s.document_id
+            ORDER BY s.document_id, s.ordinal
+            """).ToListAsync(cancellationToken);
         var paused = await PauseRepeatLapsersAsync(now, cancellationToken);
         var released = await db.Database.ExecuteSqlAsync($"""
             WITH lapsed AS (
@@ -64,13 +72,64 @@ public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, I
             SET review_claimed_by = NULL, review_claim_id = NULL, review_claim_expires_at = NULL, updated_at = {now}
             FROM lapsed l WHERE t.id = l.id
             """, cancellationToken);
+        var reassigned = await EscalateAsync(reclaimed, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (reclaimed + released + paused > 0)
+        if (reclaimed.Count + released + paused > 0)
         {
-            logger.LogInformation("Reclaimed {Segments} segments from expired claims and {Reviews} from expired review batches; paused {Paused} volunteers",
-                reclaimed, released, paused);
+            logger.LogInformation("Reclaimed {Segments} segments from expired claims ({Reassigned} reassigned) and {Reviews} from expired review batches; paused {Paused} volunteers",
+                reclaimed.Count, reassigned, released, paused);
         }
-        return reclaimed;
+        return reclaimed.Count;
+    }
+
+    private sealed record ReclaimedSegment(Guid ClaimId, Guid VolunteerId, Guid ProjectId, Guid DocumentId, string Language, Guid SegmentId, int Words);
+
+    // The ladder's steps after a claim lapsed, as each project configured them.
+    private async Task<int> EscalateAsync(List<ReclaimedSegment> reclaimed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (reclaimed.Count == 0)
+        {
+            return 0;
+        }
+        var lapsed = reclaimed.GroupBy(r => r.ClaimId).Select(g => new LapsedBatch(g.Key, g.First().VolunteerId, g.First().ProjectId, g.First().DocumentId,
+            g.First().Language, [.. g.Select(r => r.SegmentId)], g.Sum(r => r.Words))).ToList();
+        var projectIds = lapsed.Select(b => b.ProjectId).Distinct().ToList();
+        var ladders = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Ladder, cancellationToken);
+        var toReassign = lapsed.Where(b => ladders[b.ProjectId].ReassignLapsedWork).ToList();
+        var outcomes = (await reassignment.ReassignAsync(toReassign, cancellationToken)).ToDictionary(o => o.Batch.ClaimId);
+        var documentIds = lapsed.Select(b => b.DocumentId).Distinct().ToList();
+        var paths = await db.Documents.Where(d => documentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Path, cancellationToken);
+        var names = await reassignment.NamesAsync(lapsed.Select(b => b.VolunteerId).Concat(outcomes.Values.Where(o => o.VolunteerId is not null).Select(o => o.VolunteerId!.Value)),
+            cancellationToken);
+        var overdue = new List<OnceNotice>();
+        var alerts = new List<OnceNotice>();
+        foreach (var batch in lapsed)
+        {
+            var ladder = ladders[batch.ProjectId];
+            var outcome = outcomes.GetValueOrDefault(batch.ClaimId);
+            var what = $"{batch.SegmentIds.Count} segment(s) of {paths[batch.DocumentId]} ({batch.Language})";
+            var key = $"claim-lapsed:{batch.ClaimId}";
+            if (ladder.OverdueNotice)
+            {
+                overdue.Add(new OnceNotice(batch.VolunteerId,
+                    $"Your claim ran out with {what} unfinished; " + (outcome?.VolunteerId is not null ? "they went to another volunteer" : "they are back in the pool") +
+                    ". Anything you typed is kept in the segments' history as a suggestion.", batch.ClaimId, key));
+            }
+            if (ladder.AlertCoordinators)
+            {
+                var where = outcome switch
+                {
+                    { VolunteerId: { } backup } => $"reassigned to {names.GetValueOrDefault(backup, backup.ToString())}",
+                    { WhyNot: { } why } => $"back in the pool: {why}",
+                    _ => "back in the pool (this project does not reassign lapsed work)",
+                };
+                alerts.Add(new OnceNotice(Guid.Empty, $"{names.GetValueOrDefault(batch.VolunteerId, batch.VolunteerId.ToString())} let a claim lapse with {what} unfinished; {where}.",
+                    batch.ClaimId, key));
+            }
+        }
+        await db.NotifyOnceAsync(NotificationKind.ClaimLapsed, overdue, now, cancellationToken);
+        await db.NotifyCoordinatorsOnceAsync(NotificationKind.VolunteerClaimLapsed, alerts, now, cancellationToken);
+        return outcomes.Values.Where(o => o.VolunteerId is not null).Sum(o => o.Batch.SegmentIds.Count);
     }
 
     // A volunteer who let PauseAfterLapses claims lapse within the window (since a coordinator last resumed

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Deadlines;
 using Wgig.Translate.Domain.Notifications;
+using Wgig.Translate.Domain.Profiles;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
 using Wgig.Translate.Worker.Jobs;
@@ -18,7 +19,6 @@ public sealed class ForecastDeadlines(TranslationDb db, TimeProvider clock) : IB
 {
     public const string RecurringJobId = "forecast-deadlines";
     private static readonly TimeSpan VelocityWindow = TimeSpan.FromDays(14);
-    private static readonly TimeSpan NearDeadline = TimeSpan.FromHours(48);
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -51,57 +51,69 @@ public sealed class ForecastDeadlines(TranslationDb db, TimeProvider clock) : IB
                 ForecastStatus.Done => $"{path} ({deadline.Language}) is translated, before its deadline {deadline.DueAt:yyyy-MM-dd HH:mm} UTC.",
                 _ => $"{path} ({deadline.Language}): too little recent work to forecast its deadline {deadline.DueAt:yyyy-MM-dd HH:mm} UTC.",
             };
-            var key = $"deadline:{deadline.Id}:{deadline.Status}:{now:O}";
-            string kind = nameof(NotificationKind.DeadlineForecastChanged), coordinator = Roles.Coordinator;
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at)
-                SELECT gen_random_uuid(), ar.user_id, {kind}, {text}, {deadline.DocumentId}, {key}, {now}
-                FROM translate.account_roles ar JOIN translate.roles r ON r.id = ar.role_id WHERE r.name = {coordinator}
-                ON CONFLICT (account_id, once_key) DO NOTHING
-                """, cancellationToken);
+            await db.NotifyCoordinatorsOnceAsync(NotificationKind.DeadlineForecastChanged,
+                [new OnceNotice(Guid.Empty, text, deadline.DocumentId, $"deadline:{deadline.Id}:{deadline.Status}:{now:O}")], now, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await NoticesAsync(now, cancellationToken);
         return changed;
     }
 
-    // The rest of the ladder, each step once: volunteers holding claims on a document hear that its deadline
-    // is near (in their own time zone); when it passes unfinished, they and the coordinators hear that too.
+    private sealed record Holder(Guid DeadlineId, Guid DocumentId, DateTimeOffset DueAt, string Language, string Path, Guid VolunteerId, int Segments,
+        TimeSpan? Lead, bool OverdueNotice, bool AlertCoordinators);
+
+    // The rest of the project's ladder, each step once: volunteers holding claims on a document hear that its
+    // deadline is near (in their own time zone, placed in their availability window); when it passes
+    // unfinished, they (overdue notice) and the coordinators (alert) hear that too.
     private async Task NoticesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var soon = now + NearDeadline;
-        string near = nameof(NotificationKind.DeadlineNear), missed = nameof(NotificationKind.DeadlineMissed), claimed = nameof(TargetState.Claimed),
-            done = nameof(ForecastStatus.Done), coordinator = Roles.Coordinator;
-        await db.Database.ExecuteSqlAsync($"""
-            WITH holders AS (
-                SELECT dl.id AS deadline_id, dl.due_at, dl.language, d.path, t.claimed_by AS volunteer_id, count(*) AS segments
-                FROM translate.deadlines dl
-                JOIN translate.documents d ON d.id = dl.document_id
-                JOIN translate.segments s ON s.document_id = dl.document_id AND s.retired_in_version IS NULL
-                JOIN translate.targets t ON t.segment_id = s.id AND t.language = dl.language AND t.state = {claimed} AND t.claim_expires_at > {now}
-                WHERE dl.status <> {done} AND dl.due_at <= {soon}
-                GROUP BY dl.id, dl.due_at, dl.language, d.path, t.claimed_by)
-            INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at)
-            SELECT gen_random_uuid(), h.volunteer_id, CASE WHEN h.due_at > {now} THEN {near} ELSE {missed} END,
-                h.path || ' (' || h.language || ') ' || CASE WHEN h.due_at > {now} THEN 'is due ' ELSE 'was due ' END ||
-                    to_char(h.due_at AT TIME ZONE coalesce(p.time_zone, 'UTC'), 'YYYY-MM-DD HH24:MI') || ' ' || coalesce(p.time_zone, 'UTC') ||
-                    '; you hold ' || h.segments || ' segment(s) of it.',
-                h.deadline_id, CASE WHEN h.due_at > {now} THEN 'deadline-near:' ELSE 'deadline-missed:' END || h.deadline_id || ':' || to_char(h.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI'), {now}
-            FROM holders h
-            JOIN translate.accounts a ON a.id = h.volunteer_id
-            LEFT JOIN translate.volunteer_profiles p ON p.account_id = h.volunteer_id
-            ON CONFLICT (account_id, once_key) DO NOTHING
-            """, cancellationToken);
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at)
-            SELECT gen_random_uuid(), ar.user_id, {missed},
-                d.path || ' (' || dl.language || ') missed its deadline ' || to_char(dl.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC with work unfinished.',
-                dl.document_id, 'deadline-missed:' || dl.id || ':' || to_char(dl.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI'), {now}
+        var horizon = now + 2 * Domain.Projects.EscalationLadder.MaxLead;
+        string claimed = nameof(TargetState.Claimed), done = nameof(ForecastStatus.Done);
+        var holders = await db.Database.SqlQuery<Holder>($"""
+            SELECT dl.id AS deadline_id, dl.document_id AS document_id, dl.due_at AS due_at, dl.language AS language, d.path AS path,
+                coalesce(t.claimed_by, '00000000-0000-0000-0000-000000000000') AS volunteer_id, count(t.id)::int AS segments, p.ladder_remind_before_deadline AS lead,
+                p.ladder_overdue_notice AS overdue_notice, p.ladder_alert_coordinators AS alert_coordinators
             FROM translate.deadlines dl
             JOIN translate.documents d ON d.id = dl.document_id
-            CROSS JOIN (SELECT ar.user_id FROM translate.account_roles ar JOIN translate.roles r ON r.id = ar.role_id WHERE r.name = {coordinator}) ar
-            WHERE dl.status <> {done} AND dl.due_at <= {now}
-            ON CONFLICT (account_id, once_key) DO NOTHING
-            """, cancellationToken);
+            JOIN translate.projects p ON p.id = d.project_id
+            LEFT JOIN translate.segments s ON s.document_id = dl.document_id AND s.retired_in_version IS NULL
+            LEFT JOIN translate.targets t ON t.segment_id = s.id AND t.language = dl.language AND t.state = {claimed} AND t.claim_expires_at > {now}
+            WHERE dl.status <> {done} AND dl.due_at <= {horizon}
+            GROUP BY dl.id, dl.document_id, dl.due_at, dl.language, d.path, t.claimed_by, p.id
+            """).ToListAsync(cancellationToken);
+        var volunteerIds = holders.Where(h => h.Segments > 0).Select(h => h.VolunteerId).Distinct().ToList();
+        var profiles = await db.VolunteerProfiles.AsNoTracking().Where(p => volunteerIds.Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, cancellationToken);
+        List<OnceNotice> near = [], missed = [], alerts = [];
+        foreach (var holder in holders)
+        {
+            var key = $"{holder.DeadlineId}:{holder.DueAt.UtcDateTime:yyyy-MM-ddTHH:mm}";
+            if (holder.DueAt <= now && holder.AlertCoordinators)
+            {
+                alerts.Add(new OnceNotice(Guid.Empty, $"{holder.Path} ({holder.Language}) missed its deadline {holder.DueAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC with work unfinished.",
+                    holder.DocumentId, $"deadline-missed:{key}"));
+            }
+            if (holder.Segments == 0)
+            {
+                continue; // nobody holds work on it (the outer join's empty row)
+            }
+            var profile = profiles.GetValueOrDefault(holder.VolunteerId) ?? VolunteerProfile.Empty(holder.VolunteerId, now);
+            var holds = $"; you hold {holder.Segments} segment(s) of it.";
+            if (holder.DueAt <= now)
+            {
+                if (holder.OverdueNotice)
+                {
+                    missed.Add(new OnceNotice(holder.VolunteerId, $"{holder.Path} ({holder.Language}) was due {profile.LocalTime(holder.DueAt)}{holds}",
+                        holder.DeadlineId, $"deadline-missed:{key}"));
+                }
+            }
+            else if (holder.Lead is { } lead && profile.ReminderTime(holder.DueAt - lead, holder.DueAt) <= now)
+            {
+                near.Add(new OnceNotice(holder.VolunteerId, $"{holder.Path} ({holder.Language}) is due {profile.LocalTime(holder.DueAt)}{holds}",
+                    holder.DeadlineId, $"deadline-near:{key}"));
+            }
+        }
+        await db.NotifyOnceAsync(NotificationKind.DeadlineNear, near, now, cancellationToken);
+        await db.NotifyOnceAsync(NotificationKind.DeadlineMissed, missed, now, cancellationToken);
+        await db.NotifyCoordinatorsOnceAsync(NotificationKind.DeadlineMissed, [.. alerts.DistinctBy(a => a.OnceKey)], now, cancellationToken);
     }
 }

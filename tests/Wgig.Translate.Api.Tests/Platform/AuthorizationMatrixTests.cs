@@ -81,6 +81,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         new("GET", "/api/projects", Rule.SignedIn, "/api/projects"),
         new("POST", "/api/projects", Rule.Staff, "/api/projects", new { name = "" }),
         new("GET", P, Rule.ProjectMember, "/api/projects/{p}"),
+        new("PUT", P + "/ladder", Rule.Staff, "/api/projects/{p}/ladder", new { remindBeforeClaimEnds = "00:00:00" }),
         new("GET", P + "/members", Rule.Staff, "/api/projects/{p}/members"),
         new("PUT", P + "/members/{accountId}/languages/{language}", Rule.Staff, "/api/projects/{p}/members/{random}/languages/{lang}", new { canTranslate = true, canReview = false }, PerLanguage: true),
         new("GET", P + "/reviews", Rule.ProjectMember, "/api/projects/{p}/reviews?language={lang}", PerLanguage: true),

@@ -67,6 +67,18 @@ public sealed class BalancingPolicyTests
     }
 
     [Fact]
+    public void Automatic_reassignment_never_hands_lapsed_work_back_to_who_let_it_lapse()
+    {
+        var rules = new BalancingRules(ReturnToLapser: false);
+
+        var onlyTheLapser = BalancingPolicy.Propose([W(1, lapsedBy: 'a')], [V('a'), V('b', available: false)], rules);
+        var withABackup = BalancingPolicy.Propose([W(1, lapsedBy: 'a'), W(2, lapsedBy: 'a')], [V('a'), V('b'), V('c', open: 900)], rules);
+
+        Assert.Equal("only the volunteer who let it lapse could take it", Assert.Single(onlyTheLapser.Unassigned).Reason);
+        Assert.Equal("b b", Outcome(withABackup, 2));
+    }
+
+    [Fact]
     public void The_same_inputs_give_the_same_proposal()
     {
         VolunteerLoad[] volunteers = [V('a'), V('b'), V('c', completed: 0), V('d', reliability: 0.5)];

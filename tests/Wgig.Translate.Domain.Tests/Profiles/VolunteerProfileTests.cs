@@ -49,6 +49,28 @@ public sealed class VolunteerProfileTests
         Assert.Equal(available, profile.IsAvailableAt(Now.AddMinutes(minutesLater)));
     }
 
+    // Windows Monday 09–12 and Wednesday 18–20 in Zurich: 08–11 and 17–19 UTC. Times below are hours after Monday 00:00 UTC.
+    [Theory]
+    [InlineData(10, 34, 10)] // due inside a window: at once
+    [InlineData(9, 33, 9)]
+    [InlineData(12, 67.5, 65)] // due outside, a window comes before the end: its start
+    [InlineData(14, 38, 8)] // no window before the end: the start of the last one before it, within the lead
+    [InlineData(84, 108, 65)] // Thursday noon: Wednesday's window, though earlier than the lead
+    [InlineData(108, 132, 108)] // no window anywhere near: when it is due
+    public void A_reminder_is_placed_in_the_volunteers_window(double dueHour, double endHour, double remindHour)
+    {
+        var monday = new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
+        var profile = Profile(windows: [new(DayOfWeek.Monday, new(9, 0), new(12, 0)), new(DayOfWeek.Wednesday, new(18, 0), new(20, 0))]);
+
+        Assert.Equal(monday.AddHours(remindHour), profile.ReminderTime(monday.AddHours(dueHour), monday.AddHours(endHour)));
+    }
+
+    [Fact]
+    public void Without_windows_a_reminder_goes_when_it_is_due()
+    {
+        Assert.Equal(Now, Profile().ReminderTime(Now, Now.AddDays(1)));
+    }
+
     [Fact]
     public void No_windows_means_any_time_and_paused_means_never()
     {

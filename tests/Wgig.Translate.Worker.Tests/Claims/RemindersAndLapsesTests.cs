@@ -78,8 +78,11 @@ public sealed class RemindersAndLapsesTests(TestDatabase database) : IClassFixtu
         await RunAsync(services, s => s.GetRequiredService<ReclaimExpiredClaims>().RunAsync(CancellationToken.None));
 
         Assert.IsType<VolunteerPaused>((await ClaimAsync(services, documentId)).Error);
-        Assert.Equal(["YouWerePaused"], await database.QueryAsync<string>($"SELECT kind FROM translate.notifications WHERE account_id = '{Ana}'"));
-        Assert.Equal(["Ana was paused: 3 or more claims lapsed within 30 days."], await database.QueryAsync<string>($"SELECT text FROM translate.notifications WHERE account_id = '{Cora}'"));
+        Assert.Equal(["ClaimLapsed", "ClaimLapsed", "ClaimLapsed", "YouWerePaused"],
+            await database.QueryAsync<string>($"SELECT kind FROM translate.notifications WHERE account_id = '{Ana}' ORDER BY created_at, kind"));
+        Assert.Equal(["Ana was paused: 3 or more claims lapsed within 30 days."],
+            await database.QueryAsync<string>($"SELECT text FROM translate.notifications WHERE account_id = '{Cora}' AND kind = 'VolunteerPaused'"));
+        Assert.Equal(3, (await database.QueryAsync<string>($"SELECT text FROM translate.notifications WHERE account_id = '{Cora}' AND kind = 'VolunteerClaimLapsed'")).Count);
 
         // Resumed by a coordinator: the old lapses no longer count.
         await RunAsync(services, async s =>

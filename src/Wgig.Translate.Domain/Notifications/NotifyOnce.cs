@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Domain.Accounts;
+using Wgig.Translate.Domain.Storage;
+
+namespace Wgig.Translate.Domain.Notifications;
+
+/// <summary>One message of a workflow step, to one account (or, for coordinators, to each of them).</summary>
+public sealed record OnceNotice(Guid AccountId, string Text, Guid? SubjectId, string OnceKey);
+
+/// <summary>
+/// Notifications written by workflow steps that may run twice (a retried job, two Workers): the
+/// once-key decides, and a second write of the same step is silently nothing, inside any transaction.
+/// Set-based: one statement for any number of messages.
+/// </summary>
+public static class NotifyOnce
+{
+    public static Task<int> NotifyOnceAsync(this TranslationDb db, NotificationKind kind, IReadOnlyList<OnceNotice> notices, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (notices.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+        var name = kind.ToString();
+        Guid[] accounts = [.. notices.Select(n => n.AccountId)];
+        string[] texts = [.. notices.Select(n => Fit(n.Text))], keys = [.. notices.Select(n => n.OnceKey)];
+        Guid?[] subjects = [.. notices.Select(n => n.SubjectId)];
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at)
+            SELECT gen_random_uuid(), n.account_id, {name}, n.text, n.subject_id, n.once_key, {now}
+            FROM unnest({accounts}, {texts}, {subjects}, {keys}) AS n(account_id, text, subject_id, once_key)
+            JOIN translate.accounts a ON a.id = n.account_id
+            ON CONFLICT (account_id, once_key) DO NOTHING
+            """, cancellationToken);
+    }
+
+    /// <summary>Each message to every coordinator (the account id of a notice is ignored).</summary>
+    public static Task<int> NotifyCoordinatorsOnceAsync(this TranslationDb db, NotificationKind kind, IReadOnlyList<OnceNotice> notices, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (notices.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+        string name = kind.ToString(), coordinator = Roles.Coordinator;
+        string[] texts = [.. notices.Select(n => Fit(n.Text))], keys = [.. notices.Select(n => n.OnceKey)];
+        Guid?[] subjects = [.. notices.Select(n => n.SubjectId)];
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at)
+            SELECT gen_random_uuid(), ar.user_id, {name}, n.text, n.subject_id, n.once_key, {now}
+            FROM unnest({texts}, {subjects}, {keys}) AS n(text, subject_id, once_key)
+            CROSS JOIN translate.account_roles ar JOIN translate.roles r ON r.id = ar.role_id AND r.name = {coordinator}
+            ON CONFLICT (account_id, once_key) DO NOTHING
+            """, cancellationToken);
+    }
+
+    private static string Fit(string text) => text.Length > Notification.MaxTextLength ? text[..(Notification.MaxTextLength - 1)] + "…" : text;
+}
