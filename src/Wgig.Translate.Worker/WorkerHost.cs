@@ -25,6 +25,7 @@ public static class WorkerHost
         {
             var options = provider.GetRequiredService<IOptions<JobOptions>>().Value;
             server.WorkerCount = options.WorkerCount;
+            server.SchedulePollingInterval = options.SchedulePollingInterval;
             server.ServerName = $"worker:{Environment.MachineName}:{Environment.ProcessId}";
         });
         builder.Services.AddHostedService<RecurringJobs>();

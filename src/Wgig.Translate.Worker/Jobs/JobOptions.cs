@@ -13,6 +13,12 @@ public sealed class JobOptions
     /// </summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How often a Worker looks for scheduled and recurring jobs that are due.</summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Cron schedules (UTC) by recurring job id, overriding the defaults in <see cref="RecurringJobs"/>.</summary>
+    public Dictionary<string, string> Schedules { get; set; } = [];
+
     [Range(1, 100)]
     public int WorkerCount { get; set; } = Math.Min(Environment.ProcessorCount * 5, 20);
 }

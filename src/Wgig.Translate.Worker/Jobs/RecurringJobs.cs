@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Wgig.Translate.Worker.Claims;
 using Wgig.Translate.Worker.Notifications;
 
@@ -10,23 +11,21 @@ namespace Wgig.Translate.Worker.Jobs;
 /// scheduler runs each once per occurrence however many Workers there are (a distributed lock in the
 /// job storage); registering again from another Worker updates the same entry.
 /// </summary>
-public sealed class RecurringJobs(IRecurringJobManager recurring) : IHostedService
+public sealed class RecurringJobs(IRecurringJobManager recurring, IOptions<JobOptions> options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        recurring.AddOrUpdate<ReclaimExpiredClaims>(ReclaimExpiredClaims.RecurringJobId, job => job.RunAsync(CancellationToken.None),
-            "*/5 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        recurring.AddOrUpdate<RemindClaimsEndingSoon>(RemindClaimsEndingSoon.RecurringJobId, job => job.RunAsync(CancellationToken.None),
-            "*/15 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        recurring.AddOrUpdate<SendNotificationMail>(SendNotificationMail.RecurringJobId, job => job.RunAsync(CancellationToken.None),
-            "* * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        recurring.AddOrUpdate<Deadlines.ForecastDeadlines>(Deadlines.ForecastDeadlines.RecurringJobId, job => job.RunAsync(CancellationToken.None),
-            "30 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        Add<ReclaimExpiredClaims>(ReclaimExpiredClaims.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+        Add<RemindClaimsEndingSoon>(RemindClaimsEndingSoon.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/15 * * * *");
+        Add<SendNotificationMail>(SendNotificationMail.RecurringJobId, job => job.RunAsync(CancellationToken.None), "* * * * *");
+        Add<Deadlines.ForecastDeadlines>(Deadlines.ForecastDeadlines.RecurringJobId, job => job.RunAsync(CancellationToken.None), "30 * * * *");
         // Hourly: each run mails the digest of those for whom it is the digest hour in their own time zone.
-        recurring.AddOrUpdate<SendNotificationMail>(SendNotificationMail.DigestRecurringJobId, job => job.RunDigestAsync(CancellationToken.None),
-            "0 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        Add<SendNotificationMail>(SendNotificationMail.DigestRecurringJobId, job => job.RunDigestAsync(CancellationToken.None), "0 * * * *");
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Add<TJob>(string id, System.Linq.Expressions.Expression<Func<TJob, Task>> run, string cron) =>
+        recurring.AddOrUpdate(id, run, options.Value.Schedules.GetValueOrDefault(id, cron), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
 }

@@ -44,6 +44,37 @@ public sealed class ProjectsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task The_escalation_ladder_starts_at_the_defaults_and_a_coordinator_changes_it()
+    {
+        var projectId = await _client.CreateProjectAsync("Ladder");
+        var created = (await _client.GetFromJsonAsync<ProjectResponse>($"/api/projects/{projectId}", ApiJson.Options))!;
+        Assert.Equal(Domain.Projects.EscalationLadder.Default, created.Ladder);
+
+        var response = await _client.PutAsJsonAsync($"/api/projects/{projectId}/ladder",
+            new { remindBeforeClaimEnds = "06:00:00", remindBeforeDeadline = (string?)null, overdueNotice = true, reassignLapsedWork = false, alertCoordinators = true });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var read = (await _client.GetFromJsonAsync<ProjectResponse>($"/api/projects/{projectId}", ApiJson.Options))!;
+        Assert.Equal(new Domain.Projects.EscalationLadder(TimeSpan.FromHours(6), null, true, false, true), read.Ladder);
+    }
+
+    [Fact]
+    public async Task A_ladder_with_impossible_lead_times_is_a_400_naming_each_and_nothing_changes()
+    {
+        var projectId = await _client.CreateProjectAsync("Ladder");
+        var before = await api.Database.SnapshotAsync();
+
+        var response = await _client.PutAsJsonAsync($"/api/projects/{projectId}/ladder",
+            new { remindBeforeClaimEnds = "00:00:10", remindBeforeDeadline = "30.00:00:00" });
+        var garbled = await _client.PutAsJsonAsync($"/api/projects/{projectId}/ladder", new { remindBeforeClaimEnds = "a day" });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "between one minute and 14 days");
+        Assert.Equal(["remindBeforeClaimEnds", "remindBeforeDeadline"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        await garbled.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+    }
+
+    [Fact]
     public async Task A_second_project_with_the_same_name_in_other_case_is_a_conflict()
     {
         await _client.CreateProjectAsync("WGIG papers");

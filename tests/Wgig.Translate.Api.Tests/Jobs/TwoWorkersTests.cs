@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Wgig.Translate.Worker;
+using Wgig.Translate.Worker.Claims;
+using Wgig.Translate.Worker.Deadlines;
+using Wgig.Translate.Worker.Notifications;
+
+namespace Wgig.Translate.Api.Tests.Jobs;
+
+/// <summary>
+/// Scale-out: two Worker hosts on one database, each registering the recurring jobs at start and running
+/// Hangfire's scheduler. Every recurring job must run once per occurrence, not once per Worker. The
+/// schedules are shortened to every 2 seconds (configuration, not code) so the test sees several occurrences.
+/// </summary>
+public sealed class TwoWorkersTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
+{
+    private static readonly string[] JobIds =
+    [
+        ReclaimExpiredClaims.RecurringJobId, RemindClaimsEndingSoon.RecurringJobId, SendNotificationMail.RecurringJobId,
+        SendNotificationMail.DigestRecurringJobId, ForecastDeadlines.RecurringJobId,
+    ];
+
+    private readonly List<IHost> _workers = [];
+
+    public async Task InitializeAsync()
+    {
+        await api.ResetAsync();
+        for (var i = 0; i < 2; i++)
+        {
+            var builder = WorkerHost.CreateBuilder([]);
+            var settings = new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Translation"] = api.Database.ConnectionString,
+                ["Jobs:WorkerCount"] = "3",
+                ["Jobs:SchedulePollingInterval"] = "00:00:00.500",
+            };
+            foreach (var id in JobIds)
+            {
+                settings[$"Jobs:Schedules:{id}"] = "*/2 * * * * *";
+            }
+            builder.Configuration.AddInMemoryCollection(settings);
+            _workers.Add(builder.Build());
+        }
+        await Task.WhenAll(_workers.Select(w => w.StartAsync()));
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var worker in _workers)
+        {
+            await worker.StopAsync();
+            worker.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Each_recurring_job_runs_once_per_occurrence_whatever_the_number_of_workers()
+    {
+        Assert.Equal([2L], await api.Database.QueryAsync<long>("SELECT count(*) FROM hangfire.server"));
+        var clock = Stopwatch.StartNew();
+        // A bounded wait for every job to have had several occurrences; not a timing assertion.
+        while ((await RunsAsync()).Values.DefaultIfEmpty(0).Min() < 4 || (await RunsAsync()).Count < JobIds.Length)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"Not every job ran 4 times in 60 s: {string.Join(", ", await RunsAsync())}");
+            await Task.Delay(250);
+        }
+
+        // Hangfire records the occurrence each run was created for: no occurrence of any job was run twice.
+        var doubled = await api.Database.QueryAsync<string>("""
+            SELECT r.value || ' at ' || t.value FROM hangfire.jobparameter r
+            JOIN hangfire.jobparameter t ON t.jobid = r.jobid AND t.name = 'Time'
+            WHERE r.name = 'RecurringJobId'
+            GROUP BY r.value, t.value HAVING count(*) > 1
+            """);
+        Assert.Empty(doubled);
+        Assert.Equal(await api.Database.QueryAsync<long>("SELECT count(*) FROM hangfire.jobparameter WHERE name = 'RecurringJobId'"),
+            await api.Database.QueryAsync<long>("SELECT count(*) FROM hangfire.jobparameter WHERE name = 'Time'"));
+        Assert.Equal([0L], await api.Database.QueryAsync<long>("SELECT count(*) FROM hangfire.job WHERE statename = 'Failed'"));
+    }
+
+    private async Task<Dictionary<string, long>> RunsAsync() =>
+        (await api.Database.QueryAsync<string>("""
+            SELECT trim(both '"' from r.value) || '=' || count(*) FROM hangfire.jobparameter r JOIN hangfire.job j ON j.id = r.jobid
+            WHERE r.name = 'RecurringJobId' AND j.statename = 'Succeeded' GROUP BY r.value
+            """)).Select(x => x.Split('=')).ToDictionary(x => x[0], x => long.Parse(x[1], System.Globalization.CultureInfo.InvariantCulture));
+}
