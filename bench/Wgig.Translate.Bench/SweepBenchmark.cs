@@ -20,6 +20,9 @@ public static class SweepBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var count = int.Parse(LoadHarness.Option(args, "--count", "100000"), CultureInfo.InvariantCulture);
+        // With backups, the 1,000 lapsers and N backup volunteers are real accounts with the right to translate,
+        // and a coordinator watches: the sweep then runs the whole ladder (reassignment, overdue notices, alerts).
+        var backups = int.Parse(LoadHarness.Option(args, "--backups", "0"), CultureInfo.InvariantCulture);
         var root = LoadHarness.Option(args, "--root", LoadHarness.FindRoot());
         var database = await LoadHarness.FreshDatabaseAsync("wgig_sweep", root);
         await using var dataSource = NpgsqlDataSource.Create(database);
@@ -28,34 +31,36 @@ public static class SweepBenchmark
         Console.WriteLine("|---|---:|---:|---:|");
         for (var round = 1; round <= 3; round++)
         {
-            await SeedAsync(dataSource, count);
+            await SeedAsync(dataSource, count, backups);
             var baseline = await TimeAsync(() => Execute(dataSource, """
                 UPDATE translate.targets SET updated_at = now() WHERE state = 'Claimed' AND claim_expires_at <= now()
                 """));
-            await SeedAsync(dataSource, count); // fresh rows for each side: neither pays for the other's dead tuples
+            await SeedAsync(dataSource, count, backups); // fresh rows for each side: neither pays for the other's dead tuples
             var reclaimed = 0;
-            var sweep = await TimeAsync(async () =>
-            {
-                await using var db = StoreServiceCollectionExtensions.OpenStore(dataSource);
-                var options = Microsoft.Extensions.Options.Options.Create(new Wgig.Translate.Domain.Claims.ClaimOptions());
-                var balancer = new WorkBalancer(db, TimeProvider.System, options);
-                var reassignment = new LapsedWorkReassignment(db, TimeProvider.System, balancer, new WorkAssignment(db, TimeProvider.System, options, balancer));
-                reclaimed = await new ReclaimExpiredClaims(db, TimeProvider.System, options, reassignment, NullLogger<ReclaimExpiredClaims>.Instance)
-                    .RunAsync(CancellationToken.None);
-            });
+            ReclaimExpiredClaims? job = null;
+            await using var db = StoreServiceCollectionExtensions.OpenStore(dataSource);
+            var options = Microsoft.Extensions.Options.Options.Create(new Wgig.Translate.Domain.Claims.ClaimOptions());
+            var balancer = new WorkBalancer(db, TimeProvider.System, options);
+            var reassignment = new LapsedWorkReassignment(db, TimeProvider.System, balancer, new WorkAssignment(db, TimeProvider.System, options, balancer));
+            job = new ReclaimExpiredClaims(db, TimeProvider.System, options, reassignment, NullLogger<ReclaimExpiredClaims>.Instance);
+            var sweep = await TimeAsync(async () => reclaimed = await job.SweepAsync(CancellationToken.None));
+            var reassigned = 0;
+            var ladder = await TimeAsync(async () => reassigned = await job.EscalateLapsedAsync(CancellationToken.None));
             if (reclaimed != count)
             {
                 throw new InvalidOperationException($"The sweep reclaimed {reclaimed:N0} of {count:N0}.");
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| round {round}: bare UPDATE (baseline) | {count:N0} | {baseline:N0} | 1.00 |"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| round {round}: ReclaimExpiredClaims | {count:N0} | {sweep:N0} | {sweep / baseline:0.00} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| round {round}: ReclaimExpiredClaims sweep | {count:N0} | {sweep:N0} | {sweep / baseline:0.00} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| round {round}: then the ladder ({reassigned:N0} reassigned) | {count:N0} | {ladder:N0} | {ladder / baseline:0.00} |"));
         }
         return 0;
     }
 
     // N claimed targets whose leases ran out an hour ago, on N segments of one document.
-    private static async Task SeedAsync(NpgsqlDataSource dataSource, int count)
+    private static async Task SeedAsync(NpgsqlDataSource dataSource, int count, int backups)
     {
+        await Execute(dataSource, "TRUNCATE translate.notifications, translate.project_members, translate.volunteer_profiles, translate.account_roles, translate.accounts CASCADE");
         await Execute(dataSource, $"""
         TRUNCATE translate.target_events, translate.targets, translate.claims, translate.segments, translate.document_versions,
             translate.documents, translate.projects CASCADE;
@@ -82,6 +87,28 @@ public static class SweepBenchmark
         INSERT INTO translate.target_events (id, target_id, sequence, kind, state_after, actor_id, at)
         SELECT gen_random_uuid(), t.id, 1, 'Claimed', 'Claimed', t.claimed_by, t.updated_at FROM translate.targets t;
         """);
+        if (backups > 0)
+        {
+            await Execute(dataSource, $"""
+            INSERT INTO translate.accounts (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp,
+                display_name, created_at, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
+            SELECT id, 'v' || n, 'V' || n, 'v' || n || '@x.example', 'V' || n || '@X.EXAMPLE', true, 's', 'Volunteer ' || n, now(), false, false, true, 0
+            FROM (SELECT ('00000000-0000-0000-0000-' || lpad(v::text, 12, '0'))::uuid AS id, v AS n FROM generate_series(1, 1000 + {backups}) AS v) a;
+            INSERT INTO translate.accounts (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp,
+                display_name, created_at, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
+            VALUES ('00000000-0000-0000-0000-00000000c0de', 'cora', 'CORA', 'cora@x.example', 'CORA@X.EXAMPLE', true, 's', 'Cora', now(), false, false, true, 0);
+            INSERT INTO translate.roles (id, name, normalized_name) SELECT gen_random_uuid(), 'coordinator', 'COORDINATOR'
+                WHERE NOT EXISTS (SELECT 1 FROM translate.roles WHERE name = 'coordinator');
+            INSERT INTO translate.account_roles (user_id, role_id) SELECT '00000000-0000-0000-0000-00000000c0de', id FROM translate.roles WHERE name = 'coordinator';
+            INSERT INTO translate.project_members (id, project_id, account_id, language, can_translate, can_review, granted_by, granted_at)
+            SELECT gen_random_uuid(), '00000000-0000-0000-0000-000000000001', ('00000000-0000-0000-0000-' || lpad(v::text, 12, '0'))::uuid, 'fr', true, false,
+                '00000000-0000-0000-0000-00000000c0de', now()
+            FROM generate_series(1, 1000 + {backups}) AS v;
+            INSERT INTO translate.volunteer_profiles (account_id, languages, capacity_words_per_week, time_zone, availability, paused, mail, updated_at)
+            SELECT ('00000000-0000-0000-0000-' || lpad(v::text, 12, '0'))::uuid, '[]', 100000, 'UTC', '[]', false, 'Never', now()
+            FROM generate_series(1001, 1000 + {backups}) AS v;
+            """);
+        }
         await Execute(dataSource, "VACUUM ANALYZE"); // not in the same batch: VACUUM runs outside a transaction
     }
 

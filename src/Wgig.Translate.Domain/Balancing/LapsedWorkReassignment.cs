@@ -29,18 +29,19 @@ public sealed class LapsedWorkReassignment(TranslationDb db, TimeProvider clock,
             var proposal = BalancingPolicy.Propose(work, volunteers, new BalancingRules(ReturnToLapser: false));
             var chosen = proposal.Assignments.ToDictionary(a => a.WorkId, a => a.VolunteerId);
             var reasons = proposal.Unassigned.ToDictionary(u => u.WorkId, u => u.Reason);
-            foreach (var batch in batches)
+            outcomes.AddRange(batches.Where(b => !chosen.ContainsKey(b.ClaimId)).Select(b => new Reassigned(b, null, null, reasons[b.ClaimId])));
+            // One assignment per document, every chosen batch of it at once.
+            foreach (var document in batches.Where(b => chosen.ContainsKey(b.ClaimId)).GroupBy(b => b.DocumentId))
             {
-                if (!chosen.TryGetValue(batch.ClaimId, out var backup))
+                var requests = document.Select(b => new AssignmentRequest(chosen[b.ClaimId], WorkKind.Translate, b.SegmentIds)).ToList();
+                var assigned = await assignment.AssignAsync(group.Key.ProjectId, document.Key, group.Key.Language,
+                    AssignedBy.Reassignment, requests, cancellationToken);
+                outcomes.AddRange(document.Select((batch, i) =>
                 {
-                    outcomes.Add(new Reassigned(batch, null, null, reasons[batch.ClaimId]));
-                    continue;
-                }
-                var assigned = await assignment.AssignAsync(batch.ProjectId, batch.DocumentId, batch.Language, AssignedBy.Reassignment(batch.ClaimId),
-                    [new AssignmentRequest(backup, WorkKind.Translate, batch.SegmentIds)], cancellationToken);
-                var claim = assigned.Succeeded ? assigned.Value.Single().ClaimId : null;
-                outcomes.Add(new Reassigned(batch, claim is null ? null : backup, claim,
-                    claim is null ? (assigned.Succeeded ? "its segments were no longer open" : assigned.Error.Detail) : null));
+                    var claim = assigned.Succeeded ? assigned.Value[i].ClaimId : null;
+                    return new Reassigned(batch, claim is null ? null : chosen[batch.ClaimId], claim,
+                        claim is null ? (assigned.Succeeded ? "its segments were no longer open" : assigned.Error.Detail) : null);
+                }));
             }
         }
         return outcomes;

@@ -24,8 +24,8 @@ public sealed record AssignedBy(string Note, string Why)
     public static AssignedBy Coordinator(Guid coordinatorId) => new($"assigned by {coordinatorId}", "a coordinator assigned it to you");
 
     /// <summary>The Worker hands a lapsed claim's unfinished segments to a backup volunteer.</summary>
-    public static AssignedBy Reassignment(Guid lapsedClaimId) =>
-        new($"reassigned after claim {lapsedClaimId} lapsed", "the volunteer who had it let their claim run out, and you were next by the balancing policy");
+    public static AssignedBy Reassignment { get; } =
+        new("reassigned after a lapsed claim", "the volunteer who had it let their claim run out, and you were next by the balancing policy");
 }
 
 /// <summary>

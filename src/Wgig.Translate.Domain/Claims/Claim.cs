@@ -80,3 +80,15 @@ public sealed class Claim
         ExpiresAt = expiresAt,
     };
 }
+
+/// <summary>
+/// A segment whose claim ran out, waiting for the rest of the escalation ladder (reassignment, notices).
+/// The reclaim sweep writes these in its one statement; the ladder step consumes them a few claims at a
+/// time, so the sweep's locks stay short however much work lapsed at once.
+/// </summary>
+public sealed class LapsedSegment
+{
+    public Guid ClaimId { get; private set; }
+
+    public Guid SegmentId { get; private set; }
+}

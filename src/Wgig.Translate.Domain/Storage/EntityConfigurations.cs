@@ -123,6 +123,16 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claims.Claim
     }
 }
 
+internal sealed class LapsedSegmentConfiguration : IEntityTypeConfiguration<Claims.LapsedSegment>
+{
+    public void Configure(EntityTypeBuilder<Claims.LapsedSegment> lapsed)
+    {
+        lapsed.HasKey(l => new { l.ClaimId, l.SegmentId });
+        lapsed.HasOne<Claims.Claim>().WithMany().HasForeignKey(l => l.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        lapsed.HasOne<Segment>().WithMany().HasForeignKey(l => l.SegmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<Accounts.ApiToken>
 {
     public void Configure(EntityTypeBuilder<Accounts.ApiToken> token)

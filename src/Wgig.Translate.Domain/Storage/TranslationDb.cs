@@ -29,6 +29,8 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
 
     public DbSet<Claims.Claim> Claims => Set<Claims.Claim>();
 
+    public DbSet<Claims.LapsedSegment> LapsedSegments => Set<Claims.LapsedSegment>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();

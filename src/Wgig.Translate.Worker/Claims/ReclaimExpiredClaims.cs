@@ -17,22 +17,35 @@ namespace Wgig.Translate.Worker.Claims;
 /// claimant's draft, so nothing they typed is lost), and review batches that ran out are released. One
 /// set-based statement per kind, not a loop. Rows are taken with SKIP LOCKED, so two Workers sweeping at
 /// once split the work and each expired claim is reclaimed exactly once; running it again finds nothing.
-/// Then the rest of each project's escalation ladder, in the same transaction: the unfinished segments go
-/// to a backup volunteer by the balancing policy (so each is reassigned once, with the reclaim, or not at
-/// all), the volunteer gets the overdue notice and the coordinators an alert saying where the work went.
+/// The sweep also records each reclaimed segment as lapsed; then the rest of each project's escalation
+/// ladder runs over them a few claims at a time: the unfinished segments go to a backup volunteer by the
+/// balancing policy, the volunteer gets the overdue notice and the coordinators an alert saying where the
+/// work went. Each chunk locks its lapsed claims (SKIP LOCKED) and consumes their records in the same
+/// transaction as the reassignment, so every lapsed segment is reassigned once, by one Worker; and the
+/// sweep's own locks stay short however much work lapsed at once.
 /// </summary>
 public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> options, LapsedWorkReassignment reassignment,
     ILogger<ReclaimExpiredClaims> logger) : IBackgroundJob
 {
     public const string RecurringJobId = "reclaim-expired-claims";
 
+    private const int ClaimsPerLadderChunk = 20;
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var reclaimed = await SweepAsync(cancellationToken);
+        await EscalateLapsedAsync(cancellationToken);
+        return reclaimed;
+    }
+
+    /// <summary>Returns expired claims to the pool and releases expired review batches; the count of segments reclaimed.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         string claimed = nameof(TargetState.Claimed), untranslated = nameof(TargetState.Untranslated), translated = nameof(TargetState.Translated),
             expired = nameof(TargetEventKind.Expired), draftSetAside = nameof(TargetEventKind.DraftSetAside);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var reclaimed = await db.Database.SqlQuery<ReclaimedSegment>($"""
+        var reclaimed = (await db.Database.SqlQuery<int>($"""
             WITH lapsed AS (
                 SELECT id, claim_id, claimed_by, draft, events_recorded, coalesce(state_before_claim, {untranslated}) AS back
                 FROM translate.targets
@@ -56,12 +69,13 @@ public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, I
             marked AS (
                 UPDATE translate.claims c SET lapsed_at = {now}
                 FROM (SELECT DISTINCT claim_id FROM reclaimed) r
-                WHERE c.id = r.claim_id AND c.lapsed_at IS NULL)
-            SELECT r.claim_id AS claim_id, r.claimed_by AS volunteer_id, d.project_id AS project_id, s.document_id AS document_id,
-                r.language AS language, s.id AS segment_id, s.word_count AS words
-            FROM reclaimed r JOIN translate.segments s ON s.id = r.segment_id JOIN translate.documents d ON d.id = s.document_id
-            ORDER BY s.document_id, s.ordinal
-            """).ToListAsync(cancellationToken);
+                WHERE c.id = r.claim_id AND c.lapsed_at IS NULL),
+            recorded AS (
+                INSERT INTO translate.lapsed_segments (claim_id, segment_id)
+                SELECT r.claim_id, r.segment_id FROM reclaimed r WHERE r.claim_id IS NOT NULL
+                ON CONFLICT DO NOTHING)
+            SELECT count(*)::int AS "Value" FROM reclaimed
+            """).ToListAsync(cancellationToken)).Single();
         var paused = await PauseRepeatLapsersAsync(now, cancellationToken);
         var released = await db.Database.ExecuteSqlAsync($"""
             WITH lapsed AS (
@@ -72,14 +86,47 @@ public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, I
             SET review_claimed_by = NULL, review_claim_id = NULL, review_claim_expires_at = NULL, updated_at = {now}
             FROM lapsed l WHERE t.id = l.id
             """, cancellationToken);
-        var reassigned = await EscalateAsync(reclaimed, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (reclaimed.Count + released + paused > 0)
+        if (reclaimed + released + paused > 0)
         {
-            logger.LogInformation("Reclaimed {Segments} segments from expired claims ({Reassigned} reassigned) and {Reviews} from expired review batches; paused {Paused} volunteers",
-                reclaimed.Count, reassigned, released, paused);
+            logger.LogInformation("Reclaimed {Segments} segments from expired claims and {Reviews} from expired review batches; paused {Paused} volunteers",
+                reclaimed, released, paused);
         }
-        return reclaimed.Count;
+        return reclaimed;
+    }
+
+    /// <summary>The ladder's steps after claims lapsed, a few claims per transaction; the count of segments reassigned.</summary>
+    public async Task<int> EscalateLapsedAsync(CancellationToken cancellationToken)
+    {
+        var reassigned = 0;
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var claimIds = await db.Database.SqlQuery<Guid>($"""
+                SELECT c.id AS "Value" FROM translate.claims c
+                WHERE EXISTS (SELECT 1 FROM translate.lapsed_segments l WHERE l.claim_id = c.id)
+                ORDER BY c.id LIMIT {ClaimsPerLadderChunk}
+                FOR UPDATE OF c SKIP LOCKED
+                """).ToListAsync(cancellationToken);
+            if (claimIds.Count == 0)
+            {
+                return reassigned;
+            }
+            var lapsed = await db.Database.SqlQuery<ReclaimedSegment>($"""
+                SELECT c.id AS claim_id, c.volunteer_id, d.project_id, s.document_id, c.language, s.id AS segment_id, s.word_count AS words
+                FROM translate.lapsed_segments l
+                JOIN translate.claims c ON c.id = l.claim_id
+                JOIN translate.segments s ON s.id = l.segment_id
+                JOIN translate.documents d ON d.id = s.document_id
+                WHERE l.claim_id = ANY({claimIds.ToArray()})
+                ORDER BY s.document_id, s.ordinal
+                """).ToListAsync(cancellationToken);
+            reassigned += await EscalateAsync(lapsed, now, cancellationToken);
+            await db.Database.ExecuteSqlAsync($"DELETE FROM translate.lapsed_segments WHERE claim_id = ANY({claimIds.ToArray()})", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
     }
 
     private sealed record ReclaimedSegment(Guid ClaimId, Guid VolunteerId, Guid ProjectId, Guid DocumentId, string Language, Guid SegmentId, int Words);
