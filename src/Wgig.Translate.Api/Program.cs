@@ -1,3 +1,4 @@
+using Wgig.Translate.Api.Repositories;
 using Hangfire;
 using System.Text.Json.Serialization;
 using Wgig.Translate.Api.Accounts;
@@ -53,6 +54,8 @@ api.MapReviews();
 api.MapProfiles();
 api.MapNotifications();
 api.MapDeadlines();
+api.MapRepositories();
+app.MapRepositoryWebhooks();
 
 app.Run();
 

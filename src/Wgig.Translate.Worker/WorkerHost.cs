@@ -42,6 +42,9 @@ public static class WorkerHost
         services.AddJobs();
         services.AddOptions<Notifications.MailOptions>().BindConfiguration(Notifications.MailOptions.Section);
         services.AddScoped<DemoProject>();
+        services.AddOptions<Repositories.GitHubOptions>().BindConfiguration(Repositories.GitHubOptions.Section);
+        services.AddSingleton<Domain.Repositories.IRepositoryGateway, Repositories.GitHubGateway>();
+        services.AddSingleton<Domain.Repositories.IRepositoryGateway, Repositories.LocalGitGateway>();
         services.AddIdentityCore<Account>(options => options.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<TranslationDb>();

@@ -15,6 +15,7 @@ public static class Policies
     public const string ManageProjects = nameof(ManageProjects);
     public const string Invite = nameof(Invite);
     public const string ViewJobs = nameof(ViewJobs);
+    public const string Publish = nameof(Publish);
 }
 
 public static class AccountsSetup
@@ -63,7 +64,8 @@ public static class AccountsSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.ManageProjects, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Secretariat))
             .AddPolicy(Policies.Invite, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator))
-            .AddPolicy(Policies.ViewJobs, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator));
+            .AddPolicy(Policies.ViewJobs, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator))
+            .AddPolicy(Policies.Publish, policy => policy.RequireRole(Roles.Admin, Roles.Secretariat));
         return services;
     }
 

@@ -14,17 +14,20 @@ namespace Wgig.Translate.Api.Profiles;
 /// <param name="TimeZone">An IANA time zone id, e.g. Europe/Zurich; reminders and availability use it.</param>
 /// <param name="Availability">Weekly windows in your time zone when you take work; none means any time.</param>
 /// <param name="Mail">Immediately, DailyDigest (07:00 in your time zone) or Never; notifications are always in the app.</param>
+/// <param name="ShowEmailInCredits">Credit you in published commits with your own e-mail (linking them to your GitHub
+/// account), instead of a no-reply address.</param>
 public sealed record ProfileRequest(IReadOnlyList<ProfileLanguage>? Languages, int? CapacityWordsPerWeek, string? TimeZone,
-    IReadOnlyList<AvailabilityWindow>? Availability, MailPreference? Mail = null);
+    IReadOnlyList<AvailabilityWindow>? Availability, MailPreference? Mail = null, bool? ShowEmailInCredits = null);
 
 public sealed record PauseRequest(string? Reason);
 
 public sealed record ProfileResponse(Guid AccountId, IReadOnlyList<ProfileLanguage> Languages, int CapacityWordsPerWeek, string TimeZone,
     IReadOnlyList<AvailabilityWindow> Availability, bool Paused, string? PausedReason, DateTimeOffset? PausedAt, DateTimeOffset UpdatedAt,
-    MailPreference Mail)
+    MailPreference Mail, bool ShowEmailInCredits)
 {
     public static ProfileResponse From(VolunteerProfile p) =>
-        new(p.AccountId, p.Languages, p.CapacityWordsPerWeek, p.TimeZone, p.Availability, p.Paused, p.PausedReason, p.PausedAt, p.UpdatedAt, p.Mail);
+        new(p.AccountId, p.Languages, p.CapacityWordsPerWeek, p.TimeZone, p.Availability, p.Paused, p.PausedReason, p.PausedAt, p.UpdatedAt, p.Mail,
+            p.ShowEmailInCredits);
 }
 
 public static class ProfilesApi
@@ -68,6 +71,10 @@ public static class ProfilesApi
         if (request.Mail is { } mail)
         {
             profile.Value.ChooseMail(mail, clock.GetUtcNow());
+        }
+        if (request.ShowEmailInCredits is { } show)
+        {
+            profile.Value.ChooseCreditEmail(show, clock.GetUtcNow());
         }
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ProfileResponse.From(profile.Value));

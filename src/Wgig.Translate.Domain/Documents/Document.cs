@@ -43,7 +43,7 @@ public sealed class Document
 
     /// <summary>The first version of a new document, cut into segments.</summary>
     public static Document Import(Guid projectId, DocumentPath path, FileFormat format, byte[] content,
-        IReadOnlyList<SegmentDraft> drafts, VersionOrigin origin, DateTimeOffset now)
+        IReadOnlyList<SegmentDraft> drafts, VersionOrigin origin, DateTimeOffset now, string? commitSha = null)
     {
         var document = new Document(Guid.CreateVersion7(now), projectId, path.Value, format, now) { CurrentVersion = 1 };
         var keys = SegmentKeys.Assign(drafts.Select(d => d.Content.PlainText));
@@ -51,7 +51,7 @@ public sealed class Document
         {
             document._segments.Add(Segment.Create(document.Id, keys[i], i + 1, drafts[i], 1, now));
         }
-        document._versions.Add(DocumentVersion.Create(document.Id, 1, origin, content, now, document._segments));
+        document._versions.Add(DocumentVersion.Create(document.Id, 1, origin, content, now, document._segments, commitSha));
         return document;
     }
 
@@ -60,7 +60,7 @@ public sealed class Document
     /// show their previous source, new ones are added and the ones gone are retired. The document's
     /// segments must all be loaded, retired ones included.
     /// </summary>
-    public SourceUpdateSummary ImportVersion(byte[] content, IReadOnlyList<SegmentDraft> drafts, VersionOrigin origin, DateTimeOffset now)
+    public SourceUpdateSummary ImportVersion(byte[] content, IReadOnlyList<SegmentDraft> drafts, VersionOrigin origin, DateTimeOffset now, string? commitSha = null)
     {
         var version = CurrentVersion + 1;
         var plan = SourceUpdate.Plan(_segments, drafts);
@@ -93,7 +93,7 @@ public sealed class Document
             gone.Retire(version);
         }
         CurrentVersion = version;
-        _versions.Add(DocumentVersion.Create(Id, version, origin, content, now, [.. _segments.Where(s => !s.IsRetired)]));
+        _versions.Add(DocumentVersion.Create(Id, version, origin, content, now, [.. _segments.Where(s => !s.IsRetired)], commitSha));
         return new SourceUpdateSummary(version, unchanged, changed.Count, added, plan.Retired.Count) { ChangedSegmentIds = changed };
     }
 }

@@ -10,7 +10,11 @@ namespace Wgig.Translate.Domain.Documents;
 
 /// <param name="FileName">The document's path in the project (an upload's file name).</param>
 /// <param name="Format">A format name, where the file name's ending does not say it.</param>
-public sealed record DocumentUpload(string? FileName, string? Format, byte[] Content);
+/// <param name="CommitSha">For a document read from the project's repository: the commit it was read at.</param>
+public sealed record DocumentUpload(string? FileName, string? Format, byte[] Content, string? CommitSha = null)
+{
+    public VersionOrigin Origin => CommitSha is null ? VersionOrigin.Upload : VersionOrigin.Repository;
+}
 
 /// <summary>
 /// Brings documents into a project: checks the file, cuts it into segments in the project's source
@@ -51,7 +55,7 @@ public sealed class DocumentImport(
         }
 
         var document = Document.Import(projectId, path.Value, importer.Value.Format, upload.Content, drafts.Value,
-            VersionOrigin.Upload, clock.GetUtcNow());
+            upload.Origin, clock.GetUtcNow(), upload.CommitSha);
         db.Documents.Add(document);
         try
         {
@@ -99,7 +103,7 @@ public sealed class DocumentImport(
         // The row lock makes concurrent uploads of versions of one document queue up instead of racing.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM translate.documents WHERE id = {documentId} FOR UPDATE", cancellationToken);
-        var summary = document.ImportVersion(upload.Content, drafts.Value, VersionOrigin.Upload, now);
+        var summary = document.ImportVersion(upload.Content, drafts.Value, upload.Origin, now, upload.CommitSha);
         var outdated = await db.Targets.Where(t => summary.ChangedSegmentIds.Contains(t.SegmentId)).ToListAsync(cancellationToken);
         foreach (var target in outdated)
         {

@@ -3,6 +3,9 @@ namespace Wgig.Translate.Domain.Documents;
 public enum VersionOrigin
 {
     Upload,
+
+    /// <summary>Read from the project's document repository at <see cref="DocumentVersion.CommitSha"/>.</summary>
+    Repository,
 }
 
 /// <summary>One import of a document, with the bytes exactly as received and where they came from.</summary>
@@ -40,9 +43,12 @@ public sealed class DocumentVersion
 
     public int WordCount { get; private set; }
 
+    /// <summary>The repository commit the content was read at; null for uploads.</summary>
+    public string? CommitSha { get; private set; }
+
     internal static DocumentVersion Create(Guid documentId, int number, VersionOrigin origin, byte[] content,
-        DateTimeOffset importedAt, IReadOnlyCollection<Segment> segments) =>
+        DateTimeOffset importedAt, IReadOnlyCollection<Segment> segments, string? commitSha = null) =>
         new(Guid.CreateVersion7(importedAt), documentId, number, origin, content,
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), importedAt,
-            segments.Count, segments.Sum(s => s.WordCount));
+            segments.Count, segments.Sum(s => s.WordCount)) { CommitSha = commitSha };
 }

@@ -18,6 +18,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddScoped<DocumentExport>();
         services.AddScoped<Xliff.XliffExport>();
         services.AddScoped<Xliff.XliffImport>();
+        services.AddScoped<Repositories.PublicationPlanner>();
         services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

@@ -69,6 +69,15 @@ public sealed class VolunteerProfile
         UpdatedAt = now;
     }
 
+    /// <summary>Published commits credit them with their own e-mail rather than a no-reply address.</summary>
+    public bool ShowEmailInCredits { get; private set; }
+
+    public void ChooseCreditEmail(bool show, DateTimeOffset now)
+    {
+        ShowEmailInCredits = show;
+        UpdatedAt = now;
+    }
+
     public string? PausedReason { get; private set; }
 
     public DateTimeOffset? PausedAt { get; private set; }

@@ -133,6 +133,36 @@ internal sealed class LapsedSegmentConfiguration : IEntityTypeConfiguration<Clai
     }
 }
 
+internal sealed class RepositoryConnectionConfiguration : IEntityTypeConfiguration<Repositories.RepositoryConnection>
+{
+    public void Configure(EntityTypeBuilder<Repositories.RepositoryConnection> connection)
+    {
+        connection.HasKey(c => c.ProjectId);
+        connection.HasOne<Project>().WithOne().HasForeignKey<Repositories.RepositoryConnection>(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        connection.Property(c => c.Owner).HasMaxLength(Repositories.RepositoryConnection.MaxTextLength);
+        connection.Property(c => c.Name).HasMaxLength(Repositories.RepositoryConnection.MaxTextLength);
+        connection.Property(c => c.Branch).HasMaxLength(Repositories.RepositoryConnection.MaxTextLength);
+        connection.Property(c => c.SourcePattern).HasMaxLength(Repositories.RepositoryConnection.MaxTextLength);
+        connection.Property(c => c.TargetTemplate).HasMaxLength(Repositories.RepositoryConnection.MaxTextLength);
+    }
+}
+
+internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Repositories.Publication>
+{
+    public void Configure(EntityTypeBuilder<Repositories.Publication> publication)
+    {
+        publication.Property(p => p.Id).ValueGeneratedNever();
+        publication.HasOne<Project>().WithMany().HasForeignKey(p => p.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        publication.HasIndex(p => new { p.ProjectId, p.Number }).IsUnique();
+        publication.PrimitiveCollection(p => p.Languages);
+        publication.PrimitiveCollection(p => p.DocumentIds);
+        publication.Property(p => p.Files).HasColumnType("jsonb")
+            .HasConversion(JsonColumn<Repositories.PublishedFile>.Converter, JsonColumn<Repositories.PublishedFile>.Comparer);
+        publication.Property(p => p.LeftOut).HasColumnType("jsonb")
+            .HasConversion(JsonColumn<Repositories.LeftOut>.Converter, JsonColumn<Repositories.LeftOut>.Comparer);
+    }
+}
+
 internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<Accounts.ApiToken>
 {
     public void Configure(EntityTypeBuilder<Accounts.ApiToken> token)

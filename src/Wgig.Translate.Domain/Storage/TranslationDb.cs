@@ -31,6 +31,10 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
 
     public DbSet<Claims.LapsedSegment> LapsedSegments => Set<Claims.LapsedSegment>();
 
+    public DbSet<Repositories.RepositoryConnection> RepositoryConnections => Set<Repositories.RepositoryConnection>();
+
+    public DbSet<Repositories.Publication> Publications => Set<Repositories.Publication>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();

@@ -27,6 +27,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         Staff,
         Inviter,
         JobWatcher,
+        Publisher,
         TranslatorOfLanguage,
         ReviewerOfLanguage,
     }
@@ -42,6 +43,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         Rule.Staff => caller is "coordinator" or "secretariat" or "admin",
         Rule.Inviter => caller is "coordinator" or "admin",
         Rule.JobWatcher => caller is "coordinator" or "admin",
+        Rule.Publisher => caller is "secretariat" or "admin",
         Rule.TranslatorOfLanguage => caller == "volunteer" && language == "fr",
         Rule.ReviewerOfLanguage => caller == "coordinator" && language == "fr",
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
@@ -82,6 +84,13 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         new("POST", "/api/projects", Rule.Staff, "/api/projects", new { name = "" }),
         new("GET", P, Rule.ProjectMember, "/api/projects/{p}"),
         new("PUT", P + "/ladder", Rule.Staff, "/api/projects/{p}/ladder", new { remindBeforeClaimEnds = "00:00:00" }),
+        new("GET", P + "/repository", Rule.Staff, "/api/projects/{p}/repository"),
+        new("PUT", P + "/repository", Rule.Staff, "/api/projects/{p}/repository", new { host = "GitHub" }),
+        new("POST", P + "/repository/sync", Rule.Staff, "/api/projects/{p}/repository/sync"),
+        new("POST", P + "/publications", Rule.Publisher, "/api/projects/{p}/publications", new { languages = Array.Empty<string>() }),
+        new("GET", P + "/publications", Rule.ProjectMember, "/api/projects/{p}/publications"),
+        new("GET", P + "/publications/{publicationId}", Rule.ProjectMember, "/api/projects/{p}/publications/{random}"),
+        new("POST", "/webhooks/github/{projectId}", Rule.Anyone, "/webhooks/github/{p}", new { zen = "x" }),
         new("GET", P + "/members", Rule.Staff, "/api/projects/{p}/members"),
         new("PUT", P + "/members/{accountId}/languages/{language}", Rule.Staff, "/api/projects/{p}/members/{random}/languages/{lang}", new { canTranslate = true, canReview = false }, PerLanguage: true),
         new("GET", P + "/reviews", Rule.ProjectMember, "/api/projects/{p}/reviews?language={lang}", PerLanguage: true),
@@ -174,7 +183,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
                     var status = (int)response.StatusCode;
                     var allowed = Allowed(row.Rule, caller, language);
                     var ok = allowed
-                        ? status is not (401 or 403) || row.Pattern == "/api/session" && status == 401 // a wrong password is a 401 for anyone
+                        ? status is not (401 or 403) || row.Pattern is "/api/session" or "/webhooks/github/{projectId}" && status == 401 // a wrong password or signature is a 401 for anyone
                         : status == (caller == "anonymous" ? 401 : 403);
                     if (!ok)
                     {

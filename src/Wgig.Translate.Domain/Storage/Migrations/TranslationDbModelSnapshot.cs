@@ -560,6 +560,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("CommitSha")
+                        .HasColumnType("text")
+                        .HasColumnName("commit_sha");
+
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("bytea")
@@ -811,6 +815,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resumed_at");
 
+                    b.Property<bool>("ShowEmailInCredits")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_email_in_credits");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -987,6 +995,186 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasDatabaseName("ix_project_members_project_id_account_id_language");
 
                     b.ToTable("project_members", "translate");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Repositories.Publication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Branch")
+                        .HasColumnType("text")
+                        .HasColumnName("branch");
+
+                    b.Property<string>("CommitSha")
+                        .HasColumnType("text")
+                        .HasColumnName("commit_sha");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.PrimitiveCollection<Guid[]>("DocumentIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("document_ids");
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("files");
+
+                    b.PrimitiveCollection<string[]>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeftOut")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("left_out");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<int?>("PullRequestNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("pull_request_number");
+
+                    b.Property<string>("PullRequestUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("pull_request_url");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TreeSha")
+                        .HasColumnType("text")
+                        .HasColumnName("tree_sha");
+
+                    b.HasKey("Id")
+                        .HasName("pk_publications");
+
+                    b.HasIndex("ProjectId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_publications_project_id_number");
+
+                    b.ToTable("publications", "translate");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Repositories.RepositoryConnection", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("ApiBaseUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("api_base_url");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("branch");
+
+                    b.Property<bool>("BranchPerPublication")
+                        .HasColumnType("boolean")
+                        .HasColumnName("branch_per_publication");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("host");
+
+                    b.Property<DateTimeOffset?>("LastSyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_synced_at");
+
+                    b.Property<string>("LastSyncedCommit")
+                        .HasColumnType("text")
+                        .HasColumnName("last_synced_commit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("owner");
+
+                    b.Property<bool>("PublishXliff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("publish_xliff");
+
+                    b.Property<string>("SourcePattern")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("source_pattern");
+
+                    b.Property<string>("TargetTemplate")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("target_template");
+
+                    b.Property<string>("Token")
+                        .HasColumnType("text")
+                        .HasColumnName("token");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WebhookSecret")
+                        .HasColumnType("text")
+                        .HasColumnName("webhook_secret");
+
+                    b.Property<string>("WriteMode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("write_mode");
+
+                    b.HasKey("ProjectId")
+                        .HasName("pk_repository_connections");
+
+                    b.ToTable("repository_connections", "translate");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Targets.Target", b =>
@@ -1326,6 +1514,26 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_project_members_projects_project_id");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Repositories.Publication", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_publications_projects_project_id");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Repositories.RepositoryConnection", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Projects.Project", null)
+                        .WithOne()
+                        .HasForeignKey("Wgig.Translate.Domain.Repositories.RepositoryConnection", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_repository_connections_projects_project_id");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Targets.Target", b =>

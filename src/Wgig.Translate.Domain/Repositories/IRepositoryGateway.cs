@@ -1,0 +1,42 @@
+namespace Wgig.Translate.Domain.Repositories;
+
+public sealed record SourceFile(string Path, byte[] Content);
+
+/// <summary>The project's source files as they are at the head of its branch.</summary>
+public sealed record SourceSnapshot(string CommitSha, IReadOnlyList<SourceFile> Files);
+
+public sealed record FileToWrite(string Path, byte[] Content);
+
+/// <param name="Branch">The branch to commit to (the project's branch in direct mode).</param>
+/// <param name="BaseBranch">The project's branch: a new publication branch starts from it; a pull request goes into it.</param>
+/// <param name="Marker">A trailer unique to the publication, so a retry recognises its own commit.</param>
+/// <param name="KnownPullRequest">The open pull request an earlier publication made from this branch, to update instead of duplicating.</param>
+public sealed record PublishRequest(string Branch, string BaseBranch, IReadOnlyList<FileToWrite> Files, string Message, string Marker,
+    bool OpenPullRequest, string PullRequestTitle, string PullRequestBody, int? KnownPullRequest);
+
+/// <param name="CommitSha">The publication's commit; null when the branch already held these files.</param>
+public sealed record PublishOutcome(string TreeSha, string? CommitSha, int? PullRequestNumber, string? PullRequestUrl);
+
+/// <summary>The host says: not before <paramref name="RetryAt"/> (a primary or secondary rate limit).</summary>
+public sealed class RepositoryRateLimitedException(DateTimeOffset retryAt, string message) : Exception(message)
+{
+    public DateTimeOffset RetryAt { get; } = retryAt;
+}
+
+/// <summary>The host refused for good (bad credentials, no such repository or branch, no permission): retrying will not help.</summary>
+public sealed class RepositoryRefusedException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A document repository: where sources are read and translations committed, one commit per publication.</summary>
+public interface IRepositoryGateway
+{
+    RepositoryHost Host { get; }
+
+    Task<SourceSnapshot> ReadSourcesAsync(RepositoryConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the files in one commit on the request's branch, built on its current head (never forced).
+    /// When the branch already holds exactly these files, no commit is made; when the head moved meanwhile,
+    /// the commit is rebuilt on the new head.
+    /// </summary>
+    Task<PublishOutcome> PublishAsync(RepositoryConnection connection, PublishRequest request, CancellationToken cancellationToken);
+}
