@@ -8,10 +8,11 @@ namespace Wgig.Translate.Worker.Tests;
 /// <summary>The Worker's own service registrations, on a test database and a test clock.</summary>
 internal static class WorkerServices
 {
-    public static ServiceProvider Build(TestDatabase database, TimeProvider clock)
+    public static ServiceProvider Build(TestDatabase database, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Translation"] = database.ConnectionString })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

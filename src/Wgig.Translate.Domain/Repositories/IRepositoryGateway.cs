@@ -11,8 +11,10 @@ public sealed record FileToWrite(string Path, byte[] Content);
 /// <param name="BaseBranch">The project's branch: a new publication branch starts from it; a pull request goes into it.</param>
 /// <param name="Marker">A trailer unique to the publication, so a retry recognises its own commit.</param>
 /// <param name="KnownPullRequest">The open pull request an earlier publication made from this branch, to update instead of duplicating.</param>
+/// <param name="KnownBranch">An earlier publication committed to this branch, so it is looked up first; otherwise it is
+/// created from the base branch (and looked up only if that says it exists), which saves a call.</param>
 public sealed record PublishRequest(string Branch, string BaseBranch, IReadOnlyList<FileToWrite> Files, string Message, string Marker,
-    bool OpenPullRequest, string PullRequestTitle, string PullRequestBody, int? KnownPullRequest);
+    bool OpenPullRequest, string PullRequestTitle, string PullRequestBody, int? KnownPullRequest, bool KnownBranch);
 
 /// <param name="CommitSha">The publication's commit; null when the branch already held these files.</param>
 public sealed record PublishOutcome(string TreeSha, string? CommitSha, int? PullRequestNumber, string? PullRequestUrl);

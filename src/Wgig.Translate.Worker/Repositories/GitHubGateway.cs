@@ -42,7 +42,7 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider 
         var github = Client(connection);
         var (owner, name) = (connection.Owner, connection.Name);
         var head = await HeadAsync(github, connection, connection.Branch, cancellationToken)
-            ?? throw new RepositoryRefusedException($"{connection.Describe()}: the branch '{connection.Branch}' does not exist.");
+            ?? throw new RepositoryRefusedException($"{connection.Describe()}: the branch '{connection.Branch}' does not exist, or the token cannot see the repository.");
         var commit = await CallAsync(() => github.Git.Commit.Get(owner, name, head.Object.Sha), connection, cancellationToken);
         var tree = await CallAsync(() => github.Git.Tree.GetRecursive(owner, name, commit.Tree.Sha), connection, cancellationToken);
         if (tree.Truncated)
@@ -62,11 +62,12 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider 
     {
         var github = Client(connection);
         var (owner, name) = (connection.Owner, connection.Name);
+        var lookUpBranch = request.KnownBranch || request.Branch == request.BaseBranch;
         for (var rebuild = 0; rebuild <= options.Value.MaxRebuilds; rebuild++)
         {
-            var branchHead = await HeadAsync(github, connection, request.Branch, cancellationToken);
+            var branchHead = lookUpBranch ? await HeadAsync(github, connection, request.Branch, cancellationToken) : null;
             var head = branchHead ?? await HeadAsync(github, connection, request.BaseBranch, cancellationToken)
-                ?? throw new RepositoryRefusedException($"{connection.Describe()}: the branch '{request.BaseBranch}' does not exist.");
+                ?? throw new RepositoryRefusedException($"{connection.Describe()}: the branch '{request.BaseBranch}' does not exist, or the token cannot see the repository.");
             var parent = await CallAsync(() => github.Git.Commit.Get(owner, name, head.Object.Sha), connection, cancellationToken);
             var newTree = new NewTree { BaseTree = parent.Tree.Sha };
             foreach (var file in request.Files)
@@ -102,6 +103,7 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider 
                 // Someone pushed meanwhile (not a fast-forward), or created the branch: build again on the new head.
                 logger.LogInformation("{Repository}: {Branch} moved during the publication ({Message}); rebuilding on the new head",
                     connection.Describe(), request.Branch, e.Message);
+                lookUpBranch = true;
                 continue;
             }
             var pullRequest = request.OpenPullRequest ? await PullRequestAsync(github, connection, request, cancellationToken) : null;
@@ -224,7 +226,7 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider 
                 && (e is ApiException { StatusCode: >= HttpStatusCode.InternalServerError } or HttpRequestException or TaskCanceledException))
             {
                 logger.LogWarning("{Repository}: GitHub call failed ({Error}); retrying in {Delay}", connection.Describe(), e.Message, delays[attempt]);
-                await Task.Delay(delays[attempt], clock, cancellationToken);
+                await Task.Delay(delays[attempt], cancellationToken); // network backoff: real time, whatever the workflow clock
             }
         }
     }

@@ -45,8 +45,8 @@ public sealed class PublishTranslations(TranslationDb db, PublicationPlanner pla
             await db.SaveChangesAsync(cancellationToken);
             return publication.Status;
         }
-        var knownPullRequest = await db.Publications.Where(p => p.ProjectId == publication.ProjectId && p.Branch == branch && p.PullRequestNumber != null)
-            .OrderByDescending(p => p.Number).Select(p => p.PullRequestNumber).FirstOrDefaultAsync(cancellationToken);
+        var earlier = await db.Publications.Where(p => p.ProjectId == publication.ProjectId && p.Id != publication.Id && p.Branch == branch && p.CommitSha != null)
+            .OrderByDescending(p => p.Number).Select(p => new { p.PullRequestNumber }).FirstOrDefaultAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         var gateway = gateways.Single(g => g.Host == connection.Host);
@@ -54,7 +54,7 @@ public sealed class PublishTranslations(TranslationDb db, PublicationPlanner pla
         {
             var outcome = await gateway.PublishAsync(connection, new PublishRequest(branch, connection.Branch, plan.Files, plan.Message, plan.Marker,
                 connection.WriteMode == WriteMode.PullRequest && connection.Host == RepositoryHost.GitHub, plan.PullRequestTitle, plan.PullRequestBody,
-                knownPullRequest), cancellationToken);
+                earlier?.PullRequestNumber, KnownBranch: earlier is not null), cancellationToken);
             if (outcome.CommitSha is { } commit)
             {
                 publication.Committed(outcome.TreeSha, commit, outcome.PullRequestNumber, outcome.PullRequestUrl, clock.GetUtcNow());
