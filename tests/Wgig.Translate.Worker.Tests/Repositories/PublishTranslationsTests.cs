@@ -321,4 +321,54 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
         // The edited sentence needs an update in French; the others stay approved.
         Assert.Equal(["Approved", "Approved", "Approved", "NeedsUpdate"], await database.QueryAsync<string>("SELECT state FROM translate.targets WHERE language = 'fr' ORDER BY state"));
     }
+
+    [Fact]
+    public async Task The_local_git_repository_gets_the_same_single_commit_for_the_zero_setup_demo()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"local-papers-{Guid.NewGuid():N}");
+        Repository.Init(directory, isBare: true);
+        try
+        {
+            using (var repository = new Repository(directory))
+            {
+                var definition = new TreeDefinition();
+                definition.Add("papers/en/report.md", repository.ObjectDatabase.CreateBlob(new MemoryStream(
+                    Encoding.UTF8.GetBytes("# Report\n\nThe group met in Geneva. It wrote a report.\n\nThe report has two parts.\n"))), Mode.NonExecutableFile);
+                var signature = new Signature("Someone", "someone@example.org", DateTimeOffset.UtcNow);
+                var initial = repository.ObjectDatabase.CreateCommit(signature, signature, "Sources", repository.ObjectDatabase.CreateTree(definition), [], false);
+                repository.Refs.Add("refs/heads/main", initial.Id);
+            }
+            var projectId = await InScopeAsync(async s =>
+            {
+                var db = s.GetRequiredService<TranslationDb>();
+                var project = Project.Create("Local papers", "en", ["fr"], _clock.GetUtcNow()).Value!;
+                db.Projects.Add(project);
+                db.RepositoryConnections.Add(RepositoryConnection.Connect(project.Id, RepositoryHost.LocalGit, null, directory, "main",
+                    "papers/en/**/*.md", "papers/{lang}/{path}", WriteMode.Direct, false, false, null, null, null, _clock.GetUtcNow()).Value!);
+                await db.SaveChangesAsync();
+                return project.Id;
+            });
+            Assert.Equal(1, (await InScopeAsync(s => s.GetRequiredService<SyncRepository>().RunAsync(projectId, CancellationToken.None)))!.Added);
+            await ApproveAsync(projectId, "papers/en/report.md", "fr");
+
+            var publication = await PublishAsync(projectId, "fr");
+            var again = await PublishAsync(projectId, "fr");
+
+            Assert.Equal((PublicationStatus.Published, PublicationStatus.Unchanged), (publication.Status, again.Status));
+            using var check = new Repository(directory);
+            var tip = check.Branches["main"].Tip;
+            Assert.Equal((publication.CommitSha, 2), (tip.Sha, check.Branches["main"].Commits.Count()));
+            Assert.Equal("# fr: Report\n\nfr: The group met in Geneva. fr: It wrote a report.\n\nfr: The report has two parts.\n",
+                ((Blob)tip["papers/fr/report.md"].Target).GetContentText());
+            Assert.Contains($"Co-authored-by: Ana <{Ana:N}@users.noreply.wgig-translate.org>", tip.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var file in new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories))
+            {
+                file.Attributes = FileAttributes.Normal;
+            }
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using Wgig.Translate.Api.Repositories;
+using Wgig.Translate.Domain.Repositories;
+
+namespace Wgig.Translate.Api.Tests.Repositories;
+
+public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
+{
+    private const string Secret = "a webhook secret";
+    private readonly HttpClient _coordinator = api.CreateClient(TestAccounts.CoordinatorToken);
+    private readonly HttpClient _secretariat = api.CreateClient(TestAccounts.SecretariatToken);
+
+    public Task InitializeAsync() => api.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static object GitHub(string? token = "ghp_secret-token-value") => new
+    {
+        host = "GitHub", owner = "wgig", name = "papers", branch = "main", sourcePattern = "papers/en/**/*.md", targetTemplate = "papers/{lang}/{path}",
+        writeMode = "PullRequest", apiBaseUrl = "https://github.example.org/some/path", token, webhookSecret = Secret,
+    };
+
+    [Fact]
+    public async Task A_connection_is_stored_and_shown_without_its_credentials_and_a_change_keeps_them()
+    {
+        var projectId = await _coordinator.CreateProjectAsync();
+
+        var response = await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub());
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("ghp_secret-token-value", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
+        var changed = await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub(token: null));
+        var read = (await _coordinator.GetFromJsonAsync<RepositoryResponse>($"/api/projects/{projectId}/repository", ApiJson.Options))!;
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal((true, true, "https://github.example.org", WriteMode.PullRequest), (read.HasToken, read.HasWebhookSecret, read.ApiBaseUrl, read.WriteMode));
+        Assert.Equal(["ghp_secret-token-value"], await api.Database.QueryAsync<string>("SELECT token FROM translate.repository_connections"));
+    }
+
+    [Fact]
+    public async Task An_invalid_connection_is_a_400_naming_every_field_and_nothing_is_stored()
+    {
+        var projectId = await _coordinator.CreateProjectAsync();
+        var before = await api.Database.SnapshotAsync();
+
+        var response = await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository",
+            new { host = "GitHub", name = "wgig/papers", branch = "", sourcePattern = "../secrets/*", targetTemplate = "papers/{path}" });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["branch", "name", "owner", "sourcePattern", "targetTemplate", "token"],
+            problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+        await (await _coordinator.GetAsync($"/api/projects/{projectId}/repository")).AssertProblemAsync(HttpStatusCode.Conflict, "not connected");
+    }
+
+    [Fact]
+    public async Task A_publication_is_queued_for_the_worker_and_a_bad_request_changes_nothing()
+    {
+        var projectId = await _coordinator.CreateProjectAsync(targets: ["fr", "es"]);
+        var notConnected = await _secretariat.PostAsJsonAsync($"/api/projects/{projectId}/publications", new { languages = new[] { "fr" } });
+        await notConnected.AssertProblemAsync(HttpStatusCode.Conflict, "not connected to a document repository");
+        await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub());
+        var before = await api.Database.SnapshotAsync();
+
+        var bad = await _secretariat.PostAsJsonAsync($"/api/projects/{projectId}/publications",
+            new { languages = new[] { "fr", "de" }, documentIds = new[] { Guid.NewGuid() } });
+
+        var problem = await bad.AssertProblemAsync(HttpStatusCode.BadRequest, "'de' is not a target language");
+        Assert.Equal(["documentIds", "languages"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+
+        var response = await _secretariat.PostAsJsonAsync($"/api/projects/{projectId}/publications", new { languages = new[] { "FR", "fr", "es" } });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var publication = (await response.Content.ReadFromJsonAsync<PublicationResponse>(ApiJson.Options))!;
+        Assert.Equal((1, PublicationStatus.Queued), (publication.Number, publication.Status));
+        Assert.Equal(["fr", "es"], publication.Languages);
+        Assert.Equal($"/api/projects/{projectId}/publications/{publication.Id}", response.Headers.Location?.OriginalString);
+        Assert.Equal([1L], await api.Database.QueryAsync<long>(
+            $"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%PublishTranslations%' AND arguments::text LIKE '%{publication.Id}%'"));
+        var listed = (await _coordinator.GetFromJsonAsync<List<PublicationResponse>>($"/api/projects/{projectId}/publications", ApiJson.Options))!;
+        Assert.Equal(publication.Id, Assert.Single(listed).Id);
+    }
+
+    [Fact]
+    public async Task A_signed_push_to_the_projects_branch_enqueues_a_sync_and_anything_else_does_not()
+    {
+        var projectId = await _coordinator.CreateProjectAsync();
+        await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub());
+        var anonymous = api.CreateClient();
+
+        var unsigned = await anonymous.SendAsync(Hook(projectId, "push", """{"ref":"refs/heads/main"}""", signature: "sha256=00"));
+        var unknownProject = await anonymous.SendAsync(Hook(Guid.NewGuid(), "push", """{"ref":"refs/heads/main"}"""));
+        var ping = await anonymous.SendAsync(Hook(projectId, "ping", """{"zen":"Keep it logically awesome."}"""));
+        var otherBranch = await anonymous.SendAsync(Hook(projectId, "push", """{"ref":"refs/heads/l10n/x"}"""));
+        var push = await anonymous.SendAsync(Hook(projectId, "push", """{"ref":"refs/heads/main","after":"abc"}"""));
+
+        await unsigned.AssertProblemAsync(HttpStatusCode.Unauthorized, "X-Hub-Signature-256");
+        await unknownProject.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NoContent, HttpStatusCode.Accepted), (ping.StatusCode, otherBranch.StatusCode, push.StatusCode));
+        Assert.Equal([1L], await api.Database.QueryAsync<long>("SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%SyncRepository%'"));
+    }
+
+    private static HttpRequestMessage Hook(Guid projectId, string kind, string body, string? signature = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/github/{projectId}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-GitHub-Event", kind);
+        request.Headers.Add("X-Hub-Signature-256",
+            signature ?? "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(body))));
+        return request;
+    }
+}
