@@ -7,7 +7,7 @@ using Wgig.Translate.Worker.Accounts;
 using Wgig.Translate.Worker.Demo;
 using Wgig.Translate.Worker.Storage;
 
-// "migrate [--demo-document PATH] [--admin EMAIL --admin-credentials FILE]" is the explicit set-up step;
+// "migrate [--demo-document PATH [--demo-repository DIR]] [--admin EMAIL --admin-credentials FILE]" is the explicit set-up step;
 // no arguments runs the job server.
 if (args is ["migrate", .. var rest])
 {
@@ -31,7 +31,8 @@ if (args is ["migrate", .. var rest])
         }
         if (options.TryGetValue("--demo-document", out var demoDocument))
         {
-            await scope.ServiceProvider.GetRequiredService<DemoProject>().LoadOnceAsync(demoDocument, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<DemoProject>()
+                .LoadOnceAsync(demoDocument, options.GetValueOrDefault("--demo-repository"), CancellationToken.None);
         }
     }
     catch (InvalidOperationException e)

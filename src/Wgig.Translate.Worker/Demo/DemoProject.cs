@@ -1,4 +1,6 @@
 using Hangfire;
+using LibGit2Sharp;
+using Wgig.Translate.Domain.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Wgig.Translate.Domain.Documents;
@@ -10,7 +12,9 @@ namespace Wgig.Translate.Worker.Demo;
 
 /// <summary>
 /// Loads the WGIG report as a demo project, once: a second run finds the project and does nothing,
-/// so restarting the system never duplicates or resets the demo.
+/// so restarting the system never duplicates or resets the demo. With a repository directory, the
+/// project is connected to a local Git repository there (created with the report on main), so the
+/// demo's publications are real commits without GitHub.
 /// </summary>
 public sealed class DemoProject(
     TranslationDb db, DocumentImport import, IBackgroundJobClient jobs, TimeProvider clock, ILogger<DemoProject> logger)
@@ -19,7 +23,7 @@ public sealed class DemoProject(
 
     public static readonly string[] TargetLanguages = ["ar", "zh", "fr", "ru", "es"];
 
-    public async Task LoadOnceAsync(string documentPath, CancellationToken cancellationToken)
+    public async Task LoadOnceAsync(string documentPath, string? repositoryPath, CancellationToken cancellationToken)
     {
         if (await db.Projects.AnyAsync(p => p.NormalizedName == Project.Normalize(Name), cancellationToken))
         {
@@ -43,9 +47,33 @@ public sealed class DemoProject(
         {
             throw new InvalidOperationException($"The demo document did not import: {document.Error.Detail}");
         }
+        if (repositoryPath is not null)
+        {
+            var full = Path.GetFullPath(repositoryPath);
+            CreateRepository(full, Path.GetFileName(documentPath), content);
+            db.RepositoryConnections.Add(RepositoryConnection.Connect(project.Value.Id, RepositoryHost.LocalGit, null, full, "main", "*.md",
+                "translations/{lang}/{path}", WriteMode.Direct, false, false, null, null, null, clock.GetUtcNow()).Value!);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         jobs.Enqueue<RecountDocumentProgress>(job => job.RunAsync(document.Value.Id, CancellationToken.None));
         logger.LogInformation("Loaded demo project '{Name}' with {Segments} segments from {Path}.",
             Name, document.Value.Segments.Count, documentPath);
+    }
+
+    // A bare repository whose main branch holds the report, unless one is there already.
+    private static void CreateRepository(string path, string fileName, byte[] content)
+    {
+        if (Repository.IsValid(path))
+        {
+            return;
+        }
+        Repository.Init(path, isBare: true);
+        using var repository = new Repository(path);
+        var tree = new TreeDefinition();
+        tree.Add(fileName, repository.ObjectDatabase.CreateBlob(new MemoryStream(content)), Mode.NonExecutableFile);
+        var signature = new Signature("WGIG secretariat", "secretariat@wgig.invalid", DateTimeOffset.UtcNow);
+        var commit = repository.ObjectDatabase.CreateCommit(signature, signature, "The WGIG preliminary report", repository.ObjectDatabase.CreateTree(tree), [], false);
+        repository.Refs.Add("refs/heads/main", commit.Id);
     }
 }
