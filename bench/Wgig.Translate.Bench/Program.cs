@@ -30,5 +30,11 @@ if (args is ["sweep", .. var sweepOptions])
     return await SweepBenchmark.RunAsync(sweepOptions);
 }
 
+// "calls [--files 1,10,100,1000]" counts GitHub API calls per publication against the fake GitHub.
+if (args is ["calls", .. var callOptions])
+{
+    return await PublicationCallsBenchmark.RunAsync(callOptions);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmarks).Assembly).Run(args);
 return 0;

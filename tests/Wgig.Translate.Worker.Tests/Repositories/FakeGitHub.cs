@@ -199,6 +199,7 @@ public sealed class FakeGitHub : IAsyncDisposable
         repos.MapGet("/git/trees/{sha}", (string sha, string? recursive) => GetTree(sha, recursive is "1" or "true"));
         repos.MapGet("/git/blobs/{sha}", (string sha) => GetBlob(sha));
         repos.MapPost("/git/blobs", async (HttpRequest request) => CreateBlob(await Body(request)));
+        repos.MapPut("/contents/{**path}", async (string path, HttpRequest request) => PutContent(path, await Body(request)));
         repos.MapGet("/pulls", (string? head, string? state) => ListPulls(head, state));
         repos.MapPost("/pulls", async (HttpRequest request) => CreatePull(await Body(request)));
         repos.MapPatch("/pulls/{number:int}", async (int number, HttpRequest request) => UpdatePull(number, await Body(request)));
@@ -427,6 +428,42 @@ public sealed class FakeGitHub : IAsyncDisposable
             var bytes = (string?)body["encoding"] == "base64" ? Convert.FromBase64String(text) : Encoding.UTF8.GetBytes(text);
             var blob = repository.ObjectDatabase.CreateBlob(new MemoryStream(bytes));
             return Results.Json(new JsonObject { ["sha"] = blob.Sha, ["url"] = Url($"git/blobs/{blob.Sha}") }, statusCode: 201);
+        }
+    }
+
+    // The Contents API: one file, one commit per call (what per-file publishers do).
+    private IResult PutContent(string path, JsonObject body)
+    {
+        lock (_gate)
+        {
+            using var repository = new Repository(RepositoryPath);
+            var branch = (string?)body["branch"] ?? "main";
+            var parent = repository.Branches[branch]?.Tip;
+            if (parent is null)
+            {
+                return NotFound("https://docs.github.com/rest/repos/contents#create-or-update-file-contents");
+            }
+            if (parent[path] is { } existing && (string?)body["sha"] != existing.Target.Sha)
+            {
+                return Validation("Invalid request.\n\n\"sha\" wasn't supplied.", "https://docs.github.com/rest/repos/contents#create-or-update-file-contents");
+            }
+            var blob = repository.ObjectDatabase.CreateBlob(new MemoryStream(Convert.FromBase64String((string)body["content"]!)));
+            var definition = TreeDefinition.From(parent.Tree);
+            definition.Add(path, blob, Mode.NonExecutableFile);
+            var signature = new Signature("wgig-bot", "bot@users.noreply.github.com", DateTimeOffset.UtcNow);
+            var commit = repository.ObjectDatabase.CreateCommit(signature, signature, (string)body["message"]!, repository.ObjectDatabase.CreateTree(definition),
+                [parent], prettifyMessage: false);
+            repository.Refs.UpdateTarget(repository.Refs[$"refs/heads/{branch}"], commit.Id, "contents api");
+            return Results.Json(new JsonObject
+            {
+                ["content"] = new JsonObject
+                {
+                    ["name"] = Path.GetFileName(path), ["path"] = path, ["sha"] = blob.Sha, ["size"] = blob.Size, ["type"] = "file",
+                    ["url"] = Url($"contents/{path}?ref={branch}"), ["git_url"] = Url($"git/blobs/{blob.Sha}"),
+                    ["html_url"] = $"{BaseUrl}/{Owner}/{Name}/blob/{branch}/{path}", ["download_url"] = $"{BaseUrl}/raw/{branch}/{path}",
+                },
+                ["commit"] = CommitJson(commit),
+            }, statusCode: 201);
         }
     }
 
