@@ -1,3 +1,4 @@
+using Wgig.Translate.Api.Papers;
 using Wgig.Translate.Api.Repositories;
 using Hangfire;
 using System.Text.Json.Serialization;
@@ -55,6 +56,7 @@ api.MapProfiles();
 api.MapNotifications();
 api.MapDeadlines();
 api.MapRepositories();
+api.MapPapers();
 app.MapRepositoryWebhooks();
 
 app.Run();

@@ -31,9 +31,11 @@ public sealed record RepositoryResponse(Guid ProjectId, RepositoryHost Host, str
         c.WriteMode, c.BranchPerPublication, c.PublishXliff, c.ApiBaseUrl, c.Token is not null, c.WebhookSecret is not null, c.LastSyncedCommit, c.LastSyncedAt);
 }
 
-/// <param name="Languages">The languages to publish; each document goes out in those of them it is approved in, in full.</param>
-/// <param name="DocumentIds">The documents; none: every document of the project.</param>
-public sealed record PublicationRequest(IReadOnlyList<string>? Languages, IReadOnlyList<Guid>? DocumentIds);
+/// <param name="Languages">The languages to publish; none: all the project's target languages. Fewer than all is a subset.</param>
+/// <param name="DocumentIds">The documents (papers); none: every document of the project.</param>
+/// <param name="Subset">Publish what is approved of these languages without the publish gate (every required language
+/// approved and the secretariat's sign-off); a document × language not approved in full is still left out.</param>
+public sealed record PublicationRequest(IReadOnlyList<string>? Languages, IReadOnlyList<Guid>? DocumentIds, bool? Subset = null);
 
 public sealed record PublicationResponse(Guid Id, int Number, PublicationStatus Status, IReadOnlyList<string> Languages, IReadOnlyList<Guid> DocumentIds,
     Guid RequestedBy, DateTimeOffset RequestedAt, string? Branch, string? CommitSha, string? TreeSha, int? PullRequestNumber, string? PullRequestUrl,
@@ -157,9 +159,14 @@ public static class RepositoriesApi
                 languages.Add(tag);
             }
         }
+        var subset = request.Subset ?? false;
         if (languages.Count == 0 && !errors.Any)
         {
-            errors.Add("languages", $"Name the languages to publish, e.g. [\"{project.TargetLanguages[0]}\"].");
+            languages.AddRange(project.TargetLanguages);
+        }
+        if (!subset && languages.Count < project.TargetLanguages.Count && !errors.Any)
+        {
+            errors.Add("subset", $"A paper is published in all its languages ({string.Join(", ", project.TargetLanguages)}); to publish only some, say subset: true.");
         }
         var documentIds = (request.DocumentIds ?? []).Distinct().ToList();
         var known = await db.Documents.Where(d => d.ProjectId == projectId && documentIds.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken);
@@ -174,6 +181,14 @@ public static class RepositoriesApi
         if (!await db.RepositoryConnections.AnyAsync(c => c.ProjectId == projectId, cancellationToken))
         {
             return new NotConnected(projectId).ToProblem();
+        }
+        if (!subset)
+        {
+            var closed = (await PublishGate.ForAsync(db, project, documentIds.Count == 0 ? null : documentIds, cancellationToken)).Where(g => !g.MayPublish).ToList();
+            if (closed.Count > 0)
+            {
+                return new GateClosed([.. closed.Select(g => g.WhyNot())]).ToProblem();
+            }
         }
         for (var attempt = 0; ; attempt++)
         {

@@ -36,6 +36,18 @@ public sealed class Document
 
     public int CurrentVersion { get; private set; }
 
+    /// <summary>The version the secretariat signed off for publication; a newer source version needs a new sign-off.</summary>
+    public int? SignedOffVersion { get; private set; }
+
+    public Guid? SignedOffBy { get; private set; }
+
+    public DateTimeOffset? SignedOffAt { get; private set; }
+
+    public bool IsSignedOff => SignedOffVersion == CurrentVersion;
+
+    /// <summary>The secretariat approves the paper for publication, as it stands now.</summary>
+    public void SignOff(Guid by, DateTimeOffset now) => (SignedOffVersion, SignedOffBy, SignedOffAt) = (CurrentVersion, by, now);
+
     public IReadOnlyList<DocumentVersion> Versions => _versions;
 
     /// <summary>All segments ever, retired ones included (when loaded).</summary>

@@ -61,7 +61,7 @@ public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFact
     public async Task A_publication_is_queued_for_the_worker_and_a_bad_request_changes_nothing()
     {
         var projectId = await _coordinator.CreateProjectAsync(targets: ["fr", "es"]);
-        var notConnected = await _secretariat.PostAsJsonAsync($"/api/projects/{projectId}/publications", new { languages = new[] { "fr" } });
+        var notConnected = await _secretariat.PostAsJsonAsync($"/api/projects/{projectId}/publications", new { languages = new[] { "fr" }, subset = true });
         await notConnected.AssertProblemAsync(HttpStatusCode.Conflict, "not connected to a document repository");
         await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub());
         var before = await api.Database.SnapshotAsync();
@@ -73,7 +73,7 @@ public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(["documentIds", "languages"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(before, await api.Database.SnapshotAsync());
 
-        var response = await _secretariat.PostAsJsonAsync($"/api/projects/{projectId}/publications", new { languages = new[] { "FR", "fr", "es" } });
+        var response = await _secretariat.PostAsJsonAsync($"/api/projects/{projectId}/publications", new { languages = new[] { "FR", "fr", "es" }, subset = true });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var publication = (await response.Content.ReadFromJsonAsync<PublicationResponse>(ApiJson.Options))!;
         Assert.Equal((1, PublicationStatus.Queued), (publication.Number, publication.Status));
@@ -83,6 +83,50 @@ public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFact
             $"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%PublishTranslations%' AND arguments::text LIKE '%{publication.Id}%'"));
         var listed = (await _coordinator.GetFromJsonAsync<List<PublicationResponse>>($"/api/projects/{projectId}/publications", ApiJson.Options))!;
         Assert.Equal(publication.Id, Assert.Single(listed).Id);
+    }
+
+    [Fact]
+    public async Task A_paper_is_published_whole_only_when_every_language_is_approved_and_the_secretariat_signed_it_off()
+    {
+        var projectId = await _coordinator.CreateProjectAsync(targets: ["fr", "ar"]);
+        await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub());
+        var upload = await _coordinator.UploadAsync(projectId, "paper.md", "# Report\n\nThe group met. It wrote.\n"u8.ToArray());
+        var documentId = (await upload.Content.ReadFromJsonAsync<ApiCalls.IdOnly>(ApiJson.Options))!.Id;
+        var segments = await api.Database.QueryAsync<Guid>($"SELECT id FROM translate.segments WHERE document_id = '{documentId}' ORDER BY ordinal");
+        foreach (var segment in segments)
+        {
+            await api.Database.InsertTargetAsync(segment, "fr", "Approved", $"fr {segment:N}");
+        }
+
+        await (await _secretariat.PostAsync($"/api/projects/{projectId}/documents/{documentId}/sign-off", null))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "paper.md: not approved in full in ar (0 %)");
+        await (await _secretariat.PostAsJsonAsync($"/api/projects/{projectId}/publications", new { }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "paper.md: not approved in full in ar (0 %). Publish a paper when all its required languages are approved");
+        await (await _secretariat.PostAsJsonAsync($"/api/projects/{projectId}/publications", new { languages = new[] { "fr" } }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "say subset: true");
+
+        foreach (var segment in segments)
+        {
+            await api.Database.InsertTargetAsync(segment, "ar", "Approved", $"ar {segment:N}");
+        }
+        await (await _secretariat.PostAsJsonAsync($"/api/projects/{projectId}/publications", new { }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "paper.md: not signed off by the secretariat");
+        var signed = await _secretariat.PostAsync($"/api/projects/{projectId}/documents/{documentId}/sign-off", null);
+        var gates = (await _coordinator.GetFromJsonAsync<List<PaperGate>>($"/api/projects/{projectId}/papers", ApiJson.Options))!;
+        var published = await _secretariat.PostAsJsonAsync($"/api/projects/{projectId}/publications", new { });
+
+        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+        var gate = Assert.Single(gates);
+        Assert.True(gate.MayPublish);
+        Assert.Equal([("fr", 100.0), ("ar", 100.0)], gate.Languages.Select(l => (l.Language, l.ApprovedPercent)));
+        Assert.Equal(HttpStatusCode.Accepted, published.StatusCode);
+        Assert.Equal(["fr", "ar"], (await published.Content.ReadFromJsonAsync<PublicationResponse>(ApiJson.Options))!.Languages);
+
+        // The paper side by side: Arabic right to left, paragraph numbers beside both.
+        var html = await _coordinator.GetStringAsync($"/api/projects/{projectId}/documents/{documentId}/paper");
+        Assert.Contains("<td lang=\"ar\" dir=\"rtl\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<td lang=\"en\">The group met. It wrote.</td><td lang=\"fr\" dir=\"ltr\">fr {segments[1]:N} fr {segments[2]:N}</td>", html, StringComparison.Ordinal);
+        Assert.Contains("export?language=ar&amp;approvedOnly=true", html.Replace("&approvedOnly", "&amp;approvedOnly", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -544,6 +544,18 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("project_id");
 
+                    b.Property<DateTimeOffset?>("SignedOffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_off_at");
+
+                    b.Property<Guid?>("SignedOffBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_off_by");
+
+                    b.Property<int?>("SignedOffVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("signed_off_version");
+
                     b.HasKey("Id")
                         .HasName("pk_documents");
 

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Api.Accounts;
+using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Repositories;
+using Wgig.Translate.Domain.Segmentation;
+using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Targets;
+
+namespace Wgig.Translate.Api.Papers;
+
+/// <summary>The publish gate per paper, the secretariat's sign-off, and the multilingual paper as people read it.</summary>
+public static class PapersApi
+{
+    private static readonly HashSet<string> RightToLeft = new(StringComparer.Ordinal) { "ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb" };
+
+    public static IEndpointRouteBuilder MapPapers(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/projects/{projectId}/papers", Gates).WithTags("Papers").WithName("ListPaperGates").ProducesProblem(StatusCodes.Status404NotFound);
+        var paper = routes.MapGroup("/projects/{projectId}/documents/{documentId}").WithTags("Papers").ProducesProblem(StatusCodes.Status404NotFound);
+        paper.MapPost("/sign-off", SignOff).WithName("SignOffPaper").RequireAuthorization(Policies.Publish).ProducesProblem(StatusCodes.Status409Conflict);
+        paper.MapGet("/paper", View).WithName("ViewPaper");
+        return routes;
+    }
+
+    /// <summary>Each paper's state per required language (approved %, awaiting review, deadline forecast) and its sign-off.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<PaperGate>>, ProblemHttpResult>> Gates(Guid projectId, TranslationDb db, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        return project is null ? new ProjectNotFound(projectId).ToProblem() : TypedResults.Ok(await PublishGate.ForAsync(db, project, null, cancellationToken));
+    }
+
+    /// <summary>The secretariat signs the paper off for publication (its current version; all required languages must be approved).</summary>
+    private static async Task<Results<Ok<PaperGate>, ProblemHttpResult>> SignOff(Guid projectId, Guid documentId, ClaimsPrincipal caller, TranslationDb db,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var signed = await PublishGate.SignOffAsync(db, projectId, documentId, caller.AccountId(), clock.GetUtcNow(), cancellationToken);
+        return signed.Succeeded ? TypedResults.Ok(signed.Value) : signed.Error.ToProblem();
+    }
+
+    /// <summary>
+    /// The paper in every language it is approved in, paragraph by paragraph beside the source, paragraph
+    /// numbers aligned, right to left where the language is; links download each language's file.
+    /// </summary>
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> View(Guid projectId, Guid documentId, TranslationDb db,
+        CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.ProjectId == projectId, cancellationToken);
+        if (project is null || document is null)
+        {
+            return (project is null ? (Domain.Common.DomainError)new ProjectNotFound(projectId) : new DocumentNotFound(projectId, documentId)).ToProblem();
+        }
+        var segments = await db.Segments.AsNoTracking().Where(s => s.DocumentId == documentId && s.RetiredInVersion == null)
+            .OrderBy(s => s.Ordinal).ToListAsync(cancellationToken);
+        var approved = await db.Targets.AsNoTracking().Where(t => t.State == TargetState.Approved && t.Text != null)
+            .Join(db.Segments.Where(s => s.DocumentId == documentId && s.RetiredInVersion == null), t => t.SegmentId, s => s.Id, (t, _) => t)
+            .ToListAsync(cancellationToken);
+        var byLanguage = approved.GroupBy(t => t.Language).ToDictionary(g => g.Key, g => g.ToDictionary(t => t.SegmentId));
+        var complete = project.TargetLanguages.Where(l => byLanguage.TryGetValue(l, out var done) && done.Count == segments.Count).ToList();
+
+        var html = new StringBuilder();
+        string E(string text) => WebUtility.HtmlEncode(text);
+        html.Append(CultureInfo.InvariantCulture, $$"""
+            <!DOCTYPE html>
+            <html lang="{{project.SourceLanguage}}"><head><meta charset="utf-8"><title>{{E(document.Path)}}</title>
+            <style>body{font-family:system-ui,sans-serif;margin:1rem}nav a{margin-right:1rem}table{border-collapse:collapse;width:100%}
+            td,th{vertical-align:top;padding:.4rem;border-bottom:1px solid #ddd;text-align:start}td.n{color:#666;width:3rem}
+            .lang{display:none}.lang:target{display:table}</style></head><body>
+            <h1>{{E(document.Path)}}</h1>
+            <nav aria-label="Languages">
+            """);
+        if (complete.Count == 0)
+        {
+            html.Append("<p>No language is approved in full yet.</p>");
+        }
+        foreach (var language in complete)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<a href=\"#{language}\" hreflang=\"{language}\">{language}</a> (<a href=\"/api/projects/{projectId}/documents/{documentId}/export?language={language}&approvedOnly=true\" download>download</a>) ");
+        }
+        html.Append("</nav>\n");
+        foreach (var language in complete)
+        {
+            var direction = RightToLeft.Contains(language.Split('-')[0]) ? "rtl" : "ltr";
+            html.Append(CultureInfo.InvariantCulture, $"<table class=\"lang\" id=\"{language}\"><thead><tr><th>¶</th><th lang=\"{project.SourceLanguage}\">{project.SourceLanguage}</th>" +
+                $"<th lang=\"{language}\" dir=\"{direction}\">{language}</th></tr></thead><tbody>\n");
+            foreach (var paragraph in segments.GroupBy(s => s.Paragraph).OrderBy(g => g.Key))
+            {
+                var source = string.Join(" ", paragraph.Select(s => s.Content.PlainText));
+                var translated = string.Join(BlockAssembly.JoinsWithoutSpaces(language) ? "" : " ",
+                    paragraph.Select(s => byLanguage[language][s.Id].ContentFor(s.Content)!.PlainText));
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"n\">{paragraph.Key}</td><td lang=\"{project.SourceLanguage}\">{E(source)}</td>" +
+                    $"<td lang=\"{language}\" dir=\"{direction}\">{E(translated)}</td></tr>\n");
+            }
+            html.Append("</tbody></table>\n");
+        }
+        html.Append("</body></html>\n");
+        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
+    }
+}
