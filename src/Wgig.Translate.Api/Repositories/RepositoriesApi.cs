@@ -20,15 +20,19 @@ namespace Wgig.Translate.Api.Repositories;
 /// <param name="Host">GitHub (github.com or an Enterprise server at apiBaseUrl) or LocalGit (a repository on the Worker's disk, at name).</param>
 /// <param name="Token">Write-only: never returned. Left out when changing a connection, the stored one stays.</param>
 /// <param name="WebhookSecret">Write-only: the secret GitHub signs push webhooks with (POST /webhooks/github/{projectId}).</param>
+/// <param name="AppId">Instead of a token, a GitHub App installation: the app's id, its installation's id and its private key (PEM).</param>
+/// <param name="AppPrivateKey">Write-only, like the token; left out when changing a connection of the same app, the stored one stays.</param>
 public sealed record RepositoryRequest(RepositoryHost? Host, string? Owner, string? Name, string? Branch, string? SourcePattern, string? TargetTemplate,
-    WriteMode? WriteMode, bool? BranchPerPublication, bool? PublishXliff, string? ApiBaseUrl, string? Token, string? WebhookSecret);
+    WriteMode? WriteMode, bool? BranchPerPublication, bool? PublishXliff, string? ApiBaseUrl, string? Token, string? WebhookSecret,
+    long? AppId = null, long? InstallationId = null, string? AppPrivateKey = null);
 
 public sealed record RepositoryResponse(Guid ProjectId, RepositoryHost Host, string Owner, string Name, string Branch, string SourcePattern,
     string TargetTemplate, WriteMode WriteMode, bool BranchPerPublication, bool PublishXliff, string? ApiBaseUrl, bool HasToken, bool HasWebhookSecret,
-    string? LastSyncedCommit, DateTimeOffset? LastSyncedAt)
+    long? AppId, long? InstallationId, bool HasAppPrivateKey, string? LastSyncedCommit, DateTimeOffset? LastSyncedAt)
 {
     public static RepositoryResponse From(RepositoryConnection c) => new(c.ProjectId, c.Host, c.Owner, c.Name, c.Branch, c.SourcePattern, c.TargetTemplate,
-        c.WriteMode, c.BranchPerPublication, c.PublishXliff, c.ApiBaseUrl, c.Token is not null, c.WebhookSecret is not null, c.LastSyncedCommit, c.LastSyncedAt);
+        c.WriteMode, c.BranchPerPublication, c.PublishXliff, c.ApiBaseUrl, c.Token is not null, c.WebhookSecret is not null, c.AppId, c.InstallationId,
+        c.AppPrivateKey is not null, c.LastSyncedCommit, c.LastSyncedAt);
 }
 
 /// <param name="Languages">The languages to publish; none: all the project's target languages. Fewer than all is a subset.</param>
@@ -99,11 +103,17 @@ public static class RepositoriesApi
         var existing = await db.RepositoryConnections.SingleOrDefaultAsync(c => c.ProjectId == projectId, cancellationToken);
         var now = clock.GetUtcNow();
         var host = request.Host ?? RepositoryHost.GitHub;
-        // Changing a connection may leave the token out: the stored one is kept (it is never sent back).
-        var token = request.Token ?? (existing?.Host == host ? existing.Token : null);
+        // Changing a connection may leave its secrets out: the stored ones are kept (they are never sent back).
+        var app = request.AppId is null ? null : new GitHubAppCredentials(request.AppId, request.InstallationId,
+            request.AppPrivateKey ?? (existing?.AppId == request.AppId ? existing.AppPrivateKey : null));
+        var token = app is not null ? null : request.Token ?? (existing?.Host == host && existing.AppId is null ? existing.Token : null);
+        if (app is null && token is null && request.Token is null && existing?.AppId is { } storedApp)
+        {
+            app = new GitHubAppCredentials(storedApp, existing.InstallationId, existing.AppPrivateKey);
+        }
         var connection = RepositoryConnection.Connect(projectId, host, request.Owner, request.Name, request.Branch, request.SourcePattern,
             request.TargetTemplate, request.WriteMode ?? WriteMode.PullRequest, request.BranchPerPublication ?? false, request.PublishXliff ?? false,
-            request.ApiBaseUrl, token, request.WebhookSecret, now);
+            request.ApiBaseUrl, token, request.WebhookSecret, now, app);
         if (!connection.Succeeded)
         {
             return connection.Error.ToProblem();

@@ -67,6 +67,14 @@ public sealed class RepositoryConnection
     /// <summary>A personal access token or fine-grained token with contents and pull-request write access.</summary>
     public string? Token { get; private set; }
 
+    /// <summary>A GitHub App's id, when the project authenticates as an app installation instead of with a token.</summary>
+    public long? AppId { get; private set; }
+
+    public long? InstallationId { get; private set; }
+
+    /// <summary>The app's private key (PEM), which signs the short-lived JWT exchanged for an installation token.</summary>
+    public string? AppPrivateKey { get; private set; }
+
     /// <summary>The shared secret GitHub signs push webhooks with.</summary>
     public string? WebhookSecret { get; private set; }
 
@@ -80,7 +88,7 @@ public sealed class RepositoryConnection
 
     public static Result<RepositoryConnection> Connect(Guid projectId, RepositoryHost host, string? owner, string? name, string? branch,
         string? sourcePattern, string? targetTemplate, WriteMode writeMode, bool branchPerPublication, bool publishXliff, string? apiBaseUrl,
-        string? token, string? webhookSecret, DateTimeOffset now)
+        string? token, string? webhookSecret, DateTimeOffset now, GitHubAppCredentials? app = null)
     {
         var errors = new ValidationErrors();
         string Required(string field, string? value, string example)
@@ -133,9 +141,13 @@ public sealed class RepositoryConnection
                 baseUrl = uri.GetLeftPart(UriPartial.Authority);
             }
         }
-        if (host == RepositoryHost.GitHub && string.IsNullOrWhiteSpace(token))
+        if (app is not null)
         {
-            errors.Add("token", "A GitHub repository needs a token with contents and pull-request write access.");
+            app.Check(errors);
+        }
+        else if (host == RepositoryHost.GitHub && string.IsNullOrWhiteSpace(token))
+        {
+            errors.Add("token", "A GitHub repository needs a token with contents and pull-request write access, or a GitHub App installation (appId, installationId, appPrivateKey).");
         }
         if (errors.Any)
         {
@@ -147,16 +159,17 @@ public sealed class RepositoryConnection
             TargetTemplate = template, WriteMode = writeMode, BranchPerPublication = branchPerPublication, PublishXliff = publishXliff,
             ApiBaseUrl = baseUrl, Token = string.IsNullOrWhiteSpace(token) ? null : token.Trim(),
             WebhookSecret = string.IsNullOrWhiteSpace(webhookSecret) ? null : webhookSecret.Trim(), UpdatedAt = now,
+            AppId = app?.AppId, InstallationId = app?.InstallationId, AppPrivateKey = app?.PrivateKey?.Trim(),
         };
     }
 
-    /// <summary>Takes another connection's settings; a credential left out keeps the one stored.</summary>
+    /// <summary>Takes another connection's settings and credentials; a webhook secret left out keeps the one stored.</summary>
     public void Change(RepositoryConnection other, DateTimeOffset now)
     {
         (Host, Owner, Name, Branch, SourcePattern, TargetTemplate, WriteMode, BranchPerPublication, PublishXliff, ApiBaseUrl) =
             (other.Host, other.Owner, other.Name, other.Branch, other.SourcePattern, other.TargetTemplate, other.WriteMode,
              other.BranchPerPublication, other.PublishXliff, other.ApiBaseUrl);
-        Token = other.Token ?? Token;
+        (Token, AppId, InstallationId, AppPrivateKey) = (other.Token, other.AppId, other.InstallationId, other.AppPrivateKey);
         WebhookSecret = other.WebhookSecret ?? WebhookSecret;
         UpdatedAt = now;
     }
@@ -193,5 +206,30 @@ public sealed class RepositoryConnection
             slug = slug.Replace("--", "-", StringComparison.Ordinal);
         }
         return BranchPerPublication ? $"l10n/{slug}/publication-{publicationNumber}" : $"l10n/{slug}/{string.Join('+', languages)}";
+    }
+}
+
+/// <summary>A GitHub App installation: the app signs a JWT with its private key and exchanges it for an installation token.</summary>
+public sealed record GitHubAppCredentials(long? AppId, long? InstallationId, string? PrivateKey)
+{
+    internal void Check(ValidationErrors errors)
+    {
+        if (AppId is not > 0)
+        {
+            errors.Add("appId", "The GitHub App's numeric id, from its settings page.");
+        }
+        if (InstallationId is not > 0)
+        {
+            errors.Add("installationId", "The numeric id of the app's installation on the repository's account.");
+        }
+        try
+        {
+            using var rsa = System.Security.Cryptography.RSA.Create();
+            rsa.ImportFromPem(PrivateKey);
+        }
+        catch (Exception e) when (e is ArgumentException or System.Security.Cryptography.CryptographicException)
+        {
+            errors.Add("appPrivateKey", "The app's private key in PEM form (-----BEGIN RSA PRIVATE KEY----- …), as GitHub generates it.");
+        }
     }
 }

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,9 +40,13 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider 
 
     public RepositoryHost Host => RepositoryHost.GitHub;
 
+    // Installation tokens live an hour; one is reused until five minutes before it ends. A cache, not state:
+    // another process simply asks for its own.
+    private readonly ConcurrentDictionary<(string?, long, long), AccessToken> _installationTokens = new();
+
     public async Task<SourceSnapshot> ReadSourcesAsync(RepositoryConnection connection, CancellationToken cancellationToken)
     {
-        var github = Client(connection);
+        var github = await ClientAsync(connection, cancellationToken);
         var (owner, name) = (connection.Owner, connection.Name);
         var head = await HeadAsync(github, connection, connection.Branch, cancellationToken)
             ?? throw new RepositoryRefusedException($"{connection.Describe()}: the branch '{connection.Branch}' does not exist, or the token cannot see the repository.");
@@ -60,7 +67,7 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider 
 
     public async Task<PublishOutcome> PublishAsync(RepositoryConnection connection, PublishRequest request, CancellationToken cancellationToken)
     {
-        var github = Client(connection);
+        var github = await ClientAsync(connection, cancellationToken);
         var (owner, name) = (connection.Owner, connection.Name);
         var lookUpBranch = request.KnownBranch || request.Branch == request.BaseBranch;
         for (var rebuild = 0; rebuild <= options.Value.MaxRebuilds; rebuild++)
@@ -235,11 +242,50 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider 
         e.HttpResponse?.Headers is { } headers && headers.TryGetValue("Retry-After", out var value)
             && int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds) : null;
 
-    private GitHubClient Client(RepositoryConnection connection)
+    private async Task<GitHubClient> ClientAsync(RepositoryConnection connection, CancellationToken cancellationToken)
     {
-        var credentials = new Octokit.Internal.InMemoryCredentialStore(new Credentials(connection.Token ?? throw new RepositoryRefusedException($"{connection.Describe()}: no token.")));
-        var github = connection.ApiBaseUrl is { } url ? new GitHubClient(Product, credentials, new Uri(url)) : new GitHubClient(Product, credentials);
+        var token = connection.Token ?? await InstallationTokenAsync(connection, cancellationToken);
+        var github = New(connection, new Credentials(token));
         github.SetRequestTimeout(options.Value.RequestTimeout);
         return github;
     }
+
+    private static GitHubClient New(RepositoryConnection connection, Credentials credentials)
+    {
+        var store = new Octokit.Internal.InMemoryCredentialStore(credentials);
+        return connection.ApiBaseUrl is { } url ? new GitHubClient(Product, store, new Uri(url)) : new GitHubClient(Product, store);
+    }
+
+    // A GitHub App authenticates as itself with a JWT it signs (RS256, ten minutes at most), and exchanges it
+    // for a token of its installation on the repository's account.
+    private async Task<string> InstallationTokenAsync(RepositoryConnection connection, CancellationToken cancellationToken)
+    {
+        if (connection is not { AppId: { } appId, InstallationId: { } installationId, AppPrivateKey: { } key })
+        {
+            throw new RepositoryRefusedException($"{connection.Describe()}: no token and no GitHub App installation to authenticate with.");
+        }
+        var cacheKey = (connection.ApiBaseUrl, appId, installationId);
+        // GitHub checks the JWT against its own clock, so this is the real time, not the workflow's.
+        var now = TimeProvider.System.GetUtcNow();
+        if (_installationTokens.TryGetValue(cacheKey, out var cached) && cached.ExpiresAt > now.AddMinutes(5))
+        {
+            return cached.Token;
+        }
+        var app = New(connection, new Credentials(AppJwt(appId, key, now), AuthenticationType.Bearer));
+        var token = await CallAsync(() => app.GitHubApps.CreateInstallationToken(installationId), connection, cancellationToken);
+        _installationTokens[cacheKey] = token;
+        return token.Token;
+    }
+
+    private static string AppJwt(long appId, string privateKeyPem, DateTimeOffset now)
+    {
+        static string Part(string json) => Base64Url(Encoding.UTF8.GetBytes(json));
+        var unsigned = Part("""{"alg":"RS256","typ":"JWT"}""") + "." +
+            Part(string.Create(CultureInfo.InvariantCulture, $$"""{"iat":{{now.AddSeconds(-60).ToUnixTimeSeconds()}},"exp":{{now.AddMinutes(9).ToUnixTimeSeconds()}},"iss":"{{appId}}"}"""));
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(privateKeyPem);
+        return unsigned + "." + Base64Url(rsa.SignData(Encoding.ASCII.GetBytes(unsigned), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -42,6 +42,30 @@ public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     [Fact]
+    public async Task A_github_app_installation_is_accepted_in_place_of_a_token_and_its_key_is_never_shown()
+    {
+        var projectId = await _coordinator.CreateProjectAsync();
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var pem = key.ExportRSAPrivateKeyPem();
+        object App(string? privateKey) => new
+        {
+            host = "GitHub", owner = "wgig", name = "papers", branch = "main", sourcePattern = "papers/en/**/*.md", targetTemplate = "papers/{lang}/{path}",
+            appId = 1234, installationId = 42, appPrivateKey = privateKey,
+        };
+
+        var bad = await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", App("not a key"));
+        var good = await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", App(pem));
+        var kept = await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", App(null));
+
+        var problem = await bad.AssertProblemAsync(HttpStatusCode.BadRequest, "private key in PEM form");
+        Assert.Equal(["appPrivateKey"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (good.StatusCode, kept.StatusCode));
+        Assert.DoesNotContain("PRIVATE KEY", await good.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var read = (await kept.Content.ReadFromJsonAsync<RepositoryResponse>(ApiJson.Options))!;
+        Assert.Equal((false, true, 1234L, 42L), (read.HasToken, read.HasAppPrivateKey, read.AppId, read.InstallationId));
+    }
+
+    [Fact]
     public async Task An_invalid_connection_is_a_400_naming_every_field_and_nothing_is_stored()
     {
         var projectId = await _coordinator.CreateProjectAsync();

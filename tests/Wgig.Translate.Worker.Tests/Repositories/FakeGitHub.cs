@@ -69,6 +69,56 @@ public sealed class FakeGitHub : IAsyncDisposable
 
     public DateTimeOffset RateLimitReset { get; set; } = DateTimeOffset.UtcNow.AddMinutes(30);
 
+    private (long AppId, long InstallationId, System.Security.Cryptography.RSA Key)? _gitHubApp;
+    private readonly ConcurrentDictionary<string, bool> _tokens = new();
+
+    /// <summary>
+    /// From now on every call needs a token the fake issued: the app's JWT (RS256, checked against its public
+    /// key) is exchanged at POST /app/installations/{id}/access_tokens, as on GitHub; anything else is a 401.
+    /// </summary>
+    public void RequireAppInstallation(long appId, long installationId, System.Security.Cryptography.RSA publicKey) => _gitHubApp = (appId, installationId, publicKey);
+
+    private bool Authorized(HttpContext context)
+    {
+        if (_gitHubApp is null || context.Request.Path.StartsWithSegments("/api/v3/app"))
+        {
+            return true;
+        }
+        var header = context.Request.Headers.Authorization.ToString();
+        var space = header.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && _tokens.ContainsKey(header[(space + 1)..]);
+    }
+
+    private IResult InstallationToken(long installationId, HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        var parts = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..].Split('.') : [];
+        static byte[] Decode(string part) => Convert.FromBase64String(part.Replace('-', '+').Replace('_', '/').PadRight(part.Length + (4 - part.Length % 4) % 4, '='));
+        if (_gitHubApp is not { } app || parts.Length != 3
+            || !app.Key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), Decode(parts[2]), System.Security.Cryptography.HashAlgorithmName.SHA256,
+                System.Security.Cryptography.RSASignaturePadding.Pkcs1))
+        {
+            return Results.Json(new JsonObject { ["message"] = "A JSON web token could not be decoded", ["documentation_url"] = "https://docs.github.com/rest" }, statusCode: 401);
+        }
+        var claims = JsonNode.Parse(Decode(parts[1]))!.AsObject();
+        if ((string?)claims["iss"] != app.AppId.ToString(CultureInfo.InvariantCulture) || (long)claims["exp"]! < DateTimeOffset.UtcNow.ToUnixTimeSeconds()
+            || (long)claims["exp"]! - (long)claims["iat"]! > 600)
+        {
+            return Results.Json(new JsonObject { ["message"] = "'Expiration time' claim ('exp') is invalid", ["documentation_url"] = "https://docs.github.com/rest" }, statusCode: 401);
+        }
+        if (installationId != app.InstallationId)
+        {
+            return NotFound("https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app");
+        }
+        var token = $"ghs_{Guid.NewGuid():N}";
+        _tokens[token] = true;
+        return Results.Json(new JsonObject
+        {
+            ["token"] = token, ["expires_at"] = DateTimeOffset.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["permissions"] = new JsonObject { ["contents"] = "write", ["pull_requests"] = "write" }, ["repository_selection"] = "selected",
+        }, statusCode: 201);
+    }
+
     /// <summary>A bare repository with one commit on main holding the given files, served on a free loopback port.</summary>
     public static async Task<FakeGitHub> StartAsync(IReadOnlyDictionary<string, string> files)
     {
@@ -137,6 +187,11 @@ public sealed class FakeGitHub : IAsyncDisposable
             context.Response.Headers["X-RateLimit-Remaining"] = "4999";
             context.Response.Headers["X-RateLimit-Reset"] = RateLimitReset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
             context.Response.Headers["X-RateLimit-Resource"] = "core";
+            if (!Authorized(context))
+            {
+                await Json(context, 401, new JsonObject { ["message"] = "Bad credentials", ["documentation_url"] = "https://docs.github.com/rest" });
+                return;
+            }
             if (TakeFault(context.Request.Method, context.Request.Path) is { } fault)
             {
                 switch (fault)
@@ -178,6 +233,7 @@ public sealed class FakeGitHub : IAsyncDisposable
                 await Json(context, 500, new JsonObject { ["message"] = $"Fake GitHub failed: {e}" });
             }
         });
+        app.MapPost("/api/v3/app/installations/{installationId:long}/access_tokens", (long installationId, HttpRequest request) => InstallationToken(installationId, request));
         var repos = app.MapGroup("/api/v3/repos/{owner}/{name}");
         repos.AddEndpointFilter(async (context, next) =>
             context.HttpContext.Request.RouteValues["owner"] as string == Owner && context.HttpContext.Request.RouteValues["name"] as string == Name

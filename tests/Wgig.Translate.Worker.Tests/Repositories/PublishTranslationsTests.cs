@@ -61,18 +61,30 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
     }
 
     // A project connected to the fake, its sources synced from it, and French approved in full for the report.
-    private async Task<Guid> SetUpAsync(WriteMode mode = WriteMode.PullRequest, bool approveGlossary = false)
+    private async Task<Guid> SetUpAsync(WriteMode mode = WriteMode.PullRequest, bool approveGlossary = false, bool connect = true)
     {
         var projectId = await InScopeAsync(async s =>
         {
             var db = s.GetRequiredService<TranslationDb>();
             var project = Project.Create("WGIG papers", "en", ["fr", "es"], _clock.GetUtcNow()).Value!;
             db.Projects.Add(project);
-            db.RepositoryConnections.Add(RepositoryConnection.Connect(project.Id, RepositoryHost.GitHub, FakeGitHub.Owner, FakeGitHub.Name, "main",
-                "papers/en/**/*.md", "papers/{lang}/{path}", mode, false, false, _github.BaseUrl, "token-1", "hook-secret", _clock.GetUtcNow()).Value!);
+            if (connect)
+            {
+                db.RepositoryConnections.Add(RepositoryConnection.Connect(project.Id, RepositoryHost.GitHub, FakeGitHub.Owner, FakeGitHub.Name, "main",
+                    "papers/en/**/*.md", "papers/{lang}/{path}", mode, false, false, _github.BaseUrl, "token-1", "hook-secret", _clock.GetUtcNow()).Value!);
+            }
             await db.SaveChangesAsync();
             return project.Id;
         });
+        if (connect)
+        {
+            await SyncAndApproveAsync(projectId, approveGlossary);
+        }
+        return projectId;
+    }
+
+    private async Task SyncAndApproveAsync(Guid projectId, bool approveGlossary)
+    {
         var summary = await InScopeAsync(s => s.GetRequiredService<SyncRepository>().RunAsync(projectId, CancellationToken.None));
         Assert.Equal((2, 0, 0), (summary!.Added, summary.Updated, summary.Unchanged));
         await ApproveAsync(projectId, "papers/en/report.md", "fr");
@@ -80,7 +92,6 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
         {
             await ApproveAsync(projectId, "papers/en/annex/glossary.md", "fr");
         }
-        return projectId;
     }
 
     // Ana translates every segment, Bo approves it: the credits come from this history.
@@ -298,6 +309,44 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
         Assert.Equal(PublicationStatus.Failed, nothing.Status);
         Assert.StartsWith("Nothing to publish", nothing.LastError, StringComparison.Ordinal);
         Assert.Empty(_github.Calls);
+    }
+
+    [Fact]
+    public async Task A_github_app_installation_authenticates_with_a_signed_jwt_and_reuses_its_token()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        _github.RequireAppInstallation(1234, 42, key);
+        var projectId = await SetUpAsync(WriteMode.Direct, connect: false);
+        await InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<TranslationDb>();
+            db.RepositoryConnections.Add(RepositoryConnection.Connect(projectId, RepositoryHost.GitHub, FakeGitHub.Owner, FakeGitHub.Name, "main",
+                "papers/en/**/*.md", "papers/{lang}/{path}", WriteMode.Direct, false, false, _github.BaseUrl, null, null, _clock.GetUtcNow(),
+                new GitHubAppCredentials(1234, 42, key.ExportRSAPrivateKeyPem())).Value!);
+            return await db.SaveChangesAsync();
+        });
+        await SyncAndApproveAsync(projectId, approveGlossary: true);
+
+        var publication = await PublishAsync(projectId, "fr");
+
+        Assert.Equal(PublicationStatus.Published, publication.Status);
+        Assert.Equal(2, CommitCount("main"));
+        // One installation token for the sync and the publication: the Worker does not ask again while it lives.
+        Assert.Single(_github.Calls, c => c == "POST /api/v3/app/installations/42/access_tokens");
+    }
+
+    [Fact]
+    public async Task Bad_credentials_fail_the_publication_with_a_reason_and_no_retry()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var projectId = await SetUpAsync(WriteMode.Direct);
+        _github.RequireAppInstallation(1234, 42, key); // the project's plain token is no longer accepted
+
+        var publication = await PublishAsync(projectId, "fr");
+
+        Assert.Equal(PublicationStatus.Failed, publication.Status);
+        Assert.Equal("wgig/papers@main: GitHub refused the token (401); give the project a valid one.", publication.LastError);
+        Assert.Equal(1, CommitCount("main"));
     }
 
     [Fact]

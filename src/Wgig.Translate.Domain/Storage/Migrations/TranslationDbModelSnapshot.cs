@@ -1113,6 +1113,14 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("text")
                         .HasColumnName("api_base_url");
 
+                    b.Property<long?>("AppId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("app_id");
+
+                    b.Property<string>("AppPrivateKey")
+                        .HasColumnType("text")
+                        .HasColumnName("app_private_key");
+
                     b.Property<string>("Branch")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -1128,6 +1136,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("host");
+
+                    b.Property<long?>("InstallationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("installation_id");
 
                     b.Property<DateTimeOffset?>("LastSyncedAt")
                         .HasColumnType("timestamp with time zone")
