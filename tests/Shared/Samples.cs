@@ -13,6 +13,8 @@ public static class Samples
 
     public static byte[] PlainText => File.ReadAllBytes(PlainTextPath);
 
+    public static byte[] Docx => File.ReadAllBytes(Path.Combine(Directory, "wgig-preliminary-report-2005.docx"));
+
     // The checkout sits beside shared/, wherever the tests run from.
     private static string Find()
     {

@@ -9,7 +9,7 @@ public sealed class DocxImporterTests
 {
     private static readonly DocxImporter Importer = new();
 
-    private static byte[] SampleDocx => File.ReadAllBytes(Path.Combine(Samples.Directory, "wgig-preliminary-report-2005.docx"));
+    private static byte[] SampleDocx => Samples.Docx;
 
     private static List<string> ParagraphTexts(byte[] docx)
     {

@@ -350,6 +350,29 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task A_binary_file_such_as_docx_goes_up_as_a_blob_byte_for_byte_in_the_same_single_commit()
+    {
+        var connection = RepositoryConnection.Connect(Guid.NewGuid(), RepositoryHost.GitHub, FakeGitHub.Owner, FakeGitHub.Name, "main", "papers/en/**/*",
+            "papers/{lang}/{path}", WriteMode.Direct, false, false, _github.BaseUrl, "token", null, _clock.GetUtcNow()).Value!;
+        var docx = Samples.Docx;
+        _github.ResetCalls();
+
+        var outcome = await _services.GetServices<IRepositoryGateway>().Single(g => g.Host == RepositoryHost.GitHub).PublishAsync(connection,
+            new PublishRequest("main", "main", [new FileToWrite("papers/fr/report.docx", docx), new FileToWrite("papers/fr/report.md", "# Rapport\n"u8.ToArray())],
+                "Publish", "Wgig-Publication: test", false, "", "", null, KnownBranch: true), CancellationToken.None);
+
+        using var repository = new Repository(_github.RepositoryPath);
+        var tip = repository.Branches["main"].Tip;
+        using var stored = ((Blob)tip["papers/fr/report.docx"].Target).GetContentStream();
+        using var buffer = new MemoryStream();
+        await stored.CopyToAsync(buffer);
+        Assert.Equal(docx, buffer.ToArray());
+        Assert.Equal(("# Rapport\n", outcome.CommitSha), (((Blob)tip["papers/fr/report.md"].Target).GetContentText(), tip.Sha));
+        Assert.Equal(6, _github.Calls.Count); // the five of a commit, and one blob for the binary file
+        Assert.Single(_github.Calls, c => c == "POST /api/v3/repos/wgig/papers/git/blobs");
+    }
+
+    [Fact]
     public async Task A_source_change_pushed_to_the_repository_becomes_a_new_version_recording_its_commit()
     {
         var projectId = await SetUpAsync(WriteMode.Direct);
