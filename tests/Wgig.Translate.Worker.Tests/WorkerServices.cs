@@ -21,4 +21,11 @@ internal static class WorkerServices
         services.Replace(ServiceDescriptor.Singleton(clock));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
+
+    /// <summary>Runs one unit of work in its own scope, as a job or a request would.</summary>
+    public static async Task<T> InScopeAsync<T>(this ServiceProvider services, Func<IServiceProvider, Task<T>> run)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await run(scope.ServiceProvider);
+    }
 }

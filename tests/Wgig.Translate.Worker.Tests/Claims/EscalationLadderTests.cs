@@ -60,11 +60,7 @@ public sealed class EscalationLadderTests(TestDatabase database) : IClassFixture
         return (project.Id, document.Id);
     }
 
-    private static async Task<T> RunAsync<T>(ServiceProvider services, Func<IServiceProvider, Task<T>> run)
-    {
-        await using var scope = services.CreateAsyncScope();
-        return await run(scope.ServiceProvider);
-    }
+    private static Task<T> RunAsync<T>(ServiceProvider services, Func<IServiceProvider, Task<T>> run) => services.InScopeAsync(run);
 
     private static async Task RunLadderAsync(ServiceProvider services)
     {

@@ -37,11 +37,7 @@ public sealed class RemindersAndLapsesTests(TestDatabase database) : IClassFixtu
             .ImportNewAsync(project.Id, new DocumentUpload("paper.md", null, Encoding.UTF8.GetBytes(markdown)), CancellationToken.None)).Value!.Id;
     }
 
-    private static async Task<T> RunAsync<T>(ServiceProvider services, Func<IServiceProvider, Task<T>> run)
-    {
-        await using var scope = services.CreateAsyncScope();
-        return await run(scope.ServiceProvider);
-    }
+    private static Task<T> RunAsync<T>(ServiceProvider services, Func<IServiceProvider, Task<T>> run) => services.InScopeAsync(run);
 
     private static Task<Domain.Common.Result<ClaimedBatch>> ClaimAsync(ServiceProvider services, Guid documentId) =>
         RunAsync(services, s => s.GetRequiredService<ClaimNext>().ClaimAsync(Ana, documentId, "fr", 5, CancellationToken.None));

@@ -54,11 +54,7 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
         await _github.DisposeAsync();
     }
 
-    private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> run)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await run(scope.ServiceProvider);
-    }
+    private Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> run) => _services.InScopeAsync(run);
 
     // A project connected to the fake, its sources synced from it, and French approved in full for the report.
     private async Task<Guid> SetUpAsync(WriteMode mode = WriteMode.PullRequest, bool approveGlossary = false, bool connect = true)
