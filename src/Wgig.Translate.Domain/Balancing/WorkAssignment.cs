@@ -12,7 +12,9 @@ using Wgig.Translate.Domain.Targets;
 namespace Wgig.Translate.Domain.Balancing;
 
 /// <param name="Kind">Translate (a claim) or Review (a review batch).</param>
-public sealed record AssignmentRequest(Guid VolunteerId, WorkKind Kind, IReadOnlyList<Guid> SegmentIds);
+/// <param name="DueAt">The batch's own deadline: its claim ends then instead of after the usual lease (at most the
+/// longest lease ahead), so the ladder's reminder, overdue notice and reassignment follow it.</param>
+public sealed record AssignmentRequest(Guid VolunteerId, WorkKind Kind, IReadOnlyList<Guid> SegmentIds, DateTimeOffset? DueAt = null);
 
 public sealed record AssignedBatch(Guid VolunteerId, WorkKind Kind, Guid? ClaimId, IReadOnlyList<Guid> SegmentIds, IReadOnlyList<SkippedSegment> Skipped);
 
@@ -64,8 +66,14 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
         var rights = await db.ProjectMembers.AsNoTracking().Where(m => m.ProjectId == projectId && m.Language == target && volunteerIds.Contains(m.AccountId))
             .ToDictionaryAsync(m => m.AccountId, cancellationToken);
         var profiles = await db.VolunteerProfiles.AsNoTracking().Where(p => volunteerIds.Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, cancellationToken);
+        var now = clock.GetUtcNow();
         foreach (var request in requests)
         {
+            if (request.DueAt is { } due && (due <= now || due > now + options.Value.MaxLeaseLength))
+            {
+                return InvalidInputError.ForField("dueAt",
+                    $"A batch is due after now and within {options.Value.MaxLeaseLength.TotalDays:0} days (the longest a claim may run); got {due:u}.");
+            }
             var right = rights.GetValueOrDefault(request.VolunteerId);
             if (request.Kind == WorkKind.Translate ? right?.CanTranslate != true : right?.CanReview != true)
             {
@@ -77,8 +85,7 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
             }
         }
 
-        var now = clock.GetUtcNow();
-        var expiresAt = now + options.Value.LeaseLength;
+        var lease = now + options.Value.LeaseLength;
         var segmentIds = requests.SelectMany(r => r.SegmentIds).Distinct().ToArray();
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         // Locked in one order (the document's) so that concurrent claimers wait briefly instead of deadlocking.
@@ -91,7 +98,9 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
         {
             var skipped = new List<SkippedSegment>();
             var taken = new List<(Guid Id, int Words)>();
-            var claim = Claim.Open(request.VolunteerId, documentId, target, 0, expiresAt, now, request.Kind == WorkKind.Translate ? ClaimKind.Translation : ClaimKind.Review);
+            var expiresAt = request.DueAt ?? lease;
+            var claim = Claim.Open(request.VolunteerId, documentId, target, 0, expiresAt, now,
+                request.Kind == WorkKind.Translate ? ClaimKind.Translation : ClaimKind.Review, request.DueAt);
             foreach (var segmentId in request.SegmentIds)
             {
                 if (!segments.TryGetValue(segmentId, out var segment))

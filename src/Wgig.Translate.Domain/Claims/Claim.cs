@@ -41,16 +41,19 @@ public sealed class Claim
     /// <summary>When the Worker found the claim run out with segments still unfinished (set by its sweep).</summary>
     public DateTimeOffset? LapsedAt { get; private set; }
 
+    /// <summary>A batch deadline a coordinator set when assigning it: activity never extends the claim past it.</summary>
+    public DateTimeOffset? DueAt { get; private set; }
+
     public bool IsLiveAt(DateTimeOffset now) => ReleasedAt is null && ExpiresAt > now;
 
     /// <summary>
     /// Activity (renewing, submitting, saving a draft) extends the lease to a full lease from now, but
-    /// never past the longest a claim may last and never shorter than it was.
+    /// never past the longest a claim may last (or its batch deadline) and never shorter than it was.
     /// </summary>
     public void Extend(DateTimeOffset now, ClaimOptions options)
     {
         var extended = now + options.LeaseLength;
-        var longest = CreatedAt + options.MaxLeaseLength;
+        var longest = DueAt ?? CreatedAt + options.MaxLeaseLength;
         var expiresAt = extended < longest ? extended : longest;
         if (ReleasedAt is null && expiresAt > ExpiresAt)
         {
@@ -68,8 +71,9 @@ public sealed class Claim
     }
 
     public static Claim Open(Guid volunteerId, Guid documentId, string language, int words, DateTimeOffset expiresAt, DateTimeOffset now,
-        ClaimKind kind = ClaimKind.Translation) => new()
+        ClaimKind kind = ClaimKind.Translation, DateTimeOffset? dueAt = null) => new()
     {
+        DueAt = dueAt,
         Id = Guid.CreateVersion7(now),
         VolunteerId = volunteerId,
         Kind = kind,

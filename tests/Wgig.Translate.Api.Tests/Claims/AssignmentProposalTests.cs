@@ -66,8 +66,14 @@ public sealed class AssignmentProposalTests(ApiFactory api) : IClassFixture<ApiF
         // By hand: the first segment to Ana. Bo has no right, so nothing happens for him.
         await (await coordinator.PostAsJsonAsync(url, new { language = "fr", assignments = new[] { new { volunteerId = bo, kind = "Translate", segmentIds = new[] { segments[0].Id } } } }))
             .AssertProblemAsync(HttpStatusCode.Conflict, "may not translate into 'fr'");
-        var byHand = await coordinator.PostAsJsonAsync(url, new { language = "fr", assignments = new[] { new { volunteerId = ana, kind = "Translate", segmentIds = new[] { segments[0].Id } } } });
+        var due = api.Clock.GetUtcNow().AddDays(5);
+        await (await coordinator.PostAsJsonAsync(url, new { language = "fr", assignments = new[] { new { volunteerId = ana, kind = "Translate", segmentIds = new[] { segments[0].Id }, dueAt = due.AddDays(30) } } }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "within 14 days");
+        var byHand = await coordinator.PostAsJsonAsync(url, new { language = "fr", assignments = new[] { new { volunteerId = ana, kind = "Translate", segmentIds = new[] { segments[0].Id }, dueAt = due } } });
         Assert.Equal(HttpStatusCode.OK, byHand.StatusCode);
+        // The batch has its own deadline: its claim ends then, not after the usual 48 hours.
+        Assert.Equal([due.UtcDateTime], await api.Database.QueryAsync<DateTime>("SELECT expires_at FROM translate.claims WHERE due_at IS NOT NULL"));
+        Assert.Equal(["WorkAssigned"], await api.Database.QueryAsync<string>($"SELECT kind FROM translate.notifications WHERE account_id = '{ana}'"));
 
         // The proposal takes the rest (the first is claimed now) and gives it to the only translator.
         var applied = (await (await coordinator.PostAsJsonAsync(url, new { language = "fr" })).Content.ReadFromJsonAsync<List<AssignedBatch>>(ApiJson.Options))!;

@@ -20,6 +20,17 @@ public sealed class ClaimLeaseTests
     }
 
     [Fact]
+    public void Activity_never_keeps_a_batch_with_its_own_deadline_past_it()
+    {
+        var due = Start.AddHours(60);
+        var claim = Claim.Open(Guid.NewGuid(), Guid.NewGuid(), "fr", 250, due, Start, ClaimKind.Translation, due);
+
+        claim.Extend(Start.AddHours(30), Rules);
+
+        Assert.Equal(due, claim.ExpiresAt);
+    }
+
+    [Fact]
     public void Activity_never_keeps_a_claim_past_its_longest_life()
     {
         var claim = Open();
