@@ -28,6 +28,9 @@ public enum NotificationKind
 
     /// <summary>For coordinators: a volunteer's claim lapsed, and where its work went.</summary>
     VolunteerClaimLapsed,
+
+    /// <summary>To whoever requested it: a publication is committed, found nothing new, or failed (and why).</summary>
+    PublicationFinished,
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Wgig.Translate.Domain.Notifications;
 using Wgig.Translate.Domain.Repositories;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Worker.Jobs;
@@ -34,6 +35,7 @@ public sealed class PublishTranslations(TranslationDb db, PublicationPlanner pla
         {
             publication.Fail("The project is not connected to a repository.", now);
             await db.SaveChangesAsync(cancellationToken);
+            await TellRequesterAsync(publication, project.Name);
             return publication.Status;
         }
         var plan = await planner.PlanAsync(publication, connection, project, cancellationToken);
@@ -43,6 +45,7 @@ public sealed class PublishTranslations(TranslationDb db, PublicationPlanner pla
         {
             publication.Fail("Nothing to publish: no requested document is approved in full in a requested language.", now);
             await db.SaveChangesAsync(cancellationToken);
+            await TellRequesterAsync(publication, project.Name);
             return publication.Status;
         }
         var earlier = await db.Publications.Where(p => p.ProjectId == publication.ProjectId && p.Id != publication.Id && p.Branch == branch && p.CommitSha != null)
@@ -83,6 +86,21 @@ public sealed class PublishTranslations(TranslationDb db, PublicationPlanner pla
             throw;
         }
         await db.SaveChangesAsync(CancellationToken.None);
+        await TellRequesterAsync(publication, project.Name);
         return publication.Status;
+    }
+
+    private Task TellRequesterAsync(Publication publication, string projectName)
+    {
+        var text = publication.Status switch
+        {
+            PublicationStatus.Published => $"Publication {publication.Number} of {projectName} is committed ({publication.CommitSha?[..7]} on {publication.Branch})" +
+                (publication.PullRequestUrl is { } url ? $"; pull request: {url}" : "") + $". {publication.Files.Count} file(s), {publication.LeftOut.Count} left out.",
+            PublicationStatus.Unchanged => $"Publication {publication.Number} of {projectName}: the repository already held these translations; nothing was committed.",
+            PublicationStatus.Failed => $"Publication {publication.Number} of {projectName} failed: {publication.LastError}",
+            _ => null,
+        };
+        return text is null ? Task.CompletedTask : db.NotifyOnceAsync(NotificationKind.PublicationFinished,
+            [new OnceNotice(publication.RequestedBy, text, publication.Id, $"publication:{publication.Id}")], clock.GetUtcNow(), CancellationToken.None);
     }
 }

@@ -184,6 +184,8 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
         Assert.Contains("`papers/en/annex/glossary.md` (fr): 0 of 2 segments approved", (string)pull["body"]!, StringComparison.Ordinal);
         Assert.Equal((1, $"{_github.BaseUrl}/wgig/papers/pull/1"), (publication.PullRequestNumber, publication.PullRequestUrl));
         Assert.Equal(3, publication.LeftOut.Count);
+        Assert.Equal([$"Publication 1 of WGIG papers is committed ({publication.CommitSha![..7]} on {branch}); pull request: {_github.BaseUrl}/wgig/papers/pull/1. 1 file(s), 3 left out."],
+            await database.QueryAsync<string>($"SELECT text FROM translate.notifications WHERE account_id = '{Sam}' AND kind = 'PublicationFinished'"));
         Assert.Equal(["GET /api/v3/repos/wgig/papers/git/refs/heads/main", "GET /api/v3/repos/wgig/papers/git/commits/" + Parent(publication),
             "POST /api/v3/repos/wgig/papers/git/trees", "POST /api/v3/repos/wgig/papers/git/commits", "POST /api/v3/repos/wgig/papers/git/refs",
             "POST /api/v3/repos/wgig/papers/pulls"], _github.Calls);
