@@ -1,11 +1,25 @@
 namespace Wgig.Translate.Domain.Repositories;
 
-public sealed record SourceFile(string Path, byte[] Content);
+/// <param name="Content">Null when the file's Git blob is one the caller said it already has.</param>
+public sealed record SourceFile(string Path, string BlobSha, byte[]? Content);
 
 /// <summary>The project's source files as they are at the head of its branch.</summary>
+/// <remarks><see cref="GitObjects.GitBlobSha"/> names content the way Git does, so unchanged files need not be downloaded.</remarks>
 public sealed record SourceSnapshot(string CommitSha, IReadOnlyList<SourceFile> Files);
 
 public sealed record FileToWrite(string Path, byte[] Content);
+
+public static class GitObjects
+{
+    /// <summary>The SHA-1 Git gives a blob with this content ("blob {length}\0" then the bytes).</summary>
+    public static string GitBlobSha(byte[] content)
+    {
+        var header = System.Text.Encoding.ASCII.GetBytes($"blob {content.Length}\0");
+#pragma warning disable CA5350 // Git's object names are SHA-1; this names content, it protects nothing.
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData([.. header, .. content]));
+#pragma warning restore CA5350
+    }
+}
 
 /// <param name="Branch">The branch to commit to (the project's branch in direct mode).</param>
 /// <param name="BaseBranch">The project's branch: a new publication branch starts from it; a pull request goes into it.</param>
@@ -33,7 +47,11 @@ public interface IRepositoryGateway
 {
     RepositoryHost Host { get; }
 
-    Task<SourceSnapshot> ReadSourcesAsync(RepositoryConnection connection, CancellationToken cancellationToken);
+    /// <summary>The head commit of the project's branch: one cheap call, to skip a sync when nothing moved.</summary>
+    Task<string> HeadCommitAsync(RepositoryConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>The source files at the branch head; contents are fetched only for blobs not in <paramref name="knownBlobs"/>.</summary>
+    Task<SourceSnapshot> ReadSourcesAsync(RepositoryConnection connection, IReadOnlySet<string> knownBlobs, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes the files in one commit on the request's branch, built on its current head (never forced).

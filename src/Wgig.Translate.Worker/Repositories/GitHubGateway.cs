@@ -44,7 +44,15 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider 
     // another process simply asks for its own.
     private readonly ConcurrentDictionary<(string?, long, long), AccessToken> _installationTokens = new();
 
-    public async Task<SourceSnapshot> ReadSourcesAsync(RepositoryConnection connection, CancellationToken cancellationToken)
+    public async Task<string> HeadCommitAsync(RepositoryConnection connection, CancellationToken cancellationToken)
+    {
+        var github = await ClientAsync(connection, cancellationToken);
+        var head = await HeadAsync(github, connection, connection.Branch, cancellationToken)
+            ?? throw new RepositoryRefusedException($"{connection.Describe()}: the branch '{connection.Branch}' does not exist, or the token cannot see the repository.");
+        return head.Object.Sha;
+    }
+
+    public async Task<SourceSnapshot> ReadSourcesAsync(RepositoryConnection connection, IReadOnlySet<string> knownBlobs, CancellationToken cancellationToken)
     {
         var github = await ClientAsync(connection, cancellationToken);
         var (owner, name) = (connection.Owner, connection.Name);
@@ -59,8 +67,14 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider 
         var files = new List<SourceFile>();
         foreach (var item in tree.Tree.Where(i => i.Type == TreeType.Blob && connection.IsSource(i.Path)))
         {
+            if (knownBlobs.Contains(item.Sha))
+            {
+                files.Add(new SourceFile(item.Path, item.Sha, null));
+                continue;
+            }
             var blob = await CallAsync(() => github.Git.Blob.Get(owner, name, item.Sha), connection, cancellationToken);
-            files.Add(new SourceFile(item.Path, blob.Encoding == EncodingType.Base64 ? Convert.FromBase64String(blob.Content) : Encoding.UTF8.GetBytes(blob.Content)));
+            files.Add(new SourceFile(item.Path, item.Sha,
+                blob.Encoding == EncodingType.Base64 ? Convert.FromBase64String(blob.Content) : Encoding.UTF8.GetBytes(blob.Content)));
         }
         return new SourceSnapshot(head.Object.Sha, files);
     }

@@ -16,7 +16,14 @@ public sealed class LocalGitGateway(TimeProvider clock, ILogger<LocalGitGateway>
 
     public RepositoryHost Host => RepositoryHost.LocalGit;
 
-    public Task<SourceSnapshot> ReadSourcesAsync(RepositoryConnection connection, CancellationToken cancellationToken)
+    public Task<string> HeadCommitAsync(RepositoryConnection connection, CancellationToken cancellationToken)
+    {
+        using var repository = Open(connection);
+        return Task.FromResult(repository.Branches[connection.Branch]?.Tip.Sha
+            ?? throw new RepositoryRefusedException($"{connection.Describe()}: the branch '{connection.Branch}' does not exist."));
+    }
+
+    public Task<SourceSnapshot> ReadSourcesAsync(RepositoryConnection connection, IReadOnlySet<string> knownBlobs, CancellationToken cancellationToken)
     {
         using var repository = Open(connection);
         var tip = repository.Branches[connection.Branch]?.Tip
@@ -33,10 +40,15 @@ public sealed class LocalGitGateway(TimeProvider clock, ILogger<LocalGitGateway>
                 }
                 else if (entry.TargetType == TreeEntryTargetType.Blob && connection.IsSource(path))
                 {
+                    if (knownBlobs.Contains(entry.Target.Sha))
+                    {
+                        files.Add(new SourceFile(path, entry.Target.Sha, null));
+                        continue;
+                    }
                     using var content = ((Blob)entry.Target).GetContentStream();
                     using var buffer = new MemoryStream();
                     content.CopyTo(buffer);
-                    files.Add(new SourceFile(path, buffer.ToArray()));
+                    files.Add(new SourceFile(path, entry.Target.Sha, buffer.ToArray()));
                 }
             }
         }

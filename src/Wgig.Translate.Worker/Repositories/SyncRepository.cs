@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -32,22 +31,31 @@ public sealed class SyncRepository(TranslationDb db, DocumentImport import, IEnu
         {
             return null;
         }
-        var snapshot = await gateways.Single(g => g.Host == connection.Host).ReadSourcesAsync(connection, cancellationToken);
-        var documents = await db.Documents.AsNoTracking().Where(d => d.ProjectId == projectId)
-            .Select(d => new { d.Id, d.Path, Sha256 = db.DocumentVersions.Where(v => v.DocumentId == d.Id && v.Number == d.CurrentVersion).Select(v => v.Sha256).Single() })
-            .ToDictionaryAsync(d => d.Path, cancellationToken);
+        var gateway = gateways.Single(g => g.Host == connection.Host);
+        var head = await gateway.HeadCommitAsync(connection, cancellationToken);
+        if (head == connection.LastSyncedCommit)
+        {
+            return new SyncSummary(head, 0, 0, 0, []); // nothing moved since the last sync: one call, no reads
+        }
+        var current = await db.Documents.AsNoTracking().Where(d => d.ProjectId == projectId)
+            .Select(d => new { d.Id, d.Path, Content = db.DocumentVersions.Where(v => v.DocumentId == d.Id && v.Number == d.CurrentVersion).Select(v => v.Content).Single() })
+            .ToListAsync(cancellationToken);
+        var documents = current.ToDictionary(d => d.Path, d => (d.Id, Blob: GitObjects.GitBlobSha(d.Content)));
+        var known = current.GroupBy(d => documents[d.Path].Blob).ToDictionary(g => g.Key, g => g.First().Content);
+        // Files whose Git blob is some current version's content are not even downloaded.
+        var snapshot = await gateway.ReadSourcesAsync(connection, known.Keys.ToHashSet(), cancellationToken);
         int added = 0, updated = 0, unchanged = 0;
         var refused = new List<string>();
         foreach (var file in snapshot.Files)
         {
-            var upload = new DocumentUpload(file.Path, null, file.Content, snapshot.CommitSha);
-            if (documents.TryGetValue(file.Path, out var existing))
+            if (documents.TryGetValue(file.Path, out var existing) && existing.Blob == file.BlobSha)
             {
-                if (existing.Sha256 == Convert.ToHexStringLower(SHA256.HashData(file.Content)))
-                {
-                    unchanged++;
-                    continue;
-                }
+                unchanged++;
+                continue;
+            }
+            var upload = new DocumentUpload(file.Path, null, file.Content ?? known[file.BlobSha], snapshot.CommitSha);
+            if (existing.Id != Guid.Empty)
+            {
                 var version = await import.ImportVersionAsync(projectId, existing.Id, upload, cancellationToken);
                 if (version.Succeeded)
                 {

@@ -379,11 +379,16 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
             ["papers/en/report.md"] = "# Report\n\nThe group met in Geneva. It wrote a long report.\n\nThe report has two parts.\n",
         });
 
+        _github.ResetCalls();
         var summary = await InScopeAsync(s => s.GetRequiredService<SyncRepository>().RunAsync(projectId, CancellationToken.None));
+        var blobsRead = _github.Calls.Count(c => c.Contains("/git/blobs/", StringComparison.Ordinal));
+        _github.ResetCalls();
         var again = await InScopeAsync(s => s.GetRequiredService<SyncRepository>().RunAsync(projectId, CancellationToken.None));
 
         Assert.Equal((sha, 0, 1, 1), (summary!.CommitSha, summary.Added, summary.Updated, summary.Unchanged));
-        Assert.Equal((0, 0, 2), (again!.Added, again.Updated, again.Unchanged));
+        Assert.Equal(1, blobsRead); // only the changed file is downloaded
+        Assert.Equal((0, 0, 0), (again!.Added, again.Updated, again.Unchanged));
+        Assert.Equal(["GET /api/v3/repos/wgig/papers/git/refs/heads/main"], _github.Calls); // nothing moved: one call
         Assert.Equal([$"1 Repository", $"2 Repository {sha}"], await database.QueryAsync<string>("""
             SELECT v.number || ' ' || v.origin || coalesce(' ' || CASE WHEN v.number > 1 THEN v.commit_sha END, '')
             FROM translate.document_versions v JOIN translate.documents d ON d.id = v.document_id WHERE d.path = 'papers/en/report.md' ORDER BY v.number
