@@ -419,7 +419,7 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
                 var project = Project.Create("Local papers", "en", ["fr"], _clock.GetUtcNow()).Value!;
                 db.Projects.Add(project);
                 db.RepositoryConnections.Add(RepositoryConnection.Connect(project.Id, RepositoryHost.LocalGit, null, directory, "main",
-                    "papers/en/**/*.md", "papers/{lang}/{path}", WriteMode.Direct, false, false, null, null, null, _clock.GetUtcNow()).Value!);
+                    "papers/en/**/*.md", "papers/{lang}/{path}", WriteMode.Direct, false, publishXliff: true, null, null, null, _clock.GetUtcNow()).Value!);
                 await db.SaveChangesAsync();
                 return project.Id;
             });
@@ -436,6 +436,10 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
             Assert.Equal("# fr: Report\n\nfr: The group met in Geneva. fr: It wrote a report.\n\nfr: The report has two parts.\n",
                 ((Blob)tip["papers/fr/report.md"].Target).GetContentText());
             Assert.Contains($"Co-authored-by: Ana <{Ana:N}@users.noreply.wgig-translate.org>", tip.Message, StringComparison.Ordinal);
+            // The project asked for the XLIFF beside each translation: XLIFF 2 with the approved targets.
+            var xliff = ((Blob)tip["papers/fr/report.xlf"].Target).GetContentText();
+            Assert.Contains("urn:oasis:names:tc:xliff:document:2.0", xliff, StringComparison.Ordinal);
+            Assert.Contains("<target>fr: The report has two parts.</target>", xliff, StringComparison.Ordinal);
         }
         finally
         {
