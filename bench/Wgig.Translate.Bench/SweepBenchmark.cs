@@ -27,6 +27,11 @@ public static class SweepBenchmark
         var database = await LoadHarness.FreshDatabaseAsync("wgig_sweep", root);
         await using var dataSource = NpgsqlDataSource.Create(database);
 
+        // A running Worker has its EF model built and its code compiled: so does the bench, before it times anything.
+        await using (var warm = StoreServiceCollectionExtensions.OpenStore(dataSource))
+        {
+            await Job(warm).RunAsync(CancellationToken.None);
+        }
         Console.WriteLine("| run | expired leases | time ms | ratio |");
         Console.WriteLine("|---|---:|---:|---:|");
         for (var round = 1; round <= 3; round++)
@@ -37,12 +42,8 @@ public static class SweepBenchmark
                 """));
             await SeedAsync(dataSource, count, backups); // fresh rows for each side: neither pays for the other's dead tuples
             var reclaimed = 0;
-            ReclaimExpiredClaims? job = null;
             await using var db = StoreServiceCollectionExtensions.OpenStore(dataSource);
-            var options = Microsoft.Extensions.Options.Options.Create(new Wgig.Translate.Domain.Claims.ClaimOptions());
-            var balancer = new WorkBalancer(db, TimeProvider.System, options);
-            var reassignment = new LapsedWorkReassignment(db, TimeProvider.System, balancer, new WorkAssignment(db, TimeProvider.System, options, balancer));
-            job = new ReclaimExpiredClaims(db, TimeProvider.System, options, reassignment, NullLogger<ReclaimExpiredClaims>.Instance);
+            var job = Job(db);
             var sweep = await TimeAsync(async () => reclaimed = await job.SweepAsync(CancellationToken.None));
             var reassigned = 0;
             var ladder = await TimeAsync(async () => reassigned = await job.EscalateLapsedAsync(CancellationToken.None));
@@ -55,6 +56,14 @@ public static class SweepBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| round {round}: then the ladder ({reassigned:N0} reassigned) | {count:N0} | {ladder:N0} | {ladder / baseline:0.00} |"));
         }
         return 0;
+    }
+
+    private static ReclaimExpiredClaims Job(TranslationDb db)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new Wgig.Translate.Domain.Claims.ClaimOptions());
+        var balancer = new WorkBalancer(db, TimeProvider.System, options);
+        var reassignment = new LapsedWorkReassignment(db, TimeProvider.System, balancer, new WorkAssignment(db, TimeProvider.System, options, balancer));
+        return new ReclaimExpiredClaims(db, TimeProvider.System, options, reassignment, NullLogger<ReclaimExpiredClaims>.Instance);
     }
 
     // N claimed targets whose leases ran out an hour ago, on N segments of one document.

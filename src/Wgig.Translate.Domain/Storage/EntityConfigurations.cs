@@ -127,9 +127,9 @@ internal sealed class LapsedSegmentConfiguration : IEntityTypeConfiguration<Clai
 {
     public void Configure(EntityTypeBuilder<Claims.LapsedSegment> lapsed)
     {
+        // A short-lived work queue written 100,000 rows at a time by the sweep: no foreign keys, whose checks
+        // would cost the sweep a lookup per row (claims and segments are never deleted anyway).
         lapsed.HasKey(l => new { l.ClaimId, l.SegmentId });
-        lapsed.HasOne<Claims.Claim>().WithMany().HasForeignKey(l => l.ClaimId).OnDelete(DeleteBehavior.Cascade);
-        lapsed.HasOne<Segment>().WithMany().HasForeignKey(l => l.SegmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -460,9 +460,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.HasKey("ClaimId", "SegmentId")
                         .HasName("pk_lapsed_segments");
 
-                    b.HasIndex("SegmentId")
-                        .HasDatabaseName("ix_lapsed_segments_segment_id");
-
                     b.ToTable("lapsed_segments", "translate");
                 });
 
@@ -1438,23 +1435,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_claims_documents_document_id");
-                });
-
-            modelBuilder.Entity("Wgig.Translate.Domain.Claims.LapsedSegment", b =>
-                {
-                    b.HasOne("Wgig.Translate.Domain.Claims.Claim", null)
-                        .WithMany()
-                        .HasForeignKey("ClaimId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_lapsed_segments_claims_claim_id");
-
-                    b.HasOne("Wgig.Translate.Domain.Documents.Segment", null)
-                        .WithMany()
-                        .HasForeignKey("SegmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_lapsed_segments_segments_segment_id");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Deadlines.Deadline", b =>
