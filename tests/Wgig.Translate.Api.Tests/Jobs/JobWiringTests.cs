@@ -9,6 +9,9 @@ using Wgig.Translate.Worker;
 
 namespace Wgig.Translate.Api.Tests.Jobs;
 
+// Worker hosts in this process one at a time: a busy pair of Workers starving the single one here could keep
+// its fetcher from reaching LISTEN before the test's job is enqueued, and only the 10-minute poll would find it.
+[Collection(WorkerHosts.Name)]
 public sealed class JobWiringTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
     private IHost? _worker;
@@ -45,6 +48,9 @@ public sealed class JobWiringTests(ApiFactory api) : IClassFixture<ApiFactory>, 
         // Let the Worker's fetchers make their first query and go to sleep: from then on only a
         // notification can wake them within the wait below, since the fallback poll is 10 minutes.
         await WaitForAsync(async () => (await api.Database.QueryAsync<long>("SELECT count(*) FROM hangfire.server")).Single() == 1);
+        // A fetcher that has run LISTEN gets the notification even if it arrives before it waits again.
+        await WaitForAsync(async () => (await api.Database.QueryAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'")).Single() >= 1);
         await Task.Delay(TimeSpan.FromSeconds(2));
         var client = api.CreateClient();
         var projectId = await client.CreateProjectAsync();

@@ -13,6 +13,9 @@ namespace Wgig.Translate.Api.Tests.Jobs;
 /// Hangfire's scheduler. Every recurring job must run once per occurrence, not once per Worker. The
 /// schedules are shortened to every 2 seconds (configuration, not code) so the test sees several occurrences.
 /// </summary>
+// Worker hosts in this process one at a time: a busy pair of Workers starving the single one here could keep
+// its fetcher from reaching LISTEN before the test's job is enqueued, and only the 10-minute poll would find it.
+[Collection(WorkerHosts.Name)]
 public sealed class TwoWorkersTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
     private static readonly string[] JobIds =

@@ -1,0 +1,8 @@
+namespace Wgig.Translate.Api.Tests.Jobs;
+
+/// <summary>Test classes that start Worker hosts run one after the other.</summary>
+[CollectionDefinition(Name)]
+public sealed class WorkerHosts
+{
+    public const string Name = "Worker hosts";
+}
