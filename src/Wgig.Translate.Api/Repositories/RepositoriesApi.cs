@@ -86,8 +86,7 @@ public static class RepositoriesApi
         var connection = await db.RepositoryConnections.AsNoTracking().SingleOrDefaultAsync(c => c.ProjectId == projectId, cancellationToken);
         if (connection is null)
         {
-            return await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken)
-                ? new NotConnected(projectId).ToProblem() : new ProjectNotFound(projectId).ToProblem();
+            return await NoConnectionAsync(db, projectId, cancellationToken);
         }
         return TypedResults.Ok(RepositoryResponse.From(connection));
     }
@@ -104,12 +103,20 @@ public static class RepositoriesApi
         var now = clock.GetUtcNow();
         var host = request.Host ?? RepositoryHost.GitHub;
         // Changing a connection may leave its secrets out: the stored ones are kept (they are never sent back).
-        var app = request.AppId is null ? null : new GitHubAppCredentials(request.AppId, request.InstallationId,
-            request.AppPrivateKey ?? (existing?.AppId == request.AppId ? existing.AppPrivateKey : null));
-        var token = app is not null ? null : request.Token ?? (existing?.Host == host && existing.AppId is null ? existing.Token : null);
-        if (app is null && token is null && request.Token is null && existing?.AppId is { } storedApp)
+        GitHubAppCredentials? app = null;
+        string? token = null;
+        if (request.AppId is { } appId)
         {
-            app = new GitHubAppCredentials(storedApp, existing.InstallationId, existing.AppPrivateKey);
+            app = new GitHubAppCredentials(appId, request.InstallationId, request.AppPrivateKey ?? (existing?.AppId == appId ? existing.AppPrivateKey : null));
+        }
+        else if (request.Token is not null)
+        {
+            token = request.Token;
+        }
+        else if (existing?.Host == host)
+        {
+            token = existing.Token;
+            app = existing.AppId is { } stored ? new GitHubAppCredentials(stored, existing.InstallationId, existing.AppPrivateKey) : null;
         }
         var connection = RepositoryConnection.Connect(projectId, host, request.Owner, request.Name, request.Branch, request.SourcePattern,
             request.TargetTemplate, request.WriteMode ?? WriteMode.PullRequest, request.BranchPerPublication ?? false, request.PublishXliff ?? false,
@@ -136,8 +143,7 @@ public static class RepositoriesApi
     {
         if (!await db.RepositoryConnections.AnyAsync(c => c.ProjectId == projectId, cancellationToken))
         {
-            return await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken)
-                ? new NotConnected(projectId).ToProblem() : new ProjectNotFound(projectId).ToProblem();
+            return await NoConnectionAsync(db, projectId, cancellationToken);
         }
         jobs.Enqueue<SyncRepository>(job => job.RunAsync(projectId, CancellationToken.None));
         return TypedResults.Accepted($"/api/projects/{projectId}/repository");
@@ -232,6 +238,10 @@ public static class RepositoriesApi
         var publication = await db.Publications.AsNoTracking().SingleOrDefaultAsync(p => p.Id == publicationId && p.ProjectId == projectId, cancellationToken);
         return publication is null ? new PublicationNotFound(projectId, publicationId).ToProblem() : TypedResults.Ok(PublicationResponse.From(publication));
     }
+
+    // Not connected, or no such project at all: the caller learns which.
+    private static async Task<ProblemHttpResult> NoConnectionAsync(TranslationDb db, Guid projectId, CancellationToken cancellationToken) =>
+        await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken) ? new NotConnected(projectId).ToProblem() : new ProjectNotFound(projectId).ToProblem();
 
     private static async Task<Results<Accepted, NoContent, ProblemHttpResult>> Webhook(Guid projectId, HttpRequest http, TranslationDb db, IBackgroundJobClient jobs,
         CancellationToken cancellationToken)

@@ -65,8 +65,8 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
         var volunteerIds = requests.Select(r => r.VolunteerId).Distinct().ToList();
         var rights = await db.ProjectMembers.AsNoTracking().Where(m => m.ProjectId == projectId && m.Language == target && volunteerIds.Contains(m.AccountId))
             .ToDictionaryAsync(m => m.AccountId, cancellationToken);
-        var profiles = await db.VolunteerProfiles.AsNoTracking().Where(p => volunteerIds.Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, cancellationToken);
         var now = clock.GetUtcNow();
+        var profiles = await VolunteerProfiles.ReadAsync(db, volunteerIds, now, cancellationToken);
         foreach (var request in requests)
         {
             if (request.DueAt is { } due && (due <= now || due > now + options.Value.MaxLeaseLength))
@@ -79,7 +79,7 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
             {
                 return new AssigneeWithoutRight(request.VolunteerId, request.Kind == WorkKind.Translate ? "translate into" : "review", target);
             }
-            if (profiles.TryGetValue(request.VolunteerId, out var profile) && profile.Paused)
+            if (profiles[request.VolunteerId] is { Paused: true } profile)
             {
                 return new VolunteerPaused(request.VolunteerId, profile.PausedReason);
             }
@@ -129,7 +129,7 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
             {
                 claim.Cover(taken.Sum(t => t.Words));
                 db.Claims.Add(claim);
-                var ends = (profiles.GetValueOrDefault(request.VolunteerId) ?? VolunteerProfile.Empty(request.VolunteerId, now)).LocalTime(expiresAt);
+                var ends = profiles[request.VolunteerId].LocalTime(expiresAt);
                 db.Notifications.Add(Notification.Create(request.VolunteerId, NotificationKind.WorkAssigned,
                     $"You were given {taken.Count} segment(s) of {found.Value.Document.Path} ({target}) to {(request.Kind == WorkKind.Translate ? "translate" : "review")}: " +
                     $"{assignedBy.Why}. The claim ends {ends}; release it if you cannot take it.",

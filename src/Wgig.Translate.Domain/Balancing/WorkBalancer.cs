@@ -79,7 +79,7 @@ public sealed class WorkBalancer(TranslationDb db, TimeProvider clock, IOptions<
         var members = await db.ProjectMembers.AsNoTracking().Where(m => m.ProjectId == projectId && m.Language == language && (m.CanTranslate || m.CanReview))
             .ToListAsync(cancellationToken);
         var ids = members.Select(m => m.AccountId).ToList();
-        var profiles = await db.VolunteerProfiles.AsNoTracking().Where(p => ids.Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, cancellationToken);
+        var profiles = await VolunteerProfiles.ReadAsync(db, ids, now, cancellationToken);
         var open = await db.Targets.Where(t => t.ClaimedBy != null && ids.Contains(t.ClaimedBy.Value) && t.State == TargetState.Claimed && t.ClaimExpiresAt > now)
             .Join(db.Segments, t => t.SegmentId, s => s.Id, (t, s) => new { Volunteer = t.ClaimedBy!.Value, s.WordCount })
             .GroupBy(x => x.Volunteer).Select(g => new { g.Key, Words = g.Sum(x => x.WordCount) })
@@ -105,7 +105,7 @@ public sealed class WorkBalancer(TranslationDb db, TimeProvider clock, IOptions<
 
         return [.. members.GroupBy(m => m.AccountId).Select(g =>
         {
-            var profile = profiles.GetValueOrDefault(g.Key) ?? VolunteerProfile.Empty(g.Key, now);
+            var profile = profiles[g.Key];
             var done = finished.GetValueOrDefault(g.Key);
             var lost = lapsed.GetValueOrDefault(g.Key);
             return new VolunteerLoad(g.Key,

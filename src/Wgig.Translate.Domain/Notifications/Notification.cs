@@ -77,11 +77,14 @@ public sealed class Notification
         Id = Guid.CreateVersion7(now),
         AccountId = accountId,
         Kind = kind,
-        Text = text.Length > MaxTextLength ? text[..(MaxTextLength - 1)] + "…" : text,
+        Text = Fit(text),
         SubjectId = subjectId,
         OnceKey = onceKey,
         CreatedAt = now,
     };
+
+    /// <summary>A text cut to what a notification holds, marked where it was cut.</summary>
+    public static string Fit(string text) => text.Length > MaxTextLength ? text[..(MaxTextLength - 1)] + "…" : text;
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 

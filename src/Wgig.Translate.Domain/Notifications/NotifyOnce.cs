@@ -23,7 +23,7 @@ public static class NotifyOnce
         }
         var name = kind.ToString();
         Guid[] accounts = [.. notices.Select(n => n.AccountId)];
-        string[] texts = [.. notices.Select(n => Fit(n.Text))], keys = [.. notices.Select(n => n.OnceKey)];
+        string[] texts = [.. notices.Select(n => Notification.Fit(n.Text))], keys = [.. notices.Select(n => n.OnceKey)];
         Guid?[] subjects = [.. notices.Select(n => n.SubjectId)];
         return db.Database.ExecuteSqlAsync($"""
             INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at)
@@ -43,7 +43,7 @@ public static class NotifyOnce
             return Task.FromResult(0);
         }
         string name = kind.ToString(), coordinator = Roles.Coordinator;
-        string[] texts = [.. notices.Select(n => Fit(n.Text))], keys = [.. notices.Select(n => n.OnceKey)];
+        string[] texts = [.. notices.Select(n => Notification.Fit(n.Text))], keys = [.. notices.Select(n => n.OnceKey)];
         Guid?[] subjects = [.. notices.Select(n => n.SubjectId)];
         return db.Database.ExecuteSqlAsync($"""
             INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at)
@@ -53,6 +53,4 @@ public static class NotifyOnce
             ON CONFLICT (account_id, once_key) DO NOTHING
             """, cancellationToken);
     }
-
-    private static string Fit(string text) => text.Length > Notification.MaxTextLength ? text[..(Notification.MaxTextLength - 1)] + "…" : text;
 }

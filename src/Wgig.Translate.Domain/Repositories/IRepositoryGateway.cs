@@ -40,7 +40,12 @@ public sealed class RepositoryRateLimitedException(DateTimeOffset retryAt, strin
 }
 
 /// <summary>The host refused for good (bad credentials, no such repository or branch, no permission): retrying will not help.</summary>
-public sealed class RepositoryRefusedException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class RepositoryRefusedException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <param name="orWhy">What else the host's silence may mean (GitHub answers 404 for a repository the token cannot see).</param>
+    public static RepositoryRefusedException NoBranch(RepositoryConnection connection, string branch, string? orWhy = null) =>
+        new($"{connection.Describe()}: the branch '{branch}' does not exist{(orWhy is null ? "" : $", or {orWhy}")}.");
+}
 
 /// <summary>A document repository: where sources are read and translations committed, one commit per publication.</summary>
 public interface IRepositoryGateway

@@ -166,6 +166,7 @@ public sealed class RepositoryConnection
     /// <summary>Takes another connection's settings and credentials; a webhook secret left out keeps the one stored.</summary>
     public void Change(RepositoryConnection other, DateTimeOffset now)
     {
+        _sources = null;
         (Host, Owner, Name, Branch, SourcePattern, TargetTemplate, WriteMode, BranchPerPublication, PublishXliff, ApiBaseUrl) =
             (other.Host, other.Owner, other.Name, other.Branch, other.SourcePattern, other.TargetTemplate, other.WriteMode,
              other.BranchPerPublication, other.PublishXliff, other.ApiBaseUrl);
@@ -183,10 +184,16 @@ public sealed class RepositoryConnection
     /// <summary>Whether a file of the repository is one of the project's sources.</summary>
     public bool IsSource(string path)
     {
-        var matcher = new Matcher(StringComparison.Ordinal);
-        matcher.AddInclude(SourcePattern);
-        return matcher.Match("/", ["/" + path]).HasMatches;
+        if (_sources is null)
+        {
+            _sources = new Matcher(StringComparison.Ordinal);
+            _sources.AddInclude(SourcePattern);
+        }
+        return _sources.Match("/", ["/" + path]).HasMatches;
     }
+
+    // Built once per loaded connection: a sync asks about every file of the repository's tree.
+    private Matcher? _sources;
 
     /// <summary>Where the translation of a source goes: "papers/en/sub/a.md" in fr with "papers/{lang}/{path}" is "papers/fr/sub/a.md".</summary>
     public string TargetPath(string sourcePath, string language)

@@ -34,12 +34,11 @@ public sealed class RemindClaimsEndingSoon(TranslationDb db, TimeProvider clock)
                 c.Id, c.VolunteerId, c.ExpiresAt, c.Language, d.Path, Lead = p.Ladder.RemindBeforeClaimEnds!.Value,
                 Open = db.Targets.Count(t => t.ClaimId == c.Id && t.State == TargetState.Claimed),
             }).Where(c => c.Open > 0).AsNoTracking().ToListAsync(cancellationToken);
-        var volunteerIds = claims.Select(c => c.VolunteerId).Distinct().ToList();
-        var profiles = await db.VolunteerProfiles.AsNoTracking().Where(p => volunteerIds.Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, cancellationToken);
+        var profiles = await VolunteerProfiles.ReadAsync(db, claims.Select(c => c.VolunteerId), now, cancellationToken);
         var notices = new List<OnceNotice>();
         foreach (var claim in claims)
         {
-            var profile = profiles.GetValueOrDefault(claim.VolunteerId) ?? VolunteerProfile.Empty(claim.VolunteerId, now);
+            var profile = profiles[claim.VolunteerId];
             if (profile.ReminderTime(claim.ExpiresAt - claim.Lead, claim.ExpiresAt) > now)
             {
                 continue;

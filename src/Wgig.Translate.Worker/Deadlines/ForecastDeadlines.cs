@@ -81,8 +81,7 @@ public sealed class ForecastDeadlines(TranslationDb db, TimeProvider clock) : IB
             WHERE dl.status <> {done} AND dl.due_at <= {horizon}
             GROUP BY dl.id, dl.document_id, dl.due_at, dl.language, d.path, t.claimed_by, p.id
             """).ToListAsync(cancellationToken);
-        var volunteerIds = holders.Where(h => h.Segments > 0).Select(h => h.VolunteerId).Distinct().ToList();
-        var profiles = await db.VolunteerProfiles.AsNoTracking().Where(p => volunteerIds.Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, cancellationToken);
+        var profiles = await VolunteerProfiles.ReadAsync(db, holders.Where(h => h.Segments > 0).Select(h => h.VolunteerId), now, cancellationToken);
         List<OnceNotice> near = [], missed = [], alerts = [];
         foreach (var holder in holders)
         {
@@ -96,7 +95,7 @@ public sealed class ForecastDeadlines(TranslationDb db, TimeProvider clock) : IB
             {
                 continue; // nobody holds work on it (the outer join's empty row)
             }
-            var profile = profiles.GetValueOrDefault(holder.VolunteerId) ?? VolunteerProfile.Empty(holder.VolunteerId, now);
+            var profile = profiles[holder.VolunteerId];
             var holds = $"; you hold {holder.Segments} segment(s) of it.";
             if (holder.DueAt <= now)
             {

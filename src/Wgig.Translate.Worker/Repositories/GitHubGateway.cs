@@ -37,6 +37,7 @@ public sealed class GitHubOptions
 public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider clock, ILogger<GitHubGateway> logger) : IRepositoryGateway
 {
     private static readonly ProductHeaderValue Product = new("Wgig.Translate");
+    private const string NotVisible = "the token cannot see the repository";
 
     public RepositoryHost Host => RepositoryHost.GitHub;
 
@@ -48,7 +49,7 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider 
     {
         var github = await ClientAsync(connection, cancellationToken);
         var head = await HeadAsync(github, connection, connection.Branch, cancellationToken)
-            ?? throw new RepositoryRefusedException($"{connection.Describe()}: the branch '{connection.Branch}' does not exist, or the token cannot see the repository.");
+            ?? throw RepositoryRefusedException.NoBranch(connection, connection.Branch, NotVisible);
         return head.Object.Sha;
     }
 
@@ -57,7 +58,7 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider 
         var github = await ClientAsync(connection, cancellationToken);
         var (owner, name) = (connection.Owner, connection.Name);
         var head = await HeadAsync(github, connection, connection.Branch, cancellationToken)
-            ?? throw new RepositoryRefusedException($"{connection.Describe()}: the branch '{connection.Branch}' does not exist, or the token cannot see the repository.");
+            ?? throw RepositoryRefusedException.NoBranch(connection, connection.Branch, NotVisible);
         var commit = await CallAsync(() => github.Git.Commit.Get(owner, name, head.Object.Sha), connection, cancellationToken);
         var tree = await CallAsync(() => github.Git.Tree.GetRecursive(owner, name, commit.Tree.Sha), connection, cancellationToken);
         if (tree.Truncated)
@@ -88,7 +89,7 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider 
         {
             var branchHead = lookUpBranch ? await HeadAsync(github, connection, request.Branch, cancellationToken) : null;
             var head = branchHead ?? await HeadAsync(github, connection, request.BaseBranch, cancellationToken)
-                ?? throw new RepositoryRefusedException($"{connection.Describe()}: the branch '{request.BaseBranch}' does not exist, or the token cannot see the repository.");
+                ?? throw RepositoryRefusedException.NoBranch(connection, request.BaseBranch, NotVisible);
             var parent = await CallAsync(() => github.Git.Commit.Get(owner, name, head.Object.Sha), connection, cancellationToken);
             var newTree = new NewTree { BaseTree = parent.Tree.Sha };
             foreach (var file in request.Files)

@@ -20,14 +20,14 @@ public sealed class LocalGitGateway(TimeProvider clock, ILogger<LocalGitGateway>
     {
         using var repository = Open(connection);
         return Task.FromResult(repository.Branches[connection.Branch]?.Tip.Sha
-            ?? throw new RepositoryRefusedException($"{connection.Describe()}: the branch '{connection.Branch}' does not exist."));
+            ?? throw RepositoryRefusedException.NoBranch(connection, connection.Branch));
     }
 
     public Task<SourceSnapshot> ReadSourcesAsync(RepositoryConnection connection, IReadOnlySet<string> knownBlobs, CancellationToken cancellationToken)
     {
         using var repository = Open(connection);
         var tip = repository.Branches[connection.Branch]?.Tip
-            ?? throw new RepositoryRefusedException($"{connection.Describe()}: the branch '{connection.Branch}' does not exist.");
+            ?? throw RepositoryRefusedException.NoBranch(connection, connection.Branch);
         var files = new List<SourceFile>();
         void Walk(Tree tree, string prefix)
         {
@@ -63,7 +63,7 @@ public sealed class LocalGitGateway(TimeProvider clock, ILogger<LocalGitGateway>
         {
             var branch = repository.Branches[request.Branch];
             var parent = (branch ?? repository.Branches[request.BaseBranch])?.Tip
-                ?? throw new RepositoryRefusedException($"{connection.Describe()}: the branch '{request.BaseBranch}' does not exist.");
+                ?? throw RepositoryRefusedException.NoBranch(connection, request.BaseBranch);
             var definition = TreeDefinition.From(parent.Tree);
             foreach (var file in request.Files)
             {

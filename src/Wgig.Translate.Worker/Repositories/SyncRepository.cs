@@ -48,13 +48,14 @@ public sealed class SyncRepository(TranslationDb db, DocumentImport import, IEnu
         var refused = new List<string>();
         foreach (var file in snapshot.Files)
         {
-            if (documents.TryGetValue(file.Path, out var existing) && existing.Blob == file.BlobSha)
+            var isDocument = documents.TryGetValue(file.Path, out var existing);
+            if (isDocument && existing.Blob == file.BlobSha)
             {
                 unchanged++;
                 continue;
             }
             var upload = new DocumentUpload(file.Path, null, file.Content ?? known[file.BlobSha], snapshot.CommitSha);
-            if (existing.Id != Guid.Empty)
+            if (isDocument)
             {
                 var version = await import.ImportVersionAsync(projectId, existing.Id, upload, cancellationToken);
                 if (version.Succeeded)

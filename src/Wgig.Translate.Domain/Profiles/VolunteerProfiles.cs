@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Domain.Storage;
+
+namespace Wgig.Translate.Domain.Profiles;
+
+/// <summary>The profiles of some accounts, read once; whoever never filled one in has the empty profile (any time, UTC).</summary>
+public sealed class VolunteerProfiles
+{
+    private readonly Dictionary<Guid, VolunteerProfile> _stored;
+    private readonly DateTimeOffset _now;
+
+    private VolunteerProfiles(Dictionary<Guid, VolunteerProfile> stored, DateTimeOffset now) => (_stored, _now) = (stored, now);
+
+    public static async Task<VolunteerProfiles> ReadAsync(TranslationDb db, IEnumerable<Guid> accountIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = accountIds.Distinct().ToList();
+        return new(await db.VolunteerProfiles.AsNoTracking().Where(p => ids.Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, cancellationToken), now);
+    }
+
+    public VolunteerProfile this[Guid accountId] => _stored.GetValueOrDefault(accountId) ?? VolunteerProfile.Empty(accountId, _now);
+}
