@@ -1,3 +1,4 @@
+using Wgig.Translate.Domain.Formats;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Xliff;
 

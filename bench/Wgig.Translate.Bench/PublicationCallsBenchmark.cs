@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Wgig.Translate.Domain.Repositories;
-using Wgig.Translate.Worker.Repositories;
-using Wgig.Translate.Worker.Tests.Repositories;
+using Wgig.Translate.Domain.Publishing;
+using Wgig.Translate.Worker.Publishing;
+using Wgig.Translate.Worker.Tests.Publishing;
 
 namespace Wgig.Translate.Bench;
 

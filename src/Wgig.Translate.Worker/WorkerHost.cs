@@ -1,13 +1,12 @@
 using Hangfire;
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Wgig.Translate.Domain.Documents;
-using Wgig.Translate.Domain.Storage;
-using Microsoft.AspNetCore.Identity;
 using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Claims;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Worker.Accounts;
 using Wgig.Translate.Worker.Demo;
 using Wgig.Translate.Worker.Jobs;
@@ -42,9 +41,9 @@ public static class WorkerHost
         services.AddJobs();
         services.AddOptions<Notifications.MailOptions>().BindConfiguration(Notifications.MailOptions.Section);
         services.AddScoped<DemoProject>();
-        services.AddOptions<Repositories.GitHubOptions>().BindConfiguration(Repositories.GitHubOptions.Section);
-        services.AddSingleton<Domain.Repositories.IRepositoryGateway, Repositories.GitHubGateway>();
-        services.AddSingleton<Domain.Repositories.IRepositoryGateway, Repositories.LocalGitGateway>();
+        services.AddOptions<Publishing.GitHubOptions>().BindConfiguration(Publishing.GitHubOptions.Section);
+        services.AddSingleton<Domain.Publishing.IRepositoryGateway, Publishing.GitHubGateway>();
+        services.AddSingleton<Domain.Publishing.IRepositoryGateway, Publishing.LocalGitGateway>();
         services.AddIdentityCore<Account>(options => options.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<TranslationDb>();

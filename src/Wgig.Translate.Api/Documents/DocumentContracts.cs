@@ -1,4 +1,5 @@
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Formats;
 using Wgig.Translate.Domain.Progress;
 using Wgig.Translate.Domain.Segmentation;
 

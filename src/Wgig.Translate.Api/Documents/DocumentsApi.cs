@@ -8,7 +8,6 @@ using Wgig.Translate.Api.Paging;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Projects;
-using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Worker.Progress;
 

@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Formats;
 using Wgig.Translate.Domain.Projects;
-using Wgig.Translate.Domain.Repositories;
-using Wgig.Translate.Domain.Segmentation;
+using Wgig.Translate.Domain.Publishing;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
 

@@ -5,7 +5,6 @@ using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Notifications;
 using Wgig.Translate.Domain.Profiles;
-using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
 

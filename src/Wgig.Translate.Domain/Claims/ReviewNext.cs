@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Common;
-using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Profiles;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Formats;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Formats;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;

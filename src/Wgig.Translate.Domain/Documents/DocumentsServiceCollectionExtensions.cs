@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Wgig.Translate.Domain.Segmentation;
+using Wgig.Translate.Domain.Formats;
 
 namespace Wgig.Translate.Domain.Documents;
 
@@ -18,7 +18,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddScoped<DocumentExport>();
         services.AddScoped<Xliff.XliffExport>();
         services.AddScoped<Xliff.XliffImport>();
-        services.AddScoped<Repositories.PublicationPlanner>();
+        services.AddScoped<Publishing.PublicationPlanner>();
         services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

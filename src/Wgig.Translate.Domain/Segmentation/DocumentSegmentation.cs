@@ -1,3 +1,4 @@
+using Wgig.Translate.Domain.Formats;
 namespace Wgig.Translate.Domain.Segmentation;
 
 /// <summary>One sentence of a document, with the block it belongs to: the unit a segment is made from.</summary>

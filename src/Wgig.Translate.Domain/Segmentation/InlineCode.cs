@@ -1,3 +1,4 @@
+using Wgig.Translate.Domain.Formats;
 namespace Wgig.Translate.Domain.Segmentation;
 
 public enum CodeKind

@@ -1,4 +1,5 @@
 using System.Text;
+using Wgig.Translate.Domain.Formats;
 
 namespace Wgig.Translate.Domain.Segmentation;
 

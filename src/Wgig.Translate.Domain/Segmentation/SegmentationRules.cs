@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Wgig.Translate.Domain.Formats;
 
 namespace Wgig.Translate.Domain.Segmentation;
 

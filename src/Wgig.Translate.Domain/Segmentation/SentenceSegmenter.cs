@@ -1,3 +1,4 @@
+using Wgig.Translate.Domain.Formats;
 namespace Wgig.Translate.Domain.Segmentation;
 
 /// <summary>One sentence of a block, and the white space that followed it in the source.</summary>

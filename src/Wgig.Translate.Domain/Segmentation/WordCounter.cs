@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Wgig.Translate.Domain.Formats;
 
 namespace Wgig.Translate.Domain.Segmentation;
 

@@ -4,7 +4,6 @@ using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Progress;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Targets;
-using Wgig.Translate.Domain.Segmentation;
 
 namespace Wgig.Translate.Domain.Storage;
 
@@ -133,23 +132,23 @@ internal sealed class LapsedSegmentConfiguration : IEntityTypeConfiguration<Clai
     }
 }
 
-internal sealed class RepositoryConnectionConfiguration : IEntityTypeConfiguration<Repositories.RepositoryConnection>
+internal sealed class RepositoryConnectionConfiguration : IEntityTypeConfiguration<Publishing.RepositoryConnection>
 {
-    public void Configure(EntityTypeBuilder<Repositories.RepositoryConnection> connection)
+    public void Configure(EntityTypeBuilder<Publishing.RepositoryConnection> connection)
     {
         connection.HasKey(c => c.ProjectId);
-        connection.HasOne<Project>().WithOne().HasForeignKey<Repositories.RepositoryConnection>(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
-        connection.Property(c => c.Owner).HasMaxLength(Repositories.RepositoryConnection.MaxTextLength);
-        connection.Property(c => c.Name).HasMaxLength(Repositories.RepositoryConnection.MaxTextLength);
-        connection.Property(c => c.Branch).HasMaxLength(Repositories.RepositoryConnection.MaxTextLength);
-        connection.Property(c => c.SourcePattern).HasMaxLength(Repositories.RepositoryConnection.MaxTextLength);
-        connection.Property(c => c.TargetTemplate).HasMaxLength(Repositories.RepositoryConnection.MaxTextLength);
+        connection.HasOne<Project>().WithOne().HasForeignKey<Publishing.RepositoryConnection>(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        connection.Property(c => c.Owner).HasMaxLength(Publishing.RepositoryConnection.MaxTextLength);
+        connection.Property(c => c.Name).HasMaxLength(Publishing.RepositoryConnection.MaxTextLength);
+        connection.Property(c => c.Branch).HasMaxLength(Publishing.RepositoryConnection.MaxTextLength);
+        connection.Property(c => c.SourcePattern).HasMaxLength(Publishing.RepositoryConnection.MaxTextLength);
+        connection.Property(c => c.TargetTemplate).HasMaxLength(Publishing.RepositoryConnection.MaxTextLength);
     }
 }
 
-internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Repositories.Publication>
+internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Publishing.Publication>
 {
-    public void Configure(EntityTypeBuilder<Repositories.Publication> publication)
+    public void Configure(EntityTypeBuilder<Publishing.Publication> publication)
     {
         publication.Property(p => p.Id).ValueGeneratedNever();
         publication.HasOne<Project>().WithMany().HasForeignKey(p => p.ProjectId).OnDelete(DeleteBehavior.Cascade);
@@ -157,9 +156,9 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Reposi
         publication.PrimitiveCollection(p => p.Languages);
         publication.PrimitiveCollection(p => p.DocumentIds);
         publication.Property(p => p.Files).HasColumnType("jsonb")
-            .HasConversion(JsonColumn<Repositories.PublishedFile>.Converter, JsonColumn<Repositories.PublishedFile>.Comparer);
+            .HasConversion(JsonColumn<Publishing.PublishedFile>.Converter, JsonColumn<Publishing.PublishedFile>.Comparer);
         publication.Property(p => p.LeftOut).HasColumnType("jsonb")
-            .HasConversion(JsonColumn<Repositories.LeftOut>.Converter, JsonColumn<Repositories.LeftOut>.Comparer);
+            .HasConversion(JsonColumn<Publishing.LeftOut>.Converter, JsonColumn<Publishing.LeftOut>.Comparer);
     }
 }
 

@@ -31,9 +31,9 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
 
     public DbSet<Claims.LapsedSegment> LapsedSegments => Set<Claims.LapsedSegment>();
 
-    public DbSet<Repositories.RepositoryConnection> RepositoryConnections => Set<Repositories.RepositoryConnection>();
+    public DbSet<Publishing.RepositoryConnection> RepositoryConnections => Set<Publishing.RepositoryConnection>();
 
-    public DbSet<Repositories.Publication> Publications => Set<Repositories.Publication>();
+    public DbSet<Publishing.Publication> Publications => Set<Publishing.Publication>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 

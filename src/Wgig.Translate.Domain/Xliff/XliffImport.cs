@@ -6,7 +6,6 @@ using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Languages;
 using Wgig.Translate.Domain.Projects;
-using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
 

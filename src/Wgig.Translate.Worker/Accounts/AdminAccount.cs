@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Logging;
 using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Storage;
 

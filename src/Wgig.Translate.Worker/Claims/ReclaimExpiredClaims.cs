@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Balancing;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Deadlines;
 using Wgig.Translate.Domain.Notifications;
 using Wgig.Translate.Domain.Profiles;

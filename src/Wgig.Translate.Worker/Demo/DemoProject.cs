@@ -1,10 +1,9 @@
 using Hangfire;
 using LibGit2Sharp;
-using Wgig.Translate.Domain.Repositories;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Publishing;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Worker.Progress;
 

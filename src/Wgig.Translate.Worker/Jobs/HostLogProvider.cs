@@ -1,5 +1,4 @@
 using Hangfire.Logging;
-using Microsoft.Extensions.Logging;
 
 namespace Wgig.Translate.Worker.Jobs;
 

@@ -1,6 +1,5 @@
 using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Worker.Jobs;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Wgig.Translate.Api.Claims;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Paging;
 using Wgig.Translate.Domain.Balancing;

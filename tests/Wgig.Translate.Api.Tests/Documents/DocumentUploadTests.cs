@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Paging;
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Formats;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Tests;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
-using Microsoft.AspNetCore.Hosting;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Tests;

@@ -122,7 +122,7 @@ public sealed class SourceUpdateAndExportTests(ApiFactory api) : IClassFixture<A
     public async Task A_plain_text_paper_exports_with_its_numbering_intact()
     {
         var (projectId, document) = await UploadAsync("wgig-preliminary-report-2005.txt", Samples.PlainText);
-        var first = (await SegmentsAsync(projectId, document.Id)).Single(s => s.Number == "1" && s.Sentence == 0 && s.Kind == Domain.Segmentation.BlockKind.Paragraph);
+        var first = (await SegmentsAsync(projectId, document.Id)).Single(s => s.Number == "1" && s.Sentence == 0 && s.Kind == Domain.Formats.BlockKind.Paragraph);
         await TranslateAsync(first.Id, "es", "Approved", "El Grupo de Trabajo celebró sus dos primeras reuniones.");
 
         var exported = await (await _client.GetAsync($"/api/projects/{projectId}/documents/{document.Id}/export?language=es")).Content.ReadAsStringAsync();

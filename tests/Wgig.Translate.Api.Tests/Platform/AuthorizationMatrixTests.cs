@@ -7,7 +7,6 @@ using Wgig.Translate.Api.Claims;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Paging;
 using Wgig.Translate.Api.Projects;
-using Wgig.Translate.Api.Translations;
 
 namespace Wgig.Translate.Api.Tests.Platform;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Formats;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Tests;
 

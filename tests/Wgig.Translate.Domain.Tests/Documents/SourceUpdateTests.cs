@@ -1,5 +1,6 @@
 using System.Text;
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Formats;
 using Wgig.Translate.Domain.Segmentation;
 
 namespace Wgig.Translate.Domain.Tests.Documents;

@@ -1,3 +1,4 @@
+using Wgig.Translate.Domain.Formats;
 using Wgig.Translate.Domain.Segmentation;
 
 namespace Wgig.Translate.Domain.Tests.Segmentation;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Wgig.Translate.Domain.Formats;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Targets;
 using Wgig.Translate.Domain.Xliff;

@@ -1,4 +1,5 @@
 using System.Text;
+using Wgig.Translate.Domain.Formats;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Xliff;
 using Wgig.Translate.Tests;

@@ -1,0 +1,223 @@
+using System.Text;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Segmentation;
+
+namespace Wgig.Translate.Domain.Formats;
+
+/// <summary>
+/// HTML pages and fragments through AngleSharp's HTML5 parser. Every run of text-bearing inline content
+/// is a block, its kind taken from the element holding it (h1–h6, li, td, blockquote, p…); inline
+/// elements (a, em, strong, span…) become paired codes carrying their tags, br/img/code placeholders.
+/// Script, style and pre are not translatable. Nothing is fetched: the parser has no resource loader.
+/// </summary>
+public sealed class HtmlImporter : IDocumentImporter
+{
+    public const int MaxDepth = 256;
+
+    private static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+        "hgroup", "hr", "html", "li", "main", "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot",
+        "th", "thead", "title", "tr", "ul",
+    };
+
+    private static readonly HashSet<string> Untranslatable = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "pre", "template", "noscript", "svg", "math", "textarea", "select", "iframe", "object", "meta", "link", "base",
+    };
+
+    private static readonly HashSet<string> Placeholders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "br", "img", "code", "kbd", "samp", "var", "wbr", "input", "video", "audio", "canvas", "embed",
+    };
+
+    public FileFormat Format => FileFormat.Html;
+
+    public IReadOnlyCollection<string> FileExtensions { get; } = [".html", ".htm", ".xhtml"];
+
+    public string MediaType => "text/html; charset=utf-8";
+
+    public Result<IReadOnlyList<SourceBlock>> Split(ReadOnlyMemory<byte> content)
+    {
+        var parsed = Parse(content);
+        return parsed.Succeeded ? Result<IReadOnlyList<SourceBlock>>.From([.. parsed.Value.Runs.Select(r => r.Block)]) : parsed.Error;
+    }
+
+    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks)
+    {
+        var parsed = Parse(original);
+        if (!parsed.Succeeded)
+        {
+            return parsed.Error;
+        }
+        var (document, runs, isFragment) = parsed.Value;
+        var parser = new HtmlParser();
+        for (var i = 0; i < runs.Count; i++)
+        {
+            if (blocks[i] is not { } translation)
+            {
+                continue;
+            }
+            var (block, container, nodes) = runs[i];
+            var label = block.Kind == BlockKind.Heading && block.Number is { } number ? number + " " : "";
+            var html = label + translation.ToOriginal(System.Net.WebUtility.HtmlEncode);
+            var anchor = nodes[^1].NextSibling;
+            foreach (var node in nodes)
+            {
+                container.RemoveChild(node);
+            }
+            foreach (var node in parser.ParseFragment(html, container).ToList())
+            {
+                container.InsertBefore(node, anchor);
+            }
+        }
+        var output = isFragment ? document.Body!.InnerHtml : document.ToHtml();
+        return TextSplicer.Encode(output, original.Span);
+    }
+
+    private static Result<(IDocument Document, List<(SourceBlock Block, IElement Container, List<INode> Nodes)> Runs, bool IsFragment)> Parse(
+        ReadOnlyMemory<byte> content)
+    {
+        var text = SourceText.DecodeUtf8(content);
+        if (!text.Succeeded)
+        {
+            return text.Error;
+        }
+        var document = new HtmlParser().ParseDocument(text.Value);
+        var runs = new List<(SourceBlock, IElement, List<INode>)>();
+        if (!Walk(document.DocumentElement, runs, 0))
+        {
+            return new TooDeeplyNested(MaxDepth);
+        }
+        var isFragment = !text.Value.Contains("<html", StringComparison.OrdinalIgnoreCase)
+            && !text.Value.Contains("<body", StringComparison.OrdinalIgnoreCase);
+        return (document, runs, isFragment);
+    }
+
+    private static bool Walk(IElement element, List<(SourceBlock, IElement, List<INode>)> runs, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+        var run = new List<INode>();
+        foreach (var child in element.ChildNodes.ToList())
+        {
+            if (child is IElement childElement && (BlockElements.Contains(childElement.LocalName) || Untranslatable.Contains(childElement.LocalName)))
+            {
+                Flush(element, run, runs);
+                if (!Untranslatable.Contains(childElement.LocalName) && !Walk(childElement, runs, depth + 1))
+                {
+                    return false;
+                }
+            }
+            else if (child is IText or IElement)
+            {
+                run.Add(child);
+            }
+            else
+            {
+                Flush(element, run, runs);
+            }
+        }
+        Flush(element, run, runs);
+        return true;
+    }
+
+    private static void Flush(IElement container, List<INode> run, List<(SourceBlock, IElement, List<INode>)> runs)
+    {
+        if (run.Count == 0)
+        {
+            return;
+        }
+        var builder = new ContentBuilder();
+        foreach (var node in run)
+        {
+            Inline(node, builder);
+        }
+        // White space around the text stays in the file; the block is the nodes from the first to the last with text.
+        if (builder.HasText)
+        {
+            var kind = container.LocalName switch
+            {
+                "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => BlockKind.Heading,
+                "title" => BlockKind.Heading,
+                "li" or "dt" or "dd" => BlockKind.ListItem,
+                "td" or "th" or "caption" => BlockKind.TableCell,
+                "blockquote" => BlockKind.Quote,
+                _ => BlockKind.Paragraph,
+            };
+            var content = builder.Build();
+            string? number = null;
+            if (kind == BlockKind.Heading)
+            {
+                (number, content) = StructuralLabel.Split(content);
+            }
+            else if (container.LocalName == "p" && container.ParentElement is { LocalName: "li" } item)
+            {
+                kind = BlockKind.ListItem;
+                number = ListNumber(item);
+            }
+            else if (container.LocalName == "li")
+            {
+                number = ListNumber(container);
+            }
+            var level = kind == BlockKind.Heading && container.LocalName.Length == 2 ? container.LocalName[1] - '0' : 0;
+            runs.Add((new SourceBlock(kind, content, number, level), container, [.. run]));
+        }
+        run.Clear();
+    }
+
+    // An ordered list's item number, from the list's start and the item's place; null in other lists.
+    private static string? ListNumber(IElement item)
+    {
+        if (item.ParentElement is not { LocalName: "ol" } list)
+        {
+            return null;
+        }
+        var start = int.TryParse(list.GetAttribute("start"), out var first) ? first : 1;
+        var index = list.Children.Where(c => c.LocalName == "li").ToList().IndexOf(item);
+        var style = list.GetAttribute("type") is [var type] ? type : '1';
+        return ListNumberFormat.Format(start + index, style) is var number && style != '1' ? $"({number})" : number;
+    }
+
+    private static void Inline(INode node, ContentBuilder builder)
+    {
+        switch (node)
+        {
+            case IText text:
+                builder.Text(text.Data);
+                break;
+            case IElement element when Placeholders.Contains(element.LocalName) || Untranslatable.Contains(element.LocalName):
+                builder.Standalone(element.LocalName, element.OuterHtml, element.LocalName == "img" ? element.GetAttribute("alt") : element.TextContent);
+                break;
+            case IElement element when element.ChildNodes.Length == 0:
+                builder.Standalone(element.LocalName, element.OuterHtml);
+                break;
+            case IElement element:
+                var type = element.LocalName switch { "strong" or "b" => "bold", "em" or "i" => "italic", "a" => "link", var other => other };
+                var id = builder.Open(type, StartTag(element), element.GetAttribute("href"));
+                foreach (var child in element.ChildNodes)
+                {
+                    Inline(child, builder);
+                }
+                builder.Close(id, type, $"</{element.LocalName}>");
+                break;
+        }
+    }
+
+    private static string StartTag(IElement element)
+    {
+        var tag = new StringBuilder("<").Append(element.LocalName);
+        foreach (var attribute in element.Attributes)
+        {
+            tag.Append(' ').Append(attribute.Name).Append("=\"").Append(System.Net.WebUtility.HtmlEncode(attribute.Value)).Append('"');
+        }
+        return tag.Append('>').ToString();
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Deadlines;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Targets;
+
+namespace Wgig.Translate.Domain.Publishing;
+
+/// <param name="AwaitingReview">Translations handed in and not yet reviewed.</param>
+/// <param name="Deadline">The deadline's forecast, when it has one (at risk, on track …).</param>
+public sealed record LanguageReadiness(string Language, int Segments, int Approved, int AwaitingReview, double ApprovedPercent, ForecastStatus? Deadline)
+{
+    public bool Ready => Segments > 0 && Approved == Segments;
+}
+
+/// <summary>Where a paper stands before publication: each required language's state and the secretariat's sign-off.</summary>
+public sealed record PaperGate(Guid DocumentId, string Path, int Version, int? SignedOffVersion, Guid? SignedOffBy, DateTimeOffset? SignedOffAt,
+    IReadOnlyList<LanguageReadiness> Languages)
+{
+    public bool SignedOff => SignedOffVersion == Version;
+
+    public bool Ready => Languages.All(l => l.Ready);
+
+    public bool MayPublish => Ready && SignedOff;
+
+    public string WhyNot() => !Ready
+        ? $"{Path}: not approved in full in {string.Join(", ", Languages.Where(l => !l.Ready).Select(l => $"{l.Language} ({l.ApprovedPercent:0.#} %)"))}"
+        : $"{Path}: not signed off by the secretariat{(SignedOffVersion is { } v ? $" since version {Version} (signed off: {v})" : "")}";
+}
+
+public sealed record NotReadyToSignOff(string Reason) : ConflictError("Not ready to sign off",
+    $"{Reason}. A paper is signed off when all its required languages are approved in full.");
+
+public sealed record GateClosed(IReadOnlyList<string> Reasons) : ConflictError("The publish gate is closed",
+    $"{string.Join("; ", Reasons)}. Publish a paper when all its required languages are approved and it is signed off, or publish a subset explicitly (subset: true).");
+
+/// <summary>
+/// The publish gate: a paper (a document) goes out when every required language (the project's target
+/// languages) is approved in full and the secretariat signed off its current version. The secretariat may
+/// instead publish a subset explicitly, which skips the gate (never the approval of each file published).
+/// </summary>
+public static class PublishGate
+{
+    public static async Task<IReadOnlyList<PaperGate>> ForAsync(TranslationDb db, Project project, IReadOnlyCollection<Guid>? documentIds,
+        CancellationToken cancellationToken)
+    {
+        var documents = await db.Documents.AsNoTracking()
+            .Where(d => d.ProjectId == project.Id && (documentIds == null || documentIds.Contains(d.Id))).OrderBy(d => d.Path).ToListAsync(cancellationToken);
+        var ids = documents.Select(d => d.Id).ToList();
+        var segments = await db.Segments.Where(s => ids.Contains(s.DocumentId) && s.RetiredInVersion == null)
+            .GroupBy(s => s.DocumentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var states = await db.Targets
+            .Join(db.Segments.Where(s => ids.Contains(s.DocumentId) && s.RetiredInVersion == null), t => t.SegmentId, s => s.Id, (t, s) => new { s.DocumentId, t.Language, t.State })
+            .Where(x => x.State == TargetState.Approved || x.State == TargetState.Translated)
+            .GroupBy(x => new { x.DocumentId, x.Language, x.State }).Select(g => new { g.Key.DocumentId, g.Key.Language, g.Key.State, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var deadlines = await db.Deadlines.AsNoTracking().Where(d => ids.Contains(d.DocumentId)).ToListAsync(cancellationToken);
+        return [.. documents.Select(document =>
+        {
+            var total = segments.GetValueOrDefault(document.Id);
+            int Count(string language, TargetState state) =>
+                states.Where(s => s.DocumentId == document.Id && s.Language == language && s.State == state).Sum(s => s.Count);
+            return new PaperGate(document.Id, document.Path, document.CurrentVersion, document.SignedOffVersion, document.SignedOffBy, document.SignedOffAt,
+                [.. project.TargetLanguages.Select(language =>
+                {
+                    var approved = Count(language, TargetState.Approved);
+                    return new LanguageReadiness(language, total, approved, Count(language, TargetState.Translated),
+                        total == 0 ? 0 : Math.Round(100.0 * approved / total, 1),
+                        deadlines.FirstOrDefault(d => d.DocumentId == document.Id && d.Language == language)?.Status);
+                })]);
+        })];
+    }
+
+    /// <summary>The secretariat signs a paper off, once all its required languages are approved in full.</summary>
+    public static async Task<Result<PaperGate>> SignOffAsync(TranslationDb db, Guid projectId, Guid documentId, Guid by, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return new ProjectNotFound(projectId);
+        }
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId && d.ProjectId == projectId, cancellationToken);
+        if (document is null)
+        {
+            return new DocumentNotFound(projectId, documentId);
+        }
+        var gate = (await ForAsync(db, project, [documentId], cancellationToken)).Single();
+        if (!gate.Ready)
+        {
+            return new NotReadyToSignOff(gate.WhyNot());
+        }
+        document.SignOff(by, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return gate with { SignedOffVersion = document.SignedOffVersion, SignedOffBy = by, SignedOffAt = now };
+    }
+}

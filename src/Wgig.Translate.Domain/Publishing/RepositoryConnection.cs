@@ -1,0 +1,242 @@
+using Microsoft.Extensions.FileSystemGlobbing;
+using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Languages;
+
+namespace Wgig.Translate.Domain.Publishing;
+
+public enum RepositoryHost
+{
+    /// <summary>github.com, or a GitHub Enterprise server at <see cref="RepositoryConnection.ApiBaseUrl"/>, through its REST API.</summary>
+    GitHub,
+
+    /// <summary>A Git repository on the Worker's disk (the zero-setup demo): real commits, no pull requests.</summary>
+    LocalGit,
+}
+
+public enum WriteMode
+{
+    /// <summary>Commit on a branch of our own and open (or update) a pull request into the project's branch.</summary>
+    PullRequest,
+
+    /// <summary>Commit straight onto the project's branch.</summary>
+    Direct,
+}
+
+/// <summary>
+/// Where a project's documents live and how translations go back: a repository, a branch, which files are
+/// sources (a glob such as <c>papers/en/**/*.md</c>) and where each translation goes (a template such as
+/// <c>papers/{lang}/{path}</c>, where {path} is the source's path below the pattern's fixed prefix). The
+/// credential is write-only: it is never shown by the API nor written to logs.
+/// </summary>
+public sealed class RepositoryConnection
+{
+    public const int MaxTextLength = 400;
+
+    private RepositoryConnection()
+    {
+        Owner = Name = Branch = SourcePattern = TargetTemplate = "";
+    }
+
+    public Guid ProjectId { get; private set; }
+
+    public RepositoryHost Host { get; private set; }
+
+    /// <summary>The account or organisation that owns the repository (GitHub); unused for a local repository.</summary>
+    public string Owner { get; private set; }
+
+    /// <summary>The repository's name (GitHub), or its directory on the Worker's disk (local).</summary>
+    public string Name { get; private set; }
+
+    public string Branch { get; private set; }
+
+    public string SourcePattern { get; private set; }
+
+    public string TargetTemplate { get; private set; }
+
+    public WriteMode WriteMode { get; private set; }
+
+    /// <summary>A branch per publication instead of one per project × languages, updated each time.</summary>
+    public bool BranchPerPublication { get; private set; }
+
+    /// <summary>Publish each translation's XLIFF 2 file beside it (<c>.xlf</c>).</summary>
+    public bool PublishXliff { get; private set; }
+
+    /// <summary>A GitHub Enterprise server (e.g. https://github.example.org); null for github.com.</summary>
+    public string? ApiBaseUrl { get; private set; }
+
+    /// <summary>A personal access token or fine-grained token with contents and pull-request write access.</summary>
+    public string? Token { get; private set; }
+
+    /// <summary>A GitHub App's id, when the project authenticates as an app installation instead of with a token.</summary>
+    public long? AppId { get; private set; }
+
+    public long? InstallationId { get; private set; }
+
+    /// <summary>The app's private key (PEM), which signs the short-lived JWT exchanged for an installation token.</summary>
+    public string? AppPrivateKey { get; private set; }
+
+    /// <summary>The shared secret GitHub signs push webhooks with.</summary>
+    public string? WebhookSecret { get; private set; }
+
+    public string? LastSyncedCommit { get; private set; }
+
+    public DateTimeOffset? LastSyncedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public string Describe() => Host == RepositoryHost.GitHub ? $"{Owner}/{Name}@{Branch}" : $"{Name}@{Branch}";
+
+    public static Result<RepositoryConnection> Connect(Guid projectId, RepositoryHost host, string? owner, string? name, string? branch,
+        string? sourcePattern, string? targetTemplate, WriteMode writeMode, bool branchPerPublication, bool publishXliff, string? apiBaseUrl,
+        string? token, string? webhookSecret, DateTimeOffset now, GitHubAppCredentials? app = null)
+    {
+        var errors = new ValidationErrors();
+        string Required(string field, string? value, string example)
+        {
+            var trimmed = value?.Trim() ?? "";
+            if (trimmed.Length == 0)
+            {
+                errors.Add(field, $"Required, e.g. {example}.");
+            }
+            else if (trimmed.Length > MaxTextLength)
+            {
+                errors.Add(field, $"At most {MaxTextLength} characters.");
+            }
+            return trimmed;
+        }
+        if (!Enum.IsDefined(host))
+        {
+            errors.Add("host", $"Use {string.Join(" or ", Enum.GetNames<RepositoryHost>())}.");
+        }
+        if (!Enum.IsDefined(writeMode))
+        {
+            errors.Add("writeMode", $"Use {string.Join(" or ", Enum.GetNames<WriteMode>())}.");
+        }
+        var repositoryOwner = host == RepositoryHost.GitHub ? Required("owner", owner, "\"wgig\"") : owner?.Trim() ?? "";
+        var repositoryName = Required("name", name, host == RepositoryHost.GitHub ? "\"papers\"" : "\"/srv/papers.git\"");
+        if (host == RepositoryHost.GitHub && (repositoryOwner.Contains('/', StringComparison.Ordinal) || repositoryName.Contains('/', StringComparison.Ordinal)))
+        {
+            errors.Add("name", "Give the owner and the repository's name separately, without slashes.");
+        }
+        var repositoryBranch = Required("branch", branch, "\"main\"");
+        var pattern = Required("sourcePattern", sourcePattern, "\"papers/en/**/*.md\"");
+        if (pattern.StartsWith('/') || pattern.Contains("..", StringComparison.Ordinal))
+        {
+            errors.Add("sourcePattern", "A pattern is relative to the repository's root, without '..'.");
+        }
+        var template = Required("targetTemplate", targetTemplate, "\"papers/{lang}/{path}\"");
+        if (template.Length > 0 && (!template.Contains("{lang}", StringComparison.Ordinal) || !template.Contains("{path}", StringComparison.Ordinal)))
+        {
+            errors.Add("targetTemplate", "A target template names both {lang} and {path}, e.g. \"papers/{lang}/{path}\", so translations never overwrite sources or each other.");
+        }
+        string? baseUrl = null;
+        if (!string.IsNullOrWhiteSpace(apiBaseUrl))
+        {
+            if (!Uri.TryCreate(apiBaseUrl.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            {
+                errors.Add("apiBaseUrl", "A GitHub Enterprise server is an absolute http(s) URL, e.g. https://github.example.org.");
+            }
+            else
+            {
+                baseUrl = uri.GetLeftPart(UriPartial.Authority);
+            }
+        }
+        if (app is not null)
+        {
+            app.Check(errors);
+        }
+        else if (host == RepositoryHost.GitHub && string.IsNullOrWhiteSpace(token))
+        {
+            errors.Add("token", "A GitHub repository needs a token with contents and pull-request write access, or a GitHub App installation (appId, installationId, appPrivateKey).");
+        }
+        if (errors.Any)
+        {
+            return errors.ToError("Invalid repository connection");
+        }
+        return new RepositoryConnection
+        {
+            ProjectId = projectId, Host = host, Owner = repositoryOwner, Name = repositoryName, Branch = repositoryBranch, SourcePattern = pattern,
+            TargetTemplate = template, WriteMode = writeMode, BranchPerPublication = branchPerPublication, PublishXliff = publishXliff,
+            ApiBaseUrl = baseUrl, Token = string.IsNullOrWhiteSpace(token) ? null : token.Trim(),
+            WebhookSecret = string.IsNullOrWhiteSpace(webhookSecret) ? null : webhookSecret.Trim(), UpdatedAt = now,
+            AppId = app?.AppId, InstallationId = app?.InstallationId, AppPrivateKey = app?.PrivateKey?.Trim(),
+        };
+    }
+
+    /// <summary>Takes another connection's settings and credentials; a webhook secret left out keeps the one stored.</summary>
+    public void Change(RepositoryConnection other, DateTimeOffset now)
+    {
+        _sources = null;
+        (Host, Owner, Name, Branch, SourcePattern, TargetTemplate, WriteMode, BranchPerPublication, PublishXliff, ApiBaseUrl) =
+            (other.Host, other.Owner, other.Name, other.Branch, other.SourcePattern, other.TargetTemplate, other.WriteMode,
+             other.BranchPerPublication, other.PublishXliff, other.ApiBaseUrl);
+        (Token, AppId, InstallationId, AppPrivateKey) = (other.Token, other.AppId, other.InstallationId, other.AppPrivateKey);
+        WebhookSecret = other.WebhookSecret ?? WebhookSecret;
+        UpdatedAt = now;
+    }
+
+    public void Synced(string commitSha, DateTimeOffset now)
+    {
+        LastSyncedCommit = commitSha;
+        LastSyncedAt = now;
+    }
+
+    /// <summary>Whether a file of the repository is one of the project's sources.</summary>
+    public bool IsSource(string path)
+    {
+        if (_sources is null)
+        {
+            _sources = new Matcher(StringComparison.Ordinal);
+            _sources.AddInclude(SourcePattern);
+        }
+        return _sources.Match("/", ["/" + path]).HasMatches;
+    }
+
+    // Built once per loaded connection: a sync asks about every file of the repository's tree.
+    private Matcher? _sources;
+
+    /// <summary>Where the translation of a source goes: "papers/en/sub/a.md" in fr with "papers/{lang}/{path}" is "papers/fr/sub/a.md".</summary>
+    public string TargetPath(string sourcePath, string language)
+    {
+        var fixedPrefix = string.Join('/', SourcePattern.Split('/').TakeWhile(step => !step.Contains('*', StringComparison.Ordinal) && !step.Contains('?', StringComparison.Ordinal)));
+        var relative = fixedPrefix.Length > 0 && sourcePath.StartsWith(fixedPrefix + "/", StringComparison.Ordinal) ? sourcePath[(fixedPrefix.Length + 1)..] : sourcePath;
+        return TargetTemplate.Replace("{lang}", LanguageTag.TryNormalize(language, out var tag, out _) ? tag : language, StringComparison.Ordinal)
+            .Replace("{path}", relative, StringComparison.Ordinal);
+    }
+
+    /// <summary>The branch a publication of these languages commits to in pull-request mode.</summary>
+    public string PublicationBranch(string projectName, IReadOnlyList<string> languages, int publicationNumber)
+    {
+        var slug = new string([.. projectName.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
+        while (slug.Contains("--", StringComparison.Ordinal))
+        {
+            slug = slug.Replace("--", "-", StringComparison.Ordinal);
+        }
+        return BranchPerPublication ? $"l10n/{slug}/publication-{publicationNumber}" : $"l10n/{slug}/{string.Join('+', languages)}";
+    }
+}
+
+/// <summary>A GitHub App installation: the app signs a JWT with its private key and exchanges it for an installation token.</summary>
+public sealed record GitHubAppCredentials(long? AppId, long? InstallationId, string? PrivateKey)
+{
+    internal void Check(ValidationErrors errors)
+    {
+        if (AppId is not > 0)
+        {
+            errors.Add("appId", "The GitHub App's numeric id, from its settings page.");
+        }
+        if (InstallationId is not > 0)
+        {
+            errors.Add("installationId", "The numeric id of the app's installation on the repository's account.");
+        }
+        try
+        {
+            using var rsa = System.Security.Cryptography.RSA.Create();
+            rsa.ImportFromPem(PrivateKey);
+        }
+        catch (Exception e) when (e is ArgumentException or System.Security.Cryptography.CryptographicException)
+        {
+            errors.Add("appPrivateKey", "The app's private key in PEM form (-----BEGIN RSA PRIVATE KEY----- …), as GitHub generates it.");
+        }
+    }
+}

@@ -1,0 +1,305 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Octokit;
+using Wgig.Translate.Domain.Publishing;
+
+namespace Wgig.Translate.Worker.Publishing;
+
+/// <summary>Bound from the "GitHub" configuration section.</summary>
+public sealed class GitHubOptions
+{
+    public const string Section = "GitHub";
+
+    /// <summary>Waits before retrying a call that met a 5xx or a dropped connection; one retry per entry.</summary>
+    public TimeSpan[] RetryDelays { get; set; } = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
+
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>How often a publication is rebuilt on a branch head that moved under it before the job gives up (and Hangfire retries it).</summary>
+    public int MaxRebuilds { get; set; } = 3;
+}
+
+/// <summary>
+/// A repository on github.com or a GitHub Enterprise server, through Octokit and the Git Data API: a
+/// publication is one tree built on the branch head's tree (contents inline; a blob only for a binary
+/// file such as DOCX), one commit, one ref move, never forced; then, in pull-request mode, one pull request
+/// created or updated. Five calls for a direct commit and six with a pull request, whatever the number of
+/// text files. A 5xx or a dropped connection is retried after <see cref="GitHubOptions.RetryDelays"/>
+/// (every call is idempotent: objects are content-addressed and ref moves are checked); rate limits
+/// become <see cref="RepositoryRateLimitedException"/> with the host's reset time, so the job is scheduled
+/// for then instead of burning retries; bad credentials or a missing repository are <see cref="RepositoryRefusedException"/>.
+/// </summary>
+public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider clock, ILogger<GitHubGateway> logger) : IRepositoryGateway
+{
+    private static readonly ProductHeaderValue Product = new("Wgig.Translate");
+    private const string NotVisible = "the token cannot see the repository";
+
+    public RepositoryHost Host => RepositoryHost.GitHub;
+
+    // Installation tokens live an hour; one is reused until five minutes before it ends. A cache, not state:
+    // another process simply asks for its own.
+    private readonly ConcurrentDictionary<(string?, long, long), AccessToken> _installationTokens = new();
+
+    public async Task<string> HeadCommitAsync(RepositoryConnection connection, CancellationToken cancellationToken)
+    {
+        var github = await ClientAsync(connection, cancellationToken);
+        var head = await HeadAsync(github, connection, connection.Branch, cancellationToken)
+            ?? throw RepositoryRefusedException.NoBranch(connection, connection.Branch, NotVisible);
+        return head.Object.Sha;
+    }
+
+    public async Task<SourceSnapshot> ReadSourcesAsync(RepositoryConnection connection, IReadOnlySet<string> knownBlobs, CancellationToken cancellationToken)
+    {
+        var github = await ClientAsync(connection, cancellationToken);
+        var (owner, name) = (connection.Owner, connection.Name);
+        var head = await HeadAsync(github, connection, connection.Branch, cancellationToken)
+            ?? throw RepositoryRefusedException.NoBranch(connection, connection.Branch, NotVisible);
+        var commit = await CallAsync(() => github.Git.Commit.Get(owner, name, head.Object.Sha), connection, cancellationToken);
+        var tree = await CallAsync(() => github.Git.Tree.GetRecursive(owner, name, commit.Tree.Sha), connection, cancellationToken);
+        if (tree.Truncated)
+        {
+            throw new RepositoryRefusedException($"{connection.Describe()}: the repository's tree is too large for one listing; narrow the source pattern's directory.");
+        }
+        var files = new List<SourceFile>();
+        foreach (var item in tree.Tree.Where(i => i.Type == TreeType.Blob && connection.IsSource(i.Path)))
+        {
+            if (knownBlobs.Contains(item.Sha))
+            {
+                files.Add(new SourceFile(item.Path, item.Sha, null));
+                continue;
+            }
+            var blob = await CallAsync(() => github.Git.Blob.Get(owner, name, item.Sha), connection, cancellationToken);
+            files.Add(new SourceFile(item.Path, item.Sha,
+                blob.Encoding == EncodingType.Base64 ? Convert.FromBase64String(blob.Content) : Encoding.UTF8.GetBytes(blob.Content)));
+        }
+        return new SourceSnapshot(head.Object.Sha, files);
+    }
+
+    public async Task<PublishOutcome> PublishAsync(RepositoryConnection connection, PublishRequest request, CancellationToken cancellationToken)
+    {
+        var github = await ClientAsync(connection, cancellationToken);
+        var (owner, name) = (connection.Owner, connection.Name);
+        var lookUpBranch = request.KnownBranch || request.Branch == request.BaseBranch;
+        for (var rebuild = 0; rebuild <= options.Value.MaxRebuilds; rebuild++)
+        {
+            var branchHead = lookUpBranch ? await HeadAsync(github, connection, request.Branch, cancellationToken) : null;
+            var head = branchHead ?? await HeadAsync(github, connection, request.BaseBranch, cancellationToken)
+                ?? throw RepositoryRefusedException.NoBranch(connection, request.BaseBranch, NotVisible);
+            var parent = await CallAsync(() => github.Git.Commit.Get(owner, name, head.Object.Sha), connection, cancellationToken);
+            var newTree = new NewTree { BaseTree = parent.Tree.Sha };
+            foreach (var file in request.Files)
+            {
+                newTree.Tree.Add(await TreeItemAsync(github, connection, file, cancellationToken));
+            }
+            var tree = await CallAsync(() => github.Git.Tree.Create(owner, name, newTree), connection, cancellationToken);
+            if (tree.Sha == parent.Tree.Sha)
+            {
+                // The branch already holds these files: after a crash, it is our own commit (its marker says so),
+                // and only the pull request may be missing; otherwise there is nothing new to publish.
+                var ours = parent.Message.Contains(request.Marker, StringComparison.Ordinal) ? parent.Sha : null;
+                var existing = ours is not null && branchHead is not null && request.OpenPullRequest
+                    ? await PullRequestAsync(github, connection, request, cancellationToken) : null;
+                return new PublishOutcome(tree.Sha, ours, existing?.Number, existing?.HtmlUrl);
+            }
+            var commit = await CallAsync(() => github.Git.Commit.Create(owner, name, new NewCommit(request.Message, tree.Sha, parent.Sha)), connection, cancellationToken);
+            try
+            {
+                if (branchHead is not null)
+                {
+                    await CallAsync(() => github.Git.Reference.Update(owner, name, $"heads/{request.Branch}", new ReferenceUpdate(commit.Sha, force: false)),
+                        connection, cancellationToken);
+                }
+                else
+                {
+                    await CallAsync(() => github.Git.Reference.Create(owner, name, new NewReference($"refs/heads/{request.Branch}", commit.Sha)),
+                        connection, cancellationToken);
+                }
+            }
+            catch (ApiValidationException e)
+            {
+                // Someone pushed meanwhile (not a fast-forward), or created the branch: build again on the new head.
+                logger.LogInformation("{Repository}: {Branch} moved during the publication ({Message}); rebuilding on the new head",
+                    connection.Describe(), request.Branch, e.Message);
+                lookUpBranch = true;
+                continue;
+            }
+            var pullRequest = request.OpenPullRequest ? await PullRequestAsync(github, connection, request, cancellationToken) : null;
+            return new PublishOutcome(tree.Sha, commit.Sha, pullRequest?.Number, pullRequest?.HtmlUrl);
+        }
+        throw new InvalidOperationException(
+            $"{connection.Describe()}: {request.Branch} moved under the publication {options.Value.MaxRebuilds + 1} times in a row; the job will try again later.");
+    }
+
+    private async Task<NewTreeItem> TreeItemAsync(GitHubClient github, RepositoryConnection connection, FileToWrite file, CancellationToken cancellationToken)
+    {
+        var item = new NewTreeItem { Path = file.Path, Mode = "100644", Type = TreeType.Blob };
+        if (TryText(file.Content, out var text))
+        {
+            item.Content = text;
+        }
+        else
+        {
+            var blob = await CallAsync(() => github.Git.Blob.Create(connection.Owner, connection.Name,
+                new NewBlob { Content = Convert.ToBase64String(file.Content), Encoding = EncodingType.Base64 }), connection, cancellationToken);
+            item.Sha = blob.Sha;
+        }
+        return item;
+    }
+
+    // Inline tree content is a JSON string: only text that survives UTF-8 both ways, without NULs, goes inline.
+    private static bool TryText(byte[] content, out string text)
+    {
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(content);
+            return !text.Contains('\0', StringComparison.Ordinal) && !(content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF);
+        }
+        catch (DecoderFallbackException)
+        {
+            text = "";
+            return false;
+        }
+    }
+
+    private async Task<Reference?> HeadAsync(GitHubClient github, RepositoryConnection connection, string branch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CallAsync(() => github.Git.Reference.Get(connection.Owner, connection.Name, $"heads/{branch}"), connection, cancellationToken, notFoundIsAnswer: true);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    // An earlier publication's pull request is updated; else one is created; when GitHub says one already
+    // exists for the branch (a retry after the creation's answer was lost), that one is found and updated.
+    private async Task<PullRequest> PullRequestAsync(GitHubClient github, RepositoryConnection connection, PublishRequest request, CancellationToken cancellationToken)
+    {
+        var (owner, name) = (connection.Owner, connection.Name);
+        var update = new PullRequestUpdate { Title = request.PullRequestTitle, Body = request.PullRequestBody };
+        if (request.KnownPullRequest is { } known)
+        {
+            try
+            {
+                var updated = await CallAsync(() => github.PullRequest.Update(owner, name, known, update), connection, cancellationToken, notFoundIsAnswer: true);
+                if (updated.State.Value == ItemState.Open)
+                {
+                    return updated;
+                }
+            }
+            catch (NotFoundException)
+            {
+                // Deleted: open a new one.
+            }
+        }
+        try
+        {
+            return await CallAsync(() => github.PullRequest.Create(owner, name,
+                new NewPullRequest(request.PullRequestTitle, request.Branch, request.BaseBranch) { Body = request.PullRequestBody }), connection, cancellationToken);
+        }
+        catch (ApiValidationException)
+        {
+            var open = await CallAsync(() => github.PullRequest.GetAllForRepository(owner, name,
+                new PullRequestRequest { Head = $"{owner}:{request.Branch}", State = ItemStateFilter.Open }), connection, cancellationToken);
+            var existing = (open.Count > 0 ? open[0] : null) ?? throw new RepositoryRefusedException($"{connection.Describe()}: GitHub refused to open a pull request from {request.Branch}.");
+            return await CallAsync(() => github.PullRequest.Update(owner, name, existing.Number, update), connection, cancellationToken);
+        }
+    }
+
+    private async Task<T> CallAsync<T>(Func<Task<T>> call, RepositoryConnection connection, CancellationToken cancellationToken, bool notFoundIsAnswer = false)
+    {
+        var delays = options.Value.RetryDelays;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (RateLimitExceededException e)
+            {
+                throw new RepositoryRateLimitedException(e.Reset, $"{connection.Describe()}: GitHub's rate limit is spent until {e.Reset:u}.");
+            }
+            catch (Exception e) when (e is SecondaryRateLimitExceededException or AbuseException
+                || e is ApiException { StatusCode: HttpStatusCode.TooManyRequests })
+            {
+                var wait = RetryAfter((ApiException)e) ?? TimeSpan.FromMinutes(1);
+                throw new RepositoryRateLimitedException(clock.GetUtcNow() + wait, $"{connection.Describe()}: GitHub asked to slow down for {wait.TotalSeconds:0} s.");
+            }
+            catch (AuthorizationException e)
+            {
+                throw new RepositoryRefusedException($"{connection.Describe()}: GitHub refused the token (401); give the project a valid one.", e);
+            }
+            catch (ForbiddenException e)
+            {
+                throw new RepositoryRefusedException($"{connection.Describe()}: the token may not do this (403: {e.Message}).", e);
+            }
+            catch (NotFoundException e) when (!notFoundIsAnswer)
+            {
+                throw new RepositoryRefusedException($"{connection.Describe()}: not found (404: {e.Message}); check the owner, name and the token's access.", e);
+            }
+            catch (Exception e) when (attempt < delays.Length && !cancellationToken.IsCancellationRequested
+                && (e is ApiException { StatusCode: >= HttpStatusCode.InternalServerError } or HttpRequestException or TaskCanceledException))
+            {
+                logger.LogWarning("{Repository}: GitHub call failed ({Error}); retrying in {Delay}", connection.Describe(), e.Message, delays[attempt]);
+                await Task.Delay(delays[attempt], cancellationToken); // network backoff: real time, whatever the workflow clock
+            }
+        }
+    }
+
+    private static TimeSpan? RetryAfter(ApiException e) =>
+        e.HttpResponse?.Headers is { } headers && headers.TryGetValue("Retry-After", out var value)
+            && int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds) : null;
+
+    private async Task<GitHubClient> ClientAsync(RepositoryConnection connection, CancellationToken cancellationToken)
+    {
+        var token = connection.Token ?? await InstallationTokenAsync(connection, cancellationToken);
+        var github = New(connection, new Credentials(token));
+        github.SetRequestTimeout(options.Value.RequestTimeout);
+        return github;
+    }
+
+    private static GitHubClient New(RepositoryConnection connection, Credentials credentials)
+    {
+        var store = new Octokit.Internal.InMemoryCredentialStore(credentials);
+        return connection.ApiBaseUrl is { } url ? new GitHubClient(Product, store, new Uri(url)) : new GitHubClient(Product, store);
+    }
+
+    // A GitHub App authenticates as itself with a JWT it signs (RS256, ten minutes at most), and exchanges it
+    // for a token of its installation on the repository's account.
+    private async Task<string> InstallationTokenAsync(RepositoryConnection connection, CancellationToken cancellationToken)
+    {
+        if (connection is not { AppId: { } appId, InstallationId: { } installationId, AppPrivateKey: { } key })
+        {
+            throw new RepositoryRefusedException($"{connection.Describe()}: no token and no GitHub App installation to authenticate with.");
+        }
+        var cacheKey = (connection.ApiBaseUrl, appId, installationId);
+        // GitHub checks the JWT against its own clock, so this is the real time, not the workflow's.
+        var now = TimeProvider.System.GetUtcNow();
+        if (_installationTokens.TryGetValue(cacheKey, out var cached) && cached.ExpiresAt > now.AddMinutes(5))
+        {
+            return cached.Token;
+        }
+        var app = New(connection, new Credentials(AppJwt(appId, key, now), AuthenticationType.Bearer));
+        var token = await CallAsync(() => app.GitHubApps.CreateInstallationToken(installationId), connection, cancellationToken);
+        _installationTokens[cacheKey] = token;
+        return token.Token;
+    }
+
+    private static string AppJwt(long appId, string privateKeyPem, DateTimeOffset now)
+    {
+        static string Part(string json) => Base64Url(Encoding.UTF8.GetBytes(json));
+        var unsigned = Part("""{"alg":"RS256","typ":"JWT"}""") + "." +
+            Part(string.Create(CultureInfo.InvariantCulture, $$"""{"iat":{{now.AddSeconds(-60).ToUnixTimeSeconds()}},"exp":{{now.AddMinutes(9).ToUnixTimeSeconds()}},"iss":"{{appId}}"}"""));
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(privateKeyPem);
+        return unsigned + "." + Base64Url(rsa.SignData(Encoding.ASCII.GetBytes(unsigned), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,105 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Domain.Notifications;
+using Wgig.Translate.Domain.Publishing;
+using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Worker.Jobs;
+
+namespace Wgig.Translate.Worker.Publishing;
+
+/// <summary>
+/// Carries out one publication: plans the files (only fully approved document × languages), commits them
+/// through the project's repository gateway in one commit, and records the tree, commit and pull request.
+/// Takes the publication's id, never an entity; a finished publication is not run again. A rate limit
+/// schedules the job again for the host's reset time (the publication waits, no retry is burnt); a refusal
+/// (credentials, missing repository) fails it with the host's reason; anything else is recorded and thrown
+/// for Hangfire's retries, which are safe: the gateway makes no second commit of the same files.
+/// </summary>
+public sealed class PublishTranslations(TranslationDb db, PublicationPlanner planner, IEnumerable<IRepositoryGateway> gateways,
+    IBackgroundJobClient jobs, TimeProvider clock, ILogger<PublishTranslations> logger) : IBackgroundJob
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [30, 120, 600, 1800, 7200])]
+    public async Task<PublicationStatus> RunAsync(Guid publicationId, CancellationToken cancellationToken)
+    {
+        var publication = await db.Publications.SingleOrDefaultAsync(p => p.Id == publicationId, cancellationToken);
+        if (publication is null || publication.IsFinished)
+        {
+            return publication?.Status ?? PublicationStatus.Failed;
+        }
+        var now = clock.GetUtcNow();
+        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == publication.ProjectId, cancellationToken);
+        var connection = await db.RepositoryConnections.AsNoTracking().SingleOrDefaultAsync(c => c.ProjectId == publication.ProjectId, cancellationToken);
+        if (connection is null)
+        {
+            publication.Fail("The project is not connected to a repository.", now);
+            await db.SaveChangesAsync(cancellationToken);
+            await TellRequesterAsync(publication, project.Name);
+            return publication.Status;
+        }
+        var plan = await planner.PlanAsync(publication, connection, project, cancellationToken);
+        var branch = connection.WriteMode == WriteMode.Direct ? connection.Branch : connection.PublicationBranch(project.Name, publication.Languages, publication.Number);
+        publication.Attempt(branch, plan.Published, plan.LeftOut);
+        if (plan.Files.Count == 0)
+        {
+            publication.Fail("Nothing to publish: no requested document is approved in full in a requested language.", now);
+            await db.SaveChangesAsync(cancellationToken);
+            await TellRequesterAsync(publication, project.Name);
+            return publication.Status;
+        }
+        var earlier = await db.Publications.Where(p => p.ProjectId == publication.ProjectId && p.Id != publication.Id && p.Branch == branch && p.CommitSha != null)
+            .OrderByDescending(p => p.Number).Select(p => new { p.PullRequestNumber }).FirstOrDefaultAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var gateway = gateways.Single(g => g.Host == connection.Host);
+        try
+        {
+            var outcome = await gateway.PublishAsync(connection, new PublishRequest(branch, connection.Branch, plan.Files, plan.Message, plan.Marker,
+                connection.WriteMode == WriteMode.PullRequest && connection.Host == RepositoryHost.GitHub, plan.PullRequestTitle, plan.PullRequestBody,
+                earlier?.PullRequestNumber, KnownBranch: earlier is not null), cancellationToken);
+            if (outcome.CommitSha is { } commit)
+            {
+                publication.Committed(outcome.TreeSha, commit, outcome.PullRequestNumber, outcome.PullRequestUrl, clock.GetUtcNow());
+            }
+            else
+            {
+                publication.FoundUnchanged(outcome.TreeSha, clock.GetUtcNow());
+            }
+            logger.LogInformation("Publication {Number} of {Project}: {Status} {Commit} on {Branch}", publication.Number, project.Name, publication.Status,
+                publication.CommitSha, branch);
+        }
+        catch (RepositoryRateLimitedException e)
+        {
+            publication.WaitUntil(e.RetryAt, e.Message);
+            jobs.Schedule<PublishTranslations>(job => job.RunAsync(publicationId, CancellationToken.None), e.RetryAt);
+            logger.LogWarning("Publication {Number} of {Project} waits until {RetryAt}: {Reason}", publication.Number, project.Name, e.RetryAt, e.Message);
+        }
+        catch (RepositoryRefusedException e)
+        {
+            publication.Fail(e.Message, clock.GetUtcNow());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            publication.FailedAttempt(e.Message);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+        await TellRequesterAsync(publication, project.Name);
+        return publication.Status;
+    }
+
+    private Task TellRequesterAsync(Publication publication, string projectName)
+    {
+        var text = publication.Status switch
+        {
+            PublicationStatus.Published => $"Publication {publication.Number} of {projectName} is committed ({publication.CommitSha?[..7]} on {publication.Branch})" +
+                (publication.PullRequestUrl is { } url ? $"; pull request: {url}" : "") + $". {publication.Files.Count} file(s), {publication.LeftOut.Count} left out.",
+            PublicationStatus.Unchanged => $"Publication {publication.Number} of {projectName}: the repository already held these translations; nothing was committed.",
+            PublicationStatus.Failed => $"Publication {publication.Number} of {projectName} failed: {publication.LastError}",
+            _ => null,
+        };
+        return text is null ? Task.CompletedTask : db.NotifyOnceAsync(NotificationKind.PublicationFinished,
+            [new OnceNotice(publication.RequestedBy, text, publication.Id, $"publication:{publication.Id}")], clock.GetUtcNow(), CancellationToken.None);
+    }
+}
