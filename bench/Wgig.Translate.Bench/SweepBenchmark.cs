@@ -72,8 +72,9 @@ public static class SweepBenchmark
         await Execute(dataSource, $"""
         TRUNCATE translate.target_events, translate.targets, translate.claims, translate.segments, translate.document_versions,
             translate.documents, translate.projects CASCADE;
-        INSERT INTO translate.projects (id, name, normalized_name, source_language, target_languages, created_at)
-        VALUES ('00000000-0000-0000-0000-000000000001', 'Sweep', 'SWEEP', 'en', ARRAY['fr'], now());
+        INSERT INTO translate.projects (id, name, normalized_name, source_language, target_languages, created_at,
+            ladder_overdue_notice, ladder_reassign_lapsed_work, ladder_alert_coordinators)
+        VALUES ('00000000-0000-0000-0000-000000000001', 'Sweep', 'SWEEP', 'en', ARRAY['fr'], now(), true, true, true);
         INSERT INTO translate.documents (id, project_id, path, format, current_version, created_at)
         VALUES ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 'sweep.md', 'Markdown', 1, now());
         INSERT INTO translate.segments (id, document_id, key, ordinal, paragraph, sentence, kind, level, source, source_codes, space_after,
@@ -112,8 +113,8 @@ public static class SweepBenchmark
             SELECT gen_random_uuid(), '00000000-0000-0000-0000-000000000001', ('00000000-0000-0000-0000-' || lpad(v::text, 12, '0'))::uuid, 'fr', true, false,
                 '00000000-0000-0000-0000-00000000c0de', now()
             FROM generate_series(1, 1000 + {backups}) AS v;
-            INSERT INTO translate.volunteer_profiles (account_id, languages, capacity_words_per_week, time_zone, availability, paused, mail, updated_at)
-            SELECT ('00000000-0000-0000-0000-' || lpad(v::text, 12, '0'))::uuid, '[]', 100000, 'UTC', '[]', false, 'Never', now()
+            INSERT INTO translate.volunteer_profiles (account_id, languages, capacity_words_per_week, time_zone, availability, paused, mail, updated_at, show_email_in_credits)
+            SELECT ('00000000-0000-0000-0000-' || lpad(v::text, 12, '0'))::uuid, '[]', 100000, 'UTC', '[]', false, 'Never', now(), false
             FROM generate_series(1001, 1000 + {backups}) AS v;
             """);
         }

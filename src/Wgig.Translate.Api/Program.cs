@@ -19,7 +19,7 @@ using Wgig.Translate.Api.Xliff;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Storage;
-using Wgig.Translate.Worker.Jobs;
+using Wgig.Translate.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -55,9 +55,10 @@ api.MapReviews();
 api.MapProfiles();
 api.MapNotifications();
 api.MapDeadlines();
-api.MapRepositories();
+api.MapRepositoryConnection();
+api.MapPublications();
 api.MapPapers();
-app.MapRepositoryWebhooks();
+app.MapGitHubWebhook();
 
 app.Run();
 

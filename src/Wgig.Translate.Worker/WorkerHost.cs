@@ -10,6 +10,7 @@ using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Worker.Accounts;
 using Wgig.Translate.Worker.Demo;
 using Wgig.Translate.Worker.Jobs;
+using Wgig.Translate.Jobs;
 
 namespace Wgig.Translate.Worker;
 
@@ -38,6 +39,7 @@ public static class WorkerHost
         services.AddDocumentImport();
         services.AddClaims();
         services.AddJobStorage();
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddJobs();
         services.AddOptions<Notifications.MailOptions>().BindConfiguration(Notifications.MailOptions.Section);
         services.AddScoped<DemoProject>();
@@ -51,10 +53,15 @@ public static class WorkerHost
         return services;
     }
 
-    public static IServiceCollection AddJobs(this IServiceCollection services) =>
-        services.Scan(scan => scan
+    public static IServiceCollection AddJobs(this IServiceCollection services)
+    {
+        ImplementationFilterProvider.RegisterOnce();
+        return services.Scan(scan => scan
             .FromAssemblyOf<IBackgroundJob>()
             .AddClasses(classes => classes.AssignableTo<IBackgroundJob>())
             .AsSelf()
+            // The contracts the API queues by (Domain.Jobs) resolve to the same classes.
+            .AsImplementedInterfaces(contract => contract != typeof(IBackgroundJob))
             .WithScopedLifetime());
+    }
 }

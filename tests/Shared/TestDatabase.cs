@@ -6,9 +6,10 @@ using Wgig.Translate.Worker.Storage;
 namespace Wgig.Translate.Tests;
 
 /// <summary>
-/// A real PostgreSQL database of its own for one test class, migrated by the same step the run command
-/// uses. The server comes from the standard PG* environment variables that ./test sets through
-/// pg_virtualenv. Tests reset the data before they run, never after, so a failure leaves evidence.
+/// A real PostgreSQL database of its own for one test class, copied from a template that the same step the
+/// run command uses migrated once per test run. The server comes from the standard PG* environment variables
+/// that ./test sets through pg_virtualenv. Tests reset the data before they run, never after, so a failure
+/// leaves evidence.
 /// </summary>
 public sealed class TestDatabase : IAsyncLifetime
 {
@@ -18,27 +19,45 @@ public sealed class TestDatabase : IAsyncLifetime
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
+    // Migrating takes far longer than copying a database: one migrated template per test process.
+    private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
+
     public async Task InitializeAsync()
     {
-        await using (var admin = new NpgsqlConnection(ServerConnectionString("postgres")))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_name}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
+        var template = await Template.Value;
+        await ExecuteOnServerAsync($"CREATE DATABASE {_name} TEMPLATE {template}");
         ConnectionString = ServerConnectionString(_name);
         DataSource = NpgsqlDataSource.Create(ConnectionString);
-        await StoreMigrator.MigrateAsync(DataSource, NullLogger.Instance, CancellationToken.None);
+    }
+
+    private static async Task<string> CreateTemplateAsync()
+    {
+        var name = "wgig_template_" + Guid.NewGuid().ToString("N")[..16];
+        await ExecuteOnServerAsync($"CREATE DATABASE {name}");
+        await using (var dataSource = NpgsqlDataSource.Create(ServerConnectionString(name)))
+        {
+            await StoreMigrator.MigrateAsync(dataSource, NullLogger.Instance, CancellationToken.None);
+        }
+        // A database is copied only while nobody is connected to it.
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteOnServerAsync($"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {name}").GetAwaiter().GetResult();
+        return name;
+    }
+
+    private static async Task ExecuteOnServerAsync(string sql)
+    {
+        await using var admin = new NpgsqlConnection(ServerConnectionString("postgres") + ";Pooling=false");
+        await admin.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync();
     }
 
     public async Task DisposeAsync()
     {
         await DataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(ServerConnectionString("postgres"));
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
     }
 
     public TranslationDb OpenStore() => StoreServiceCollectionExtensions.OpenStore(DataSource);

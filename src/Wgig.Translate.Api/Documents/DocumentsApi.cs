@@ -6,10 +6,10 @@ using Microsoft.Extensions.Options;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Paging;
 using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Jobs;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
-using Wgig.Translate.Worker.Progress;
 
 using Wgig.Translate.Domain.Credits;
 
@@ -58,7 +58,7 @@ public static class DocumentsApi
         {
             return document.Error.ToProblem();
         }
-        jobs.Enqueue<RecountDocumentProgress>(job => job.RunAsync(document.Value.Id, CancellationToken.None));
+        jobs.Enqueue<IRecountDocumentProgress>(job => job.RunAsync(document.Value.Id, CancellationToken.None));
         var targetLanguages = await db.Projects.Where(p => p.Id == projectId).Select(p => p.TargetLanguages).SingleAsync(cancellationToken);
         return TypedResults.Created($"/api/projects/{projectId}/documents/{document.Value.Id}",
             ToResponse(document.Value, document.Value.Versions, targetLanguages, []));
@@ -84,7 +84,7 @@ public static class DocumentsApi
         {
             return summary.Error.ToProblem();
         }
-        jobs.Enqueue<RecountDocumentProgress>(job => job.RunAsync(documentId, CancellationToken.None));
+        jobs.Enqueue<IRecountDocumentProgress>(job => job.RunAsync(documentId, CancellationToken.None));
         return TypedResults.Ok(SourceUpdateResponse.From(summary.Value));
     }
 
@@ -195,7 +195,7 @@ public static class DocumentsApi
         {
             return new DocumentNotFound(projectId, documentId).ToProblem();
         }
-        jobs.Enqueue<RecountDocumentProgress>(job => job.RunAsync(documentId, CancellationToken.None));
+        jobs.Enqueue<IRecountDocumentProgress>(job => job.RunAsync(documentId, CancellationToken.None));
         return TypedResults.Accepted($"/api/projects/{projectId}/documents/{documentId}");
     }
 

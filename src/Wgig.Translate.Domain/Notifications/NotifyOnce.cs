@@ -26,8 +26,8 @@ public static class NotifyOnce
         string[] texts = [.. notices.Select(n => Notification.Fit(n.Text))], keys = [.. notices.Select(n => n.OnceKey)];
         Guid?[] subjects = [.. notices.Select(n => n.SubjectId)];
         return db.Database.ExecuteSqlAsync($"""
-            INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at)
-            SELECT gen_random_uuid(), n.account_id, {name}, n.text, n.subject_id, n.once_key, {now}
+            INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at, mail_attempts)
+            SELECT gen_random_uuid(), n.account_id, {name}, n.text, n.subject_id, n.once_key, {now}, 0
             FROM unnest({accounts}, {texts}, {subjects}, {keys}) AS n(account_id, text, subject_id, once_key)
             JOIN translate.accounts a ON a.id = n.account_id
             ON CONFLICT (account_id, once_key) DO NOTHING
@@ -46,8 +46,8 @@ public static class NotifyOnce
         string[] texts = [.. notices.Select(n => Notification.Fit(n.Text))], keys = [.. notices.Select(n => n.OnceKey)];
         Guid?[] subjects = [.. notices.Select(n => n.SubjectId)];
         return db.Database.ExecuteSqlAsync($"""
-            INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at)
-            SELECT gen_random_uuid(), ar.user_id, {name}, n.text, n.subject_id, n.once_key, {now}
+            INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at, mail_attempts)
+            SELECT gen_random_uuid(), ar.user_id, {name}, n.text, n.subject_id, n.once_key, {now}, 0
             FROM unnest({texts}, {subjects}, {keys}) AS n(text, subject_id, once_key)
             CROSS JOIN translate.account_roles ar JOIN translate.roles r ON r.id = ar.role_id AND r.name = {coordinator}
             ON CONFLICT (account_id, once_key) DO NOTHING

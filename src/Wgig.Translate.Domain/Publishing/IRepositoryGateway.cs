@@ -7,6 +7,9 @@ public sealed record SourceFile(string Path, string BlobSha, byte[]? Content);
 /// <remarks><see cref="GitObjects.GitBlobSha"/> names content the way Git does, so unchanged files need not be downloaded.</remarks>
 public sealed record SourceSnapshot(string CommitSha, IReadOnlyList<SourceFile> Files);
 
+/// <summary>What one repository sync did: documents added, new versions, files unchanged, and files refused with why.</summary>
+public sealed record SyncSummary(string CommitSha, int Added, int Updated, int Unchanged, IReadOnlyList<string> Refused);
+
 public sealed record FileToWrite(string Path, byte[] Content);
 
 public static class GitObjects

@@ -42,8 +42,10 @@ public static class StoreServiceCollectionExtensions
         return new TranslationDb(options.Options);
     }
 
+    public const string MigrationsHistoryTable = "__migrations";
+
     public static void ConfigureStore(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options
-            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__migrations", TranslationDb.Schema))
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable, TranslationDb.Schema))
             .UseSnakeCaseNamingConvention();
 }

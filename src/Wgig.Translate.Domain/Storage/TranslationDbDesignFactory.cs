@@ -11,7 +11,7 @@ internal sealed class TranslationDbDesignFactory : IDesignTimeDbContextFactory<T
     public TranslationDb CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<TranslationDb>()
-            .UseNpgsql("Host=localhost;Database=design", npgsql => npgsql.MigrationsHistoryTable("__migrations", TranslationDb.Schema))
+            .UseNpgsql("Host=localhost;Database=design", npgsql => npgsql.MigrationsHistoryTable(StoreServiceCollectionExtensions.MigrationsHistoryTable, TranslationDb.Schema))
             .UseSnakeCaseNamingConvention();
         return new TranslationDb(options.Options);
     }

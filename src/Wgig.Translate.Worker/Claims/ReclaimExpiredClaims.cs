@@ -4,6 +4,7 @@ using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Balancing;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Notifications;
+using Wgig.Translate.Domain.Profiles;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
 using Wgig.Translate.Worker.Jobs;
@@ -185,7 +186,8 @@ public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, I
         var since = now - options.Value.LapseWindow;
         var threshold = options.Value.PauseAfterLapses;
         var reason = $"{threshold} or more claims lapsed within {options.Value.LapseWindow.TotalDays:0} days";
-        string youWerePaused = nameof(NotificationKind.YouWerePaused), volunteerPaused = nameof(NotificationKind.VolunteerPaused), coordinator = Roles.Coordinator;
+        string youWerePaused = nameof(NotificationKind.YouWerePaused), volunteerPaused = nameof(NotificationKind.VolunteerPaused), coordinator = Roles.Coordinator,
+            immediately = nameof(MailPreference.Immediately);
         return (await db.Database.SqlQuery<int>($"""
             WITH lapsers AS (
                 SELECT c.volunteer_id FROM translate.claims c
@@ -194,23 +196,23 @@ public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, I
                 WHERE c.lapsed_at > {since} AND c.lapsed_at > coalesce(p.resumed_at, '-infinity') AND coalesce(p.paused, false) = false
                 GROUP BY c.volunteer_id HAVING count(*) >= {threshold}),
             paused AS (
-                INSERT INTO translate.volunteer_profiles AS p (account_id, languages, capacity_words_per_week, time_zone, availability, paused, paused_reason, paused_at, updated_at)
-                SELECT volunteer_id, '[]', 0, 'UTC', '[]', true, {reason}, {now}, {now} FROM lapsers
+                INSERT INTO translate.volunteer_profiles AS p (account_id, languages, capacity_words_per_week, time_zone, availability, paused, paused_reason, paused_at, updated_at, mail, show_email_in_credits)
+                SELECT volunteer_id, '[]', 0, 'UTC', '[]', true, {reason}, {now}, {now}, {immediately}, false FROM lapsers
                 ON CONFLICT (account_id) DO UPDATE SET paused = true, paused_reason = excluded.paused_reason, paused_at = excluded.paused_at, updated_at = excluded.updated_at
                 RETURNING p.account_id),
             named AS (
                 SELECT p.account_id, a.display_name FROM paused p JOIN translate.accounts a ON a.id = p.account_id),
             told_them AS (
-                INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at)
+                INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at, mail_attempts)
                 SELECT gen_random_uuid(), n.account_id, {youWerePaused},
                     'You were paused: ' || {reason} || '. Your coordinator can resume you; until then you take no new work.',
-                    n.account_id, 'paused:' || n.account_id || ':' || {now}, {now}
+                    n.account_id, 'paused:' || n.account_id || ':' || {now}, {now}, 0
                 FROM named n
                 ON CONFLICT (account_id, once_key) DO NOTHING),
             told_coordinators AS (
-                INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at)
+                INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at, mail_attempts)
                 SELECT gen_random_uuid(), c.user_id, {volunteerPaused},
-                    n.display_name || ' was paused: ' || {reason} || '.', n.account_id, 'paused:' || n.account_id || ':' || {now}, {now}
+                    n.display_name || ' was paused: ' || {reason} || '.', n.account_id, 'paused:' || n.account_id || ':' || {now}, {now}, 0
                 FROM named n
                 CROSS JOIN (SELECT ar.user_id FROM translate.account_roles ar JOIN translate.roles r ON r.id = ar.role_id WHERE r.name = {coordinator}) c
                 ON CONFLICT (account_id, once_key) DO NOTHING)

@@ -1,11 +1,11 @@
 using Hangfire;
 using LibGit2Sharp;
 using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Domain.Jobs;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Publishing;
 using Wgig.Translate.Domain.Storage;
-using Wgig.Translate.Worker.Progress;
 
 namespace Wgig.Translate.Worker.Demo;
 
@@ -55,7 +55,7 @@ public sealed class DemoProject(
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        jobs.Enqueue<RecountDocumentProgress>(job => job.RunAsync(document.Value.Id, CancellationToken.None));
+        jobs.Enqueue<IRecountDocumentProgress>(job => job.RunAsync(document.Value.Id, CancellationToken.None));
         logger.LogInformation("Loaded demo project '{Name}' with {Segments} segments from {Path}.",
             Name, document.Value.Segments.Count, documentPath);
     }

@@ -1,6 +1,6 @@
 using Hangfire.Logging;
 
-namespace Wgig.Translate.Worker.Jobs;
+namespace Wgig.Translate.Jobs;
 
 /// <summary>
 /// Hangfire's logging is process-wide while hosts come and go (the tests run many in one process): a log

@@ -2,16 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Wgig.Translate.Worker.Jobs;
 
-/// <summary>Bound from the "Jobs" configuration section.</summary>
+/// <summary>The Worker's job server settings, bound from the "Jobs" configuration section (the storage's are in <c>JobStorageOptions</c>).</summary>
 public sealed class JobOptions
 {
     public const string Section = "Jobs";
-
-    /// <summary>
-    /// The fallback poll. Jobs normally start at once through LISTEN/NOTIFY; this only bounds the delay
-    /// when a notification is lost (a dropped connection).
-    /// </summary>
-    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How often a Worker looks for scheduled and recurring jobs that are due.</summary>
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Domain.Jobs;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
 using Wgig.Translate.Worker.Jobs;
@@ -9,7 +10,7 @@ namespace Wgig.Translate.Worker.Progress;
 /// Recounts a document's progress in every target language of its project in one set-based upsert.
 /// Running it twice, or late, gives the same rows: it always counts what is stored now.
 /// </summary>
-public sealed class RecountDocumentProgress(TranslationDb db, TimeProvider clock) : IBackgroundJob
+public sealed class RecountDocumentProgress(TranslationDb db, TimeProvider clock) : IBackgroundJob, IRecountDocumentProgress
 {
     public async Task RunAsync(Guid documentId, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Domain.Jobs;
 using Wgig.Translate.Domain.Notifications;
 using Wgig.Translate.Domain.Publishing;
 using Wgig.Translate.Domain.Storage;
@@ -16,7 +17,7 @@ namespace Wgig.Translate.Worker.Publishing;
 /// for Hangfire's retries, which are safe: the gateway makes no second commit of the same files.
 /// </summary>
 public sealed class PublishTranslations(TranslationDb db, PublicationPlanner planner, IEnumerable<IRepositoryGateway> gateways,
-    IBackgroundJobClient jobs, TimeProvider clock, ILogger<PublishTranslations> logger) : IBackgroundJob
+    IBackgroundJobClient jobs, TimeProvider clock, ILogger<PublishTranslations> logger) : IBackgroundJob, IPublishTranslations
 {
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [30, 120, 600, 1800, 7200])]

@@ -1,14 +1,13 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Jobs;
 using Wgig.Translate.Domain.Publishing;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Worker.Jobs;
 using Wgig.Translate.Worker.Progress;
 
 namespace Wgig.Translate.Worker.Publishing;
-
-public sealed record SyncSummary(string CommitSha, int Added, int Updated, int Unchanged, IReadOnlyList<string> Refused);
 
 /// <summary>
 /// Brings a project's sources in from its repository: every file matching the source pattern at the head of
@@ -18,7 +17,7 @@ public sealed record SyncSummary(string CommitSha, int Added, int Updated, int U
 /// Enqueued by the push webhook and on request; the recurring sync catches anything a webhook missed.
 /// </summary>
 public sealed class SyncRepository(TranslationDb db, DocumentImport import, IEnumerable<IRepositoryGateway> gateways, IBackgroundJobClient jobs,
-    TimeProvider clock, ILogger<SyncRepository> logger) : IBackgroundJob
+    TimeProvider clock, ILogger<SyncRepository> logger) : IBackgroundJob, ISyncRepository
 {
     public const string RecurringJobId = "sync-repositories";
 

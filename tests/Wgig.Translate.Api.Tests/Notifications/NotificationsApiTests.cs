@@ -17,8 +17,8 @@ public sealed class NotificationsApiTests(ApiFactory api) : IClassFixture<ApiFac
         foreach (var (email, text, minutes) in new[] { ("volunteer@test.example", "first", 10), ("volunteer@test.example", "second", 5), ("volunteer2@test.example", "not yours", 1) })
         {
             await api.Database.ExecuteAsync($"""
-                INSERT INTO translate.notifications (id, account_id, kind, text, once_key, created_at)
-                SELECT gen_random_uuid(), id, 'ClaimEndingSoon', '{text}', '{text}', now() - interval '{minutes} minutes' FROM translate.accounts WHERE email = '{email}'
+                INSERT INTO translate.notifications (id, account_id, kind, text, once_key, created_at, mail_attempts)
+                SELECT gen_random_uuid(), id, 'ClaimEndingSoon', '{text}', '{text}', now() - interval '{minutes} minutes', 0 FROM translate.accounts WHERE email = '{email}'
                 """);
         }
         var volunteer = api.CreateClient(TestAccounts.VolunteerToken);

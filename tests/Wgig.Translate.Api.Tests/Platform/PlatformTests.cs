@@ -16,6 +16,18 @@ public sealed class PlatformTests(ApiFactory api) : IClassFixture<ApiFactory>
         await (await _client.DeleteAsync("/api/projects")).AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
 
     [Fact]
+    public void The_web_process_loads_neither_the_worker_nor_its_gateways_and_mailer()
+    {
+        var referenced = typeof(Program).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
+
+        Assert.DoesNotContain("Wgig.Translate.Worker", referenced);
+        Assert.DoesNotContain("Octokit", referenced);
+        Assert.DoesNotContain("LibGit2Sharp", referenced);
+        Assert.DoesNotContain("MailKit", referenced);
+        Assert.Contains("Wgig.Translate.Domain", referenced);
+    }
+
+    [Fact]
     public async Task Live_answers_without_touching_dependencies()
     {
         var response = await _client.GetAsync("/health/live");

@@ -75,8 +75,8 @@ public sealed class ForecastDeadlinesTests(TestDatabase database) : IClassFixtur
         await database.InsertAccountAsync(Cora, "Cora", "coordinator");
         await database.InsertAccountAsync(Ana, "Ana");
         await database.ExecuteAsync($"""
-            INSERT INTO translate.volunteer_profiles (account_id, languages, capacity_words_per_week, time_zone, availability, paused, updated_at)
-            VALUES ('{Ana}', '[]', 0, 'America/New_York', '[]', false, now());
+            INSERT INTO translate.volunteer_profiles (account_id, languages, capacity_words_per_week, time_zone, availability, paused, updated_at, mail, show_email_in_credits)
+            VALUES ('{Ana}', '[]', 0, 'America/New_York', '[]', false, now(), 'Immediately', false);
             """);
         await using var services = WorkerServices.Build(database, _clock);
         Guid documentId;

@@ -99,13 +99,13 @@ public sealed class SendNotificationMailTests(TestDatabase database) : IClassFix
         await database.InsertAccountAsync(Ana, "Ana");
         await database.InsertAccountAsync(Cora, "Cora");
         await database.ExecuteAsync($"""
-            INSERT INTO translate.volunteer_profiles (account_id, languages, capacity_words_per_week, time_zone, availability, paused, updated_at, mail)
-            VALUES ('{Cora}', '[]', 0, 'Europe/Zurich', '[]', false, now(), 'DailyDigest');
-            INSERT INTO translate.notifications (id, account_id, kind, text, once_key, created_at) VALUES
-              (gen_random_uuid(), '{Ana}', 'ClaimEndingSoon', 'Your claim on paper.md (fr) ends soon.', 'a1', now()),
-              (gen_random_uuid(), '{Ana}', 'YouWerePaused', 'You were paused.', 'a2', now()),
-              (gen_random_uuid(), '{Cora}', 'VolunteerPaused', 'Ana was paused.', 'c1', now()),
-              (gen_random_uuid(), '{Cora}', 'VolunteerPaused', 'Bo was paused.', 'c2', now());
+            INSERT INTO translate.volunteer_profiles (account_id, languages, capacity_words_per_week, time_zone, availability, paused, updated_at, mail, show_email_in_credits)
+            VALUES ('{Cora}', '[]', 0, 'Europe/Zurich', '[]', false, now(), 'DailyDigest', false);
+            INSERT INTO translate.notifications (id, account_id, kind, text, once_key, created_at, mail_attempts) VALUES
+              (gen_random_uuid(), '{Ana}', 'ClaimEndingSoon', 'Your claim on paper.md (fr) ends soon.', 'a1', now(), 0),
+              (gen_random_uuid(), '{Ana}', 'YouWerePaused', 'You were paused.', 'a2', now(), 0),
+              (gen_random_uuid(), '{Cora}', 'VolunteerPaused', 'Ana was paused.', 'c1', now(), 0),
+              (gen_random_uuid(), '{Cora}', 'VolunteerPaused', 'Bo was paused.', 'c2', now(), 0);
             """);
     }
 

@@ -37,8 +37,9 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
     {
         await database.ResetAsync();
         await database.ExecuteAsync("""
-            INSERT INTO translate.projects (id, name, normalized_name, source_language, target_languages, created_at)
-            VALUES (gen_random_uuid(), 'Kept', 'KEPT', 'en', '{fr}', now())
+            INSERT INTO translate.projects (id, name, normalized_name, source_language, target_languages, created_at,
+                ladder_overdue_notice, ladder_reassign_lapsed_work, ladder_alert_coordinators)
+            VALUES (gen_random_uuid(), 'Kept', 'KEPT', 'en', '{fr}', now(), true, true, true)
             """);
         var before = await database.SnapshotAsync();
 
@@ -46,4 +47,49 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
 
         Assert.Equal(before, await database.SnapshotAsync());
     }
+
+    [Fact]
+    public async Task A_database_migrated_before_the_squash_adopts_the_initial_migration_and_keeps_its_data()
+    {
+        await database.ResetAsync();
+        await database.ExecuteAsync("""
+            INSERT INTO translate.projects (id, name, normalized_name, source_language, target_languages, created_at,
+                ladder_overdue_notice, ladder_reassign_lapsed_work, ladder_alert_coordinators)
+            VALUES (gen_random_uuid(), 'Kept', 'KEPT', 'en', '{fr}', now(), true, true, true);
+            DELETE FROM translate.__migrations;
+            INSERT INTO translate.__migrations (migration_id, product_version)
+            VALUES ('20261128053834_Initial', '10.0.15'), ('20261128120953_BatchDeadline', '10.0.15'),
+                   ('20261128122606_LapsedSegmentsWithoutForeignKeys', '10.0.15');
+            """);
+        var before = await DataAsync();
+
+        await StoreMigrator.MigrateAsync(database.DataSource, NullLogger.Instance, CancellationToken.None);
+
+        await using var db = database.OpenStore();
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(before, await DataAsync());
+    }
+
+    [Fact]
+    public async Task A_database_left_halfway_through_the_squashed_migrations_is_refused_with_what_to_do()
+    {
+        await database.ExecuteAsync("""
+            DELETE FROM translate.__migrations;
+            INSERT INTO translate.__migrations (migration_id, product_version) VALUES ('20261128053834_Initial', '10.0.15');
+            """);
+        try
+        {
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(
+                () => StoreMigrator.MigrateAsync(database.DataSource, NullLogger.Instance, CancellationToken.None));
+            Assert.Contains(StoreMigrator.LastSquashedMigration, refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await using var db = database.OpenStore();
+            await database.ExecuteAsync($"DELETE FROM translate.__migrations; INSERT INTO translate.__migrations VALUES ('{db.Database.GetMigrations().Single()}', '10.0.15')");
+        }
+    }
+
+    private async Task<Dictionary<string, string>> DataAsync() =>
+        (await database.SnapshotAsync()).Where(table => table.Key != "__migrations").ToDictionary();
 }

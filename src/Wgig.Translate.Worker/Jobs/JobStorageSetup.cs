@@ -1,25 +1,32 @@
+using System.ComponentModel.DataAnnotations;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Wgig.Translate.Worker.Jobs;
+namespace Wgig.Translate.Jobs;
 
-public static class HangfireStorage
+// This file and HostLogProvider.cs are compiled into both the Worker and the API (linked from the API's
+// project file): both are clients of one job storage, and the API must not reference the Worker's assembly.
+
+internal static class JobStorageSetup
 {
+    public const string StorageSchema = "hangfire";
+
     /// <summary>
     /// Hangfire on the store's PostgreSQL database, in its own schema, through the process's one
     /// <see cref="NpgsqlDataSource"/>. Used by the API (client only) and the Worker (client and server).
     /// </summary>
     public static IServiceCollection AddJobStorage(this IServiceCollection services)
     {
-        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobStorageOptions>().BindConfiguration(JobStorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Registered before AddHangfire, whose own registration would hand out the process-wide
         // JobStorage.Current: two hosts in one process (the tests) would then share one database.
-        services.AddSingleton<Hangfire.JobStorage>(provider => new PostgreSqlStorage(
+        services.AddSingleton<JobStorage>(provider => new PostgreSqlStorage(
             new DataSourceConnectionFactory(provider.GetRequiredService<NpgsqlDataSource>()),
-            StorageOptions(provider.GetRequiredService<IOptions<JobOptions>>().Value)));
+            StorageOptions(provider.GetRequiredService<IOptions<JobStorageOptions>>().Value)));
         services.AddHangfire((provider, configuration) => configuration
             .UseLogProvider(new HostLogProvider(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -28,7 +35,7 @@ public static class HangfireStorage
         return services;
     }
 
-    public static PostgreSqlStorageOptions StorageOptions(JobOptions options) => new()
+    private static PostgreSqlStorageOptions StorageOptions(JobStorageOptions options) => new()
     {
         SchemaName = StorageSchema,
         // The schema is installed by the explicit migration step, never as a side effect of starting a process.
@@ -37,10 +44,21 @@ public static class HangfireStorage
         QueuePollInterval = options.QueuePollInterval,
     };
 
-    public const string StorageSchema = "hangfire";
-
     private sealed class DataSourceConnectionFactory(NpgsqlDataSource dataSource) : IConnectionFactory
     {
         public NpgsqlConnection GetOrCreateConnection() => dataSource.CreateConnection();
     }
+}
+
+/// <summary>The job storage's settings, from the "Jobs" configuration section (shared with the Worker's own job settings).</summary>
+internal sealed class JobStorageOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>
+    /// The fallback poll. Jobs normally start at once through LISTEN/NOTIFY; this only bounds the delay
+    /// when a notification is lost (a dropped connection).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

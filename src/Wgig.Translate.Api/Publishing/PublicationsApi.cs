@@ -1,0 +1,135 @@
+using System.Security.Claims;
+using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Wgig.Translate.Api.Accounts;
+using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Jobs;
+using Wgig.Translate.Domain.Languages;
+using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Publishing;
+using Wgig.Translate.Domain.Storage;
+
+namespace Wgig.Translate.Api.Publishing;
+
+/// <param name="Languages">The languages to publish; none: all the project's target languages. Fewer than all is a subset.</param>
+/// <param name="DocumentIds">The documents (papers); none: every document of the project.</param>
+/// <param name="Subset">Publish what is approved of these languages without the publish gate (every required language
+/// approved and the secretariat's sign-off); a document × language not approved in full is still left out.</param>
+public sealed record PublicationRequest(IReadOnlyList<string>? Languages, IReadOnlyList<Guid>? DocumentIds, bool? Subset = null);
+
+public sealed record PublicationResponse(Guid Id, int Number, PublicationStatus Status, IReadOnlyList<string> Languages, IReadOnlyList<Guid> DocumentIds,
+    Guid RequestedBy, DateTimeOffset RequestedAt, string? Branch, string? CommitSha, string? TreeSha, int? PullRequestNumber, string? PullRequestUrl,
+    IReadOnlyList<PublishedFile> Files, IReadOnlyList<LeftOut> LeftOut, int Attempts, string? LastError, DateTimeOffset? NextAttemptAt, DateTimeOffset? CompletedAt)
+{
+    public static PublicationResponse From(Publication p) => new(p.Id, p.Number, p.Status, p.Languages, p.DocumentIds, p.RequestedBy, p.RequestedAt,
+        p.Branch, p.CommitSha, p.TreeSha, p.PullRequestNumber, p.PullRequestUrl, p.Files, p.LeftOut, p.Attempts, p.LastError, p.NextAttemptAt, p.CompletedAt);
+}
+
+public sealed record PublicationNotFound(Guid ProjectId, Guid PublicationId) : NotFoundError("No such publication",
+    $"Project '{ProjectId}' has no publication '{PublicationId}'.");
+
+public static class PublicationsApi
+{
+    public static IEndpointRouteBuilder MapPublications(this IEndpointRouteBuilder routes)
+    {
+        var publications = routes.MapGroup("/projects/{projectId}/publications").WithTags("Publications").ProducesProblem(StatusCodes.Status404NotFound);
+        publications.MapPost("/", Publish).WithName("Publish").RequireAuthorization(Policies.Publish)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        publications.MapGet("/", List).WithName("ListPublications");
+        publications.MapGet("/{publicationId}", GetPublication).WithName("GetPublication");
+        return routes;
+    }
+
+    /// <summary>
+    /// Publish approved translations to the repository in one commit (secretariat, admins). The Worker does
+    /// it; follow the publication's status. Documents not approved in full in a language are left out, with why.
+    /// </summary>
+    private static async Task<Results<Accepted<PublicationResponse>, ProblemHttpResult>> Publish(
+        Guid projectId, PublicationRequest request, ClaimsPrincipal caller, TranslationDb db, IBackgroundJobClient jobs, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return new ProjectNotFound(projectId).ToProblem();
+        }
+        var errors = new ValidationErrors();
+        var languages = new List<string>();
+        foreach (var language in request.Languages ?? [])
+        {
+            if (!LanguageTag.TryNormalize(language, out var tag, out _) || !project.TranslatesInto(tag))
+            {
+                errors.Add("languages", $"'{language}' is not a target language of the project ({string.Join(", ", project.TargetLanguages)}).");
+            }
+            else if (!languages.Contains(tag))
+            {
+                languages.Add(tag);
+            }
+        }
+        var subset = request.Subset ?? false;
+        if (languages.Count == 0 && !errors.Any)
+        {
+            languages.AddRange(project.TargetLanguages);
+        }
+        if (!subset && languages.Count < project.TargetLanguages.Count && !errors.Any)
+        {
+            errors.Add("subset", $"A paper is published in all its languages ({string.Join(", ", project.TargetLanguages)}); to publish only some, say subset: true.");
+        }
+        var documentIds = (request.DocumentIds ?? []).Distinct().ToList();
+        var known = await db.Documents.Where(d => d.ProjectId == projectId && documentIds.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken);
+        foreach (var missing in documentIds.Except(known))
+        {
+            errors.Add("documentIds", $"Document '{missing}' is not in this project.");
+        }
+        if (errors.Any)
+        {
+            return errors.ToError("Invalid publication").ToProblem();
+        }
+        if (!await db.RepositoryConnections.AnyAsync(c => c.ProjectId == projectId, cancellationToken))
+        {
+            return new NotConnected(projectId).ToProblem();
+        }
+        if (!subset)
+        {
+            var closed = (await PublishGate.ForAsync(db, project, documentIds.Count == 0 ? null : documentIds, cancellationToken)).Where(g => !g.MayPublish).ToList();
+            if (closed.Count > 0)
+            {
+                return new GateClosed([.. closed.Select(g => g.WhyNot())]).ToProblem();
+            }
+        }
+        for (var attempt = 0; ; attempt++)
+        {
+            var number = (await db.Publications.Where(p => p.ProjectId == projectId).MaxAsync(p => (int?)p.Number, cancellationToken) ?? 0) + 1;
+            var publication = Publication.Request(projectId, number, caller.AccountId(), languages, documentIds, clock.GetUtcNow());
+            db.Publications.Add(publication);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (attempt < 5 && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                db.ChangeTracker.Clear(); // another publication took the number
+                continue;
+            }
+            jobs.Enqueue<IPublishTranslations>(job => job.RunAsync(publication.Id, CancellationToken.None));
+            return TypedResults.Accepted($"/api/projects/{projectId}/publications/{publication.Id}", PublicationResponse.From(publication));
+        }
+    }
+
+    private static async Task<Ok<IReadOnlyList<PublicationResponse>>> List(Guid projectId, TranslationDb db, CancellationToken cancellationToken)
+    {
+        var publications = await db.Publications.AsNoTracking().Where(p => p.ProjectId == projectId).OrderByDescending(p => p.Number).Take(100)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<PublicationResponse>>([.. publications.Select(PublicationResponse.From)]);
+    }
+
+    private static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult>> GetPublication(Guid projectId, Guid publicationId, TranslationDb db,
+        CancellationToken cancellationToken)
+    {
+        var publication = await db.Publications.AsNoTracking().SingleOrDefaultAsync(p => p.Id == publicationId && p.ProjectId == projectId, cancellationToken);
+        return publication is null ? new PublicationNotFound(projectId, publicationId).ToProblem() : TypedResults.Ok(PublicationResponse.From(publication));
+    }
+}
