@@ -140,16 +140,11 @@ public static class ClaimsApi
         {
             return Domain.Common.InvalidInputError.ForField("words", "A batch's word budget is between 1 and 100,000.").ToProblem();
         }
-        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, request.Language, cancellationToken);
+        var volunteer = caller.AccountId();
+        var found = await DocumentLanguage.FindForAsync(db, projectId, documentId, request.Language, volunteer, LanguageRight.Translate, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Error.ToProblem();
-        }
-        var volunteer = caller.AccountId();
-        var language = found.Value.Language;
-        if (!await db.ProjectMembers.AnyAsync(m => m.ProjectId == projectId && m.AccountId == volunteer && m.Language == language && m.CanTranslate, cancellationToken))
-        {
-            return new NoLanguageRight("translate into", language).ToProblem();
         }
         if (request.SegmentIds is { Count: > 500 })
         {

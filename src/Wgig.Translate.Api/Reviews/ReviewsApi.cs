@@ -44,18 +44,13 @@ public static class ReviewsApi
         {
             return InvalidInputError.ForField("words", "A batch's word budget is between 1 and 100,000.").ToProblem();
         }
-        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, request.Language, cancellationToken);
+        var reviewer = caller.AccountId();
+        var found = await DocumentLanguage.FindForAsync(db, projectId, documentId, request.Language, reviewer, LanguageRight.Review, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Error.ToProblem();
         }
-        var reviewer = caller.AccountId();
-        var language = found.Value.Language;
-        if (!await db.ProjectMembers.AnyAsync(m => m.ProjectId == projectId && m.AccountId == reviewer && m.Language == language && m.CanReview, cancellationToken))
-        {
-            return new NoLanguageRight("review", language).ToProblem();
-        }
-        var batch = await reviews.ClaimAsync(reviewer, documentId, language, request.Words, cancellationToken);
+        var batch = await reviews.ClaimAsync(reviewer, documentId, found.Value.Language, request.Words, cancellationToken);
         if (!batch.Succeeded)
         {
             return batch.Error.ToProblem();

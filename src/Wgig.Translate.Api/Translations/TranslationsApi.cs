@@ -53,7 +53,7 @@ public static class TranslationsApi
         Guid projectId, Guid documentId, Guid segmentId, string language, TranslationRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
         ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> claimOptions, HttpContext http, CancellationToken cancellationToken)
     {
-        var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken);
+        var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken, LanguageRight.Translate);
         if (!found.Succeeded)
         {
             return found.Error.ToProblem();
@@ -89,7 +89,7 @@ public static class TranslationsApi
         Guid projectId, Guid documentId, Guid segmentId, string language, TranslationRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
         ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> claimOptions, HttpContext http, CancellationToken cancellationToken)
     {
-        var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken);
+        var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken, LanguageRight.Translate);
         if (!found.Succeeded)
         {
             return found.Error.ToProblem();
@@ -124,17 +124,13 @@ public static class TranslationsApi
         Guid projectId, Guid documentId, Guid segmentId, string language, ReviewRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
         ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
-        var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken);
+        var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken, LanguageRight.Review);
         if (!found.Succeeded)
         {
             return found.Error.ToProblem();
         }
         var context = found.Value;
         var reviewer = context.Caller;
-        if (!await db.ProjectMembers.AnyAsync(m => m.ProjectId == projectId && m.AccountId == reviewer && m.Language == context.Language && m.CanReview, cancellationToken))
-        {
-            return new NoLanguageRight("review", context.Language).ToProblem();
-        }
         if (Stale(db, context, ifMatch) is { } stale)
         {
             return stale;
@@ -184,10 +180,13 @@ public static class TranslationsApi
 
     private sealed record TranslationContext(Segment Segment, Target? Target, string Language, Guid Caller);
 
-    private static async Task<Result<TranslationContext>> FindAsync(
-        TranslationDb db, Guid projectId, Guid documentId, Guid segmentId, string language, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    // With a right: the caller must hold it in the language (a right taken away ends every write in it at once).
+    private static async Task<Result<TranslationContext>> FindAsync(TranslationDb db, Guid projectId, Guid documentId, Guid segmentId, string language,
+        ClaimsPrincipal caller, CancellationToken cancellationToken, LanguageRight? right = null)
     {
-        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
+        var found = right is { } needed
+            ? await DocumentLanguage.FindForAsync(db, projectId, documentId, language, caller.AccountId(), needed, cancellationToken)
+            : await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Error;

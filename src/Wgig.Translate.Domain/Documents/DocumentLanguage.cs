@@ -29,4 +29,22 @@ public sealed record DocumentLanguage(Project Project, Document Document, string
         }
         return new DocumentLanguage(project, document, target);
     }
+
+    /// <summary>
+    /// The one check of a per-language right: finds the pair a request names for an account that holds the
+    /// right in it, or says which part does not exist or that the right is missing.
+    /// </summary>
+    public static async Task<Result<DocumentLanguage>> FindForAsync(
+        TranslationDb db, Guid projectId, Guid documentId, string? language, Guid accountId, LanguageRight right, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(db, projectId, documentId, language, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found;
+        }
+        return await HoldsAsync(db, found.Value, accountId, right, cancellationToken) ? found : new NoLanguageRight(right, found.Value.Language);
+    }
+
+    public static Task<bool> HoldsAsync(TranslationDb db, DocumentLanguage target, Guid accountId, LanguageRight right, CancellationToken cancellationToken) =>
+        db.ProjectMembers.AnyAsync(ProjectMember.Holds(target.Project.Id, accountId, target.Language, right), cancellationToken);
 }

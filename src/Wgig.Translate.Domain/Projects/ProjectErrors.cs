@@ -8,8 +8,9 @@ public sealed record ProjectNotFound(Guid ProjectId)
 public sealed record ProjectNameTaken(string Name)
     : ConflictError("Project name taken", $"A project named '{Name}' already exists; choose another name.");
 
-public sealed record NoLanguageRight(string Right, string Language)
-    : ForbiddenError("No right for this language", $"You may not {Right} '{Language}' in this project; a coordinator can grant it.");
+public sealed record NoLanguageRight(LanguageRight Right, string Language)
+    : ForbiddenError("No right for this language",
+        $"You may not {(Right == LanguageRight.Review ? "review" : "translate into")} '{Language}' in this project; a coordinator can grant it.");
 
 public sealed record AccountNotFound(Guid AccountId)
     : NotFoundError("Account not found", $"There is no account with id '{AccountId}'.");

@@ -1,5 +1,12 @@
 namespace Wgig.Translate.Domain.Projects;
 
+/// <summary>The two rights a volunteer holds per project and target language.</summary>
+public enum LanguageRight
+{
+    Translate,
+    Review,
+}
+
 /// <summary>What one account may do in one target language of one project: translate, review, or both.</summary>
 public sealed class ProjectMember
 {
@@ -33,6 +40,12 @@ public sealed class ProjectMember
         GrantedBy = grantedBy,
         GrantedAt = now,
     };
+
+    /// <summary>Whether this grant includes the right, as a query filter.</summary>
+    public static System.Linq.Expressions.Expression<Func<ProjectMember, bool>> Holds(Guid projectId, Guid accountId, string language, LanguageRight right) =>
+        right == LanguageRight.Review
+            ? m => m.ProjectId == projectId && m.AccountId == accountId && m.Language == language && m.CanReview
+            : m => m.ProjectId == projectId && m.AccountId == accountId && m.Language == language && m.CanTranslate;
 
     public void SetRights(bool canTranslate, bool canReview, Guid grantedBy, DateTimeOffset now)
     {

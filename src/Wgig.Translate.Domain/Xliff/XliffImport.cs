@@ -154,20 +154,8 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<C
     }
 
     // The document × language, if the volunteer may translate into it.
-    private async Task<Result<DocumentLanguage>> TargetAsync(Guid projectId, Guid documentId, string? language, Guid volunteerId, CancellationToken cancellationToken)
-    {
-        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
-        if (!found.Succeeded)
-        {
-            return found.Error;
-        }
-        var target = found.Value.Language;
-        if (!await db.ProjectMembers.AnyAsync(m => m.ProjectId == projectId && m.AccountId == volunteerId && m.Language == target && m.CanTranslate, cancellationToken))
-        {
-            return new NoLanguageRight("translate into", target);
-        }
-        return found.Value;
-    }
+    private Task<Result<DocumentLanguage>> TargetAsync(Guid projectId, Guid documentId, string? language, Guid volunteerId, CancellationToken cancellationToken) =>
+        DocumentLanguage.FindForAsync(db, projectId, documentId, language, volunteerId, LanguageRight.Translate, cancellationToken);
 
     private static DomainError? Mismatch(XliffDocument xliff, Guid documentId, string sourceLanguage, string target)
     {

@@ -116,8 +116,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         new("POST", D + "/reviews", Rule.ReviewerOfLanguage, "/api/projects/{p}/documents/{d}/reviews", new { language = "{lang}" }, PerLanguage: true),
         new("POST", D + "/reviews/{claimId}/release", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/reviews/{random}/release"),
         new("GET", T, Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}", PerLanguage: true),
-        new("PUT", T, Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}", new { runs = new[] { new { text = "x" } } }, PerLanguage: true),
-        new("PUT", T + "/draft", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/draft", new { runs = new[] { new { text = "x" } } }, PerLanguage: true),
+        new("PUT", T, Rule.TranslatorOfLanguage, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}", new { runs = new[] { new { text = "x" } } }, PerLanguage: true),
+        new("PUT", T + "/draft", Rule.TranslatorOfLanguage, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/draft", new { runs = new[] { new { text = "x" } } }, PerLanguage: true),
         new("POST", T + "/review", Rule.ReviewerOfLanguage, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/review", new { decision = "approve" }, PerLanguage: true),
         new("GET", T + "/history", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/history", PerLanguage: true),
     ];

@@ -96,7 +96,8 @@ public sealed class TranslationWorkflowTests(ApiFactory api) : IClassFixture<Api
             .AssertProblemAsync(HttpStatusCode.BadRequest, "The source has no code 7");
         await (await SendAsync(_volunteer, HttpMethod.Put, url, new { runs = new[] { new { text = " " } } }, null))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "is empty");
-        await (await SendAsync(_coordinator, HttpMethod.Put, url, French(), null)).AssertProblemAsync(HttpStatusCode.Conflict, "do not hold a claim");
+        // The coordinator may not translate into French at all: the right is checked before the claim.
+        await (await SendAsync(_coordinator, HttpMethod.Put, url, French(), null)).AssertProblemAsync(HttpStatusCode.Forbidden, "may not translate into 'fr'");
     }
 
     [Fact]
