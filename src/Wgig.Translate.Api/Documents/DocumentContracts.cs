@@ -5,27 +5,23 @@ using Wgig.Translate.Domain.Segmentation;
 
 namespace Wgig.Translate.Api.Documents;
 
+/// <param name="Origin">Repository: kept in the project's repository (versions come from syncs); Upload: kept by hand (syncs leave it alone).</param>
 public sealed record DocumentSummary(
-    Guid Id, string Path, FileFormat Format, int CurrentVersion, int SegmentCount, int WordCount, DateTimeOffset CreatedAt);
+    Guid Id, string Path, FileFormat Format, VersionOrigin Origin, int CurrentVersion, int SegmentCount, int WordCount, DateTimeOffset CreatedAt);
 
-public sealed record VersionResponse(int Number, VersionOrigin Origin, string Sha256, int ByteLength, int SegmentCount, int WordCount, DateTimeOffset ImportedAt)
+/// <param name="ImportedBy">Who uploaded it; null for a repository sync.</param>
+/// <param name="CommitSha">The repository commit it was read at; null for an upload.</param>
+public sealed record VersionResponse(int Number, VersionOrigin Origin, string Sha256, int ByteLength, int SegmentCount, int WordCount, DateTimeOffset ImportedAt,
+    Guid? ImportedBy, string? CommitSha)
 {
     public static VersionResponse From(DocumentVersion version) => new(version.Number, version.Origin, version.Sha256,
-        version.Content.Length, version.SegmentCount, version.WordCount, version.ImportedAt);
+        version.Content.Length, version.SegmentCount, version.WordCount, version.ImportedAt, version.ImportedBy, version.CommitSha);
 }
 
-/// <param name="RecountedAt">When the counts were last taken; null while the first count is still queued.</param>
-public sealed record LanguageProgress(
-    string Language, int SegmentCount, int WordCount, int TranslatedSegments, int TranslatedWords, double TranslatedPercent,
-    int ApprovedSegments, int ApprovedWords, double ApprovedPercent, DateTimeOffset? RecountedAt)
-{
-    public static LanguageProgress From(DocumentProgress progress) => new(progress.Language, progress.SegmentCount,
-        progress.WordCount, progress.TranslatedSegments, progress.TranslatedWords, progress.TranslatedPercent,
-        progress.ApprovedSegments, progress.ApprovedWords, progress.ApprovedPercent, progress.RecountedAt);
-}
-
+/// <param name="Progress">Per target language, exact at the moment of the answer.</param>
+/// <param name="Origin">Repository: kept in the project's repository (versions come from syncs); Upload: kept by hand (syncs leave it alone).</param>
 public sealed record DocumentResponse(
-    Guid Id, Guid ProjectId, string Path, FileFormat Format, int CurrentVersion, int SegmentCount, int WordCount,
+    Guid Id, Guid ProjectId, string Path, FileFormat Format, VersionOrigin Origin, int CurrentVersion, int SegmentCount, int WordCount,
     DateTimeOffset CreatedAt, IReadOnlyList<VersionResponse> Versions, IReadOnlyList<LanguageProgress> Progress);
 
 /// <summary>An inline code as an editor shows it: a token with an id that pairs an open with its close.</summary>
@@ -80,8 +76,15 @@ public sealed record SegmentResponse(
 }
 
 /// <summary>What a new version did: how many segments stayed, changed (their translations now need an update), came and went.</summary>
-public sealed record SourceUpdateResponse(int Version, int Unchanged, int Changed, int Added, int Retired)
+/// <param name="Identical">The file was byte for byte the current version: no version was made, nothing changed.</param>
+/// <param name="ApprovedNeedingUpdate">Per target language, approved translations sent back to "needs update" by this version.</param>
+/// <param name="SignOffVoided">The secretariat's sign-off no longer holds (the text changed); they were told.</param>
+/// <param name="Detached">The document was taken out of the repository's care: syncs leave it alone from now on.</param>
+/// <param name="Warnings">What a person should know before going on, in words.</param>
+public sealed record SourceUpdateResponse(int Version, int Unchanged, int Changed, int Added, int Retired, bool Identical,
+    IReadOnlyDictionary<string, int> ApprovedNeedingUpdate, bool SignOffVoided, bool Detached, IReadOnlyList<string> Warnings)
 {
     public static SourceUpdateResponse From(SourceUpdateSummary summary) =>
-        new(summary.Version, summary.Unchanged, summary.Changed, summary.Added, summary.Retired);
+        new(summary.Version, summary.Unchanged, summary.Changed, summary.Added, summary.Retired, summary.Identical,
+            summary.ApprovedNeedingUpdate, summary.SignOffVoided, summary.Detached, SourceUpdateWarnings.For(summary));
 }

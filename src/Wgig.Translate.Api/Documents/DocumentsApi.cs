@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +9,7 @@ using Wgig.Translate.Api.Paging;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Domain.Jobs;
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Progress;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
 
@@ -40,11 +42,15 @@ public static class DocumentsApi
         return routes;
     }
 
-    /// <summary>Upload a new document (UTF-8 plain text or Markdown) as multipart form data.</summary>
+    /// <summary>Upload a new document (Markdown, UN plain-text paper, DOCX or HTML) as multipart form data.</summary>
+    /// <remarks>
+    /// The document is cut into segments in the project's source language; its progress in every target language starts at
+    /// nothing and moves with each submission and review. A document uploaded here is kept by hand: repository syncs leave it alone.
+    /// </remarks>
     /// <param name="file">The document; its name becomes the document's path.</param>
-    /// <param name="format">"Markdown" or "PlainText", where the file name's ending does not say.</param>
+    /// <param name="format">Markdown, PlainText, Html or Docx, where the file name's ending does not say.</param>
     private static async Task<Results<Created<DocumentResponse>, ProblemHttpResult>> Upload(
-        Guid projectId, IFormFile file, [FromForm] string? format, DocumentImport import, IBackgroundJobClient jobs,
+        Guid projectId, IFormFile file, [FromForm] string? format, DocumentImport import, ClaimsPrincipal caller,
         IOptions<DocumentLimits> limits, TranslationDb db, CancellationToken cancellationToken)
     {
         // Checked before reading, so an oversize upload is never held in memory.
@@ -53,25 +59,29 @@ public static class DocumentsApi
             return new UploadTooLarge(file.Length, limits.Value.MaxUploadBytes).ToProblem();
         }
         var document = await import.ImportNewAsync(projectId,
-            new DocumentUpload(file.FileName, format, await ReadAsync(file, cancellationToken)), cancellationToken);
+            new DocumentUpload(file.FileName, format, await ReadAsync(file, cancellationToken), UploadedBy: caller.AccountId()), cancellationToken);
         if (!document.Succeeded)
         {
             return document.Error.ToProblem();
         }
-        jobs.Enqueue<IRecountDocumentProgress>(job => job.RunAsync(document.Value.Id, CancellationToken.None));
-        var targetLanguages = await db.Projects.Where(p => p.Id == projectId).Select(p => p.TargetLanguages).SingleAsync(cancellationToken);
         return TypedResults.Created($"/api/projects/{projectId}/documents/{document.Value.Id}",
-            ToResponse(document.Value, document.Value.Versions, targetLanguages, []));
+            ToResponse(document.Value, [.. document.Value.Versions.Select(VersionResponse.From)],
+                await ProgressCounts.ForAsync(db, document.Value.Id, cancellationToken)));
     }
 
-    /// <summary>Upload a new version of the document's source, in the document's format.</summary>
+    /// <summary>Upload a new version of a document uploaded by hand, in the document's format.</summary>
     /// <remarks>
     /// Unchanged segments keep their translations and review state; edited segments keep their key and old
-    /// translation, marked as needing an update, and show their previous source; new segments start
-    /// untranslated; segments no longer in the source are retired, never deleted.
+    /// translation, marked as needing an update (their translators are told), and show their previous source; new segments
+    /// start untranslated; segments no longer in the source are retired, never deleted. A file identical to the current
+    /// version changes nothing. The answer says how many approved translations went back to "needs update" and whether the
+    /// secretariat's sign-off was voided (only a change of the text voids it). A document kept in the project's repository
+    /// changes through the repository: its upload is refused unless detach=true takes it out of the repository's care.
     /// </remarks>
+    /// <param name="file">The new version, in the document's format.</param>
+    /// <param name="detach">For a document kept in the repository: take it out of the repository's care, so syncs leave it alone.</param>
     private static async Task<Results<Ok<SourceUpdateResponse>, ProblemHttpResult>> UploadVersion(
-        Guid projectId, Guid documentId, IFormFile file, DocumentImport import, IBackgroundJobClient jobs,
+        Guid projectId, Guid documentId, IFormFile file, [FromForm] bool? detach, DocumentImport import, ClaimsPrincipal caller,
         IOptions<DocumentLimits> limits, CancellationToken cancellationToken)
     {
         if (file.Length > limits.Value.MaxUploadBytes)
@@ -79,12 +89,12 @@ public static class DocumentsApi
             return new UploadTooLarge(file.Length, limits.Value.MaxUploadBytes).ToProblem();
         }
         var summary = await import.ImportVersionAsync(projectId, documentId,
-            new DocumentUpload(file.FileName, null, await ReadAsync(file, cancellationToken)), cancellationToken);
+            new DocumentUpload(file.FileName, null, await ReadAsync(file, cancellationToken), UploadedBy: caller.AccountId()), cancellationToken,
+            detach ?? false);
         if (!summary.Succeeded)
         {
             return summary.Error.ToProblem();
         }
-        jobs.Enqueue<IRecountDocumentProgress>(job => job.RunAsync(documentId, CancellationToken.None));
         return TypedResults.Ok(SourceUpdateResponse.From(summary.Value));
     }
 
@@ -142,7 +152,7 @@ public static class DocumentsApi
             .OrderBy(d => d.Path).ThenBy(d => d.Id)
             .Skip(paging.Skip).Take(paging.Size)
             .Join(db.DocumentVersions, d => new { d.Id, Number = d.CurrentVersion }, v => new { Id = v.DocumentId, v.Number },
-                (d, v) => new DocumentSummary(d.Id, d.Path, d.Format, d.CurrentVersion, v.SegmentCount, v.WordCount, d.CreatedAt))
+                (d, v) => new DocumentSummary(d.Id, d.Path, d.Format, d.Origin, d.CurrentVersion, v.SegmentCount, v.WordCount, d.CreatedAt))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new Paged<DocumentSummary>(items, paging.Number, paging.Size, total));
     }
@@ -159,11 +169,9 @@ public static class DocumentsApi
         // Version metadata only: the stored bytes stay in the database.
         var versions = await db.DocumentVersions.AsNoTracking()
             .Where(v => v.DocumentId == documentId).OrderBy(v => v.Number)
-            .Select(v => new VersionResponse(v.Number, v.Origin, v.Sha256, v.Content.Length, v.SegmentCount, v.WordCount, v.ImportedAt))
+            .Select(v => new VersionResponse(v.Number, v.Origin, v.Sha256, v.Content.Length, v.SegmentCount, v.WordCount, v.ImportedAt, v.ImportedBy, v.CommitSha))
             .ToListAsync(cancellationToken);
-        var targetLanguages = await db.Projects.Where(p => p.Id == projectId).Select(p => p.TargetLanguages).SingleAsync(cancellationToken);
-        var progress = await db.DocumentProgress.AsNoTracking().Where(p => p.DocumentId == documentId).ToListAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(document, versions, targetLanguages, progress));
+        return TypedResults.Ok(ToResponse(document, versions, await ProgressCounts.ForAsync(db, documentId, cancellationToken)));
     }
 
     /// <param name="includeRetired">Also list segments no longer in the current version (after the current ones).</param>
@@ -187,7 +195,7 @@ public static class DocumentsApi
         return TypedResults.Ok(new Paged<SegmentResponse>([.. items.Select(SegmentResponse.From)], paging.Number, paging.Size, total));
     }
 
-    /// <summary>Queue a recount of the document's progress; the Worker runs it.</summary>
+    /// <summary>Queue a recount of the document's progress from its targets (a repair tool: progress is kept exact as work happens).</summary>
     private static async Task<Results<Accepted, ProblemHttpResult>> Recount(
         Guid projectId, Guid documentId, TranslationDb db, IBackgroundJobClient jobs, CancellationToken cancellationToken)
     {
@@ -199,21 +207,10 @@ public static class DocumentsApi
         return TypedResults.Accepted($"/api/projects/{projectId}/documents/{documentId}");
     }
 
-    private static DocumentResponse ToResponse(Document document, IEnumerable<DocumentVersion> versions,
-        IReadOnlyList<string> targetLanguages, IReadOnlyList<Domain.Progress.DocumentProgress> progress) =>
-        ToResponse(document, [.. versions.Select(VersionResponse.From)], targetLanguages, progress);
-
-    private static DocumentResponse ToResponse(Document document, IReadOnlyList<VersionResponse> versions,
-        IReadOnlyList<string> targetLanguages, IReadOnlyList<Domain.Progress.DocumentProgress> progress)
+    private static DocumentResponse ToResponse(Document document, IReadOnlyList<VersionResponse> versions, IReadOnlyList<LanguageProgress> progress)
     {
         var current = versions.Single(v => v.Number == document.CurrentVersion);
-        var byLanguage = progress.ToDictionary(p => p.Language, StringComparer.Ordinal);
-        var languages = targetLanguages
-            .Select(language => byLanguage.TryGetValue(language, out var counted)
-                ? LanguageProgress.From(counted)
-                : new LanguageProgress(language, current.SegmentCount, current.WordCount, 0, 0, 0, 0, 0, 0, null))
-            .ToList();
-        return new DocumentResponse(document.Id, document.ProjectId, document.Path, document.Format, document.CurrentVersion,
-            current.SegmentCount, current.WordCount, document.CreatedAt, versions, languages);
+        return new DocumentResponse(document.Id, document.ProjectId, document.Path, document.Format, document.Origin, document.CurrentVersion,
+            current.SegmentCount, current.WordCount, document.CreatedAt, versions, progress);
     }
 }

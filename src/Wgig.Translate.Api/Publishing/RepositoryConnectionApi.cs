@@ -20,11 +20,11 @@ public sealed record RepositoryRequest(RepositoryHost? Host, string? Owner, stri
 
 public sealed record RepositoryResponse(Guid ProjectId, RepositoryHost Host, string Owner, string Name, string Branch, string SourcePattern,
     string TargetTemplate, WriteMode WriteMode, bool BranchPerPublication, bool PublishXliff, string? ApiBaseUrl, bool HasToken, bool HasWebhookSecret,
-    long? AppId, long? InstallationId, bool HasAppPrivateKey, string? LastSyncedCommit, DateTimeOffset? LastSyncedAt)
+    long? AppId, long? InstallationId, bool HasAppPrivateKey, string? LastSyncedCommit, DateTimeOffset? LastSyncedAt, IReadOnlyList<string> LastSyncReport)
 {
     public static RepositoryResponse From(RepositoryConnection c) => new(c.ProjectId, c.Host, c.Owner, c.Name, c.Branch, c.SourcePattern, c.TargetTemplate,
         c.WriteMode, c.BranchPerPublication, c.PublishXliff, c.ApiBaseUrl, c.Token is not null, c.WebhookSecret is not null, c.AppId, c.InstallationId,
-        c.AppPrivateKey is not null, c.LastSyncedCommit, c.LastSyncedAt);
+        c.AppPrivateKey is not null, c.LastSyncedCommit, c.LastSyncedAt, c.LastSyncReport);
 }
 
 public sealed record NotConnected(Guid ProjectId) : ConflictError("No repository",

@@ -28,3 +28,15 @@ public sealed record ImportTooSlow(TimeSpan Limit) : UnprocessableError("Documen
 
 public sealed record SegmentNotFound(Guid DocumentId, Guid SegmentId)
     : NotFoundError("Segment not found", $"Document '{DocumentId}' has no segment with id '{SegmentId}'.");
+
+public sealed record DocumentFromRepository(string Path) : ConflictError("Document kept in the repository",
+    $"'{Path}' comes from the project's repository, so its new versions come from commits there (the next sync brings them in); " +
+    "an upload would be undone by the next sync. To take the document out of the repository's care and upload its versions by hand " +
+    "from now on, upload again with detach=true.");
+
+public sealed record DocumentUploadedByHand(string Path) : ConflictError("Document uploaded by hand",
+    $"'{Path}' was uploaded by hand, so a repository sync leaves it alone; upload its new versions by hand.");
+
+public sealed record VersionFormatDiffers(string Path, FileFormat Document, FileFormat File, string? FileName) : UnsupportedFormatError("Different format",
+    $"'{Path}' is a {Document} document, but {(FileName is null ? "the file" : $"'{FileName}'")} is {File}: a new version is in the document's own format. " +
+    $"Upload a {Document} file, or upload this one as a new document.");

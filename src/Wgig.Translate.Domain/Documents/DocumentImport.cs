@@ -2,17 +2,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Notifications;
 using Wgig.Translate.Domain.Formats;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Targets;
 
 namespace Wgig.Translate.Domain.Documents;
 
 /// <param name="FileName">The document's path in the project (an upload's file name).</param>
 /// <param name="Format">A format name, where the file name's ending does not say it.</param>
 /// <param name="CommitSha">For a document read from the project's repository: the commit it was read at.</param>
-public sealed record DocumentUpload(string? FileName, string? Format, byte[] Content, string? CommitSha = null)
+/// <param name="UploadedBy">Who uploaded it by hand; null for a repository sync.</param>
+public sealed record DocumentUpload(string? FileName, string? Format, byte[] Content, string? CommitSha = null, Guid? UploadedBy = null)
 {
     public VersionOrigin Origin => CommitSha is null ? VersionOrigin.Upload : VersionOrigin.Repository;
 }
@@ -56,7 +59,7 @@ public sealed class DocumentImport(
         }
 
         var document = Document.Import(projectId, path.Value, importer.Value.Format, upload.Content, drafts.Value,
-            upload.Origin, clock.GetUtcNow(), upload.CommitSha);
+            upload.Origin, clock.GetUtcNow(), upload.CommitSha, upload.UploadedBy);
         db.Documents.Add(document);
         try
         {
@@ -72,11 +75,14 @@ public sealed class DocumentImport(
     }
 
     /// <summary>
-    /// A new version of an existing document, in its format. Translations of unchanged segments stay;
-    /// those of edited segments are marked as needing an update.
+    /// A new version of an existing document, in its format and from its origin (a repository document changes
+    /// through the repository unless <paramref name="detach"/> takes it out of its care; an uploaded one is never
+    /// changed by a sync). An upload identical to the current version stores nothing. Translations of unchanged
+    /// segments stay; those of edited segments are marked as needing an update, their translators told; a sign-off
+    /// is voided only when the text changed, and the secretariat is told.
     /// </summary>
     public async Task<Result<SourceUpdateSummary>> ImportVersionAsync(
-        Guid projectId, Guid documentId, DocumentUpload upload, CancellationToken cancellationToken)
+        Guid projectId, Guid documentId, DocumentUpload upload, CancellationToken cancellationToken, bool detach = false)
     {
         if (upload.Content.LongLength > limits.Value.MaxUploadBytes)
         {
@@ -87,32 +93,71 @@ public sealed class DocumentImport(
         {
             return new ProjectNotFound(projectId);
         }
-        var document = await db.Documents.Include(d => d.Segments)
-            .SingleOrDefaultAsync(d => d.Id == documentId && d.ProjectId == projectId, cancellationToken);
-        if (document is null)
+        var found = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.ProjectId == projectId, cancellationToken);
+        if (found is null)
         {
             return new DocumentNotFound(projectId, documentId);
         }
-        var importer = importers.For(document.Format);
-        var drafts = await SegmentAsync(importer, DocumentPath.Parse(document.Path).Value!, upload.Content, project.SourceLanguage, cancellationToken);
+        if (found.AcceptsVersionFrom(upload.Origin, detach) is { } wrongOrigin)
+        {
+            return wrongOrigin;
+        }
+        if (importers.FormatOf(upload.FileName, upload.Content) is { } format && format != found.Format)
+        {
+            return new VersionFormatDiffers(found.Path, found.Format, format, upload.FileName);
+        }
+        var drafts = await SegmentAsync(importers.For(found.Format), DocumentPath.Parse(found.Path).Value!, upload.Content, project.SourceLanguage, cancellationToken);
         if (!drafts.Succeeded)
         {
             return drafts.Error;
         }
 
         var now = clock.GetUtcNow();
-        // The row lock makes concurrent uploads of versions of one document queue up instead of racing.
+        // The document's row, then its segments in order, then the targets to mark, each in one order: concurrent
+        // versions queue up, and claims (which lock segments first, then targets) wait instead of deadlocking.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM translate.documents WHERE id = {documentId} FOR UPDATE", cancellationToken);
-        var summary = document.ImportVersion(upload.Content, drafts.Value, upload.Origin, now, upload.CommitSha);
-        var outdated = await db.Targets.Where(t => summary.ChangedSegmentIds.Contains(t.SegmentId)).ToListAsync(cancellationToken);
+        var document = await db.Documents.SingleAsync(d => d.Id == documentId, cancellationToken);
+        if (document.AcceptsVersionFrom(upload.Origin, detach) is { } changedMeanwhile)
+        {
+            return changedMeanwhile;
+        }
+        var current = await db.DocumentVersions.Where(v => v.DocumentId == documentId && v.Number == document.CurrentVersion)
+            .Select(v => new { v.Sha256, v.SegmentCount }).SingleAsync(cancellationToken);
+        var detached = detach && document.Origin == VersionOrigin.Repository;
+        if (detached)
+        {
+            document.Detach();
+        }
+        if (current.Sha256 == DocumentVersion.HashOf(upload.Content))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new SourceUpdateSummary(document.CurrentVersion, current.SegmentCount, 0, 0, 0, Identical: true) { Detached = detached };
+        }
+        await db.Segments.FromSql($"SELECT * FROM translate.segments WHERE document_id = {documentId} ORDER BY ordinal FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        var summary = document.ImportVersion(upload.Content, drafts.Value, upload.Origin, now, upload.CommitSha, upload.UploadedBy);
+        Guid[] changed = [.. summary.ChangedSegmentIds];
+        var outdated = await db.Targets.FromSql($"""
+            SELECT t.*, t.xmin FROM translate.targets t WHERE t.segment_id = ANY ({changed}) ORDER BY t.id FOR UPDATE
+            """).ToListAsync(cancellationToken);
+        var sentBack = new List<(Target Target, TargetState Was)>();
         foreach (var target in outdated)
         {
-            target.MarkSourceChanged(now);
+            var was = target.State;
+            if (target.MarkSourceChanged(now))
+            {
+                sentBack.Add((target, was));
+            }
         }
+        var approvedByLanguage = sentBack.Where(s => s.Was == TargetState.Approved).GroupBy(s => s.Target.Language)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        document.Versions.Single(v => v.Number == summary.Version).SentBack(approvedByLanguage.Values.Sum());
         await db.SaveChangesAsync(cancellationToken);
+        await SourceChangeNotices.SendAsync(db, document, summary, [.. sentBack.Select(s => s.Target)], now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return summary;
+        return summary with { ApprovedNeedingUpdate = approvedByLanguage, Detached = detached };
     }
 
     /// <summary>

@@ -13,6 +13,20 @@ public sealed class ImporterCatalog(IEnumerable<IDocumentImporter> importers)
 
     public IDocumentImporter For(FileFormat format) => _importers.Single(i => i.Format == format);
 
+    /// <summary>
+    /// The format a file is in, as far as it says: a zip package is DOCX whatever its name, else its name's ending
+    /// tells; null when neither does.
+    /// </summary>
+    public FileFormat? FormatOf(string? fileName, ReadOnlySpan<byte> content)
+    {
+        if (content.StartsWith("PK\u0003\u0004"u8))
+        {
+            return FileFormat.Docx;
+        }
+        var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
+        return _importers.FirstOrDefault(i => i.FileExtensions.Contains(extension))?.Format;
+    }
+
     public Result<IDocumentImporter> Choose(DocumentPath path, string? format)
     {
         if (!string.IsNullOrWhiteSpace(format))

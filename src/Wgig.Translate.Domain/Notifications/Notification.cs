@@ -31,6 +31,18 @@ public enum NotificationKind
 
     /// <summary>To whoever requested it: a publication is committed, found nothing new, or failed (and why).</summary>
     PublicationFinished,
+
+    /// <summary>To its translator: a reviewer rejected a translation, with their comment; it is back with them.</summary>
+    TranslationRejected,
+
+    /// <summary>To their translators: translations whose source changed in a new version and need an update.</summary>
+    TranslationsNeedUpdate,
+
+    /// <summary>To reviewers of the language: a translator handed in a whole batch, ready for review.</summary>
+    ReviewReady,
+
+    /// <summary>To the secretariat: a new version changed a signed-off paper's text, so its sign-off no longer holds.</summary>
+    SignOffVoided,
 }
 
 /// <summary>

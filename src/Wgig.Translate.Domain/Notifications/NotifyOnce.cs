@@ -36,20 +36,24 @@ public static class NotifyOnce
 
     /// <summary>Each message to every coordinator (the account id of a notice is ignored).</summary>
     public static Task<int> NotifyCoordinatorsOnceAsync(this TranslationDb db, NotificationKind kind, IReadOnlyList<OnceNotice> notices, DateTimeOffset now,
+        CancellationToken cancellationToken) => db.NotifyRoleOnceAsync(Roles.Coordinator, kind, notices, now, cancellationToken);
+
+    /// <summary>Each message to every account in <paramref name="role"/> (the account id of a notice is ignored).</summary>
+    public static Task<int> NotifyRoleOnceAsync(this TranslationDb db, string role, NotificationKind kind, IReadOnlyList<OnceNotice> notices, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         if (notices.Count == 0)
         {
             return Task.FromResult(0);
         }
-        string name = kind.ToString(), coordinator = Roles.Coordinator;
+        var name = kind.ToString();
         string[] texts = [.. notices.Select(n => Notification.Fit(n.Text))], keys = [.. notices.Select(n => n.OnceKey)];
         Guid?[] subjects = [.. notices.Select(n => n.SubjectId)];
         return db.Database.ExecuteSqlAsync($"""
             INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at, mail_attempts)
             SELECT gen_random_uuid(), ar.user_id, {name}, n.text, n.subject_id, n.once_key, {now}, 0
             FROM unnest({texts}, {subjects}, {keys}) AS n(text, subject_id, once_key)
-            CROSS JOIN translate.account_roles ar JOIN translate.roles r ON r.id = ar.role_id AND r.name = {coordinator}
+            CROSS JOIN translate.account_roles ar JOIN translate.roles r ON r.id = ar.role_id AND r.name = {role}
             ON CONFLICT (account_id, once_key) DO NOTHING
             """, cancellationToken);
     }

@@ -1,8 +1,9 @@
 namespace Wgig.Translate.Domain.Progress;
 
 /// <summary>
-/// How far one document is in one target language. Recounted by a job after anything that changes
-/// it, so dashboards read one row instead of counting segments.
+/// The folded part of one document's progress in one target language: what the Worker's fold has moved out
+/// of the change ledger so far. Nothing reads it alone: <see cref="ProgressCounts"/> adds the changes not yet
+/// folded, which database triggers append in the same transaction as every change of a target or segment.
 /// </summary>
 public sealed class DocumentProgress
 {
@@ -15,10 +16,6 @@ public sealed class DocumentProgress
 
     public string Language { get; private set; }
 
-    public int SegmentCount { get; private set; }
-
-    public int WordCount { get; private set; }
-
     public int TranslatedSegments { get; private set; }
 
     public int TranslatedWords { get; private set; }
@@ -26,10 +23,4 @@ public sealed class DocumentProgress
     public int ApprovedSegments { get; private set; }
 
     public int ApprovedWords { get; private set; }
-
-    public DateTimeOffset RecountedAt { get; private set; }
-
-    public double TranslatedPercent => WordCount == 0 ? 0 : Math.Round(100.0 * TranslatedWords / WordCount, 1);
-
-    public double ApprovedPercent => WordCount == 0 ? 0 : Math.Round(100.0 * ApprovedWords / WordCount, 1);
 }

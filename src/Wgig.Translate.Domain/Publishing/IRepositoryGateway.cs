@@ -8,7 +8,19 @@ public sealed record SourceFile(string Path, string BlobSha, byte[]? Content);
 public sealed record SourceSnapshot(string CommitSha, IReadOnlyList<SourceFile> Files);
 
 /// <summary>What one repository sync did: documents added, new versions, files unchanged, and files refused with why.</summary>
-public sealed record SyncSummary(string CommitSha, int Added, int Updated, int Unchanged, IReadOnlyList<string> Refused);
+public sealed record SyncSummary(string CommitSha, int Added, int Updated, int Unchanged, IReadOnlyList<string> Refused)
+{
+    /// <summary>Files at the path of a document uploaded by hand: left alone.</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
+    /// <summary>What people should know about the versions it made (approved translations sent back, sign-offs voided).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The sync in lines a coordinator reads.</summary>
+    public IReadOnlyList<string> Report() =>
+        [$"Commit {CommitSha[..Math.Min(12, CommitSha.Length)]}: {Added} new document(s), {Updated} new version(s), {Unchanged} unchanged.",
+         .. Warnings, .. Skipped.Select(s => $"Skipped {s}"), .. Refused.Select(r => $"Refused {r}")];
+}
 
 public sealed record FileToWrite(string Path, byte[] Content);
 

@@ -82,6 +82,9 @@ public sealed class RepositoryConnection
 
     public DateTimeOffset? LastSyncedAt { get; private set; }
 
+    /// <summary>What the last sync did and what people should know about it, in lines.</summary>
+    public IReadOnlyList<string> LastSyncReport { get; private set; } = [];
+
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public string Describe() => Host == RepositoryHost.GitHub ? $"{Owner}/{Name}@{Branch}" : $"{Name}@{Branch}";
@@ -175,10 +178,11 @@ public sealed class RepositoryConnection
         UpdatedAt = now;
     }
 
-    public void Synced(string commitSha, DateTimeOffset now)
+    public void Synced(string commitSha, DateTimeOffset now, IReadOnlyList<string>? report = null)
     {
         LastSyncedCommit = commitSha;
         LastSyncedAt = now;
+        LastSyncReport = report ?? [];
     }
 
     /// <summary>Whether a file of the repository is one of the project's sources.</summary>

@@ -104,8 +104,6 @@ internal sealed class DocumentProgressConfiguration : IEntityTypeConfiguration<D
     {
         progress.HasKey(p => new { p.DocumentId, p.Language });
         progress.Property(p => p.Language).HasMaxLength(85);
-        progress.Ignore(p => p.TranslatedPercent);
-        progress.Ignore(p => p.ApprovedPercent);
         progress.HasOne<Document>().WithMany().HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -143,6 +141,7 @@ internal sealed class RepositoryConnectionConfiguration : IEntityTypeConfigurati
         connection.Property(c => c.Branch).HasMaxLength(Publishing.RepositoryConnection.MaxTextLength);
         connection.Property(c => c.SourcePattern).HasMaxLength(Publishing.RepositoryConnection.MaxTextLength);
         connection.Property(c => c.TargetTemplate).HasMaxLength(Publishing.RepositoryConnection.MaxTextLength);
+        connection.PrimitiveCollection(c => c.LastSyncReport);
     }
 }
 

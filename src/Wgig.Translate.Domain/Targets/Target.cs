@@ -305,20 +305,23 @@ public sealed class Target
 
     /// <summary>
     /// The source sentence was edited: a finished translation no longer fits it and needs updating
-    /// (the text stays as a starting point). Work in progress keeps its state.
+    /// (the text stays as a starting point). Work in progress keeps its state. True when a translation was
+    /// sent back to "needs update" (its translator should hear of it).
     /// </summary>
-    public void MarkSourceChanged(DateTimeOffset now)
+    public bool MarkSourceChanged(DateTimeOffset now)
     {
         if (State is TargetState.Translated or TargetState.Approved or TargetState.Rejected)
         {
             ClearReviewClaim();
             State = TargetState.NeedsUpdate;
             Record(TargetEventKind.SourceChanged, null, null, null, now);
+            return true;
         }
-        else if (State == TargetState.Claimed && StateBeforeClaim is TargetState.Rejected)
+        if (State == TargetState.Claimed && StateBeforeClaim is TargetState.Rejected)
         {
             StateBeforeClaim = TargetState.NeedsUpdate;
         }
+        return false;
     }
 
     private DomainError? LiveClaimProblem(Guid volunteerId, DateTimeOffset now) =>

@@ -38,7 +38,7 @@ public sealed record XliffFromAnotherDocument(string FileId, Guid DocumentId) : 
 /// is judged whole first (structure, processing requirements, languages, that it belongs to this
 /// document); a broken file changes nothing. Then each unit on its own: a changed target under the
 /// uploader's live claim is submitted, everything else is reported with the reason. All applied units are
-/// written in one transaction, with the document's targets locked so no web edit slips in between.
+/// written in one transaction, with the targets they change locked so no web edit slips in between.
 /// </summary>
 public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> claimOptions)
 {
@@ -79,11 +79,18 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<C
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var targets = (await db.Targets.FromSql($"""
-                SELECT t.*, t.xmin FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id
-                WHERE s.document_id = {documentId} AND t.language = {target}
-                FOR UPDATE OF t
-                """).ToListAsync(cancellationToken)).ToDictionary(t => t.SegmentId);
+        var targets = await db.Targets.AsNoTracking()
+            .Where(t => t.Language == target && db.Segments.Any(s => s.Id == t.SegmentId && s.DocumentId == documentId))
+            .ToDictionaryAsync(t => t.SegmentId, cancellationToken);
+        // Only the targets the upload may submit are locked (the uploader's live claims), in one order, so that no web
+        // edit slips in between and concurrent uploads, claims and new versions queue up instead of deadlocking.
+        Guid[] mine = [.. targets.Values.Where(t => t.State == TargetState.Claimed && t.ClaimedBy == volunteerId).Select(t => t.Id)];
+        foreach (var locked in await db.Targets.FromSql($"""
+                SELECT t.*, t.xmin FROM translate.targets t WHERE t.id = ANY ({mine}) ORDER BY t.id FOR UPDATE
+                """).ToListAsync(cancellationToken))
+        {
+            targets[locked.SegmentId] = locked;
+        }
         var onceMine = await OnceClaimedByAsync(volunteerId, [.. targets.Values.Select(t => t.Id)], cancellationToken);
 
         var report = new List<ImportedUnit>(units.Count);

@@ -1,7 +1,5 @@
-using Hangfire;
 using LibGit2Sharp;
 using Microsoft.EntityFrameworkCore;
-using Wgig.Translate.Domain.Jobs;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Publishing;
@@ -16,7 +14,7 @@ namespace Wgig.Translate.Worker.Demo;
 /// demo's publications are real commits without GitHub.
 /// </summary>
 public sealed class DemoProject(
-    TranslationDb db, DocumentImport import, IBackgroundJobClient jobs, TimeProvider clock, ILogger<DemoProject> logger)
+    TranslationDb db, DocumentImport import, TimeProvider clock, ILogger<DemoProject> logger)
 {
     public const string Name = "WGIG Preliminary Report 2005";
 
@@ -40,32 +38,33 @@ public sealed class DemoProject(
         await db.SaveChangesAsync(cancellationToken);
 
         var content = await File.ReadAllBytesAsync(documentPath, cancellationToken);
+        // With a repository the report is kept there (a repository document, read at its commit); without, it is an upload.
+        var full = repositoryPath is null ? null : Path.GetFullPath(repositoryPath);
+        var commit = full is null ? null : CreateRepository(full, Path.GetFileName(documentPath), content);
         var document = await import.ImportNewAsync(project.Value.Id,
-            new DocumentUpload(Path.GetFileName(documentPath), null, content), cancellationToken);
+            new DocumentUpload(Path.GetFileName(documentPath), null, content, commit), cancellationToken);
         if (!document.Succeeded)
         {
             throw new InvalidOperationException($"The demo document did not import: {document.Error.Detail}");
         }
-        if (repositoryPath is not null)
+        if (full is not null)
         {
-            var full = Path.GetFullPath(repositoryPath);
-            CreateRepository(full, Path.GetFileName(documentPath), content);
             db.RepositoryConnections.Add(RepositoryConnection.Connect(project.Value.Id, RepositoryHost.LocalGit, null, full, "main", "*.md",
                 "translations/{lang}/{path}", WriteMode.Direct, false, false, null, null, null, clock.GetUtcNow()).Value!);
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        jobs.Enqueue<IRecountDocumentProgress>(job => job.RunAsync(document.Value.Id, CancellationToken.None));
         logger.LogInformation("Loaded demo project '{Name}' with {Segments} segments from {Path}.",
             Name, document.Value.Segments.Count, documentPath);
     }
 
-    // A bare repository whose main branch holds the report, unless one is there already.
-    private static void CreateRepository(string path, string fileName, byte[] content)
+    // A bare repository whose main branch holds the report, unless one is there already; the head commit.
+    private static string CreateRepository(string path, string fileName, byte[] content)
     {
         if (Repository.IsValid(path))
         {
-            return;
+            using var existing = new Repository(path);
+            return existing.Branches["main"]?.Tip?.Sha ?? existing.Head.Tip.Sha;
         }
         Repository.Init(path, isBare: true);
         using var repository = new Repository(path);
@@ -74,5 +73,6 @@ public sealed class DemoProject(
         var signature = new Signature("WGIG secretariat", "secretariat@wgig.invalid", DateTimeOffset.UtcNow);
         var commit = repository.ObjectDatabase.CreateCommit(signature, signature, "The WGIG preliminary report", repository.ObjectDatabase.CreateTree(tree), [], false);
         repository.Refs.Add("refs/heads/main", commit.Id);
+        return commit.Sha;
     }
 }

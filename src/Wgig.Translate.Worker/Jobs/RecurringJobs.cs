@@ -20,6 +20,7 @@ public sealed class RecurringJobs(IRecurringJobManager recurring, IOptions<JobOp
         Add<Deadlines.ForecastDeadlines>(Deadlines.ForecastDeadlines.RecurringJobId, job => job.RunAsync(CancellationToken.None), "30 * * * *");
         // Hourly: each run mails the digest of those for whom it is the digest hour in their own time zone.
         Add<SendNotificationMail>(SendNotificationMail.DigestRecurringJobId, job => job.RunDigestAsync(CancellationToken.None), "0 * * * *");
+        Add<Progress.FoldDocumentProgress>(Progress.FoldDocumentProgress.RecurringJobId, job => job.RunAsync(CancellationToken.None), "* * * * *");
         Add<Publishing.SyncRepository>(Publishing.SyncRepository.RecurringJobId, job => job.EnqueueAllAsync(CancellationToken.None), "15 * * * *");
         return Task.CompletedTask;
     }

@@ -5,7 +5,6 @@ using Wgig.Translate.Domain.Jobs;
 using Wgig.Translate.Domain.Publishing;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Worker.Jobs;
-using Wgig.Translate.Worker.Progress;
 
 namespace Wgig.Translate.Worker.Publishing;
 
@@ -13,7 +12,9 @@ namespace Wgig.Translate.Worker.Publishing;
 /// Brings a project's sources in from its repository: every file matching the source pattern at the head of
 /// its branch becomes a document (new path) or a new version of one (changed content, through the
 /// source-update rules: unchanged segments keep their translations, edited ones need an update), each
-/// recording the commit it was read at. Unchanged files are left alone, so running it twice changes nothing.
+/// recording the commit it was read at. Unchanged files are left alone, so running it twice changes nothing; documents
+/// uploaded by hand are never touched, whatever the repository holds at their path. What it did, and what people should
+/// know (approved translations sent back to "needs update"), is kept on the connection as the last sync's report.
 /// Enqueued by the push webhook and on request; the recurring sync catches anything a webhook missed.
 /// </summary>
 public sealed class SyncRepository(TranslationDb db, DocumentImport import, IEnumerable<IRepositoryGateway> gateways, IBackgroundJobClient jobs,
@@ -36,20 +37,26 @@ public sealed class SyncRepository(TranslationDb db, DocumentImport import, IEnu
             return new SyncSummary(head, 0, 0, 0, []); // nothing moved since the last sync: one call, no reads
         }
         var current = await db.Documents.AsNoTracking().Where(d => d.ProjectId == projectId)
-            .Select(d => new { d.Id, d.Path, Content = db.DocumentVersions.Where(v => v.DocumentId == d.Id && v.Number == d.CurrentVersion).Select(v => v.Content).Single() })
+            .Select(d => new { d.Id, d.Path, d.Origin, Content = db.DocumentVersions.Where(v => v.DocumentId == d.Id && v.Number == d.CurrentVersion).Select(v => v.Content).Single() })
             .ToListAsync(cancellationToken);
-        var documents = current.ToDictionary(d => d.Path, d => (d.Id, Blob: GitObjects.GitBlobSha(d.Content)));
+        var documents = current.ToDictionary(d => d.Path, d => (d.Id, d.Origin, Blob: GitObjects.GitBlobSha(d.Content)));
         var known = current.GroupBy(d => documents[d.Path].Blob).ToDictionary(g => g.Key, g => g.First().Content);
         // Files whose Git blob is some current version's content are not even downloaded.
         var snapshot = await gateway.ReadSourcesAsync(connection, known.Keys.ToHashSet(), cancellationToken);
         int added = 0, updated = 0, unchanged = 0;
-        var refused = new List<string>();
+        List<string> refused = [], skipped = [], report = [];
         foreach (var file in snapshot.Files)
         {
             var isDocument = documents.TryGetValue(file.Path, out var existing);
             if (isDocument && existing.Blob == file.BlobSha)
             {
                 unchanged++;
+                continue;
+            }
+            if (isDocument && existing.Origin == VersionOrigin.Upload)
+            {
+                // Uploaded by hand (perhaps a newer, edited version): the repository's copy never replaces it.
+                skipped.Add($"{file.Path}: {new DocumentUploadedByHand(file.Path).Detail}");
                 continue;
             }
             var upload = new DocumentUpload(file.Path, null, file.Content ?? known[file.BlobSha], snapshot.CommitSha);
@@ -59,7 +66,7 @@ public sealed class SyncRepository(TranslationDb db, DocumentImport import, IEnu
                 if (version.Succeeded)
                 {
                     updated++;
-                    jobs.Enqueue<RecountDocumentProgress>(job => job.RunAsync(existing.Id, CancellationToken.None));
+                    report.AddRange(SourceUpdateWarnings.For(version.Value).Select(warning => $"{file.Path} version {version.Value.Version}: {warning}"));
                 }
                 else
                 {
@@ -72,8 +79,6 @@ public sealed class SyncRepository(TranslationDb db, DocumentImport import, IEnu
                 if (document.Succeeded)
                 {
                     added++;
-                    var documentId = document.Value.Id;
-                    jobs.Enqueue<RecountDocumentProgress>(job => job.RunAsync(documentId, CancellationToken.None));
                 }
                 else
                 {
@@ -82,14 +87,15 @@ public sealed class SyncRepository(TranslationDb db, DocumentImport import, IEnu
             }
             db.ChangeTracker.Clear();
         }
+        var summary = new SyncSummary(snapshot.CommitSha, added, updated, unchanged, refused) { Skipped = skipped, Warnings = report };
         var tracked = await db.RepositoryConnections.SingleAsync(c => c.ProjectId == projectId, cancellationToken);
-        tracked.Synced(snapshot.CommitSha, clock.GetUtcNow());
+        tracked.Synced(snapshot.CommitSha, clock.GetUtcNow(), summary.Report());
         await db.SaveChangesAsync(cancellationToken);
         foreach (var problem in refused)
         {
             logger.LogWarning("Sync of {Repository}: {Problem}", connection.Describe(), problem);
         }
-        return new SyncSummary(snapshot.CommitSha, added, updated, unchanged, refused);
+        return summary;
     }
 
     /// <summary>The recurring catch-up: a sync of every connected project, each its own job.</summary>

@@ -49,7 +49,11 @@ public sealed class SourceUpdateAndExportTests(ApiFactory api) : IClassFixture<A
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var summary = (await response.Content.ReadFromJsonAsync<SourceUpdateResponse>(ApiJson.Options))!;
-        Assert.Equal(new SourceUpdateResponse(2, 4, 1, 1, 1), summary);
+        Assert.Equal((2, 4, 1, 1, 1, false, false, false), (summary.Version, summary.Unchanged, summary.Changed, summary.Added, summary.Retired,
+            summary.Identical, summary.SignOffVoided, summary.Detached));
+        // The edited sentence's approved French translation went back: the answer says so.
+        Assert.Equal(new Dictionary<string, int> { ["fr"] = 1 }, summary.ApprovedNeedingUpdate);
+        Assert.Equal(["1 approved translation(s) now need an update because their source changed (fr: 1); their translators were told."], summary.Warnings);
         var states = await api.Database.QueryAsync<string>("SELECT state FROM translate.targets ORDER BY text");
         Assert.Equal(["Approved", "NeedsUpdate"], states);
         var after = await SegmentsAsync(projectId, document.Id);

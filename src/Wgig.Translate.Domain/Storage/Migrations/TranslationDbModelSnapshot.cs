@@ -535,6 +535,12 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("format");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("origin");
+
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -573,6 +579,18 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("AddedSegments")
+                        .HasColumnType("integer")
+                        .HasColumnName("added_segments");
+
+                    b.Property<int>("ApprovedNeedingUpdate")
+                        .HasColumnType("integer")
+                        .HasColumnName("approved_needing_update");
+
+                    b.Property<int>("ChangedSegments")
+                        .HasColumnType("integer")
+                        .HasColumnName("changed_segments");
+
                     b.Property<string>("CommitSha")
                         .HasColumnType("text")
                         .HasColumnName("commit_sha");
@@ -590,6 +608,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("imported_at");
 
+                    b.Property<Guid?>("ImportedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("imported_by");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");
@@ -599,6 +621,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("origin");
+
+                    b.Property<int>("RetiredSegments")
+                        .HasColumnType("integer")
+                        .HasColumnName("retired_segments");
 
                     b.Property<int>("SegmentCount")
                         .HasColumnType("integer")
@@ -867,14 +893,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("approved_words");
 
-                    b.Property<DateTimeOffset>("RecountedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("recounted_at");
-
-                    b.Property<int>("SegmentCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("segment_count");
-
                     b.Property<int>("TranslatedSegments")
                         .HasColumnType("integer")
                         .HasColumnName("translated_segments");
@@ -882,10 +900,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.Property<int>("TranslatedWords")
                         .HasColumnType("integer")
                         .HasColumnName("translated_words");
-
-                    b.Property<int>("WordCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("word_count");
 
                     b.HasKey("DocumentId", "Language")
                         .HasName("pk_document_progress");
@@ -1141,6 +1155,11 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.Property<long?>("InstallationId")
                         .HasColumnType("bigint")
                         .HasColumnName("installation_id");
+
+                    b.PrimitiveCollection<string[]>("LastSyncReport")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("last_sync_report");
 
                     b.Property<DateTimeOffset?>("LastSyncedAt")
                         .HasColumnType("timestamp with time zone")

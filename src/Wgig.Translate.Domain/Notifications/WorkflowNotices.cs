@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Domain.Accounts;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Targets;
+
+namespace Wgig.Translate.Domain.Notifications;
+
+/// <summary>
+/// What a source change tells people: each translator whose translations went back to "needs update" (once per
+/// version and language), and the secretariat when a signed-off paper's text changed. Written in the import's transaction.
+/// </summary>
+public static class SourceChangeNotices
+{
+    public static async Task SendAsync(TranslationDb db, Document document, SourceUpdateSummary summary, IReadOnlyList<Target> sentBack, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var translators = sentBack.Where(t => t.TranslatorId is not null).GroupBy(t => (Translator: t.TranslatorId!.Value, t.Language))
+            .Select(g => new OnceNotice(g.Key.Translator,
+                $"{g.Count()} of your translations of {document.Path} ({g.Key.Language}) need an update: their source sentences changed in version " +
+                $"{summary.Version}. Each shows the previous source beside the new one; claim them again to update them.",
+                document.Id, $"needs-update:{document.Id}:{summary.Version}:{g.Key.Language}"))
+            .ToList();
+        await db.NotifyOnceAsync(NotificationKind.TranslationsNeedUpdate, translators, now, cancellationToken);
+        if (summary.SignOffVoided)
+        {
+            var notice = new OnceNotice(Guid.Empty,
+                $"The sign-off of {document.Path} (version {document.SignedOffVersion}) no longer holds: version {summary.Version} changed " +
+                $"{summary.Changed}, added {summary.Added} and retired {summary.Retired} segment(s). Sign it off again once every language is approved.",
+                document.Id, $"sign-off-voided:{document.Id}:{summary.Version}");
+            await db.NotifyRoleOnceAsync(Roles.Secretariat, NotificationKind.SignOffVoided, [notice], now, cancellationToken);
+            if (document.SignedOffBy is { } signer)
+            {
+                await db.NotifyOnceAsync(NotificationKind.SignOffVoided, [notice with { AccountId = signer }], now, cancellationToken);
+            }
+        }
+    }
+}
+
+/// <summary>What review decisions and hand-ins tell people.</summary>
+public static class ReviewNotices
+{
+    /// <summary>The translator hears that their translation was rejected, with the reviewer's comment.</summary>
+    public static Task RejectedAsync(TranslationDb db, Target target, Segment segment, string documentPath, string reviewerName, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        target.TranslatorId is not { } translator
+            ? Task.CompletedTask
+            : db.NotifyOnceAsync(NotificationKind.TranslationRejected, [new OnceNotice(translator,
+                $"{reviewerName} rejected your translation of segment {segment.Ordinal} of {documentPath} ({target.Language}): " +
+                $"\u201c{target.ReviewComment}\u201d. It is back with you: claim it to revise it.",
+                segment.Id, $"rejected:{target.Id}:{(target.History.Count > 0 ? target.History[^1].Sequence : 0)}")], now, cancellationToken);
+
+    /// <summary>
+    /// For each claim given, once nothing in it is left to hand in: the reviewers of its language (other than its
+    /// translator) hear that a batch is ready for review.
+    /// </summary>
+    public static async Task BatchesHandedInAsync(TranslationDb db, IReadOnlyCollection<Guid> claimIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (claimIds.Count == 0)
+        {
+            return;
+        }
+        string claimed = nameof(TargetState.Claimed), translated = nameof(TargetState.Translated);
+        Guid[] ids = [.. claimIds];
+        var done = await db.Database.SqlQuery<HandedIn>($"""
+            SELECT c.id AS claim_id, c.volunteer_id AS translator_id, c.language AS language, d.id AS document_id, d.path AS path,
+                   d.project_id AS project_id, a.display_name AS translator,
+                   (SELECT count(*)::int FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id
+                    WHERE s.document_id = d.id AND t.language = c.language AND t.state = {translated} AND t.translator_id = c.volunteer_id) AS awaiting
+            FROM translate.claims c
+            JOIN translate.documents d ON d.id = c.document_id
+            JOIN translate.accounts a ON a.id = c.volunteer_id
+            WHERE c.id = ANY ({ids}) AND c.kind = 'Translation'
+              AND NOT EXISTS (SELECT 1 FROM translate.targets t WHERE t.claim_id = c.id AND t.state = {claimed})
+            """).ToListAsync(cancellationToken);
+        foreach (var batch in done.Where(b => b.Awaiting > 0))
+        {
+            var reviewers = await db.ProjectMembers.Where(m => m.ProjectId == batch.ProjectId && m.Language == batch.Language && m.CanReview
+                    && m.AccountId != batch.TranslatorId)
+                .Select(m => m.AccountId).Distinct().ToListAsync(cancellationToken);
+            await db.NotifyOnceAsync(NotificationKind.ReviewReady, [.. reviewers.Select(reviewer => new OnceNotice(reviewer,
+                $"{batch.Translator} handed in a batch of {batch.Path} ({batch.Language}): {batch.Awaiting} translation(s) of theirs await review. " +
+                "Claim a review batch to review them.",
+                batch.DocumentId, $"review-ready:{batch.ClaimId}"))], now, cancellationToken);
+        }
+    }
+
+    private sealed record HandedIn(Guid ClaimId, Guid TranslatorId, string Language, Guid DocumentId, string Path, Guid ProjectId, string Translator, int Awaiting);
+}
