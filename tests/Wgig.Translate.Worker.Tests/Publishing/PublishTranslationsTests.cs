@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Publishing;
 using Wgig.Translate.Domain.Segmentation;
@@ -394,6 +395,48 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
             """));
         // The edited sentence needs an update in French; the others stay approved.
         Assert.Equal(["Approved", "Approved", "Approved", "NeedsUpdate"], await database.QueryAsync<string>("SELECT state FROM translate.targets WHERE language = 'fr' ORDER BY state"));
+    }
+
+    [Fact]
+    public async Task A_sync_that_sends_approved_translations_back_says_so_and_tells_their_translator()
+    {
+        var projectId = await SetUpAsync(WriteMode.Direct);
+        _github.Commit("main", "Edit the report", new Dictionary<string, string>
+        {
+            ["papers/en/report.md"] = "# Report\n\nThe group met in Geneva. It wrote a long report.\n\nThe report has two parts.\n",
+        });
+
+        var summary = await InScopeAsync(s => s.GetRequiredService<SyncRepository>().RunAsync(projectId, CancellationToken.None));
+
+        var warning = "papers/en/report.md version 2: 1 approved translation(s) now need an update because their source changed (fr: 1); their translators were told.";
+        Assert.Equal([warning], summary!.Warnings);
+        var report = (await database.QueryAsync<string[]>("SELECT last_sync_report FROM translate.repository_connections")).Single();
+        Assert.Contains(warning, report);
+        Assert.Equal([Ana], await database.QueryAsync<Guid>("SELECT account_id FROM translate.notifications WHERE kind = 'TranslationsNeedUpdate'"));
+    }
+
+    [Fact]
+    public async Task A_document_uploaded_by_hand_is_never_replaced_by_the_repository_copy()
+    {
+        var projectId = await SetUpAsync(WriteMode.Direct);
+        // A coordinator uploads a newer, edited paper by hand at a path the pattern covers; its French is approved.
+        const string edited = "# Annex\n\nAn edited annex, newer than the repository's.\n";
+        await InScopeAsync(s => s.GetRequiredService<DocumentImport>().ImportNewAsync(projectId,
+            new DocumentUpload("papers/en/annex/annex.md", null, Encoding.UTF8.GetBytes(edited), UploadedBy: Sam), CancellationToken.None));
+        await ApproveAsync(projectId, "papers/en/annex/annex.md", "fr");
+        _github.Commit("main", "An older annex", new Dictionary<string, string> { ["papers/en/annex/annex.md"] = "# Annex\n\nThe old annex.\n" });
+
+        var summary = await InScopeAsync(s => s.GetRequiredService<SyncRepository>().RunAsync(projectId, CancellationToken.None));
+
+        Assert.Equal((0, 0), (summary!.Added, summary.Updated));
+        Assert.Equal(["papers/en/annex/annex.md: 'papers/en/annex/annex.md' was uploaded by hand, so a repository sync leaves it alone; upload its new versions by hand."],
+            summary.Skipped);
+        Assert.Equal(["1 Upload"], await database.QueryAsync<string>(
+            "SELECT d.current_version || ' ' || d.origin FROM translate.documents d WHERE d.path = 'papers/en/annex/annex.md'"));
+        Assert.All(await database.QueryAsync<string>("""
+            SELECT t.state FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id
+            JOIN translate.documents d ON d.id = s.document_id WHERE d.path = 'papers/en/annex/annex.md'
+            """), state => Assert.Equal("Approved", state));
     }
 
     [Fact]
