@@ -46,6 +46,7 @@ app.MapHangfireDashboardWithAuthorizationPolicy(Policies.ViewJobs, "/hangfire", 
 var api = app.MapGroup("/api").AddEndpointFilter<ProjectAccess>();
 api.MapAccounts();
 api.MapProjects();
+api.MapActivity();
 api.MapDocuments();
 api.MapXliff();
 api.MapMembers();

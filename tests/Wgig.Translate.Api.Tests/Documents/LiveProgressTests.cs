@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using Wgig.Translate.Api.Claims;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Paging;
+using Wgig.Translate.Domain.Activity;
 using Wgig.Translate.Domain.Progress;
 using Wgig.Translate.Domain.Xliff;
 
@@ -57,6 +58,12 @@ public sealed class LiveProgressTests(ApiFactory api) : IClassFixture<ApiFactory
         });
         Assert.Equal(HttpStatusCode.OK, version.StatusCode);
         Assert.Equal((3, 16, 2, 9, 0, 0), await ProgressAsync(documentId));
+
+        // The activity feed tells the same story, the workflow grouped per person, document, language and hour.
+        var activity = (await _coordinator.GetFromJsonAsync<Paged<ActivityEntry>>($"/api/projects/{_projectId}/activity?documentId={documentId}", ApiJson.Options))!;
+        Assert.Equal(["volunteer claimed 4 segment(s) of paper.md (fr).", "volunteer handed in translations of 3 segment(s) of paper.md (fr).",
+                "volunteer2 approved translations of 1 segment(s) of paper.md (fr)."],
+            activity.Items.Where(e => e.Kind is ActivityKind.Claimed or ActivityKind.Submitted or ActivityKind.Approved).Select(e => e.Text).Order(StringComparer.Ordinal));
     }
 
     [Fact]
