@@ -157,4 +157,38 @@ public sealed class DraftsReviewsAndCreditsTests(ApiFactory api) : IClassFixture
         Assert.Equal([("volunteer2", 2, 0), ("coordinator", 1, 1)], credits.Reviewers.Select(r => (r.DisplayName, r.Reviewed, r.Edited)));
         await (await _coordinator.GetAsync($"{DocumentUrl}/credits?language=de")).AssertProblemAsync(HttpStatusCode.BadRequest, "'de' is not a target language");
     }
+
+    [Fact]
+    public async Task Credits_count_distinct_segments_of_the_current_paper_and_count_revisions_apart()
+    {
+        await ClaimAsync(_ana, words: 100);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await _ana.PutAsJsonAsync(TranslationUrl(i), Runs($"Traduction {i}."))).StatusCode);
+        }
+        await ClaimAsync(_bo, words: 100, what: "reviews");
+        Assert.Equal(HttpStatusCode.OK, (await _bo.PostAsJsonAsync($"{TranslationUrl(0)}/review", new { decision = "reject", comment = "Geneva is Genève." })).StatusCode);
+        // Ana revises the rejected one: a revision, not a fourth segment. Bo reviews it again: a second decision, not a second segment.
+        await ClaimAsync(_ana, words: 100);
+        Assert.Equal(HttpStatusCode.OK, (await _ana.PutAsJsonAsync(TranslationUrl(0), Runs("Le groupe s’est réuni deux fois à Genève."))).StatusCode);
+        await ClaimAsync(_bo, words: 100, what: "reviews");
+        Assert.Equal(HttpStatusCode.OK, (await _bo.PostAsJsonAsync($"{TranslationUrl(0)}/review", new { decision = "approve" })).StatusCode);
+        // A new version drops the last sentence and brings a new one, which Ana translates: still a three-segment paper.
+        var version = await _coordinator.PostAsync($"{DocumentUrl}/versions", new MultipartFormDataContent
+        {
+            { new ByteArrayContent("The group met twice in Geneva.\n\nIt wrote a report.\n\nComments are welcome until March.\n"u8.ToArray()), "file", "paper.md" },
+        });
+        Assert.Equal(HttpStatusCode.OK, version.StatusCode);
+        var added = (await _coordinator.GetFromJsonAsync<Paged<SegmentResponse>>($"{DocumentUrl}/segments", ApiJson.Options))!.Items[2];
+        await ClaimAsync(_ana, words: 100);
+        Assert.Equal(HttpStatusCode.OK, (await _ana.PutAsJsonAsync($"{DocumentUrl}/segments/{added.Id}/translations/fr", Runs("Vos remarques sont les bienvenues."))).StatusCode);
+
+        var credits = (await _coordinator.GetFromJsonAsync<DocumentCredits>($"{DocumentUrl}/credits?language=fr", ApiJson.Options))!;
+
+        var ana = Assert.Single(credits.Translators);
+        // 6 + 4 + 5 words: each current segment once.
+        Assert.Equal(("volunteer", 3, 15, 1), (ana.DisplayName, ana.Translated, ana.TranslatedWords, ana.Revisions));
+        var bo = Assert.Single(credits.Reviewers);
+        Assert.Equal(("volunteer2", 1, 6, 0, 1), (bo.DisplayName, bo.Reviewed, bo.ReviewedWords, bo.Edited, bo.ReviewRevisions));
+    }
 }
