@@ -12,7 +12,9 @@ public enum WorkKind
 public sealed record OpenWork(Guid Id, Guid DocumentId, string Language, WorkKind Kind, int Words, Guid? TranslatorId = null, Guid? LapsedBy = null);
 
 /// <summary>What the policy knows of a volunteer at the moment it runs.</summary>
-/// <param name="CapacityWordsPerWeek">0 when they did not say: the policy assumes <see cref="BalancingRules.AssumedCapacity"/>.</param>
+/// <param name="CapacityWordsPerWeek">Their limit on open words (<see cref="Claims.OpenWords.LimitFor"/>); 0 when they gave no capacity: the policy
+/// then assumes <see cref="BalancingRules.AssumedCapacity"/>, a share that keeps proposals fair among people who did not say, while
+/// their own claims may go up to the project's cap.</param>
 /// <param name="OpenWords">Words they hold in live claims now.</param>
 /// <param name="AvailableNow">In one of their availability windows, in their time zone, and not paused.</param>
 /// <param name="Reliability">Share of their recent claims finished rather than left to lapse, 0 to 1; 1 for newcomers.</param>
@@ -25,6 +27,10 @@ public sealed record Assignment(Guid WorkId, Guid VolunteerId);
 
 public sealed record AssigneeWithoutRight(Guid VolunteerId, string Right, string Language) : Common.ConflictError("No right for this work",
     $"Volunteer '{VolunteerId}' may not {Right} '{Language}' in this project; grant the right first.");
+
+public sealed record AssigneeOverCapacity(Guid VolunteerId, int Held, int Limit, int Wanted) : Common.ConflictError("Over capacity",
+    $"Volunteer '{VolunteerId}' holds {Held:N0} words in live claims and may hold at most {Limit:N0} (their weekly capacity, within the project's cap): " +
+    $"{Wanted:N0} more words would not fit. Give the batch to someone else, or make it smaller.");
 
 public sealed record Unassigned(Guid WorkId, string Reason);
 

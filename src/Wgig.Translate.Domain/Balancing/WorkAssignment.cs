@@ -87,10 +87,22 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
         var lease = now + options.Value.LeaseLength;
         var segmentIds = requests.SelectMany(r => r.SegmentIds).Distinct().ToArray();
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await DocumentLocks.ForClaimAsync(db, documentId, cancellationToken);
         // Locked in one order (the document's) so that concurrent claimers wait briefly instead of deadlocking.
         var segments = await db.Segments.FromSql($"""
                 SELECT * FROM translate.segments WHERE document_id = {documentId} AND id = ANY({segmentIds}) ORDER BY ordinal FOR UPDATE
                 """).AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
+        // The capacity rule self-claims follow: what a volunteer would hold after the batch stays within their limit.
+        var held = await OpenWords.HeldAsync(db, volunteerIds, now, cancellationToken);
+        foreach (var batches in requests.Where(r => r.Kind == WorkKind.Translate).GroupBy(r => r.VolunteerId))
+        {
+            var wanted = batches.SelectMany(r => r.SegmentIds).Distinct().Sum(id => segments.TryGetValue(id, out var s) ? s.WordCount : 0);
+            var limit = OpenWords.LimitFor(profiles[batches.Key], options.Value);
+            if (held.GetValueOrDefault(batches.Key) + wanted > limit)
+            {
+                return new AssigneeOverCapacity(batches.Key, held.GetValueOrDefault(batches.Key), limit, wanted);
+            }
+        }
         var targets = await db.Targets.Where(t => segmentIds.Contains(t.SegmentId) && t.Language == target).ToDictionaryAsync(t => t.SegmentId, cancellationToken);
         var results = new List<AssignedBatch>();
         foreach (var request in requests)

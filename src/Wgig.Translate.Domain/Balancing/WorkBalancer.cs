@@ -80,10 +80,7 @@ public sealed class WorkBalancer(TranslationDb db, TimeProvider clock, IOptions<
             .ToListAsync(cancellationToken);
         var ids = members.Select(m => m.AccountId).ToList();
         var profiles = await VolunteerProfiles.ReadAsync(db, ids, now, cancellationToken);
-        var open = await db.Targets.Where(t => t.ClaimedBy != null && ids.Contains(t.ClaimedBy.Value) && t.State == TargetState.Claimed && t.ClaimExpiresAt > now)
-            .Join(db.Segments, t => t.SegmentId, s => s.Id, (t, s) => new { Volunteer = t.ClaimedBy!.Value, s.WordCount })
-            .GroupBy(x => x.Volunteer).Select(g => new { g.Key, Words = g.Sum(x => x.WordCount) })
-            .ToDictionaryAsync(x => x.Key, x => x.Words, cancellationToken);
+        var open = await OpenWords.HeldAsync(db, ids, now, cancellationToken);
         var completed = await db.TargetEvents.Where(e => e.ActorId != null && ids.Contains(e.ActorId.Value)
                 && (e.Kind == TargetEventKind.Submitted || e.Kind == TargetEventKind.EditedAndApproved))
             .Join(db.Targets, e => e.TargetId, t => t.Id, (e, t) => new { e.ActorId, t.SegmentId })
@@ -111,7 +108,7 @@ public sealed class WorkBalancer(TranslationDb db, TimeProvider clock, IOptions<
             return new VolunteerLoad(g.Key,
                 g.Where(m => m.CanTranslate).Select(m => m.Language).ToHashSet(),
                 g.Where(m => m.CanReview).Select(m => m.Language).ToHashSet(),
-                profile.CapacityWordsPerWeek, open.GetValueOrDefault(g.Key), profile.IsAvailableAt(now),
+                profile.CapacityWordsPerWeek > 0 ? OpenWords.LimitFor(profile, options.Value) : 0, open.GetValueOrDefault(g.Key), profile.IsAvailableAt(now),
                 done + lost == 0 ? 1 : (double)done / (done + lost), completed.GetValueOrDefault(g.Key));
         })];
     }

@@ -5,8 +5,10 @@ namespace Wgig.Translate.Domain.Claims;
 public sealed record NothingToClaim(Guid DocumentId, string Language)
     : ConflictError("Nothing to claim", $"Every segment of document '{DocumentId}' in '{Language}' is translated or claimed.");
 
-public sealed record OpenWordsCapReached(int Held, int Cap)
-    : ConflictError("Claim cap reached", $"You hold {Held:N0} words in live claims; the cap is {Cap:N0}. Submit or release some first.");
+/// <param name="Wanted">The words of the work that would not fit; 0 when nothing more fits at all.</param>
+public sealed record OpenWordsCapReached(int Held, int Cap, int Wanted = 0) : ConflictError("Claim cap reached",
+    $"{(Wanted > 0 ? $"{Wanted:N0} more words would not fit: t" : "T")}he volunteer holds {Held:N0} words in live claims and may hold at most {Cap:N0} " +
+    "(their weekly capacity from their profile, within the project's cap). Hand in or release some first, or raise the capacity.");
 
 public sealed record ClaimNotFound(Guid ClaimId)
     : NotFoundError("Claim not found", $"You hold no claim with id '{ClaimId}'.");

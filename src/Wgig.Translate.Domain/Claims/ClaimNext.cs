@@ -16,7 +16,8 @@ public sealed record ClaimedBatch(Guid ClaimId, Guid DocumentId, string Language
 /// Claims the next batch of a document × language for a volunteer: the first open segments in document
 /// order, up to a word budget, so that context stays together. Concurrent claimers never wait for each
 /// other and never get the same segment: candidate segments are locked with FOR UPDATE SKIP LOCKED, and
-/// the unique (segment, language) index on targets refuses a second claim even if this code were wrong.
+/// the unique (segment, language) index on targets refuses a second claim even if this code were wrong. What a volunteer
+/// holds stays within <see cref="OpenWords.LimitFor"/>, the rule assigned batches follow too.
 /// </summary>
 public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, TimeProvider clock)
 {
@@ -60,6 +61,7 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
         }
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await DocumentLocks.ForClaimAsync(db, documentId, cancellationToken);
         var ids = (segmentIds ?? []).Distinct().ToArray();
         var chosen = paragraph is { } number
             ? await db.Segments.FromSql($"""
@@ -74,11 +76,12 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
             var missing = paragraph is { } p ? $"paragraph {p}" : $"segment(s) {string.Join(", ", ids.Except(chosen.Select(c => c.Id)))}";
             return new ChosenSegmentsNotFound(documentId, missing);
         }
-        var held = await OpenWordsAsync(volunteerId, now, cancellationToken);
+        var held = await OpenWords.HeldAsync(db, volunteerId, now, cancellationToken);
         var words = chosen.Sum(c => c.WordCount);
-        if (held + words > options.Value.MaxOpenWords)
+        var limit = OpenWords.LimitFor(profile, options.Value);
+        if (held + words > limit)
         {
-            return new OpenWordsCapReached(held, options.Value.MaxOpenWords);
+            return new OpenWordsCapReached(held, limit, words);
         }
         var chosenIds = chosen.Select(c => c.Id).ToList();
         var targets = await db.Targets.Where(t => chosenIds.Contains(t.SegmentId) && t.Language == language).ToDictionaryAsync(t => t.SegmentId, cancellationToken);
@@ -107,11 +110,6 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
         return new ClaimedBatch(claim.Id, documentId, language, expiresAt, chosenIds, words);
     }
 
-    // Open words: segments still claimed and not yet handed in. What was submitted no longer counts.
-    private async Task<int> OpenWordsAsync(Guid volunteerId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await db.Targets.Where(t => t.ClaimedBy == volunteerId && t.State == TargetState.Claimed && t.ClaimExpiresAt > now)
-            .Join(db.Segments, t => t.SegmentId, s => s.Id, (t, s) => (int?)s.WordCount).SumAsync(cancellationToken) ?? 0;
-
     private async Task<Result<ClaimedBatch>> ClaimInAsync(Guid volunteerId, Guid documentId, string target, int? wordBudget, CancellationToken cancellationToken)
     {
         var profile = await db.VolunteerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.AccountId == volunteerId, cancellationToken);
@@ -124,7 +122,7 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
         {
             try
             {
-                return await ClaimOnceAsync(volunteerId, documentId, target, budget, cancellationToken);
+                return await ClaimOnceAsync(volunteerId, documentId, target, budget, OpenWords.LimitFor(profile, options.Value), cancellationToken);
             }
             catch (Exception e) when (attempt < Attempts && IsTransient(e))
             {
@@ -134,13 +132,14 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
         }
     }
 
-    private async Task<Result<ClaimedBatch>> ClaimOnceAsync(Guid volunteerId, Guid documentId, string language, int budget, CancellationToken cancellationToken)
+    private async Task<Result<ClaimedBatch>> ClaimOnceAsync(Guid volunteerId, Guid documentId, string language, int budget, int cap,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await DocumentLocks.ForClaimAsync(db, documentId, cancellationToken);
 
-        var held = await OpenWordsAsync(volunteerId, now, cancellationToken);
-        var cap = options.Value.MaxOpenWords;
+        var held = await OpenWords.HeldAsync(db, volunteerId, now, cancellationToken);
         if (held >= cap)
         {
             return new OpenWordsCapReached(held, cap);

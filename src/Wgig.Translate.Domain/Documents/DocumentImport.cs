@@ -113,10 +113,10 @@ public sealed class DocumentImport(
         }
 
         var now = clock.GetUtcNow();
-        // The document's row, then its segments in order, then the targets to mark, each in one order: concurrent
-        // versions queue up, and claims (which lock segments first, then targets) wait instead of deadlocking.
+        // The document alone (concurrent versions queue up, claims wait), then the targets to mark in one order, as XLIFF
+        // uploads lock theirs, so that nothing deadlocks with a new version.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM translate.documents WHERE id = {documentId} FOR UPDATE", cancellationToken);
+        await DocumentLocks.ForVersionAsync(db, documentId, cancellationToken);
         var document = await db.Documents.SingleAsync(d => d.Id == documentId, cancellationToken);
         if (document.AcceptsVersionFrom(upload.Origin, detach) is { } changedMeanwhile)
         {
@@ -135,8 +135,7 @@ public sealed class DocumentImport(
             await transaction.CommitAsync(cancellationToken);
             return new SourceUpdateSummary(document.CurrentVersion, current.SegmentCount, 0, 0, 0, Identical: true) { Detached = detached };
         }
-        await db.Segments.FromSql($"SELECT * FROM translate.segments WHERE document_id = {documentId} ORDER BY ordinal FOR UPDATE")
-            .ToListAsync(cancellationToken);
+        await db.Segments.Where(s => s.DocumentId == documentId).LoadAsync(cancellationToken);
         var summary = document.ImportVersion(upload.Content, drafts.Value, upload.Origin, now, upload.CommitSha, upload.UploadedBy);
         Guid[] changed = [.. summary.ChangedSegmentIds];
         var outdated = await db.Targets.FromSql($"""

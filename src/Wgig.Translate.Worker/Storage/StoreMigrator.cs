@@ -50,11 +50,17 @@ public static class StoreMigrator
                 $"This database was migrated by an older build up to '{applied.Max()}', before the migrations were squashed. " +
                 $"Run that build's migrate step once more (up to {LastSquashedMigration}), or start from a new database.");
         }
+        // The squashed migrations become the initial one; migrations made after the squash stay as they are.
         var initial = known.Min()!;
+        string[] squashed = [.. applied.Where(id => !known.Contains(id))];
         var insert = db.GetService<IHistoryRepository>().GetInsertScript(new HistoryRow(initial, ProductInfo.GetVersion()));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync($"DELETE FROM {TranslationDb.Schema}.{StoreServiceCollectionExtensions.MigrationsHistoryTable}", cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(insert, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            $"DELETE FROM {TranslationDb.Schema}.{StoreServiceCollectionExtensions.MigrationsHistoryTable} WHERE migration_id = ANY ({{0}})", [squashed], cancellationToken);
+        if (!applied.Contains(initial))
+        {
+            await db.Database.ExecuteSqlRawAsync(insert, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Adopted the squashed migration history: {Count} earlier migrations are now '{Initial}'.", applied.Count, initial);
     }

@@ -114,7 +114,7 @@ public sealed class ClaimsApiTests(ApiFactory api) : IClassFixture<ApiFactory>, 
         var claims = $"/api/projects/{projectId}/documents/{document.Id}/claims";
 
         var first = (await (await volunteerClient.PostAsJsonAsync(claims, new { language = "fr", words = 6 })).Content.ReadFromJsonAsync<ClaimResponse>(ApiJson.Options))!;
-        await (await volunteerClient.PostAsJsonAsync(claims, new { language = "fr" })).AssertProblemAsync(HttpStatusCode.Conflict, "You hold 6 words in live claims; the cap is 6");
+        await (await volunteerClient.PostAsJsonAsync(claims, new { language = "fr" })).AssertProblemAsync(HttpStatusCode.Conflict, "holds 6 words in live claims and may hold at most 6");
         var submitted = await volunteerClient.PutAsJsonAsync($"/api/projects/{projectId}/documents/{document.Id}/segments/{first.SegmentIds[0]}/translations/fr",
             new { runs = new[] { new { text = "Un deux trois." } } });
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);

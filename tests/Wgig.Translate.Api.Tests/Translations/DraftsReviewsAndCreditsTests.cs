@@ -191,4 +191,26 @@ public sealed class DraftsReviewsAndCreditsTests(ApiFactory api) : IClassFixture
         var bo = Assert.Single(credits.Reviewers);
         Assert.Equal(("volunteer2", 1, 6, 0, 1), (bo.DisplayName, bo.Reviewed, bo.ReviewedWords, bo.Edited, bo.ReviewRevisions));
     }
+
+    [Fact]
+    public async Task The_weekly_capacity_caps_what_a_volunteer_holds_however_the_work_reaches_them()
+    {
+        await _ana.PutAsJsonAsync("/api/me/profile", new { capacityWordsPerWeek = 10 });
+
+        // Asking for 100 words gets what fits in the week's capacity (6 + 4), not the whole paper.
+        var first = await ClaimAsync(_ana, words: 100);
+        Assert.Equal((2, 10), (first.SegmentIds.Count, first.Words));
+        await (await _ana.PostAsJsonAsync($"{DocumentUrl}/claims", new { language = "fr", words = 100 }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "holds 10 words in live claims and may hold at most 10 (their weekly capacity from their profile");
+        await (await _ana.PostAsJsonAsync($"{DocumentUrl}/claims", new { language = "fr", segmentIds = new[] { _segments[2].Id } }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "6 more words would not fit");
+
+        // A coordinator's batch follows the same rule.
+        var assigned = await _coordinator.PostAsJsonAsync($"{DocumentUrl}/assignments", new
+        {
+            language = "fr",
+            assignments = new[] { new { volunteerId = await AccountAsync("volunteer@test.example"), kind = "Translate", segmentIds = new[] { _segments[2].Id } } },
+        });
+        await assigned.AssertProblemAsync(HttpStatusCode.Conflict, "may hold at most 10 (their weekly capacity, within the project's cap): 6 more words would not fit");
+    }
 }

@@ -52,11 +52,17 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
     public async Task A_database_migrated_before_the_squash_adopts_the_initial_migration_and_keeps_its_data()
     {
         await database.ResetAsync();
-        await database.ExecuteAsync("""
+        string initial;
+        await using (var store = database.OpenStore())
+        {
+            initial = store.Database.GetMigrations().Min()!;
+        }
+        // The squashed migrations' names stand for the initial one; the migrations made since the squash stay applied.
+        await database.ExecuteAsync($$"""
             INSERT INTO translate.projects (id, name, normalized_name, source_language, target_languages, created_at,
                 ladder_overdue_notice, ladder_reassign_lapsed_work, ladder_alert_coordinators)
             VALUES (gen_random_uuid(), 'Kept', 'KEPT', 'en', '{fr}', now(), true, true, true);
-            DELETE FROM translate.__migrations;
+            DELETE FROM translate.__migrations WHERE migration_id = '{{initial}}';
             INSERT INTO translate.__migrations (migration_id, product_version)
             VALUES ('20261128053834_Initial', '10.0.15'), ('20261128120953_BatchDeadline', '10.0.15'),
                    ('20261128122606_LapsedSegmentsWithoutForeignKeys', '10.0.15');
@@ -86,7 +92,7 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
         finally
         {
             await using var db = database.OpenStore();
-            await database.ExecuteAsync($"DELETE FROM translate.__migrations; INSERT INTO translate.__migrations VALUES ('{db.Database.GetMigrations().Single()}', '10.0.15')");
+            await database.ExecuteAsync($"DELETE FROM translate.__migrations; INSERT INTO translate.__migrations SELECT unnest('{{{string.Join(',', db.Database.GetMigrations())}}}'::text[]), '10.0.15'");
         }
     }
 
