@@ -32,6 +32,7 @@ public static class ClaimsApi
         claims.MapPost("/", ClaimNextBatch).WithName("ClaimNextBatch").ProducesValidationProblem();
         claims.MapPost("/{claimId}/renew", Renew).WithName("RenewClaim");
         claims.MapPost("/{claimId}/release", Release).WithName("ReleaseClaim");
+        routes.MapGet("/me/claims", Mine).WithName("MyClaims").WithTags("Claims");
         routes.MapGet("/projects/{projectId}/documents/{documentId}/assignments/proposal", ProposeAssignments).WithName("ProposeAssignments")
             .WithTags("Claims").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         routes.MapPost("/projects/{projectId}/documents/{documentId}/assignments", Assign).WithName("AssignWork")
@@ -39,6 +40,11 @@ public static class ClaimsApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
+
+    /// <summary>Your live claims and review batches, soonest ending first, each with the segments left in it.</summary>
+    /// <remarks>A claim's segments left are those not handed in yet; a review batch's, those not decided on yet. Released and expired ones are not listed.</remarks>
+    private static async Task<Ok<IReadOnlyList<LiveClaim>>> Mine(ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await LiveClaims.ForAsync(db, caller.AccountId(), clock.GetUtcNow(), cancellationToken));
 
     /// <summary>Extend your live claim by the lease length from now (activity keeps work yours).</summary>
     private static async Task<Results<Ok<ClaimResponse>, ProblemHttpResult>> Renew(

@@ -2,6 +2,7 @@ using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Formats;
 using Wgig.Translate.Domain.Progress;
 using Wgig.Translate.Domain.Segmentation;
+using Wgig.Translate.Domain.Targets;
 
 namespace Wgig.Translate.Api.Documents;
 
@@ -61,18 +62,34 @@ public sealed record ContentResponse(string Text, IReadOnlyList<ContentRun> Runs
     }
 }
 
+/// <summary>A segment's translation into the language a list was asked for (drafts stay private: not here).</summary>
+public sealed record SegmentTranslation(string Language, TargetState State, ContentResponse? Text, Guid? TranslatorId, Guid? ClaimedBy,
+    DateTimeOffset? ClaimExpiresAt, Guid? ReviewClaimedBy, string? ReviewComment)
+{
+    public static SegmentTranslation From(string language, Segment segment, Target? target) => target is null
+        ? new(language, TargetState.Untranslated, null, null, null, null, null, null)
+        : new(language, target.State, target.ContentFor(segment.Content) is { } text ? ContentResponse.From(text) : null, target.TranslatorId,
+            target.ClaimedBy, target.ClaimExpiresAt, target.ReviewClaimedBy, target.ReviewComment);
+}
+
 /// <param name="Paragraph">The block the sentence belongs to, from 0.</param>
 /// <param name="Sentence">The sentence's place in its block, from 0.</param>
 /// <param name="PreviousSource">The source before its last change, for updating an old translation.</param>
+/// <param name="Translation">Its translation into the language the list was asked for; absent when none was named.</param>
 public sealed record SegmentResponse(
     Guid Id, string Key, int Ordinal, int Paragraph, int Sentence, BlockKind Kind, string? Number, int Level,
     ContentResponse Source, int WordCount, int AddedInVersion, int? ChangedInVersion, ContentResponse? PreviousSource,
-    int? RetiredInVersion)
+    int? RetiredInVersion, SegmentTranslation? Translation = null)
 {
     public static SegmentResponse From(Segment segment) => new(segment.Id, segment.Key, segment.Ordinal, segment.Paragraph,
         segment.Sentence, segment.Kind, segment.Number, segment.Level, ContentResponse.From(segment.Content), segment.WordCount,
         segment.AddedInVersion, segment.ChangedInVersion,
         segment.PreviousContent is { } previous ? ContentResponse.From(previous) : null, segment.RetiredInVersion);
+
+    public static SegmentResponse From(ListedSegment listed, string? language) => From(listed.Segment) with
+    {
+        Translation = language is null ? null : SegmentTranslation.From(language, listed.Segment, listed.Target),
+    };
 }
 
 /// <summary>What a new version did: how many segments stayed, changed (their translations now need an update), came and went.</summary>

@@ -12,6 +12,7 @@ using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Progress;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Targets;
 
 using Wgig.Translate.Domain.Credits;
 
@@ -174,10 +175,19 @@ public static class DocumentsApi
         return TypedResults.Ok(ToResponse(document, versions, await ProgressCounts.ForAsync(db, documentId, cancellationToken)));
     }
 
+    /// <summary>The document's segments in order, paged, filtered by the state of their translation, by your own work, or by text.</summary>
+    /// <remarks>
+    /// Current segments come first in document order, retired ones after them when asked for. With a language each segment comes
+    /// with its translation into it (state, text, translator, claim, review comment; never someone's draft).
+    /// </remarks>
     /// <param name="includeRetired">Also list segments no longer in the current version (after the current ones).</param>
+    /// <param name="language">A target language of the project: each segment is listed with its translation into it; needed by state and mine.</param>
+    /// <param name="state">Only segments whose translation is in this state (Untranslated: none yet).</param>
+    /// <param name="mine">Only segments you have claimed, translated, or hold in a review batch.</param>
+    /// <param name="q">Only segments whose source or translation contains this text, case ignored (at most 200 characters).</param>
     private static async Task<Results<Ok<Paged<SegmentResponse>>, ProblemHttpResult>> ListSegments(
-        Guid projectId, Guid documentId, [AsParameters] PageRequest paging, bool? includeRetired, TranslationDb db,
-        CancellationToken cancellationToken)
+        Guid projectId, Guid documentId, [AsParameters] PageRequest paging, bool? includeRetired, string? language, TargetState? state, bool? mine, string? q,
+        ClaimsPrincipal caller, TranslationDb db, CancellationToken cancellationToken)
     {
         if (paging.Validate() is { } invalid)
         {
@@ -187,12 +197,14 @@ public static class DocumentsApi
         {
             return new DocumentNotFound(projectId, documentId).ToProblem();
         }
-        var segments = db.Segments.AsNoTracking()
-            .Where(s => s.DocumentId == documentId && (includeRetired == true || s.RetiredInVersion == null));
-        var total = await segments.CountAsync(cancellationToken);
-        var items = await segments.OrderBy(s => s.RetiredInVersion != null).ThenBy(s => s.Ordinal).ThenBy(s => s.Id)
-            .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Paged<SegmentResponse>([.. items.Select(SegmentResponse.From)], paging.Number, paging.Size, total));
+        var listed = await SegmentList.ReadAsync(db, documentId, new SegmentFilter(includeRetired ?? false, language, state, mine ?? false, q),
+            caller.AccountId(), paging.Skip, paging.Size, cancellationToken);
+        if (!listed.Succeeded)
+        {
+            return listed.Error.ToProblem();
+        }
+        var page = listed.Value;
+        return TypedResults.Ok(new Paged<SegmentResponse>([.. page.Items.Select(i => SegmentResponse.From(i, page.Language))], paging.Number, paging.Size, page.Total));
     }
 
     /// <summary>Queue a recount of the document's progress from its targets (a repair tool: progress is kept exact as work happens).</summary>

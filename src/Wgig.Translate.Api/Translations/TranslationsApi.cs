@@ -9,6 +9,7 @@ using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Notifications;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
@@ -114,9 +115,18 @@ public static class TranslationsApi
         {
             return refused.ToProblem();
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Handing one in is activity on the batch: the rest of the claim stays the volunteer's for a full lease.
-        await ClaimActivity.ExtendAsync(db, claimId is { } id ? [id] : [], claimOptions.Value, now, cancellationToken);
-        return await SaveAsync(db, http, context, cancellationToken);
+        Guid[] claims = claimId is { } id ? [id] : [];
+        await ClaimActivity.ExtendAsync(db, claims, claimOptions.Value, now, cancellationToken);
+        var saved = await SaveAsync(db, http, context, cancellationToken);
+        if (saved.Result is Ok<TranslationResponse>)
+        {
+            // The last segment of the batch handed in: its reviewers hear that it is ready.
+            await ReviewNotices.BatchesHandedInAsync(db, claims, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return saved;
     }
 
     /// <summary>Approve, reject with a comment, or edit and approve; only someone with the review right who did not translate it.</summary>
@@ -160,7 +170,21 @@ public static class TranslationsApi
             default:
                 return InvalidInputError.ForField("decision", "The decision is approve, reject or edit.").ToProblem();
         }
-        return refused is null ? await SaveAsync(db, http, context, cancellationToken) : refused.ToProblem();
+        if (refused is not null)
+        {
+            return refused.ToProblem();
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var saved = await SaveAsync(db, http, context, cancellationToken);
+        if (saved.Result is Ok<TranslationResponse> && context.Target.State == TargetState.Rejected)
+        {
+            // The translator hears why, with the comment, and that the segment is back with them.
+            var path = await db.Documents.Where(d => d.Id == documentId).Select(d => d.Path).SingleAsync(cancellationToken);
+            var name = await db.Users.Where(a => a.Id == reviewer).Select(a => a.DisplayName).SingleAsync(cancellationToken);
+            await ReviewNotices.RejectedAsync(db, context.Target, context.Segment, path, name, now, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
     }
 
     /// <summary>Every transition of the translation, oldest first: who did what and when, with each version's text.</summary>

@@ -5,6 +5,7 @@ using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Languages;
+using Wgig.Translate.Domain.Notifications;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
@@ -152,6 +153,7 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<C
         // Handing work in is activity: the rest of each claim touched stays the volunteer's for a full lease.
         await ClaimActivity.ExtendAsync(db, touchedClaims, claimOptions.Value, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await ReviewNotices.BatchesHandedInAsync(db, touchedClaims, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new XliffImportReport(xliff.Version, target,
             report.Count(u => u.Outcome == UnitOutcome.Applied),

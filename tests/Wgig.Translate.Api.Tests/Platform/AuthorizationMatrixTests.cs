@@ -73,6 +73,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         new("POST", "/api/me/profile/pause", Rule.SignedIn, "/api/me/profile/pause", new { reason = new string('x', 501) }),
         new("POST", "/api/me/profile/resume", Rule.SignedIn, "/api/me/profile/resume"),
         new("GET", "/api/me/notifications", Rule.SignedIn, "/api/me/notifications"),
+        new("GET", "/api/me/claims", Rule.SignedIn, "/api/me/claims"),
         new("POST", "/api/me/notifications/{notificationId}/read", Rule.SignedIn, "/api/me/notifications/{random}/read"),
         new("POST", "/api/me/notifications/read", Rule.SignedIn, "/api/me/notifications/read"),
         new("POST", "/api/invitations", Rule.Inviter, "/api/invitations", new { email = "", role = "volunteer" }),
