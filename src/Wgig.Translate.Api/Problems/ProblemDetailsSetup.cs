@@ -19,7 +19,7 @@ public static class ProblemDetailsSetup
             context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
-        services.AddExceptionHandler<OverloadExceptionHandler>();
+        services.AddExceptionHandler<UnavailableExceptionHandler>();
         // Binding failures throw, so the handler can say what was wrong instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
@@ -32,18 +32,21 @@ public static class ProblemDetailsSetup
         return app;
     }
 
-    // Every database connection busy for longer than the pool waits: the service is overloaded, not broken.
-    // Clients get a 503 with Retry-After, which they (and load balancers) know to retry.
-    private sealed class OverloadExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+    // The database out of reach (down, restarting, refusing connections), every connection busy for longer than the pool
+    // waits, or a transaction chosen as a deadlock victim: the request did nothing and may simply be sent again. Wherever it
+    // happens (an endpoint, or the token check before it), clients get a 503 with Retry-After, which they (and load
+    // balancers) know to retry, never a bare 500.
+    private sealed class UnavailableExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
-            if (exception is not Npgsql.NpgsqlException { InnerException: TimeoutException } || httpContext.Response.HasStarted)
+            if (Cause(exception) is not { } cause || httpContext.Response.HasStarted)
             {
                 return false;
             }
+            var busy = cause.InnerException is TimeoutException;
             httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            httpContext.Response.Headers.RetryAfter = "5";
+            httpContext.Response.Headers.RetryAfter = busy ? "5" : "30";
             return await problemDetails.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,
@@ -51,11 +54,21 @@ public static class ProblemDetailsSetup
                 ProblemDetails =
                 {
                     Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "Busy",
-                    Detail = "The service is busy right now and did nothing with this request; try again in a few seconds.",
+                    Title = busy ? "Busy" : "Unavailable",
+                    Detail = busy
+                        ? "The service is busy right now and did nothing with this request; try again in a few seconds."
+                        : "The service cannot reach its database right now and did nothing with this request; try again in a little while.",
                 },
             });
         }
+
+        // The database's own failure, however deep EF Core or the authentication handler wrapped it.
+        private static Npgsql.NpgsqlException? Cause(Exception? exception) => exception switch
+        {
+            null => null,
+            Npgsql.NpgsqlException { IsTransient: true } npgsql => npgsql,
+            _ => Cause(exception.InnerException),
+        };
     }
 
     private sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler

@@ -65,6 +65,21 @@ public sealed class PlatformTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_request_with_a_token_while_the_database_is_down_is_a_503_problem_with_retry_after()
+    {
+        // Nothing listens on port 1: the token check before the endpoint cannot reach the database.
+        var down = new Npgsql.NpgsqlConnectionStringBuilder(api.Database.ConnectionString) { Host = "127.0.0.1", Port = 1, Timeout = 2 }.ConnectionString;
+        using var factory = api.WithWebHostBuilder(host => host.UseSetting("ConnectionStrings:Translation", down));
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestAccounts.VolunteerToken);
+
+        var response = await client.GetAsync("/api/projects");
+
+        await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "cannot reach its database right now and did nothing with this request");
+        Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_endpoints()
     {
         var document = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json")).RootElement;
