@@ -28,7 +28,11 @@ public static class AccountsApi
     }
 
     /// <summary>Invite someone by e-mail into a role; the invitation token is shown once.</summary>
-    private static async Task<Results<Created<InvitationResponse>, ProblemHttpResult>> Invite(
+    /// <remarks>
+    /// Coordinators and admins invite; only an admin may invite an admin. The answer carries the invitation token, shown only here: send
+    /// it to the person, who accepts it with POST /api/accounts within its lifetime.
+    /// </remarks>
+    internal static async Task<Results<Created<InvitationResponse>, ProblemHttpResult>> Invite(
         InviteRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -56,8 +60,12 @@ public static class AccountsApi
             new InvitationResponse(invitation.Id, invitation.Email, invitation.Role, invitation.ExpiresAt, secret));
     }
 
-    /// <summary>Accept an invitation: create the account with a password.</summary>
-    private static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> SignUp(
+    /// <summary>Accept an invitation: create the account with a display name and a password.</summary>
+    /// <remarks>
+    /// Anonymous. The invitation token must be open (not used, not expired) and its e-mail not yet taken; the password has 10 characters
+    /// or more. The account gets the invitation's role.
+    /// </remarks>
+    internal static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> SignUp(
         SignUpRequest request, TranslationDb db, UserManager<Account> users, RoleManager<IdentityRole<Guid>> roles, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -98,8 +106,12 @@ public static class AccountsApi
         return TypedResults.Created("/api/me", new AccountResponse(account.Id, account.Email!, account.DisplayName, [invitation.Role]));
     }
 
-    /// <summary>Sign in with e-mail and password; the session is a cookie. Repeated failures lock the account for a while.</summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> SignIn(
+    /// <summary>Sign in with e-mail and password; the session is a cookie.</summary>
+    /// <remarks>
+    /// Anonymous. A wrong e-mail or password is a 401 that does not say which; five failures in a row lock the account for 15 minutes
+    /// (403 saying until when). Scripts and CAT tools use a personal API token instead.
+    /// </remarks>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> SignIn(
         SignInRequest request, UserManager<Account> users, SignInManager<Account> signIn)
     {
         var account = await users.FindByEmailAsync(request.Email?.Trim() ?? "");
@@ -118,20 +130,32 @@ public static class AccountsApi
             : TypedResults.Problem(title: "Sign-in failed", detail: "The e-mail or the password is wrong.", statusCode: StatusCodes.Status401Unauthorized);
     }
 
-    private static async Task<NoContent> SignOut(SignInManager<Account> signIn)
+    /// <summary>Sign out: end the cookie session.</summary>
+    /// <remarks>
+    /// Clears the session cookie. Personal API tokens are not affected; revoke them with DELETE /api/me/tokens/{tokenId}.
+    /// </remarks>
+    internal static async Task<NoContent> SignOut(SignInManager<Account> signIn)
     {
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<AccountResponse>> Me(ClaimsPrincipal caller, UserManager<Account> users)
+    /// <summary>Who you are: your account, display name and roles.</summary>
+    /// <remarks>
+    /// For the signed-in caller, by cookie or token.
+    /// </remarks>
+    internal static async Task<Ok<AccountResponse>> Me(ClaimsPrincipal caller, UserManager<Account> users)
     {
         var account = (await users.FindByIdAsync(caller.AccountId().ToString()))!;
         return TypedResults.Ok(new AccountResponse(account.Id, account.Email!, account.DisplayName, [.. await users.GetRolesAsync(account)]));
     }
 
-    /// <summary>Issue a personal API token (Authorization: Bearer …). The token is shown only in this response.</summary>
-    private static async Task<Results<Created<IssuedTokenResponse>, ProblemHttpResult>> IssueToken(
+    /// <summary>Issue a personal API token (Authorization: Bearer …), shown only in this response.</summary>
+    /// <remarks>
+    /// A name of at most 100 characters says what it is for; it lives 1 to 365 days (90 by default). Only its hash is stored: keep the
+    /// token from this answer.
+    /// </remarks>
+    internal static async Task<Results<Created<IssuedTokenResponse>, ProblemHttpResult>> IssueToken(
         TokenRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -154,14 +178,22 @@ public static class AccountsApi
         return TypedResults.Created($"/api/me/tokens/{token.Id}", new IssuedTokenResponse(token.Id, token.Name, token.Hint, token.ExpiresAt, secret));
     }
 
-    private static async Task<Ok<List<TokenResponse>>> ListTokens(ClaimsPrincipal caller, TranslationDb db, CancellationToken cancellationToken)
+    /// <summary>Your personal API tokens: names, hints, when they expire and whether they were revoked.</summary>
+    /// <remarks>
+    /// The tokens themselves are never shown again; the hint is their first characters.
+    /// </remarks>
+    internal static async Task<Ok<List<TokenResponse>>> ListTokens(ClaimsPrincipal caller, TranslationDb db, CancellationToken cancellationToken)
     {
         var id = caller.AccountId();
         return TypedResults.Ok(await db.ApiTokens.Where(t => t.AccountId == id).OrderBy(t => t.CreatedAt)
             .Select(t => new TokenResponse(t.Id, t.Name, t.Hint, t.CreatedAt, t.ExpiresAt, t.RevokedAt)).ToListAsync(cancellationToken));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeToken(
+    /// <summary>Revoke one of your personal API tokens.</summary>
+    /// <remarks>
+    /// From now on the token signs nobody in. A token that is not yours is a 404.
+    /// </remarks>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeToken(
         Guid tokenId, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var id = caller.AccountId();

@@ -43,11 +43,14 @@ public static class ClaimsApi
 
     /// <summary>Your live claims and review batches, soonest ending first, each with the segments left in it.</summary>
     /// <remarks>A claim's segments left are those not handed in yet; a review batch's, those not decided on yet. Released and expired ones are not listed.</remarks>
-    private static async Task<Ok<IReadOnlyList<LiveClaim>>> Mine(ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+    internal static async Task<Ok<IReadOnlyList<LiveClaim>>> Mine(ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken) =>
         TypedResults.Ok(await LiveClaims.ForAsync(db, caller.AccountId(), clock.GetUtcNow(), cancellationToken));
 
-    /// <summary>Extend your live claim by the lease length from now (activity keeps work yours).</summary>
-    private static async Task<Results<Ok<ClaimResponse>, ProblemHttpResult>> Renew(
+    /// <summary>Extend your live claim by the lease length from now.</summary>
+    /// <remarks>
+    /// At most 14 days from the claim, or its batch deadline when a coordinator set one.
+    /// </remarks>
+    internal static async Task<Results<Ok<ClaimResponse>, ProblemHttpResult>> Renew(
         Guid projectId, Guid documentId, Guid claimId, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock,
         Microsoft.Extensions.Options.IOptions<ClaimOptions> options, CancellationToken cancellationToken)
     {
@@ -72,7 +75,10 @@ public static class ClaimsApi
     }
 
     /// <summary>Give the claim's unfinished segments back; what was handed in stays handed in.</summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> Release(
+    /// <remarks>
+    /// Drafts left in it stay in the history and are offered to the next translator as suggestions.
+    /// </remarks>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Release(
         Guid projectId, Guid documentId, Guid claimId, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -105,22 +111,25 @@ public static class ClaimsApi
         return (claim, targets);
     }
 
-    /// <summary>
-    /// Preview of the balancing policy for one document × language: the open work in batches, each with the
-    /// volunteer it would go to, or why nobody can take it. Changes nothing.
-    /// </summary>
-    private static async Task<Results<Ok<IReadOnlyList<Domain.Balancing.ProposedBatch>>, ProblemHttpResult>> ProposeAssignments(
+    /// <summary>Preview of the balancing policy for one document × language: open work in batches and who would take each.</summary>
+    /// <remarks>
+    /// Coordinators, secretariat and admins. Each batch names the volunteer it would go to, or why nobody can take it (no right, not
+    /// available, at capacity). Changes nothing.
+    /// </remarks>
+    internal static async Task<Results<Ok<IReadOnlyList<Domain.Balancing.ProposedBatch>>, ProblemHttpResult>> ProposeAssignments(
         Guid projectId, Guid documentId, string? language, Domain.Balancing.WorkBalancer balancer, CancellationToken cancellationToken)
     {
         var proposal = await balancer.ProposeAsync(projectId, documentId, language, cancellationToken);
         return proposal.Succeeded ? TypedResults.Ok(proposal.Value) : proposal.Error.ToProblem();
     }
 
-    /// <summary>
-    /// Hand work to volunteers as claims (or review batches) in their name: the balancing proposal as it
-    /// stands, or the batches given, which override it. Segments taken meanwhile are skipped and listed.
-    /// </summary>
-    private static async Task<Results<Ok<IReadOnlyList<Domain.Balancing.AssignedBatch>>, ProblemHttpResult>> Assign(
+    /// <summary>Hand work to volunteers as claims or review batches in their name.</summary>
+    /// <remarks>
+    /// Coordinators, secretariat and admins. Without assignments the balancing proposal is applied as it stands; batches given override
+    /// it. A batch that would take a volunteer past their weekly capacity is refused. Segments taken meanwhile are skipped and listed;
+    /// each volunteer is notified.
+    /// </remarks>
+    internal static async Task<Results<Ok<IReadOnlyList<Domain.Balancing.AssignedBatch>>, ProblemHttpResult>> Assign(
         Guid projectId, Guid documentId, AssignRequest request, ClaimsPrincipal caller, Domain.Balancing.WorkAssignment assignment,
         CancellationToken cancellationToken)
     {
@@ -134,11 +143,13 @@ public static class ClaimsApi
         return assigned.Succeeded ? TypedResults.Ok(assigned.Value) : assigned.Error.ToProblem();
     }
 
-    /// <summary>
-    /// Claim the next batch (consecutive open segments of the document in one language, up to a word budget),
-    /// or chosen segments, or a whole paragraph, as a lease.
-    /// </summary>
-    private static async Task<Results<Created<ClaimResponse>, ProblemHttpResult>> ClaimNextBatch(
+    /// <summary>Claim the next batch, chosen segments, or a whole paragraph, as a lease.</summary>
+    /// <remarks>
+    /// Needs the translate right in the language. The next batch is the first open segments in document order up to a word budget (your
+    /// profile's capacity sizes it when you give none); what you hold stays within your weekly capacity and the project's cap. Chosen
+    /// segments and paragraphs are all or nothing. The lease lasts 48 hours and activity extends it.
+    /// </remarks>
+    internal static async Task<Results<Created<ClaimResponse>, ProblemHttpResult>> ClaimNextBatch(
         Guid projectId, Guid documentId, ClaimRequest request, ClaimsPrincipal caller, TranslationDb db, ClaimNext claims,
         CancellationToken cancellationToken)
     {

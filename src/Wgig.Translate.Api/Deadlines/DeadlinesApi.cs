@@ -31,8 +31,11 @@ public static class DeadlinesApi
         return routes;
     }
 
-    /// <summary>The deadline and the Worker's latest forecast for it (on track, at risk, done).</summary>
-    private static async Task<Results<Ok<DeadlineResponse>, ProblemHttpResult>> Get(
+    /// <summary>The deadline of a document in one language and the Worker's latest forecast for it.</summary>
+    /// <remarks>
+    /// The forecast is on track, at risk or done, from the last fortnight's velocity; a document without a deadline is a 404.
+    /// </remarks>
+    internal static async Task<Results<Ok<DeadlineResponse>, ProblemHttpResult>> Get(
         Guid projectId, Guid documentId, string language, TranslationDb db, CancellationToken cancellationToken)
     {
         var found = await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
@@ -44,8 +47,12 @@ public static class DeadlinesApi
         return deadline is null ? new NoDeadline(documentId, found.Value.Language).ToProblem() : TypedResults.Ok(DeadlineResponse.From(deadline));
     }
 
-    /// <summary>Set or move the deadline of a document in one language (coordinators, secretariat).</summary>
-    private static async Task<Results<Ok<DeadlineResponse>, ProblemHttpResult>> Set(
+    /// <summary>Set or move the deadline of a document in one language.</summary>
+    /// <remarks>
+    /// Coordinators, secretariat and admins. The Worker forecasts it hourly and follows the project's escalation ladder as it nears and
+    /// passes.
+    /// </remarks>
+    internal static async Task<Results<Ok<DeadlineResponse>, ProblemHttpResult>> Set(
         Guid projectId, Guid documentId, string language, DeadlineRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock,
         CancellationToken cancellationToken)
     {

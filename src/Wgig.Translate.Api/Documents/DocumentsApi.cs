@@ -50,7 +50,7 @@ public static class DocumentsApi
     /// </remarks>
     /// <param name="file">The document; its name becomes the document's path.</param>
     /// <param name="format">Markdown, PlainText, Html or Docx, where the file name's ending does not say.</param>
-    private static async Task<Results<Created<DocumentResponse>, ProblemHttpResult>> Upload(
+    internal static async Task<Results<Created<DocumentResponse>, ProblemHttpResult>> Upload(
         Guid projectId, IFormFile file, [FromForm] string? format, DocumentImport import, ClaimsPrincipal caller,
         IOptions<DocumentLimits> limits, TranslationDb db, CancellationToken cancellationToken)
     {
@@ -81,7 +81,7 @@ public static class DocumentsApi
     /// </remarks>
     /// <param name="file">The new version, in the document's format.</param>
     /// <param name="detach">For a document kept in the repository: take it out of the repository's care, so syncs leave it alone.</param>
-    private static async Task<Results<Ok<SourceUpdateResponse>, ProblemHttpResult>> UploadVersion(
+    internal static async Task<Results<Ok<SourceUpdateResponse>, ProblemHttpResult>> UploadVersion(
         Guid projectId, Guid documentId, IFormFile file, [FromForm] bool? detach, DocumentImport import, ClaimsPrincipal caller,
         IOptions<DocumentLimits> limits, CancellationToken cancellationToken)
     {
@@ -106,7 +106,7 @@ public static class DocumentsApi
     /// </remarks>
     /// <param name="language">A target language of the project.</param>
     /// <param name="approvedOnly">Use approved translations only (default: translated and approved).</param>
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
         Guid projectId, Guid documentId, string? language, bool? approvedOnly, DocumentExport export,
         HttpContext http, CancellationToken cancellationToken)
     {
@@ -120,8 +120,12 @@ public static class DocumentsApi
         return TypedResults.File(exported.Value.Content, exported.Value.MediaType, exported.Value.FileName);
     }
 
-    /// <summary>Everyone who translated or reviewed the document in a language, with what they did: for the paper's credits and commit trailers.</summary>
-    private static async Task<Results<Ok<DocumentCredits>, ProblemHttpResult>> Credits(
+    /// <summary>Everyone who translated or reviewed the document in a language, with what they did.</summary>
+    /// <remarks>
+    /// Distinct segments and words of the current version per person and role, revisions counted apart; for the paper's credits and the
+    /// commit trailers.
+    /// </remarks>
+    internal static async Task<Results<Ok<DocumentCredits>, ProblemHttpResult>> Credits(
         Guid projectId, Guid documentId, string? language, TranslationDb db, CancellationToken cancellationToken)
     {
         var credits = await ContributorCredits.ForAsync(db, projectId, documentId, language, cancellationToken);
@@ -136,7 +140,11 @@ public static class DocumentsApi
         return content;
     }
 
-    private static async Task<Results<Ok<Paged<DocumentSummary>>, ProblemHttpResult>> List(
+    /// <summary>List the project's documents, paged, by path.</summary>
+    /// <remarks>
+    /// Each with its format, origin (repository or upload), current version and size.
+    /// </remarks>
+    internal static async Task<Results<Ok<Paged<DocumentSummary>>, ProblemHttpResult>> List(
         Guid projectId, [AsParameters] PageRequest paging, TranslationDb db, CancellationToken cancellationToken)
     {
         if (paging.Validate() is { } invalid)
@@ -158,7 +166,11 @@ public static class DocumentsApi
         return TypedResults.Ok(new Paged<DocumentSummary>(items, paging.Number, paging.Size, total));
     }
 
-    private static async Task<Results<Ok<DocumentResponse>, ProblemHttpResult>> Get(
+    /// <summary>Read a document: its versions and its progress in every target language.</summary>
+    /// <remarks>
+    /// Progress is exact at the moment of the answer: it moves with every submission, review, upload and new version.
+    /// </remarks>
+    internal static async Task<Results<Ok<DocumentResponse>, ProblemHttpResult>> Get(
         Guid projectId, Guid documentId, TranslationDb db, CancellationToken cancellationToken)
     {
         var document = await db.Documents.AsNoTracking()
@@ -185,7 +197,7 @@ public static class DocumentsApi
     /// <param name="state">Only segments whose translation is in this state (Untranslated: none yet).</param>
     /// <param name="mine">Only segments you have claimed, translated, or hold in a review batch.</param>
     /// <param name="q">Only segments whose source or translation contains this text, case ignored (at most 200 characters).</param>
-    private static async Task<Results<Ok<Paged<SegmentResponse>>, ProblemHttpResult>> ListSegments(
+    internal static async Task<Results<Ok<Paged<SegmentResponse>>, ProblemHttpResult>> ListSegments(
         Guid projectId, Guid documentId, [AsParameters] PageRequest paging, bool? includeRetired, string? language, TargetState? state, bool? mine, string? q,
         ClaimsPrincipal caller, TranslationDb db, CancellationToken cancellationToken)
     {
@@ -207,8 +219,11 @@ public static class DocumentsApi
         return TypedResults.Ok(new Paged<SegmentResponse>([.. page.Items.Select(i => SegmentResponse.From(i, page.Language))], paging.Number, paging.Size, page.Total));
     }
 
-    /// <summary>Queue a recount of the document's progress from its targets (a repair tool: progress is kept exact as work happens).</summary>
-    private static async Task<Results<Accepted, ProblemHttpResult>> Recount(
+    /// <summary>Queue a recount of the document's progress from its targets.</summary>
+    /// <remarks>
+    /// A repair tool: progress is kept exact as work happens, so nothing else needs it.
+    /// </remarks>
+    internal static async Task<Results<Accepted, ProblemHttpResult>> Recount(
         Guid projectId, Guid documentId, TranslationDb db, IBackgroundJobClient jobs, CancellationToken cancellationToken)
     {
         if (!await db.Documents.AnyAsync(d => d.Id == documentId && d.ProjectId == projectId, cancellationToken))

@@ -29,7 +29,11 @@ public static class MembersApi
         return routes;
     }
 
-    private static async Task<Results<Ok<List<MemberResponse>>, ProblemHttpResult>> List(Guid projectId, TranslationDb db, CancellationToken cancellationToken)
+    /// <summary>Every account's rights in the project, per target language.</summary>
+    /// <remarks>
+    /// Coordinators, secretariat and admins.
+    /// </remarks>
+    internal static async Task<Results<Ok<List<MemberResponse>>, ProblemHttpResult>> List(Guid projectId, TranslationDb db, CancellationToken cancellationToken)
     {
         if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
         {
@@ -40,8 +44,12 @@ public static class MembersApi
         return TypedResults.Ok(members.Select(MemberResponse.From).ToList());
     }
 
-    /// <summary>Set what an account may do in one target language of the project.</summary>
-    private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> Grant(
+    /// <summary>Set what an account may do in one target language of the project: translate, review, both or nothing.</summary>
+    /// <remarks>
+    /// Coordinators, secretariat and admins. A right taken away ends every write in that language at once: the account can no longer
+    /// submit, save drafts or review there.
+    /// </remarks>
+    internal static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> Grant(
         Guid projectId, Guid accountId, string language, RightsRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock,
         CancellationToken cancellationToken)
     {

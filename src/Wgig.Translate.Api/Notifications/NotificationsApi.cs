@@ -26,7 +26,10 @@ public static class NotificationsApi
     }
 
     /// <summary>Your notifications, newest first; unreadOnly=true for the ones you have not read.</summary>
-    private static async Task<Results<Ok<Paged<NotificationResponse>>, ProblemHttpResult>> List(
+    /// <remarks>
+    /// Always listed here, whatever your mail preference.
+    /// </remarks>
+    internal static async Task<Results<Ok<Paged<NotificationResponse>>, ProblemHttpResult>> List(
         [AsParameters] PageRequest paging, bool? unreadOnly, ClaimsPrincipal caller, TranslationDb db, CancellationToken cancellationToken)
     {
         if (paging.Validate() is { } invalid)
@@ -42,7 +45,11 @@ public static class NotificationsApi
         return TypedResults.Ok(new Paged<NotificationResponse>(items, paging.Number, paging.Size, total));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(
+    /// <summary>Mark one of your notifications as read.</summary>
+    /// <remarks>
+    /// A notification that is not yours is a 404.
+    /// </remarks>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(
         Guid notificationId, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = caller.AccountId();
@@ -56,7 +63,11 @@ public static class NotificationsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> MarkAllRead(ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Mark all your notifications as read.</summary>
+    /// <remarks>
+    /// Those you had read keep when you read them.
+    /// </remarks>
+    internal static async Task<NoContent> MarkAllRead(ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = caller.AccountId();
         var now = clock.GetUtcNow();

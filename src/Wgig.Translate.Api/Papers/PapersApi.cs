@@ -29,26 +29,34 @@ public static class PapersApi
         return routes;
     }
 
-    /// <summary>Each paper's state per required language (approved %, awaiting review, deadline forecast) and its sign-off.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<PaperGate>>, ProblemHttpResult>> Gates(Guid projectId, TranslationDb db, CancellationToken cancellationToken)
+    /// <summary>Each paper's state before publication: per required language the approved share, translations awaiting review and the deadline forecast, and the sign-off.</summary>
+    /// <remarks>
+    /// Counts are exact at the moment of the answer.
+    /// </remarks>
+    internal static async Task<Results<Ok<IReadOnlyList<PaperGate>>, ProblemHttpResult>> Gates(Guid projectId, TranslationDb db, CancellationToken cancellationToken)
     {
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
         return project is null ? new ProjectNotFound(projectId).ToProblem() : TypedResults.Ok(await PublishGate.ForAsync(db, project, null, cancellationToken));
     }
 
-    /// <summary>The secretariat signs the paper off for publication (its current version; all required languages must be approved).</summary>
-    private static async Task<Results<Ok<PaperGate>, ProblemHttpResult>> SignOff(Guid projectId, Guid documentId, ClaimsPrincipal caller, TranslationDb db,
+    /// <summary>The secretariat signs the paper off for publication.</summary>
+    /// <remarks>
+    /// Secretariat and admins; the paper's current version, once every required language is approved in full. A later version voids the
+    /// sign-off only if its text changed (the secretariat is told); an identical upload or a formatting change keeps it.
+    /// </remarks>
+    internal static async Task<Results<Ok<PaperGate>, ProblemHttpResult>> SignOff(Guid projectId, Guid documentId, ClaimsPrincipal caller, TranslationDb db,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var signed = await PublishGate.SignOffAsync(db, projectId, documentId, caller.AccountId(), clock.GetUtcNow(), cancellationToken);
         return signed.Succeeded ? TypedResults.Ok(signed.Value) : signed.Error.ToProblem();
     }
 
-    /// <summary>
-    /// The paper in every language it is approved in, paragraph by paragraph beside the source, paragraph
-    /// numbers aligned, right to left where the language is; links download each language's file.
-    /// </summary>
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> View(Guid projectId, Guid documentId, TranslationDb db,
+    /// <summary>The paper in every language it is approved in, beside the source paragraph by paragraph.</summary>
+    /// <remarks>
+    /// HTML: paragraph numbers aligned, each language marked with its lang and written right to left where the language is; links
+    /// download each language's file.
+    /// </remarks>
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> View(Guid projectId, Guid documentId, TranslationDb db,
         CancellationToken cancellationToken)
     {
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);

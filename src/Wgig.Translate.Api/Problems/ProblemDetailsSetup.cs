@@ -92,14 +92,16 @@ public static class ProblemDetailsSetup
                 {
                     Status = status,
                     Title = tooLarge ? "Upload too large" : "The request could not be read",
-                    Detail = tooLarge ? $"The upload is larger than the limit: {badRequest.InnerException!.Message}" : Describe(badRequest),
+                    Detail = tooLarge ? $"The upload is larger than the limit: {badRequest.InnerException!.Message}" : Describe(badRequest, httpContext),
                 },
             });
         }
 
-        // The JSON reader's message names the path and line of the fault, which is what a client needs.
-        private static string Describe(BadHttpRequestException exception) => exception.InnerException is JsonException json
-            ? $"{exception.Message} {json.Message}"
-            : exception.Message;
+        // A value outside an enum says which values are allowed; otherwise the JSON reader's message names the path and line of
+        // the fault, which is what a client needs.
+        private static string Describe(BadHttpRequestException exception, HttpContext httpContext) =>
+            EnumBinding.Describe(exception, httpContext) ?? (exception.InnerException is JsonException json
+                ? $"{exception.Message} {json.Message}"
+                : exception.Message);
     }
 }

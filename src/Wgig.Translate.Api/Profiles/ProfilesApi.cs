@@ -36,27 +36,41 @@ public static class ProfilesApi
     {
         var mine = routes.MapGroup("/me/profile").WithTags("Profiles");
         mine.MapGet("/", (ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken ct) => GetAsync(caller.AccountId(), db, clock, ct))
-            .WithName("GetMyProfile");
+            .WithName("GetMyProfile").WithSummary("Your profile: languages with levels, weekly capacity, time zone, availability and mail preference.")
+            .WithDescription("Whoever never filled one in has the empty profile: any time, UTC, capacity unknown (claims then take the project's default batch).");
         mine.MapPut("/", UpdateMine).WithName("UpdateMyProfile").ProducesValidationProblem();
         mine.MapPost("/pause", (PauseRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken ct) =>
-            PauseAsync(caller.AccountId(), request, db, clock, ct)).WithName("PauseMe").ProducesValidationProblem();
+            PauseAsync(caller.AccountId(), request, db, clock, ct)).WithName("PauseMe").ProducesValidationProblem()
+            .WithSummary("Pause yourself: you take no new work until you resume.")
+            .WithDescription("Claims you hold stay yours; nobody assigns you work and you cannot claim. The reason (at most 500 characters) is shown to coordinators.");
         mine.MapPost("/resume", (ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken ct) =>
-            ResumeAsync(caller.AccountId(), db, clock, ct)).WithName("ResumeMe");
+            ResumeAsync(caller.AccountId(), db, clock, ct)).WithName("ResumeMe")
+            .WithSummary("Resume after a pause: you take work again.")
+            .WithDescription("Claims that lapsed before now no longer count towards the Worker's automatic pause.");
 
         // Coordinators see everyone's profile and pause or resume volunteers (a volunteer who keeps letting claims lapse).
         var theirs = routes.MapGroup("/accounts/{accountId}/profile").WithTags("Profiles").RequireAuthorization(Policies.ManageProjects)
             .ProducesProblem(StatusCodes.Status404NotFound);
         theirs.MapGet("/", (Guid accountId, TranslationDb db, TimeProvider clock, CancellationToken ct) => GetAsync(accountId, db, clock, ct))
-            .WithName("GetProfile");
+            .WithName("GetProfile").WithSummary("A volunteer's profile (coordinators, secretariat, admins).")
+            .WithDescription("Languages with levels, weekly capacity, time zone, availability windows, and whether and why they are paused.");
         theirs.MapPost("/pause", (Guid accountId, PauseRequest request, TranslationDb db, TimeProvider clock, CancellationToken ct) =>
-            PauseAsync(accountId, request, db, clock, ct)).WithName("PauseVolunteer").ProducesValidationProblem();
+            PauseAsync(accountId, request, db, clock, ct)).WithName("PauseVolunteer").ProducesValidationProblem()
+            .WithSummary("Pause a volunteer: they take no new work until resumed.")
+            .WithDescription("Coordinators, secretariat and admins, e.g. for a volunteer who keeps letting claims lapse; the reason is kept on the profile.");
         theirs.MapPost("/resume", (Guid accountId, TranslationDb db, TimeProvider clock, CancellationToken ct) =>
-            ResumeAsync(accountId, db, clock, ct)).WithName("ResumeVolunteer");
+            ResumeAsync(accountId, db, clock, ct)).WithName("ResumeVolunteer")
+            .WithSummary("Resume a paused volunteer.")
+            .WithDescription("Coordinators, secretariat and admins. Lapses before now no longer count towards the Worker's automatic pause.");
         return routes;
     }
 
-    /// <summary>Your languages with levels, weekly capacity, time zone and availability.</summary>
-    private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> UpdateMine(
+    /// <summary>Set your languages with levels, weekly capacity, time zone, availability windows and mail preference.</summary>
+    /// <remarks>
+    /// The weekly capacity sizes your batches and caps the words you hold in live claims, however work reaches you; 0 says nothing
+    /// (claims then take the project's default batch). Windows are in your time zone (an IANA id); a window does not pass midnight.
+    /// </remarks>
+    internal static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> UpdateMine(
         ProfileRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var profile = await LoadAsync(caller.AccountId(), db, clock, cancellationToken);

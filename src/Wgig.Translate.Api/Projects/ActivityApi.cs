@@ -25,7 +25,7 @@ public static class ActivityApi
     /// </remarks>
     /// <param name="documentId">Only what concerns this document.</param>
     /// <param name="days">How far back to look, in days (1 to 366; default 30).</param>
-    private static async Task<Results<Ok<Paged<ActivityEntry>>, ProblemHttpResult>> List(Guid projectId, [AsParameters] PageRequest paging, Guid? documentId,
+    internal static async Task<Results<Ok<Paged<ActivityEntry>>, ProblemHttpResult>> List(Guid projectId, [AsParameters] PageRequest paging, Guid? documentId,
         int? days, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (paging.Validate() is { } invalid)

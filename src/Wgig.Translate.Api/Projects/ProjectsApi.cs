@@ -23,7 +23,12 @@ public static class ProjectsApi
         return routes;
     }
 
-    private static async Task<Results<Created<ProjectResponse>, ProblemHttpResult>> Create(
+    /// <summary>Create a project: name, source language and target languages.</summary>
+    /// <remarks>
+    /// Coordinators, secretariat and admins. Language tags are BCP 47 and canonicalized (fr-fr becomes fr-FR); the name is unique, case
+    /// ignored.
+    /// </remarks>
+    internal static async Task<Results<Created<ProjectResponse>, ProblemHttpResult>> Create(
         CreateProjectRequest request, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var project = Project.Create(request.Name, request.SourceLanguage, request.TargetLanguages, clock.GetUtcNow());
@@ -48,7 +53,11 @@ public static class ProjectsApi
         return TypedResults.Created($"/api/projects/{project.Value.Id}", ProjectResponse.From(project.Value));
     }
 
-    private static async Task<Results<Ok<Paged<ProjectResponse>>, ProblemHttpResult>> List(
+    /// <summary>List the projects you may see, paged, by name.</summary>
+    /// <remarks>
+    /// Staff see every project; a volunteer sees the projects they hold a translate or review right in.
+    /// </remarks>
+    internal static async Task<Results<Ok<Paged<ProjectResponse>>, ProblemHttpResult>> List(
         [AsParameters] PageRequest paging, ClaimsPrincipal caller, TranslationDb db, CancellationToken cancellationToken)
     {
         if (paging.Validate() is { } invalid)
@@ -65,7 +74,11 @@ public static class ProjectsApi
         return TypedResults.Ok(new Paged<ProjectResponse>([.. items.Select(ProjectResponse.From)], paging.Number, paging.Size, total));
     }
 
-    private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Get(
+    /// <summary>Read a project: its languages and escalation ladder.</summary>
+    /// <remarks>
+    /// For staff and members of the project.
+    /// </remarks>
+    internal static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Get(
         Guid projectId, TranslationDb db, CancellationToken cancellationToken)
     {
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
@@ -74,11 +87,12 @@ public static class ProjectsApi
             : TypedResults.Ok(ProjectResponse.From(project));
     }
 
-    /// <summary>
-    /// Set the project's escalation ladder: reminders before claims and deadlines end, the overdue notice,
-    /// reassignment of lapsed work to a backup volunteer, and coordinator alerts (coordinators, admins).
-    /// </summary>
-    private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ChangeLadder(
+    /// <summary>Set the project's escalation ladder.</summary>
+    /// <remarks>
+    /// Reminders before claims and deadlines end (durations, or null for no such step), the overdue notice, reassignment of lapsed work
+    /// to a backup volunteer, and coordinator alerts. Coordinators, secretariat and admins.
+    /// </remarks>
+    internal static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ChangeLadder(
         Guid projectId, EscalationLadderRequest request, TranslationDb db, CancellationToken cancellationToken)
     {
         var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);

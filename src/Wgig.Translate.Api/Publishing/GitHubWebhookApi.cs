@@ -19,7 +19,12 @@ public static class GitHubWebhookApi
         return routes;
     }
 
-    private static async Task<Results<Accepted, NoContent, ProblemHttpResult>> Webhook(Guid projectId, HttpRequest http, TranslationDb db, IBackgroundJobClient jobs,
+    /// <summary>GitHub's push webhook: a push to the project's branch queues a sync of its sources.</summary>
+    /// <remarks>
+    /// Outside the API's sign-in: the X-Hub-Signature-256 signature with the project's webhook secret is the proof (401 otherwise, the
+    /// same for an unknown project). Other events and other branches are acknowledged with 204 and change nothing.
+    /// </remarks>
+    internal static async Task<Results<Accepted, NoContent, ProblemHttpResult>> Webhook(Guid projectId, HttpRequest http, TranslationDb db, IBackgroundJobClient jobs,
         CancellationToken cancellationToken)
     {
         var connection = await db.RepositoryConnections.AsNoTracking().SingleOrDefaultAsync(c => c.ProjectId == projectId, cancellationToken);

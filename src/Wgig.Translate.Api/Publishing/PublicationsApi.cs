@@ -43,11 +43,12 @@ public static class PublicationsApi
         return routes;
     }
 
-    /// <summary>
-    /// Publish approved translations to the repository in one commit (secretariat, admins). The Worker does
-    /// it; follow the publication's status. Documents not approved in full in a language are left out, with why.
-    /// </summary>
-    private static async Task<Results<Accepted<PublicationResponse>, ProblemHttpResult>> Publish(
+    /// <summary>Publish approved translations to the repository in one commit.</summary>
+    /// <remarks>
+    /// Secretariat and admins. Whole papers go through the publish gate (every required language approved in full, and signed off);
+    /// subset=true publishes the languages named explicitly. The Worker does it: follow the publication's status.
+    /// </remarks>
+    internal static async Task<Results<Accepted<PublicationResponse>, ProblemHttpResult>> Publish(
         Guid projectId, PublicationRequest request, ClaimsPrincipal caller, TranslationDb db, IBackgroundJobClient jobs, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -119,14 +120,22 @@ public static class PublicationsApi
         }
     }
 
-    private static async Task<Ok<IReadOnlyList<PublicationResponse>>> List(Guid projectId, TranslationDb db, CancellationToken cancellationToken)
+    /// <summary>The project's publications, newest first (the last 100).</summary>
+    /// <remarks>
+    /// Each with its status, branch, commit, pull request, files and what was left out and why.
+    /// </remarks>
+    internal static async Task<Ok<IReadOnlyList<PublicationResponse>>> List(Guid projectId, TranslationDb db, CancellationToken cancellationToken)
     {
         var publications = await db.Publications.AsNoTracking().Where(p => p.ProjectId == projectId).OrderByDescending(p => p.Number).Take(100)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<PublicationResponse>>([.. publications.Select(PublicationResponse.From)]);
     }
 
-    private static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult>> GetPublication(Guid projectId, Guid publicationId, TranslationDb db,
+    /// <summary>One publication and how it went.</summary>
+    /// <remarks>
+    /// Queued, waiting (rate-limited, with when it tries again), published, unchanged or failed with the reason.
+    /// </remarks>
+    internal static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult>> GetPublication(Guid projectId, Guid publicationId, TranslationDb db,
         CancellationToken cancellationToken)
     {
         var publication = await db.Publications.AsNoTracking().SingleOrDefaultAsync(p => p.Id == publicationId && p.ProjectId == projectId, cancellationToken);

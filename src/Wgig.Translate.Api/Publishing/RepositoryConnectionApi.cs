@@ -43,7 +43,12 @@ public static class RepositoryConnectionApi
         return routes;
     }
 
-    private static async Task<Results<Ok<RepositoryResponse>, ProblemHttpResult>> Get(Guid projectId, TranslationDb db, CancellationToken cancellationToken)
+    /// <summary>The project's document repository connection and its last sync.</summary>
+    /// <remarks>
+    /// Credentials are never returned, only whether they are set. The last sync's report says what it did and what people should know
+    /// (documents skipped because uploaded by hand, approved translations sent back to "needs update").
+    /// </remarks>
+    internal static async Task<Results<Ok<RepositoryResponse>, ProblemHttpResult>> Get(Guid projectId, TranslationDb db, CancellationToken cancellationToken)
     {
         var connection = await db.RepositoryConnections.AsNoTracking().SingleOrDefaultAsync(c => c.ProjectId == projectId, cancellationToken);
         if (connection is null)
@@ -53,8 +58,13 @@ public static class RepositoryConnectionApi
         return TypedResults.Ok(RepositoryResponse.From(connection));
     }
 
-    /// <summary>Connect the project to its document repository, or change the connection (coordinators, secretariat, admins).</summary>
-    private static async Task<Results<Ok<RepositoryResponse>, ProblemHttpResult>> Connect(
+    /// <summary>Connect the project to its document repository, or change the connection.</summary>
+    /// <remarks>
+    /// Coordinators, secretariat and admins. GitHub (github.com or an Enterprise server) with a token or a GitHub App installation, or a
+    /// local Git repository; which files are sources (a glob) and where translations go (a template naming {lang} and {path}). Credentials
+    /// and the webhook secret are write-only; left out when changing, the stored ones stay.
+    /// </remarks>
+    internal static async Task<Results<Ok<RepositoryResponse>, ProblemHttpResult>> Connect(
         Guid projectId, RepositoryRequest request, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))

@@ -14,8 +14,13 @@ public static class SourceSyncApi
         return repository;
     }
 
-    /// <summary>Read the sources from the repository now (the Worker does it; new and changed files become documents and versions).</summary>
-    private static async Task<Results<Accepted, ProblemHttpResult>> Sync(Guid projectId, TranslationDb db, IBackgroundJobClient jobs, CancellationToken cancellationToken)
+    /// <summary>Read the sources from the repository now: new files become documents, changed files new versions.</summary>
+    /// <remarks>
+    /// The Worker does it; the connection's last sync report says what happened. Documents uploaded by hand are never touched by a sync;
+    /// a version that sends approved translations back to "needs update" says so in the report and the activity feed, and their
+    /// translators are told.
+    /// </remarks>
+    internal static async Task<Results<Accepted, ProblemHttpResult>> Sync(Guid projectId, TranslationDb db, IBackgroundJobClient jobs, CancellationToken cancellationToken)
     {
         if (!await db.RepositoryConnections.AnyAsync(c => c.ProjectId == projectId, cancellationToken))
         {

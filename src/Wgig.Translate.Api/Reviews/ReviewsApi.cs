@@ -35,8 +35,12 @@ public static class ReviewsApi
         return routes;
     }
 
-    /// <summary>Claim the next review batch: submitted translations of the document in one language, not your own, up to a word budget, as a lease.</summary>
-    private static async Task<Results<Created<ClaimResponse>, ProblemHttpResult>> ClaimReviewBatch(
+    /// <summary>Claim the next review batch: translations of others awaiting review, up to a word budget, as a lease.</summary>
+    /// <remarks>
+    /// Needs the review right in the language. Your own translations are never in your batch; the batch lasts a lease and is extended by
+    /// reviewing.
+    /// </remarks>
+    internal static async Task<Results<Created<ClaimResponse>, ProblemHttpResult>> ClaimReviewBatch(
         Guid projectId, Guid documentId, ClaimRequest request, ClaimsPrincipal caller, TranslationDb db, ReviewNext reviews,
         CancellationToken cancellationToken)
     {
@@ -60,8 +64,11 @@ public static class ReviewsApi
             new ClaimResponse(claimed.ClaimId, claimed.DocumentId, claimed.Language, claimed.ExpiresAt, claimed.Words, claimed.SegmentIds));
     }
 
-    /// <summary>Give the batch's undecided translations back to the review queue.</summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> Release(
+    /// <summary>Give a review batch back: its undecided translations return to the review queue.</summary>
+    /// <remarks>
+    /// Decisions already made stay made.
+    /// </remarks>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Release(
         Guid projectId, Guid documentId, Guid claimId, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var reviewer = caller.AccountId();
@@ -82,7 +89,10 @@ public static class ReviewsApi
     }
 
     /// <summary>The review queue of a language: per document, what waits for review, what is in batches, what is yours.</summary>
-    private static async Task<Results<Ok<List<ReviewQueueEntry>>, ProblemHttpResult>> Queue(
+    /// <remarks>
+    /// Counts translations handed in and not yet decided on, and the words they hold.
+    /// </remarks>
+    internal static async Task<Results<Ok<List<ReviewQueueEntry>>, ProblemHttpResult>> Queue(
         Guid projectId, string? language, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);

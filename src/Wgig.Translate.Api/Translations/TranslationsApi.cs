@@ -33,8 +33,11 @@ public static class TranslationsApi
         return routes;
     }
 
-    /// <summary>The segment's translation in one language, its state and its version (also the ETag).</summary>
-    private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Get(
+    /// <summary>Read a segment's translation in one language, with its version as the ETag.</summary>
+    /// <remarks>
+    /// If you hold its claim you also get your draft and the drafts earlier claimants left (suggestions); nobody else sees them.
+    /// </remarks>
+    internal static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Get(
         Guid projectId, Guid documentId, Guid segmentId, string language, ClaimsPrincipal caller, TranslationDb db, HttpContext http,
         CancellationToken cancellationToken)
     {
@@ -46,11 +49,12 @@ public static class TranslationsApi
         return await RespondAsync(http, db, found.Value, cancellationToken);
     }
 
-    /// <summary>
-    /// Autosave your work in progress under your live claim (an empty list of runs clears it). Saving is
-    /// activity: it extends your claim. The draft survives the claim; only you see it.
-    /// </summary>
-    private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> SaveDraft(
+    /// <summary>Autosave your work in progress under your live claim; only you see it.</summary>
+    /// <remarks>
+    /// An empty list of runs clears the draft. Saving is activity: it extends your claim. When the claim ends without a submission the
+    /// draft stays in the history and is offered to the next translator as a suggestion.
+    /// </remarks>
+    internal static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> SaveDraft(
         Guid projectId, Guid documentId, Guid segmentId, string language, TranslationRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
         ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> claimOptions, HttpContext http, CancellationToken cancellationToken)
     {
@@ -85,8 +89,13 @@ public static class TranslationsApi
         return await SaveAsync(db, http, context, cancellationToken);
     }
 
-    /// <summary>Hand in a translation for review: needs a live claim; If-Match guards against overwriting a newer version.</summary>
-    private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Submit(
+    /// <summary>Hand in a translation for review under your live claim.</summary>
+    /// <remarks>
+    /// Inline codes are given by the source's code ids; If-Match against overwriting a newer version (a stale one is a 409 carrying the
+    /// current version). Handing in extends the rest of the claim; the last segment of a batch tells the language's reviewers it is
+    /// ready.
+    /// </remarks>
+    internal static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Submit(
         Guid projectId, Guid documentId, Guid segmentId, string language, TranslationRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
         ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> claimOptions, HttpContext http, CancellationToken cancellationToken)
     {
@@ -129,8 +138,12 @@ public static class TranslationsApi
         return saved;
     }
 
-    /// <summary>Approve, reject with a comment, or edit and approve; only someone with the review right who did not translate it.</summary>
-    private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Review(
+    /// <summary>Approve, reject with a comment, or edit and approve a translation.</summary>
+    /// <remarks>
+    /// Needs the review right and not your own translation. A rejection goes back to its translator, who is told, with the comment; an
+    /// edit is recorded as yours.
+    /// </remarks>
+    internal static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Review(
         Guid projectId, Guid documentId, Guid segmentId, string language, ReviewRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
         ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
@@ -187,8 +200,11 @@ public static class TranslationsApi
         return saved;
     }
 
-    /// <summary>Every transition of the translation, oldest first: who did what and when, with each version's text.</summary>
-    private static async Task<Results<Ok<List<HistoryEntry>>, ProblemHttpResult>> History(
+    /// <summary>Every transition of the translation, oldest first.</summary>
+    /// <remarks>
+    /// Who did what and when, with each version's text and each review comment.
+    /// </remarks>
+    internal static async Task<Results<Ok<List<HistoryEntry>>, ProblemHttpResult>> History(
         Guid projectId, Guid documentId, Guid segmentId, string language, ClaimsPrincipal caller, TranslationDb db, CancellationToken cancellationToken)
     {
         var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken);

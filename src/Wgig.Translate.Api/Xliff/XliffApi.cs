@@ -27,13 +27,14 @@ public static class XliffApi
         return routes;
     }
 
-    /// <summary>
-    /// Upload a translated XLIFF (2.x or 1.2): each changed target under your live claim is submitted as
-    /// your translation; the answer lists every unit as applied, unchanged or rejected, with the reason.
-    /// A file that is not valid XLIFF, or not for this document and language, changes nothing.
-    /// </summary>
+    /// <summary>Upload a translated XLIFF (2.x, 1.2, or translate-toolkit's po2xliff output) as your submissions.</summary>
+    /// <remarks>
+    /// Each changed target under your live claim is submitted as your translation; the answer lists every unit as applied, unchanged or
+    /// rejected, with the reason. A file that breaks a rule of XLIFF (schema or processing requirement), or is for another document or
+    /// language, is a 4xx and changes nothing.
+    /// </remarks>
     /// <param name="language">The target language; taken from the file (trgLang / target-language) when absent.</param>
-    private static async Task<Results<Ok<XliffImportReport>, ProblemHttpResult>> Import(
+    internal static async Task<Results<Ok<XliffImportReport>, ProblemHttpResult>> Import(
         Guid projectId, Guid documentId, IFormFile file, [FromQuery] string? language, ClaimsPrincipal caller,
         XliffImport import, IOptions<DocumentLimits> limits, CancellationToken cancellationToken)
     {
@@ -47,11 +48,15 @@ public static class XliffApi
     }
 
     /// <summary>The document's segments in one target language as XLIFF, for CAT tools.</summary>
+    /// <remarks>
+    /// XLIFF 2.1 by default (2.0 or 1.2 on request), streamed. trgLang (target-language) names the language; units carry their inline
+    /// codes as the format's codes and their translation with its state. units=claimedByMe exports your batch for offline work.
+    /// </remarks>
     /// <param name="language">A target language of the project.</param>
     /// <param name="version">2.1 (default), 2.0 or 1.2.</param>
     /// <param name="units">all (default); needsWork: untranslated, needing an update, or rejected; claimedByMe: what you hold under a live claim.</param>
     /// <param name="prefillTargets">Copy the source into empty targets (state needs-translation), for OmegaT's XLIFF 1.2 filter.</param>
-    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(
+    internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(
         Guid projectId, Guid documentId, string? language, string? version, string? units, bool? prefillTargets,
         ClaimsPrincipal caller, XliffExport export, CancellationToken cancellationToken)
     {

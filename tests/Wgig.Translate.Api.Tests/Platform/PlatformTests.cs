@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Wgig.Translate.Api.Tests.Platform;
@@ -93,6 +94,51 @@ public sealed class PlatformTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.True(upload.GetProperty("responses").TryGetProperty("413", out _));
         // The docs page offers the personal-token scheme every API call needs.
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("token").GetProperty("scheme").GetString());
+    }
+
+    [Fact]
+    public async Task Every_operation_has_a_summary_and_a_description_and_enums_list_their_values()
+    {
+        var document = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value))).ToList();
+        Assert.True(operations.Count > 60);
+        Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace(o.Operation.TryGetProperty("summary", out var s) ? s.GetString() : null), $"{o.Name} has no summary"));
+        Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace(o.Operation.TryGetProperty("description", out var d) ? d.GetString() : null), $"{o.Name} has no description"));
+        // What the upload takes today, not what it took once.
+        var upload = operations.Single(o => o.Name == "POST /api/projects/{projectId}/documents").Operation;
+        Assert.Equal("Upload a new document (Markdown, UN plain-text paper, DOCX or HTML) as multipart form data.", upload.GetProperty("summary").GetString());
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        Assert.Equal(["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+            schemas.GetProperty("DayOfWeek").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(Enum.GetNames<Domain.Targets.TargetState>(), schemas.GetProperty("TargetState").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Theory]
+    [InlineData("/api/projects/{p}/documents/{d}/segments?language=fr&state=Done", "state must be one of Untranslated, Claimed, Translated, Approved, Rejected, NeedsUpdate; got 'Done'.")]
+    public async Task A_bad_enum_value_in_the_query_lists_the_values_allowed(string url, string detail)
+    {
+        var projectId = await _client.CreateProjectAsync(name: "Enums " + Guid.NewGuid().ToString("N")[..6], targets: ["fr"]);
+        var document = (await (await _client.UploadAsync(projectId, "a.md", "One sentence here.\n"u8.ToArray())).Content
+            .ReadFromJsonAsync<Api.Documents.DocumentResponse>(ApiJson.Options))!;
+
+        var response = await _client.GetAsync(url.Replace("{p}", projectId.ToString(), StringComparison.Ordinal).Replace("{d}", document.Id.ToString(), StringComparison.Ordinal));
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, detail);
+    }
+
+    [Fact]
+    public async Task A_bad_enum_value_in_a_json_body_lists_the_values_allowed()
+    {
+        var response = await _client.PutAsJsonAsync("/api/me/profile", new
+        {
+            availability = new[] { new { day = "Funday", from = "09:00:00", to = "12:00:00" } },
+        });
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "availability[0].day must be one of Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday.");
+        await (await _client.PutAsJsonAsync("/api/me/profile", new { mail = "Sometimes" }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "mail must be one of Immediately, DailyDigest, Never.");
     }
 
     [Fact]
