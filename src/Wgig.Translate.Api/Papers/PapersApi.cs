@@ -8,6 +8,7 @@ using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Formats;
+using Wgig.Translate.Domain.Languages;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Publishing;
 using Wgig.Translate.Domain.Storage;
@@ -18,8 +19,6 @@ namespace Wgig.Translate.Api.Papers;
 /// <summary>The publish gate per paper, the secretariat's sign-off, and the multilingual paper as people read it.</summary>
 public static class PapersApi
 {
-    private static readonly HashSet<string> RightToLeft = new(StringComparer.Ordinal) { "ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb" };
-
     public static IEndpointRouteBuilder MapPapers(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/projects/{projectId}/papers", Gates).WithTags("Papers").WithName("ListPaperGates").ProducesProblem(StatusCodes.Status404NotFound);
@@ -96,7 +95,7 @@ public static class PapersApi
         html.Append("</nav>\n");
         foreach (var language in complete)
         {
-            var direction = RightToLeft.Contains(language.Split('-')[0]) ? "rtl" : "ltr";
+            var direction = Writing.Of(language).Direction;
             html.Append(CultureInfo.InvariantCulture, $"<table class=\"lang\" id=\"{language}\"><thead><tr><th>¶</th><th lang=\"{project.SourceLanguage}\">{project.SourceLanguage}</th>" +
                 $"<th lang=\"{language}\" dir=\"{direction}\">{language}</th></tr></thead><tbody>\n");
             foreach (var paragraph in segments.GroupBy(s => s.Paragraph).OrderBy(g => g.Key))

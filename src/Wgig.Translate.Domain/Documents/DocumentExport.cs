@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Formats;
+using Wgig.Translate.Domain.Languages;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
@@ -30,7 +31,7 @@ public sealed class DocumentExport(TranslationDb db, ImporterCatalog importers)
         {
             return found.Error;
         }
-        var (_, document, target) = found.Value;
+        var (project, document, target) = found.Value;
 
         var original = await db.DocumentVersions.Where(v => v.DocumentId == documentId && v.Number == document.CurrentVersion)
             .Select(v => v.Content).SingleAsync(cancellationToken);
@@ -57,7 +58,7 @@ public sealed class DocumentExport(TranslationDb db, ImporterCatalog importers)
         }
 
         var importer = importers.For(document.Format);
-        var rebuilt = importer.Rebuild(original, blocks);
+        var rebuilt = importer.Rebuild(original, blocks, TextLanguages.Of(project.SourceLanguage, target));
         if (!rebuilt.Succeeded)
         {
             return rebuilt.Error;

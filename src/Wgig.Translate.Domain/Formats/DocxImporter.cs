@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Languages;
 using Wgig.Translate.Domain.Segmentation;
 
 namespace Wgig.Translate.Domain.Formats;
@@ -55,7 +56,7 @@ public sealed class DocxImporter : IDocumentImporter
         }
     }
 
-    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks)
+    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks, TextLanguages? languages = null)
     {
         var checkedZip = CheckPackage(original);
         if (checkedZip is not null)
@@ -76,6 +77,11 @@ public sealed class DocxImporter : IDocumentImporter
                 {
                     Rewrite(translatable[i], translation, StructuralLabel.Split(Content(translatable[i])).Label);
                 }
+            }
+            if (languages is not null)
+            {
+                DocxLanguage.Apply(document, languages, translatable.Where((_, i) => blocks[i] is not null).ToHashSet(),
+                    translatable.Where((_, i) => blocks[i] is null).ToList());
             }
         }
         return stream.ToArray();

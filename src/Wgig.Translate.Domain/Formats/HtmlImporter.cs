@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Languages;
 using Wgig.Translate.Domain.Segmentation;
 
 namespace Wgig.Translate.Domain.Formats;
@@ -48,7 +49,7 @@ public sealed class HtmlImporter : IDocumentImporter
         return parsed.Succeeded ? Result<IReadOnlyList<SourceBlock>>.From([.. parsed.Value.Runs.Select(r => r.Block)]) : parsed.Error;
     }
 
-    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks)
+    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks, TextLanguages? languages = null)
     {
         var parsed = Parse(original);
         if (!parsed.Succeeded)
@@ -76,8 +77,41 @@ public sealed class HtmlImporter : IDocumentImporter
                 container.InsertBefore(node, anchor);
             }
         }
+        if (languages is not null)
+        {
+            MarkLanguages(document, runs, blocks, languages, isFragment);
+        }
         var output = isFragment ? document.Body!.InnerHtml : document.ToHtml();
         return TextSplicer.Encode(output, original.Span);
+    }
+
+    // The page says its language and direction (lang, dir on <html>), so browsers, screen readers and search engines read it as
+    // the target; a block whose own element says otherwise (or any block of a fragment, which has no <html>) says it itself,
+    // and a block left in the source is marked as the source.
+    private static void MarkLanguages(IDocument document, List<(SourceBlock Block, IElement Container, List<INode> Nodes)> runs,
+        IReadOnlyList<SegmentContent?> blocks, TextLanguages languages, bool isFragment)
+    {
+        var root = document.DocumentElement;
+        if (!isFragment)
+        {
+            root.SetAttribute("lang", languages.Target.Tag);
+            root.SetAttribute("dir", languages.Target.Direction);
+        }
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var container = runs[i].Container;
+            if (container.LocalName is "html" or "body" or "head")
+            {
+                continue;
+            }
+            var writing = blocks[i] is null ? languages.Source : languages.Target;
+            var said = container.ParentElement?.Closest("[lang]");
+            if (isFragment || blocks[i] is null || container.HasAttribute("lang") || (said is not null && said != root))
+            {
+                container.SetAttribute("lang", writing.Tag);
+                container.SetAttribute("dir", writing.Direction);
+            }
+        }
     }
 
     private static Result<(IDocument Document, List<(SourceBlock Block, IElement Container, List<INode> Nodes)> Runs, bool IsFragment)> Parse(

@@ -1,5 +1,6 @@
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Languages;
 using Wgig.Translate.Domain.Segmentation;
 
 namespace Wgig.Translate.Domain.Formats;
@@ -22,7 +23,9 @@ public interface IDocumentImporter
 
     /// <summary>
     /// The original document with block <c>i</c>'s text replaced by <paramref name="blocks"/>[i], or
-    /// left exactly as it was where that is null; everything that is not block text stays untouched.
+    /// left exactly as it was where that is null; everything that is not block text stays untouched. Formats that
+    /// can say which language their text is in (DOCX, HTML) say it: the document in <paramref name="languages"/>'s
+    /// target, written in its direction, and the blocks left in the source marked as the source.
     /// </summary>
-    Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks);
+    Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks, TextLanguages? languages = null);
 }

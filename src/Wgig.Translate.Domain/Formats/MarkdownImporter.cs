@@ -4,10 +4,12 @@ using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Languages;
 using Wgig.Translate.Domain.Segmentation;
 
 namespace Wgig.Translate.Domain.Formats;
@@ -48,7 +50,7 @@ public sealed partial class MarkdownImporter : IDocumentImporter
         return parsed.Succeeded ? Result<IReadOnlyList<SourceBlock>>.From([.. parsed.Value.Select(b => b.Block)]) : parsed.Error;
     }
 
-    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks)
+    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks, TextLanguages? languages = null)
     {
         var parsed = Parse(original);
         if (!parsed.Succeeded)
@@ -58,7 +60,20 @@ public sealed partial class MarkdownImporter : IDocumentImporter
         var text = SourceText.DecodeUtf8(original).Value!;
         var spliced = TextSplicer.Splice(text, [.. parsed.Value.Select(b => b.Span)],
             [.. blocks.Select(b => b is null ? null : Escape(b.ToOriginal(EscapeText)))]);
-        return TextSplicer.Encode(spliced, original.Span);
+        return TextSplicer.Encode(languages is { Target.RightToLeft: true } ? RightToLeft(spliced, languages.Target) : spliced, original.Span);
+    }
+
+    // Markdown has no way of its own to say a direction: a translation written right to left is wrapped, after any front
+    // matter, in an HTML block that says its language and direction (GitHub and CommonMark renderers keep both attributes);
+    // the blank lines let the Markdown inside render as Markdown.
+    private static string RightToLeft(string markdown, Writing target)
+    {
+        var front = Markdown.Parse(markdown, Pipeline).OfType<YamlFrontMatterBlock>().FirstOrDefault();
+        var start = front is null ? 0 : markdown.IndexOf('\n', front.Span.End) + 1;
+        start = start <= 0 && front is not null ? markdown.Length : start;
+        var newline = markdown.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var end = markdown.EndsWith('\n') ? "" : newline;
+        return $"{markdown[..start]}<div lang=\"{target.Tag}\" dir=\"rtl\">{newline}{newline}{markdown[start..]}{end}{newline}</div>{newline}";
     }
 
     private static Result<List<(SourceBlock Block, Range Span)>> Parse(ReadOnlyMemory<byte> content)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Languages;
 using Wgig.Translate.Domain.Segmentation;
 
 namespace Wgig.Translate.Domain.Formats;
@@ -53,7 +54,7 @@ public sealed partial class PlainTextImporter : IDocumentImporter
         return text.Succeeded ? Result<IReadOnlyList<SourceBlock>>.From([.. Parse(text.Value).Select(b => b.Block)]) : text.Error;
     }
 
-    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks)
+    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks, TextLanguages? languages = null)
     {
         var text = SourceText.DecodeUtf8(original);
         if (!text.Succeeded)
