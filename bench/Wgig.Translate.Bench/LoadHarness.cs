@@ -34,6 +34,9 @@ public static class LoadHarness
         }
     }
 
+    // The throwaway database's key ring key, fresh for each run.
+    private static readonly string BenchKeyRingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public static async Task<int> RunAsync(string[] args)
     {
         var clientCounts = Option(args, "--clients", "1,16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
@@ -43,6 +46,7 @@ public static class LoadHarness
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Translation"] = database,
+            ["DataProtection__KeyRingKey"] = BenchKeyRingKey,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = Environment.GetEnvironmentVariable("WGIG_LOAD_SQL_LOG") ?? "Warning",
@@ -100,7 +104,10 @@ public static class LoadHarness
         }
         var database = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
         using var migrate = Process(root, "src/Wgig.Translate.Worker/bin/Release/net10.0/Wgig.Translate.Worker.dll", ["migrate"],
-            new Dictionary<string, string> { ["ConnectionStrings__Translation"] = database, ["Logging__LogLevel__Default"] = "Warning" });
+            new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Translation"] = database, ["DataProtection__KeyRingKey"] = BenchKeyRingKey, ["Logging__LogLevel__Default"] = "Warning",
+            });
         await migrate.WaitForExitAsync();
         return migrate.ExitCode == 0 ? database : throw new InvalidOperationException("migrate failed");
     }

@@ -1,6 +1,6 @@
 namespace Wgig.Translate.Worker.Notifications;
 
-/// <summary>Bound from "Mail". Without a host, notifications stay in the app and nothing is mailed.</summary>
+/// <summary>Bound from "Mail". Without a host, notifications stay in the app and nothing is mailed (account letters go to the pickup directory).</summary>
 public sealed class MailOptions
 {
     public const string Section = "Mail";
@@ -17,6 +17,12 @@ public sealed class MailOptions
     public string? UserName { get; set; }
 
     public string? Password { get; set; }
+
+    /// <summary>
+    /// Without a mail server: a directory where account letters (invitations, password resets) are written as .eml
+    /// files instead, for a machine without mail (./run uses .data/mail). Notifications stay in the app.
+    /// </summary>
+    public string? PickupDirectory { get; set; }
 
     /// <summary>Notifications mailed per run; the rest wait for the next one.</summary>
     public int BatchSize { get; set; } = 200;

@@ -16,7 +16,8 @@ namespace Wgig.Translate.Worker.Notifications;
 /// with SKIP LOCKED, so two Workers never mail the same one; a failed send is retried later with backoff
 /// and never holds up anything else. Nothing a volunteer does waits for mail.
 /// </summary>
-public sealed class SendNotificationMail(TranslationDb db, TimeProvider clock, IOptions<MailOptions> options, ILogger<SendNotificationMail> logger) : IBackgroundJob
+public sealed class SendNotificationMail(TranslationDb db, TimeProvider clock, IOptions<MailOptions> options, SendOutgoingMail outbox,
+    ILogger<SendNotificationMail> logger) : IBackgroundJob
 {
     public const string RecurringJobId = "send-notification-mail";
     public const string DigestRecurringJobId = "send-notification-digest";
@@ -24,7 +25,12 @@ public sealed class SendNotificationMail(TranslationDb db, TimeProvider clock, I
     /// <summary>The local hour at which daily digests go out.</summary>
     public const int DigestHour = 7;
 
-    public Task<int> RunAsync(CancellationToken cancellationToken) => SendAsync(MailPreference.Immediately, cancellationToken);
+    /// <summary>Account letters first (whatever did not go out when queued), then the notifications due now.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        await outbox.SendOutgoingAsync(cancellationToken);
+        return await SendAsync(MailPreference.Immediately, cancellationToken);
+    }
 
     public Task<int> RunDigestAsync(CancellationToken cancellationToken) => SendAsync(MailPreference.DailyDigest, cancellationToken);
 

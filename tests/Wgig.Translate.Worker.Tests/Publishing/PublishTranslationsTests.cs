@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Publishing;
+using Wgig.Translate.Domain.Security;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
@@ -55,6 +56,8 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
 
     private Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> run) => _services.InScopeAsync(run);
 
+    private ICredentialProtector Protector => _services.GetRequiredService<ICredentialProtector>();
+
     // A project connected to the fake, its sources synced from it, and French approved in full for the report.
     private async Task<Guid> SetUpAsync(WriteMode mode = WriteMode.PullRequest, bool approveGlossary = false, bool connect = true)
     {
@@ -66,7 +69,8 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
             if (connect)
             {
                 db.RepositoryConnections.Add(RepositoryConnection.Connect(project.Id, RepositoryHost.GitHub, FakeGitHub.Owner, FakeGitHub.Name, "main",
-                    "papers/en/**/*.md", "papers/{lang}/{path}", mode, false, false, _github.BaseUrl, "token-1", "hook-secret", _clock.GetUtcNow()).Value!);
+                    "papers/en/**/*.md", "papers/{lang}/{path}", mode, false, false, _github.BaseUrl, "token-1", "hook-secret", _clock.GetUtcNow(), Protector,
+                    allowedApiHosts: ["127.0.0.1"]).Value!);
             }
             await db.SaveChangesAsync();
             return project.Id;
@@ -318,8 +322,8 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
         {
             var db = s.GetRequiredService<TranslationDb>();
             db.RepositoryConnections.Add(RepositoryConnection.Connect(projectId, RepositoryHost.GitHub, FakeGitHub.Owner, FakeGitHub.Name, "main",
-                "papers/en/**/*.md", "papers/{lang}/{path}", WriteMode.Direct, false, false, _github.BaseUrl, null, null, _clock.GetUtcNow(),
-                new GitHubAppCredentials(1234, 42, key.ExportRSAPrivateKeyPem())).Value!);
+                "papers/en/**/*.md", "papers/{lang}/{path}", WriteMode.Direct, false, false, _github.BaseUrl, null, null, _clock.GetUtcNow(), Protector,
+                new GitHubAppCredentials(1234, 42, key.ExportRSAPrivateKeyPem()), allowedApiHosts: ["127.0.0.1"]).Value!);
             return await db.SaveChangesAsync();
         });
         await SyncAndApproveAsync(projectId, approveGlossary: true);
@@ -350,7 +354,7 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
     public async Task A_binary_file_such_as_docx_goes_up_as_a_blob_byte_for_byte_in_the_same_single_commit()
     {
         var connection = RepositoryConnection.Connect(Guid.NewGuid(), RepositoryHost.GitHub, FakeGitHub.Owner, FakeGitHub.Name, "main", "papers/en/**/*",
-            "papers/{lang}/{path}", WriteMode.Direct, false, false, _github.BaseUrl, "token", null, _clock.GetUtcNow()).Value!;
+            "papers/{lang}/{path}", WriteMode.Direct, false, false, _github.BaseUrl, "token", null, _clock.GetUtcNow(), Protector, allowedApiHosts: ["127.0.0.1"]).Value!;
         var docx = Samples.Docx;
         _github.ResetCalls();
 
@@ -417,8 +421,8 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
                 var db = s.GetRequiredService<TranslationDb>();
                 var project = Project.Create("Local papers", "en", ["fr"], _clock.GetUtcNow()).Value!;
                 db.Projects.Add(project);
-                db.RepositoryConnections.Add(RepositoryConnection.Connect(project.Id, RepositoryHost.LocalGit, null, directory, "main",
-                    "papers/en/**/*.md", "papers/{lang}/{path}", WriteMode.Direct, false, publishXliff: true, null, null, null, _clock.GetUtcNow()).Value!);
+                db.RepositoryConnections.Add(RepositoryConnection.Connect(project.Id, RepositoryHost.LocalGit, null, Path.GetFileName(directory), "main",
+                    "papers/en/**/*.md", "papers/{lang}/{path}", WriteMode.Direct, false, publishXliff: true, null, null, null, _clock.GetUtcNow(), Protector).Value!);
                 await db.SaveChangesAsync();
                 return project.Id;
             });
