@@ -65,7 +65,11 @@ public static class AccountsSetup
                 options.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
             })
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(TokenScheme, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(TokenScheme, null)
+            // Never signed into; Identity signs them out when a session is ended, so they must exist.
+            .AddCookie(IdentityConstants.TwoFactorRememberMeScheme)
+            .AddCookie(IdentityConstants.TwoFactorUserIdScheme)
+            .AddCookie(IdentityConstants.ExternalScheme);
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
         services.AddSingleton<SignInLimits>();

@@ -12,15 +12,16 @@ public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFact
     private const string Secret = "a webhook secret";
     private readonly HttpClient _coordinator = api.CreateClient(TestAccounts.CoordinatorToken);
     private readonly HttpClient _secretariat = api.CreateClient(TestAccounts.SecretariatToken);
+    private readonly HttpClient _admin = api.CreateClient(TestAccounts.AdminToken);
 
     public Task InitializeAsync() => api.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static object GitHub(string? token = "ghp_secret-token-value") => new
+    private static object GitHub(string? token = "ghp_secret-token-value", string? apiBaseUrl = null, string owner = "wgig") => new
     {
-        host = "GitHub", owner = "wgig", name = "papers", branch = "main", sourcePattern = "papers/en/**/*.md", targetTemplate = "papers/{lang}/{path}",
-        writeMode = "PullRequest", apiBaseUrl = "https://github.example.org/some/path", token, webhookSecret = Secret,
+        host = "GitHub", owner, name = "papers", branch = "main", sourcePattern = "papers/en/**/*.md", targetTemplate = "papers/{lang}/{path}",
+        writeMode = "PullRequest", apiBaseUrl, token, webhookSecret = Secret,
     };
 
     [Fact]
@@ -28,17 +29,24 @@ public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFact
     {
         var projectId = await _coordinator.CreateProjectAsync();
 
-        var response = await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub());
+        var response = await _admin.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub(apiBaseUrl: "https://github.example.org/some/path"));
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("ghp_secret-token-value", text, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
-        var changed = await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub(token: null));
+        var changed = await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub(token: null, apiBaseUrl: "https://github.example.org"));
         var read = (await _coordinator.GetFromJsonAsync<RepositoryResponse>($"/api/projects/{projectId}/repository", ApiJson.Options))!;
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.Equal((true, true, "https://github.example.org", WriteMode.PullRequest), (read.HasToken, read.HasWebhookSecret, read.ApiBaseUrl, read.WriteMode));
-        Assert.Equal(["ghp_secret-token-value"], await api.Database.QueryAsync<string>("SELECT token FROM translate.repository_connections"));
+        // Stored sealed: a dump of the database shows neither the token nor the webhook secret, and the key ring it
+        // holds is itself encrypted with a key kept outside the database.
+        var dump = string.Join("\n", [.. await api.Database.QueryAsync<string>("SELECT t::text FROM translate.repository_connections t"),
+            .. await api.Database.QueryAsync<string>("SELECT t::text FROM translate.data_protection_keys t")]);
+        Assert.DoesNotContain("ghp_secret-token-value", dump, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, dump, StringComparison.Ordinal);
+        Assert.DoesNotContain("<masterKey", dump, StringComparison.Ordinal);
+        Assert.Contains("keyRingEncrypted", dump, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,10 +180,81 @@ public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal([1L], await api.Database.QueryAsync<long>("SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%SyncRepository%'"));
     }
 
-    private static HttpRequestMessage Hook(Guid projectId, string kind, string body, string? signature = null)
+    [Fact]
+    public async Task Pointing_a_connection_elsewhere_without_giving_its_token_again_is_refused_and_the_token_stays_where_it_was()
+    {
+        var projectId = await _coordinator.CreateProjectAsync();
+        await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub());
+        var before = await api.Database.SnapshotAsync();
+
+        var moved = await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub(token: null, owner: "attacker"));
+
+        var problem = await moved.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("never sent to a new destination", problem.GetProperty("errors").GetProperty("token")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+    }
+
+    [Theory]
+    [InlineData("coordinator", "https://github.example.org", HttpStatusCode.Forbidden, "Only an admin")]
+    [InlineData("admin", "https://169.254.169.254", HttpStatusCode.BadRequest, "metadata address")]
+    [InlineData("admin", "https://10.0.0.7", HttpStatusCode.BadRequest, "private")]
+    [InlineData("admin", "http://github.example.org", HttpStatusCode.BadRequest, "https")]
+    [InlineData("admin", "https://localhost:8443", HttpStatusCode.BadRequest, "host name")]
+    public async Task Only_an_admin_sets_an_enterprise_server_and_only_a_public_https_one(string caller, string server, HttpStatusCode status, string why)
+    {
+        var projectId = await _coordinator.CreateProjectAsync();
+        var before = await api.Database.SnapshotAsync();
+
+        var response = await (caller == "admin" ? _admin : _coordinator).PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub(apiBaseUrl: server));
+
+        var problem = await response.AssertProblemAsync(status);
+        Assert.Contains(why, problem.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+    }
+
+    [Theory]
+    [InlineData("LocalGit", "/home/worker/.ssh", "papers/{lang}/{path}", "name")]
+    [InlineData("LocalGit", "../../etc", "papers/{lang}/{path}", "name")]
+    [InlineData("GitHub", "papers", ".git/hooks/{lang}/{path}", "targetTemplate")]
+    [InlineData("GitHub", "papers", "../{lang}/{path}", "targetTemplate")]
+    [InlineData("GitHub", "papers", "/etc/{lang}/{path}", "targetTemplate")]
+    public async Task A_repository_outside_the_local_root_or_a_template_outside_the_repository_is_a_400(string host, string name, string template, string field)
+    {
+        var projectId = await _coordinator.CreateProjectAsync();
+        var before = await api.Database.SnapshotAsync();
+
+        var response = await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", new
+        {
+            host, owner = "wgig", name, branch = "main", sourcePattern = "papers/en/*.md", targetTemplate = template, token = "ghp_x",
+        });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_replayed_webhook_delivery_is_refused_and_an_oversized_body_is_not_read()
+    {
+        var projectId = await _coordinator.CreateProjectAsync();
+        await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub());
+        var anonymous = api.CreateClient((string?)null);
+
+        var first = await anonymous.SendAsync(Hook(projectId, "push", """{"ref":"refs/heads/main"}""", delivery: "d-1"));
+        var replay = await anonymous.SendAsync(Hook(projectId, "push", """{"ref":"refs/heads/main"}""", delivery: "d-1"));
+        var huge = await anonymous.SendAsync(Hook(projectId, "push", "{\"ref\":\"" + new string('x', 6 * 1024 * 1024) + "\"}", signature: "sha256=" + new string('0', 64)));
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        await replay.AssertProblemAsync(HttpStatusCode.Conflict, "was received before");
+        await huge.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "at most 5 MB");
+        Assert.Equal([1L], await api.Database.QueryAsync<long>("SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%SyncRepository%'"));
+    }
+
+    private static HttpRequestMessage Hook(Guid projectId, string kind, string body, string? signature = null, string? delivery = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/github/{projectId}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-GitHub-Event", kind);
+        request.Headers.Add("X-GitHub-Delivery", delivery ?? Guid.NewGuid().ToString());
         request.Headers.Add("X-Hub-Signature-256",
             signature ?? "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(body))));
         return request;
