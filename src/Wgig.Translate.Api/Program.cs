@@ -62,6 +62,7 @@ app.MapHangfireDashboardWithAuthorizationPolicy(Policies.ViewJobs, "/hangfire", 
 var api = app.MapGroup("/api").AddEndpointFilter<ProjectAccess>();
 api.MapAccounts();
 api.MapProjects();
+api.MapProjectStaff();
 api.MapDocuments();
 api.MapXliff();
 api.MapMembers();

@@ -72,16 +72,18 @@ public static class AccountsSetup
             .AddCookie(IdentityConstants.ExternalScheme);
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
+        services.AddScoped<IAuthorizationHandler, ProjectStaffHandler>();
         services.AddSingleton<SignInLimits>();
         services.AddScoped<SignInService>();
         services.AddScoped<AccountMail>();
         services.AddScoped<PasswordResets>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.ManageProjects, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Secretariat))
+            .AddPolicy(Policies.ManageProjects, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Secretariat)
+                .AddRequirements(new ProjectStaffRequirement()))
             .AddPolicy(Policies.Invite, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator))
             .AddPolicy(Policies.ViewJobs, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator))
-            .AddPolicy(Policies.Publish, policy => policy.RequireRole(Roles.Admin, Roles.Secretariat))
+            .AddPolicy(Policies.Publish, policy => policy.RequireRole(Roles.Admin, Roles.Secretariat).AddRequirements(new ProjectStaffRequirement()))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
         return services;
     }

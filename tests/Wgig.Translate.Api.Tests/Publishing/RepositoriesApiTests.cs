@@ -92,7 +92,7 @@ public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFact
     [Fact]
     public async Task A_publication_is_queued_for_the_worker_and_a_bad_request_changes_nothing()
     {
-        var projectId = await _coordinator.CreateProjectAsync(targets: ["fr", "es"]);
+        var projectId = await ProjectWithSecretariatAsync(["fr", "es"]);
         var notConnected = await _secretariat.PostAsJsonAsync($"/api/projects/{projectId}/publications", new { languages = new[] { "fr" }, subset = true });
         await notConnected.AssertProblemAsync(HttpStatusCode.Conflict, "not connected to a document repository");
         await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub());
@@ -120,7 +120,7 @@ public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFact
     [Fact]
     public async Task A_paper_is_published_whole_only_when_every_language_is_approved_and_the_secretariat_signed_it_off()
     {
-        var projectId = await _coordinator.CreateProjectAsync(targets: ["fr", "ar"]);
+        var projectId = await ProjectWithSecretariatAsync(["fr", "ar"]);
         await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub());
         var upload = await _coordinator.UploadAsync(projectId, "paper.md", "# Report\n\nThe group met. It wrote.\n"u8.ToArray());
         var documentId = (await upload.Content.ReadFromJsonAsync<ApiCalls.IdOnly>(ApiJson.Options))!.Id;
@@ -248,6 +248,27 @@ public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFact
         await replay.AssertProblemAsync(HttpStatusCode.Conflict, "was received before");
         await huge.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "at most 5 MB");
         Assert.Equal([1L], await api.Database.QueryAsync<long>("SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%SyncRepository%'"));
+    }
+
+    // Staff roles are per project: the secretariat signs off and publishes the projects it is staff of.
+    private async Task<Guid> ProjectWithSecretariatAsync(string[] targets)
+    {
+        var projectId = await _coordinator.CreateProjectAsync(targets: targets);
+        var secretariat = (await api.Database.QueryAsync<Guid>("SELECT id FROM translate.accounts WHERE email = 'secretariat@test.example'")).Single();
+        Assert.Equal(HttpStatusCode.OK, (await _coordinator.PutAsync($"/api/projects/{projectId}/staff/{secretariat}", null)).StatusCode);
+        return projectId;
+    }
+
+    [Fact]
+    public async Task The_secretariat_publishes_only_the_projects_it_is_staff_of()
+    {
+        var theirs = await ProjectWithSecretariatAsync(["fr"]);
+        var other = await _coordinator.CreateProjectAsync(name: "Another team's papers", targets: ["fr"]);
+
+        await (await _secretariat.PostAsJsonAsync($"/api/projects/{other}/publications", new { languages = new[] { "fr" }, subset = true }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await _secretariat.PostAsJsonAsync($"/api/projects/{theirs}/publications", new { languages = new[] { "fr" }, subset = true }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "not connected");
     }
 
     private static HttpRequestMessage Hook(Guid projectId, string kind, string body, string? signature = null, string? delivery = null)
