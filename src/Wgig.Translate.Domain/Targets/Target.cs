@@ -219,6 +219,32 @@ public sealed class Target
         return null;
     }
 
+    /// <summary>
+    /// The claimant lost the right to translate into the language: the claim ends at once, the segment goes back to
+    /// the pool, a draft is kept as a suggestion, and the history says who took the right away and why.
+    /// </summary>
+    public DomainError? EndClaimForLostRight(Guid volunteerId, Guid revokedBy, string why, DateTimeOffset now)
+    {
+        if (State != TargetState.Claimed || ClaimedBy != volunteerId)
+        {
+            return new NotYourClaim(SegmentId, Language);
+        }
+        Unclaim(TargetEventKind.ClaimEndedRightRevoked, revokedBy, now, comment: why);
+        return null;
+    }
+
+    /// <summary>The reviewer lost the right to review the language: the translation goes back to the review queue, the history says why.</summary>
+    public DomainError? EndReviewForLostRight(Guid reviewerId, Guid revokedBy, string why, DateTimeOffset now)
+    {
+        if (ReviewClaimedBy != reviewerId || State != TargetState.Translated)
+        {
+            return new NotYourClaim(SegmentId, Language);
+        }
+        ClearReviewClaim();
+        Record(TargetEventKind.ReviewEndedRightRevoked, revokedBy, null, why, now);
+        return null;
+    }
+
     /// <summary>The lease ran out: the segment goes back to the pool (the Worker reclaims it).</summary>
     public DomainError? Expire(DateTimeOffset now)
     {
@@ -341,12 +367,12 @@ public sealed class Target
         return translation.CodedText == source.CodedText ? new TranslationIsSource(SegmentId, Language) : null;
     }
 
-    private void Unclaim(TargetEventKind kind, Guid? actor, DateTimeOffset now, bool keepDraft = false)
+    private void Unclaim(TargetEventKind kind, Guid? actor, DateTimeOffset now, bool keepDraft = false, string? comment = null)
     {
         var claimant = ClaimedBy;
         State = StateBeforeClaim ?? TargetState.Untranslated;
         ClearClaim();
-        Record(kind, actor, null, null, now);
+        Record(kind, actor, null, comment, now);
         if (Draft is not null && !keepDraft)
         {
             // The volunteer's work is never dropped: it stays in the history, offered to whoever comes next.
