@@ -59,7 +59,7 @@ app.MapHangfireDashboardWithAuthorizationPolicy(Policies.ViewJobs, "/hangfire", 
     AppPath = "/docs",
     IsReadOnlyFunc = context => !Hangfire.Dashboard.AspNetCoreDashboardContextExtensions.GetHttpContext(context).User.IsInRole(Wgig.Translate.Domain.Accounts.Roles.Admin),
 });
-var api = app.MapGroup("/api").AddEndpointFilter<ProjectAccess>();
+var api = app.MapGroup("/api").AddEndpointFilter<ProjectAccess>().AddEndpointFilter<TextGuard>();
 api.MapAccounts();
 api.MapProjects();
 api.MapProjectStaff();

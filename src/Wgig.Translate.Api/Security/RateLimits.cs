@@ -57,7 +57,7 @@ public static class RateLimits
             limiter.AddPolicy(Heavy, http =>
             {
                 var options = Options(http);
-                var caller = http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name ?? "" : "anonymous:" + ClientAddress(http);
+                var caller = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous:" + ClientAddress(http);
                 return RateLimitPartition.GetConcurrencyLimiter(caller, _ => new ConcurrencyLimiterOptions
                 {
                     PermitLimit = options.HeavyPerCaller, QueueLimit = options.HeavyQueue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,

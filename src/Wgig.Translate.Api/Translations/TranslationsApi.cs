@@ -76,7 +76,7 @@ public static class TranslationsApi
         }
         var now = clock.GetUtcNow();
         var claimId = context.Target.ClaimId;
-        if (context.Target.SaveDraft(context.Caller, content.Value, now) is { } refused)
+        if (context.Target.SaveDraft(context.Caller, content.Value, context.Segment.Content, now) is { } refused)
         {
             return refused.ToProblem();
         }

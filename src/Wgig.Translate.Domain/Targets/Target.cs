@@ -24,6 +24,8 @@ public enum TargetState
 /// </summary>
 public sealed class Target
 {
+    public const int MaxCommentLength = 4000;
+
     private readonly List<TargetEvent> _history = [];
 
     // Events recorded so far, stored so that a target loaded without its history still numbers new ones right.
@@ -154,9 +156,9 @@ public sealed class Target
     /// Autosave: the claimant's work in progress, kept whatever happens to the claim. An empty draft clears it.
     /// Codes must be the source's; anything else (even a copy of the source) is fine for a draft.
     /// </summary>
-    public DomainError? SaveDraft(Guid volunteerId, SegmentContent draft, DateTimeOffset now)
+    public DomainError? SaveDraft(Guid volunteerId, SegmentContent draft, SegmentContent source, DateTimeOffset now)
     {
-        if (LiveClaimProblem(volunteerId, now) is { } problem)
+        if ((LiveClaimProblem(volunteerId, now) ?? TextProblem(draft, source)) is { } problem)
         {
             return problem;
         }
@@ -303,6 +305,10 @@ public sealed class Target
         {
             return new ReviewCommentRequired(SegmentId, Language);
         }
+        if (comment.Trim().Length > MaxCommentLength)
+        {
+            return InvalidInputError.ForField("comment", $"A review comment has at most {MaxCommentLength} characters; this one has {comment.Trim().Length}.");
+        }
         ClearReviewClaim();
         State = TargetState.Rejected;
         ReviewComment = comment.Trim();
@@ -358,8 +364,24 @@ public sealed class Target
         : ReviewClaimedBy is { } holder && holder != reviewerId && ReviewClaimExpiresAt > now ? new ClaimedForReview(SegmentId, Language)
         : null;
 
+    // What people type is bounded by its source (and by what storage and XML can hold), whichever way it comes in:
+    // the editor, an XLIFF upload, a review edit.
+    private DomainError? TextProblem(SegmentContent text, SegmentContent source)
+    {
+        var limit = TextRules.TranslationLimit(source.PlainText.Length);
+        if (text.PlainText.Length > limit)
+        {
+            return new TranslationTooLong(SegmentId, Language, text.PlainText.Length, limit);
+        }
+        return TextRules.Problem(text.PlainText) is { } problem ? new UnstorableText("text", problem) : null;
+    }
+
     private DomainError? TranslationProblem(SegmentContent translation, SegmentContent source)
     {
+        if (TextProblem(translation, source) is { } problem)
+        {
+            return problem;
+        }
         if (string.IsNullOrWhiteSpace(translation.PlainText))
         {
             return new EmptyTranslation(SegmentId, Language);

@@ -32,8 +32,8 @@ public sealed class DraftAndReviewClaimTests
     {
         var target = ClaimedBy(Ana);
 
-        Assert.Null(target.SaveDraft(Ana, HalfDone, Now.AddMinutes(5)));
-        Assert.Null(target.SaveDraft(Ana, French, Now.AddMinutes(6)));
+        Assert.Null(target.SaveDraft(Ana, HalfDone, Source, Now.AddMinutes(5)));
+        Assert.Null(target.SaveDraft(Ana, French, Source, Now.AddMinutes(6)));
         Assert.Equal((French.CodedText, Now.AddMinutes(6)), (target.Draft, target.DraftSavedAt));
         Assert.Single(target.History);
 
@@ -46,18 +46,18 @@ public sealed class DraftAndReviewClaimTests
     {
         var target = ClaimedBy(Ana, lease: TimeSpan.FromHours(1));
 
-        Assert.IsType<NotYourClaim>(target.SaveDraft(Bo, HalfDone, Now));
-        Assert.IsType<ClaimExpired>(target.SaveDraft(Ana, HalfDone, Now.AddHours(2)));
-        Assert.IsType<NotYourClaim>(Target.Start(Guid.NewGuid(), "fr", Now).SaveDraft(Ana, HalfDone, Now));
+        Assert.IsType<NotYourClaim>(target.SaveDraft(Bo, HalfDone, Source, Now));
+        Assert.IsType<ClaimExpired>(target.SaveDraft(Ana, HalfDone, Source, Now.AddHours(2)));
+        Assert.IsType<NotYourClaim>(Target.Start(Guid.NewGuid(), "fr", Now).SaveDraft(Ana, HalfDone, Source, Now));
     }
 
     [Fact]
     public void An_empty_draft_clears_the_draft()
     {
         var target = ClaimedBy(Ana);
-        Assert.Null(target.SaveDraft(Ana, HalfDone, Now));
+        Assert.Null(target.SaveDraft(Ana, HalfDone, Source, Now));
 
-        Assert.Null(target.SaveDraft(Ana, new SegmentContent("", []), Now.AddMinutes(1)));
+        Assert.Null(target.SaveDraft(Ana, new SegmentContent("", []), Source, Now.AddMinutes(1)));
 
         Assert.Equal((null, null), (target.Draft, target.DraftSavedAt));
     }
@@ -66,7 +66,7 @@ public sealed class DraftAndReviewClaimTests
     public void When_an_expired_claim_is_taken_over_the_draft_is_kept_in_history_as_a_suggestion()
     {
         var target = ClaimedBy(Ana, lease: TimeSpan.FromHours(1));
-        Assert.Null(target.SaveDraft(Ana, HalfDone, Now.AddMinutes(30)));
+        Assert.Null(target.SaveDraft(Ana, HalfDone, Source, Now.AddMinutes(30)));
 
         Assert.Null(target.Claim(Bo, Guid.NewGuid(), Now.AddHours(50), false, Now.AddHours(2)));
 
@@ -81,7 +81,7 @@ public sealed class DraftAndReviewClaimTests
     public void Claiming_again_after_ones_own_claim_expired_keeps_the_draft()
     {
         var target = ClaimedBy(Ana, lease: TimeSpan.FromHours(1));
-        Assert.Null(target.SaveDraft(Ana, HalfDone, Now.AddMinutes(30)));
+        Assert.Null(target.SaveDraft(Ana, HalfDone, Source, Now.AddMinutes(30)));
 
         Assert.Null(target.Claim(Ana, Guid.NewGuid(), Now.AddHours(50), false, Now.AddHours(2)));
 
@@ -93,7 +93,7 @@ public sealed class DraftAndReviewClaimTests
     public void Releasing_sets_the_draft_aside_too()
     {
         var target = ClaimedBy(Ana);
-        Assert.Null(target.SaveDraft(Ana, HalfDone, Now));
+        Assert.Null(target.SaveDraft(Ana, HalfDone, Source, Now));
 
         Assert.Null(target.Release(Ana, Now.AddMinutes(1)));
 

@@ -54,7 +54,7 @@ public sealed class ReclaimExpiredClaimsTests(TestDatabase database) : IClassFix
         {
             var db = scope.ServiceProvider.GetRequiredService<TranslationDb>();
             var target = await db.Targets.SingleAsync(t => t.SegmentId == anas.SegmentIds[0]);
-            Assert.Null(target.SaveDraft(Ana, SegmentContent.FromText("Le paragraphe 1"), _clock.GetUtcNow()));
+            Assert.Null(target.SaveDraft(Ana, SegmentContent.FromText("Le paragraphe 1"), SegmentContent.FromText("Paragraph 1."), _clock.GetUtcNow()));
             await db.SaveChangesAsync();
         }
         _clock.Advance(TimeSpan.FromHours(47));
