@@ -15,8 +15,13 @@ public sealed class GitHubOptions
 {
     public const string Section = "GitHub";
 
-    /// <summary>Waits before retrying a call that met a 5xx or a dropped connection; one retry per entry.</summary>
-    public TimeSpan[] RetryDelays { get; set; } = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
+    /// <summary>
+    /// Waits before retrying a call that met a 5xx or a dropped connection; one retry per entry. Configured delays replace
+    /// the defaults (2 s, 10 s, 30 s) rather than adding to them, which is what binding an array with a default would do.
+    /// </summary>
+    public TimeSpan[] RetryDelays { get; set; } = [];
+
+    public static readonly TimeSpan[] DefaultRetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
@@ -221,7 +226,7 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, IOptions<Repo
 
     private async Task<T> CallAsync<T>(Func<Task<T>> call, RepositoryConnection connection, CancellationToken cancellationToken, bool notFoundIsAnswer = false)
     {
-        var delays = options.Value.RetryDelays;
+        var delays = options.Value.RetryDelays is { Length: > 0 } configured ? configured : GitHubOptions.DefaultRetryDelays;
         for (var attempt = 0; ; attempt++)
         {
             try

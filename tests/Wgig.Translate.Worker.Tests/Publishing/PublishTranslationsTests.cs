@@ -270,6 +270,52 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
         Assert.Equal(publication.CommitSha, Tip("main"));
     }
 
+    [Fact]
+    public async Task A_host_failing_every_time_ends_the_publication_as_failed_with_the_reason_instead_of_retrying_for_ever()
+    {
+        var projectId = await SetUpAsync(WriteMode.Direct);
+        var publicationId = await InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<TranslationDb>();
+            var publication = Publication.Request(projectId, 1, Sam, ["fr"], [], _clock.GetUtcNow());
+            db.Publications.Add(publication);
+            await db.SaveChangesAsync();
+            return publication.Id;
+        });
+
+        for (var i = 0; i < 4; i++) // more than the gateway's own retries within one run
+        {
+            _github.Inject("POST", "/git/trees", Fault.ServerError);
+        }
+        await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(publicationId)); // a run that fails is retried by Hangfire
+        // Runs until the last one allowed went the same way.
+        await database.ExecuteAsync($"UPDATE translate.publications SET attempts = {PublishTranslations.MaxAttempts - 1} WHERE id = '{publicationId}'");
+        for (var i = 0; i < 4; i++)
+        {
+            _github.Inject("POST", "/git/trees", Fault.ServerError);
+        }
+        var last = await RunAsync(publicationId);
+
+        Assert.Equal(PublicationStatus.Failed, last);
+        var failed = await InScopeAsync(s => s.GetRequiredService<TranslationDb>().Publications.AsNoTracking().SingleAsync(p => p.Id == publicationId));
+        Assert.StartsWith($"Gave up after {PublishTranslations.MaxAttempts} attempts", failed.LastError, StringComparison.Ordinal);
+        Assert.Equal(PublicationStatus.Failed, await RunAsync(publicationId)); // finished: a stray retry does nothing
+        Assert.Equal(1, CommitCount("main"));
+    }
+
+    [Fact]
+    public async Task A_target_template_stored_before_templates_were_checked_fails_the_publication_and_writes_nothing()
+    {
+        var projectId = await SetUpAsync(WriteMode.Direct);
+        await database.ExecuteAsync("UPDATE translate.repository_connections SET target_template = '.git/hooks/{lang}{path}'");
+
+        var publication = await PublishAsync(projectId, "fr");
+
+        Assert.Equal(PublicationStatus.Failed, publication.Status);
+        Assert.Contains("may not write under .git", publication.LastError, StringComparison.Ordinal);
+        Assert.Equal(1, CommitCount("main"));
+    }
+
     private string Tip(string branch)
     {
         using var repository = new Repository(_github.RepositoryPath);
