@@ -27,3 +27,17 @@ public sealed class MailOptions
     /// <summary>Notifications mailed per run; the rest wait for the next one.</summary>
     public int BatchSize { get; set; } = 200;
 }
+
+public static class MailServer
+{
+    /// <summary>Connects and signs in to the configured server (STARTTLS when asked and offered).</summary>
+    public static async Task ConnectAsync(this MailKit.Net.Smtp.SmtpClient smtp, MailOptions mail, CancellationToken cancellationToken)
+    {
+        await smtp.ConnectAsync(mail.Host!, mail.Port,
+            mail.UseStartTls ? MailKit.Security.SecureSocketOptions.StartTlsWhenAvailable : MailKit.Security.SecureSocketOptions.None, cancellationToken);
+        if (!string.IsNullOrEmpty(mail.UserName))
+        {
+            await smtp.AuthenticateAsync(mail.UserName, mail.Password ?? "", cancellationToken);
+        }
+    }
+}

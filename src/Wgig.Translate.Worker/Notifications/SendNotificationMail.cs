@@ -1,5 +1,4 @@
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -67,11 +66,7 @@ public sealed class SendNotificationMail(TranslationDb db, TimeProvider clock, I
         using var smtp = new SmtpClient();
         try
         {
-            await smtp.ConnectAsync(mail.Host, mail.Port, mail.UseStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
-            if (!string.IsNullOrEmpty(mail.UserName))
-            {
-                await smtp.AuthenticateAsync(mail.UserName, mail.Password ?? "", cancellationToken);
-            }
+            await smtp.ConnectAsync(mail, cancellationToken);
             var letters = preference == MailPreference.DailyDigest
                 ? due.GroupBy(n => n.AccountId).Select(g => (Notifications: g.ToList(), Subject: $"Wgig.Translate: {g.Count()} notification(s) today"))
                 : due.Select(n => (Notifications: new List<Notification> { n }, Subject: $"Wgig.Translate: {Subject(n.Kind)}"));

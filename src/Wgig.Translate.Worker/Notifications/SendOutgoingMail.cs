@@ -1,5 +1,4 @@
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -55,11 +54,7 @@ public sealed class SendOutgoingMail(TranslationDb db, ICredentialProtector prot
             using var smtp = new SmtpClient();
             try
             {
-                await smtp.ConnectAsync(mail.Host, mail.Port, mail.UseStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
-                if (!string.IsNullOrEmpty(mail.UserName))
-                {
-                    await smtp.AuthenticateAsync(mail.UserName, mail.Password ?? "", cancellationToken);
-                }
+                await smtp.ConnectAsync(mail, cancellationToken);
                 foreach (var letter in due)
                 {
                     try
