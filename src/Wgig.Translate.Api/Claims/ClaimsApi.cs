@@ -57,10 +57,6 @@ public static class ClaimsApi
             return new ClaimNotLive(claimId).ToProblem();
         }
         claim.Extend(now, options.Value);
-        foreach (var target in targets)
-        {
-            target.Renew(claim.VolunteerId, claim.ExpiresAt, now);
-        }
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new ClaimResponse(claim.Id, documentId, claim.Language, claim.ExpiresAt, claim.Words, [.. targets.Select(t => t.SegmentId)]));
     }

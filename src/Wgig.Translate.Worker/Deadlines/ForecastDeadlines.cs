@@ -76,7 +76,8 @@ public sealed class ForecastDeadlines(TranslationDb db, TimeProvider clock) : IB
             JOIN translate.documents d ON d.id = dl.document_id
             JOIN translate.projects p ON p.id = d.project_id
             LEFT JOIN translate.segments s ON s.document_id = dl.document_id AND s.retired_in_version IS NULL
-            LEFT JOIN translate.targets t ON t.segment_id = s.id AND t.language = dl.language AND t.state = {claimed} AND t.claim_expires_at > {now}
+            LEFT JOIN translate.targets t ON t.segment_id = s.id AND t.language = dl.language AND t.state = {claimed}
+                AND EXISTS (SELECT 1 FROM translate.claims c WHERE c.id = t.claim_id AND c.expires_at > {now})
             WHERE dl.status <> {done} AND dl.due_at <= {horizon}
             GROUP BY dl.id, dl.document_id, dl.due_at, dl.language, d.path, t.claimed_by, p.id
             """).ToListAsync(cancellationToken);
