@@ -58,14 +58,18 @@ public sealed class DocumentImport(
 
         var now = clock.GetUtcNow();
         var document = Document.Import(projectId, path.Value, importer.Value.Format, upload.Content, drafts.Value, upload.Origin, now, upload.CommitSha);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // In the caller's transaction when there is one (a repository sync, the demo's set-up), else in its own.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             await BulkCopy.WriteAsync(db, [document], cancellationToken);
             await BulkCopy.WriteAsync(db, document.Versions, cancellationToken);
             await BulkCopy.WriteAsync(db, document.Segments, cancellationToken);
             await CreateTargetsAsync(document.Id, now, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.TableName == "documents")
         {
@@ -106,7 +110,7 @@ public sealed class DocumentImport(
         var now = clock.GetUtcNow();
         // The row lock makes concurrent uploads of versions of one document queue up instead of racing; the segments
         // are read under it, so each version is planned against the one before.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM translate.documents WHERE id = {documentId} FOR UPDATE", cancellationToken);
         document = await db.Documents.AsNoTracking().Include(d => d.Segments).SingleAsync(d => d.Id == documentId, cancellationToken);
         var before = document.Segments.Count;
@@ -122,7 +126,10 @@ public sealed class DocumentImport(
         }
         await db.Database.ExecuteSqlRawAsync(TargetSql.Place, [new NpgsqlParameter("document", documentId)], cancellationToken);
         await CreateTargetsAsync(documentId, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return summary;
     }
 

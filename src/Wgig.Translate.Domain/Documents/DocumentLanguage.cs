@@ -47,13 +47,14 @@ public sealed record DocumentLanguage(Project Project, Document Document, string
         var (account, right) = needs ?? (Guid.Empty, LanguageRight.Translate);
         var check = needs is not null;
         var holds = ProjectMember.Holds(projectId, account, normalized, right);
+        // Every part refers to the project row, so that EF translates it into the one query instead of running it apart.
         var found = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
             .Select(p => new
             {
                 Project = p,
-                Document = db.Documents.FirstOrDefault(d => d.Id == documentId && d.ProjectId == projectId),
-                Holds = check && db.ProjectMembers.Any(holds),
-                Segment = segmentId == null ? null : db.Segments.FirstOrDefault(s => s.Id == segmentId && s.DocumentId == documentId),
+                Document = db.Documents.FirstOrDefault(d => d.Id == documentId && d.ProjectId == p.Id),
+                Holds = check && db.ProjectMembers.Where(m => m.ProjectId == p.Id).Any(holds),
+                Segment = db.Segments.FirstOrDefault(s => s.Id == segmentId && s.DocumentId == documentId && p.Id == projectId),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
