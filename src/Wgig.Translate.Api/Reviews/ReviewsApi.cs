@@ -28,7 +28,7 @@ public static class ReviewsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        reviews.MapPost("/", ClaimReviewBatch).WithName("ClaimReviewBatch").ProducesValidationProblem();
+        reviews.MapPost("/", ClaimReviewBatch).WithName("ClaimReviewBatch").ProducesValidationProblem().WithMetadata(ProjectAccess.ChecksLanguageRight.Instance);
         reviews.MapPost("/{claimId}/release", Release).WithName("ReleaseReviewBatch");
         routes.MapGet("/projects/{projectId}/reviews", Queue).WithName("ReviewQueue").WithTags("Reviews")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);

@@ -25,9 +25,9 @@ public static class TranslationsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         translation.MapGet("/", Get).WithName("GetTranslation");
-        translation.MapPut("/", Submit).WithName("SubmitTranslation").ProducesValidationProblem();
-        translation.MapPut("/draft", SaveDraft).WithName("SaveDraft").ProducesValidationProblem();
-        translation.MapPost("/review", Review).WithName("ReviewTranslation").ProducesValidationProblem();
+        translation.MapPut("/", Submit).WithName("SubmitTranslation").ProducesValidationProblem().WithMetadata(ProjectAccess.ChecksLanguageRight.Instance);
+        translation.MapPut("/draft", SaveDraft).WithName("SaveDraft").ProducesValidationProblem().WithMetadata(ProjectAccess.ChecksLanguageRight.Instance);
+        translation.MapPost("/review", Review).WithName("ReviewTranslation").ProducesValidationProblem().WithMetadata(ProjectAccess.ChecksLanguageRight.Instance);
         translation.MapGet("/history", History).WithName("TranslationHistory");
         return routes;
     }
@@ -205,6 +205,9 @@ public static class TranslationsApi
     {
         try
         {
+            // The target, its event and its claim's extension go as one batch, one round trip, without BEGIN and COMMIT
+            // of their own: PostgreSQL runs a batch's statements in one implicit transaction, all or none.
+            db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
