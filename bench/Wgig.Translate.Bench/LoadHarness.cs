@@ -42,6 +42,9 @@ public static class LoadHarness
         return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
     }
 
+    /// <summary>Where the API of this run listens: --url, else WGIG_URL, else port 5199.</summary>
+    public static void UseUrl(string[] args) => Url = Option(args, "--url", Url);
+
     /// <summary>What the parts of a run share: the API process and its client, the database, the project and the accounts.</summary>
     public sealed record Setup(string Root, string Database, System.Diagnostics.Process Api, HttpClient Coordinator, Guid ProjectId,
         List<(Guid Id, string Token)> Volunteers, List<(Guid Id, string Token)> Reviewers);
@@ -55,7 +58,7 @@ public static class LoadHarness
         var think = TimeSpan.FromSeconds(double.Parse(Option(args, "--think", "2"), CultureInfo.InvariantCulture));
         var mixSeconds = int.Parse(Option(args, "--mix-seconds", "60"), CultureInfo.InvariantCulture);
         var parts = Option(args, "--parts", "claims,latency,mix").Split(',');
-        Url = Option(args, "--url", Url);
+        UseUrl(args);
         var setup = await StartAsync("wgig_load", Option(args, "--root", FindRoot()), Math.Max(clientCounts.Max(), editors), Math.Max(1, editors / 4));
         try
         {
