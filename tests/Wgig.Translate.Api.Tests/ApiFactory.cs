@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Wgig.Translate.Worker;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -84,6 +86,22 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             new { invitation = await TokenFromLetterAsync(email), displayName = email.Split('@')[0], password });
         Assert.Equal(System.Net.HttpStatusCode.Created, signUp.StatusCode);
         return (await signUp.Content.ReadFromJsonAsync<ApiCalls.IdOnly>(ApiJson.Options))!.Id;
+    }
+
+    /// <summary>The Worker's reclaim sweep, as it runs every few minutes, on this API's database and clock.</summary>
+    public async Task<int> SweepExpiredClaimsAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Translation"] = Database.ConnectionString, ["DataProtection:KeyRingKey"] = TestDatabase.KeyRingKey,
+            }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddWorkerServices();
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Worker.Claims.ReclaimExpiredClaims>().SweepAsync(CancellationToken.None);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

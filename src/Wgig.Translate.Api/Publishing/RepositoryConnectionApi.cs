@@ -33,9 +33,6 @@ public sealed record RepositoryResponse(Guid ProjectId, RepositoryHost Host, str
         c.AppPrivateKey is not null, c.LastSyncedCommit, c.LastSyncedAt);
 }
 
-public sealed record NotConnected(Guid ProjectId) : ConflictError("No repository",
-    $"Project '{ProjectId}' is not connected to a document repository; connect one with PUT /api/projects/{ProjectId}/repository.");
-
 public sealed record EnterpriseServerIsAdminOnly(string Server) : ForbiddenError("Admins only",
     $"Only an admin may point a project at a GitHub Enterprise server ('{Server}'); the project's credentials would go there.");
 
