@@ -46,8 +46,8 @@ public static class MembersApi
 
     /// <summary>Set what an account may do in one target language of the project: translate, review, both or nothing.</summary>
     /// <remarks>
-    /// Coordinators, secretariat and admins. A right taken away ends every write in that language at once: the account can no longer
-    /// submit, save drafts or review there.
+    /// Staff of the project (coordinators, secretariat) and admins. Taking a right away ends the account's live claims (translate) or
+    /// review batches (review) in the language at once; each segment's history says why.
     /// </remarks>
     internal static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> Grant(
         Guid projectId, Guid accountId, string language, RightsRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock,
@@ -74,7 +74,10 @@ public static class MembersApi
             member = ProjectMember.Grant(projectId, accountId, target, grantedBy, now);
             db.ProjectMembers.Add(member);
         }
+        var (couldTranslate, couldReview) = (member.CanTranslate, member.CanReview);
         member.SetRights(request.CanTranslate, request.CanReview, grantedBy, now);
+        // A right taken away ends the work it allowed, in the same transaction.
+        await RightRevocation.EndWorkAsync(db, member, couldTranslate, couldReview, grantedBy, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(MemberResponse.From(member));
     }

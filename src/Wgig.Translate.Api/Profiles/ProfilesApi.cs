@@ -48,9 +48,10 @@ public static class ProfilesApi
             .WithSummary("Resume after a pause: you take work again.")
             .WithDescription("Claims that lapsed before now no longer count towards the Worker's automatic pause.");
 
-        // Coordinators see everyone's profile and pause or resume volunteers (a volunteer who keeps letting claims lapse).
+        // A project's staff see the profiles of the people working in it and pause or resume them (a volunteer who keeps letting claims lapse).
         var theirs = routes.MapGroup("/accounts/{accountId}/profile").WithTags("Profiles").RequireAuthorization(Policies.ManageProjects)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .AddEndpointFilter<AccountStaffFilter>() // only people working in a project the caller is staff of
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
         theirs.MapGet("/", (Guid accountId, TranslationDb db, TimeProvider clock, CancellationToken ct) => GetAsync(accountId, db, clock, ct))
             .WithName("GetProfile").WithSummary("A volunteer's profile (coordinators, secretariat, admins).")
             .WithDescription("Languages with levels, weekly capacity, time zone, availability windows, and whether and why they are paused.");

@@ -23,13 +23,13 @@ public static class ProjectsApi
         return routes;
     }
 
-    /// <summary>Create a project: name, source language and target languages.</summary>
+    /// <summary>Create a project: name, source language and target languages; whoever creates it becomes its staff.</summary>
     /// <remarks>
     /// Coordinators, secretariat and admins. Language tags are BCP 47 and canonicalized (fr-fr becomes fr-FR); the name is unique, case
     /// ignored.
     /// </remarks>
     internal static async Task<Results<Created<ProjectResponse>, ProblemHttpResult>> Create(
-        CreateProjectRequest request, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+        CreateProjectRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var project = Project.Create(request.Name, request.SourceLanguage, request.TargetLanguages, clock.GetUtcNow());
         if (!project.Succeeded)
@@ -41,6 +41,7 @@ public static class ProjectsApi
             return new ProjectNameTaken(project.Value.Name).ToProblem();
         }
         db.Projects.Add(project.Value);
+        db.ProjectStaff.Add(ProjectStaff.Add(project.Value.Id, caller.AccountId(), caller.AccountId(), clock.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -36,7 +36,8 @@ public sealed class WorkBalancer(TranslationDb db, TimeProvider clock, IOptions<
 
         var segments = await db.Segments.AsNoTracking().Where(s => s.DocumentId == documentId && s.RetiredInVersion == null).OrderBy(s => s.Ordinal)
             .Select(s => new { s.Id, s.WordCount, Target = db.Targets.Where(t => t.SegmentId == s.Id && t.Language == target)
-                .Select(t => new { t.State, t.ClaimExpiresAt, t.TranslatorId, t.ReviewClaimedBy, t.ReviewClaimExpiresAt }).FirstOrDefault() })
+                .Select(t => new { t.State, ClaimExpiresAt = (DateTimeOffset?)t.Lease!.ExpiresAt, t.TranslatorId, t.ReviewClaimedBy,
+                    ReviewClaimExpiresAt = (DateTimeOffset?)t.ReviewLease!.ExpiresAt }).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         var batches = new List<(OpenWork Work, List<Guid> Segments)>();
         void Add(WorkKind kind, Guid segment, int words, Guid? translator, Guid? previous)

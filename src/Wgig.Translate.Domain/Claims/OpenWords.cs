@@ -22,9 +22,9 @@ public static class OpenWords
     public static async Task<Dictionary<Guid, int>> HeldAsync(TranslationDb db, IReadOnlyCollection<Guid> volunteerIds, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        Guid?[] ids = [.. volunteerIds.Select(id => (Guid?)id)];
-        return await db.Targets.Where(t => ids.Contains(t.ClaimedBy) && t.State == TargetState.Claimed && t.ClaimExpiresAt > now)
-            .Join(db.Segments, t => t.SegmentId, s => s.Id, (t, s) => new { Volunteer = t.ClaimedBy!.Value, s.WordCount })
+        Guid[] ids = [.. volunteerIds];
+        return await db.Claims.Where(c => ids.Contains(c.VolunteerId) && c.Kind == ClaimKind.Translation && c.ReleasedAt == null && c.ExpiresAt > now)
+            .Join(db.Targets.Where(t => t.State == TargetState.Claimed), c => c.Id, t => t.ClaimId, (c, t) => new { Volunteer = c.VolunteerId, t.WordCount })
             .GroupBy(x => x.Volunteer).Select(g => new { g.Key, Words = g.Sum(x => x.WordCount) })
             .ToDictionaryAsync(x => x.Key, x => x.Words, cancellationToken);
     }

@@ -58,17 +58,25 @@ public sealed class DocumentImport(
             return new DocumentPathTaken(path.Value.Value);
         }
 
-        var document = Document.Import(projectId, path.Value, importer.Value.Format, upload.Content, drafts.Value,
-            upload.Origin, clock.GetUtcNow(), upload.CommitSha, upload.UploadedBy);
-        db.Documents.Add(document);
+        var now = clock.GetUtcNow();
+        var document = Document.Import(projectId, path.Value, importer.Value.Format, upload.Content, drafts.Value, upload.Origin, now,
+            upload.CommitSha, upload.UploadedBy);
+        // In the caller's transaction when there is one (a repository sync, the demo's set-up), else in its own.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await BulkCopy.WriteAsync(db, [document], cancellationToken);
+            await BulkCopy.WriteAsync(db, document.Versions, cancellationToken);
+            await BulkCopy.WriteAsync(db, document.Segments, cancellationToken);
+            await CreateTargetsAsync(document.Id, now, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.TableName == "documents")
         {
             // Two uploads of the same path raced past the check above; the unique index decided.
-            db.ChangeTracker.Clear();
             return new DocumentPathTaken(path.Value.Value);
         }
         return document;
@@ -113,11 +121,13 @@ public sealed class DocumentImport(
         }
 
         var now = clock.GetUtcNow();
-        // The document alone (concurrent versions queue up, claims wait), then the targets to mark in one order, as XLIFF
-        // uploads lock theirs, so that nothing deadlocks with a new version.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The row lock makes concurrent uploads of versions of one document queue up instead of racing; the segments
+        // are read under it, so each version is planned against the one before. Claims of chosen segments and assigned
+        // batches wait for it (DocumentLocks).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM translate.documents WHERE id = {documentId} FOR UPDATE", cancellationToken);
         await DocumentLocks.ForVersionAsync(db, documentId, cancellationToken);
-        var document = await db.Documents.SingleAsync(d => d.Id == documentId, cancellationToken);
+        var document = await db.Documents.AsNoTracking().Include(d => d.Segments).SingleAsync(d => d.Id == documentId, cancellationToken);
         if (document.AcceptsVersionFrom(upload.Origin, detach) is { } changedMeanwhile)
         {
             return changedMeanwhile;
@@ -131,32 +141,76 @@ public sealed class DocumentImport(
         }
         if (current.Sha256 == DocumentVersion.HashOf(upload.Content))
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await SaveDocumentRowAsync(document, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
             return new SourceUpdateSummary(document.CurrentVersion, current.SegmentCount, 0, 0, 0, Identical: true) { Detached = detached };
         }
-        await db.Segments.Where(s => s.DocumentId == documentId).LoadAsync(cancellationToken);
+        // Every target of the document, in the order XLIFF uploads and claims lock theirs, so that a new version queues up
+        // behind them (and they behind it) instead of deadlocking.
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT 1 FROM translate.targets WHERE document_id = {documentId} ORDER BY ordinal NULLS LAST, id FOR UPDATE", cancellationToken);
+        var before = document.Segments.Count;
         var summary = document.ImportVersion(upload.Content, drafts.Value, upload.Origin, now, upload.CommitSha, upload.UploadedBy);
+        // The translations the edit sends back to "needs update", read before the statement that sends them (under the document's
+        // locks nothing else moves them meanwhile): how many approved ones per language, and whom to tell.
         Guid[] changed = [.. summary.ChangedSegmentIds];
-        var outdated = await db.Targets.FromSql($"""
-            SELECT t.*, t.xmin FROM translate.targets t WHERE t.segment_id = ANY ({changed}) ORDER BY t.id FOR UPDATE
-            """).ToListAsync(cancellationToken);
-        var sentBack = new List<(Target Target, TargetState Was)>();
-        foreach (var target in outdated)
-        {
-            var was = target.State;
-            if (target.MarkSourceChanged(now))
-            {
-                sentBack.Add((target, was));
-            }
-        }
-        var approvedByLanguage = sentBack.Where(s => s.Was == TargetState.Approved).GroupBy(s => s.Target.Language)
+        var sentBackStates = TargetWorkflow.SourceChanged.From.ToArray();
+        var sentBack = changed.Length == 0 ? [] : await db.Targets.AsNoTracking()
+            .Where(t => changed.Contains(t.SegmentId) && sentBackStates.Contains(t.State)).ToListAsync(cancellationToken);
+        var approvedByLanguage = sentBack.Where(t => t.State == TargetState.Approved).GroupBy(t => t.Language)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        document.Versions.Single(v => v.Number == summary.Version).SentBack(approvedByLanguage.Values.Sum());
-        await db.SaveChangesAsync(cancellationToken);
-        await SourceChangeNotices.SendAsync(db, document, summary, [.. sentBack.Select(s => s.Target)], now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        document.Versions[^1].SentBack(approvedByLanguage.Values.Sum());
+        await SaveDocumentRowAsync(document, cancellationToken);
+        await BulkCopy.WriteAsync(db, [document.Versions[^1]], cancellationToken);
+        await UpdateSegmentsAsync(document.Segments.Take(before), cancellationToken);
+        await BulkCopy.WriteAsync(db, document.Segments.Skip(before), cancellationToken);
+        if (changed.Length > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync(TargetSql.SourceChanged,
+                [new NpgsqlParameter("segments", changed), new NpgsqlParameter("now", now)], cancellationToken);
+        }
+        await db.Database.ExecuteSqlRawAsync(TargetSql.Place, [new NpgsqlParameter("document", documentId)], cancellationToken);
+        await CreateTargetsAsync(documentId, now, cancellationToken);
+        await SourceChangeNotices.SendAsync(db, document, summary, sentBack, now, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return summary with { ApprovedNeedingUpdate = approvedByLanguage, Detached = detached };
+    }
+
+    // What a new version changes on the document's own row: its current version, its origin (a detach) and its sign-off
+    // (carried to the new version when only layout changed).
+    private Task<int> SaveDocumentRowAsync(Document document, CancellationToken cancellationToken)
+    {
+        var origin = document.Origin.ToString();
+        return db.Database.ExecuteSqlAsync($"""
+            UPDATE translate.documents SET current_version = {document.CurrentVersion}, origin = {origin}, signed_off_version = {document.SignedOffVersion}
+            WHERE id = {document.Id}
+            """, cancellationToken);
+    }
+
+    // Every current segment gets its target in every target language of the project: the queues start full.
+    private Task<int> CreateTargetsAsync(Guid documentId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(TargetSql.CreateMissing("d.id = @document"),
+            [new NpgsqlParameter("document", documentId), new NpgsqlParameter("now", now)], cancellationToken);
+
+    // The segments a new version kept, edited, moved or retired: copied beside the table, then one UPDATE of the rows that differ.
+    private async Task UpdateSegmentsAsync(IEnumerable<Segment> segments, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE segment_updates (LIKE translate.segments) ON COMMIT DROP", cancellationToken);
+        await BulkCopy.WriteAsync(db, segments, cancellationToken, into: "segment_updates");
+        var columns = BulkCopy.Columns<Segment>(db).Select(c => c.Name).Where(c => c is not ("id" or "document_id" or "key" or "added_in_version"));
+        // Column names from the model, not from input.
+        var update = $"""
+            UPDATE translate.segments s SET {string.Join(", ", columns.Select(c => $"{c} = n.{c}"))}
+            FROM segment_updates n
+            WHERE s.id = n.id AND (s.*) IS DISTINCT FROM (n.*)
+            """;
+        await db.Database.ExecuteSqlRawAsync(update, cancellationToken);
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ public static class DocumentLocks
     public static Task ForClaimAsync(TranslationDb db, Guid documentId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared(hashtextextended({documentId}::text, {Seed}))", cancellationToken);
 
+    /// <summary>The claim's lock as SQL, for a batch of statements that names the document as the parameter <c>@document</c>.</summary>
+    public static readonly string ForClaimSql = $"SELECT pg_advisory_xact_lock_shared(hashtextextended(@document::text, {Seed}))";
+
     // Apart from other advisory locks keyed by a hash of the same text.
     private const long Seed = 0x646F63;
 }

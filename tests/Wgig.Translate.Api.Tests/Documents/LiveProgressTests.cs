@@ -110,7 +110,8 @@ public sealed class LiveProgressTests(ApiFactory api) : IClassFixture<ApiFactory
                 if (claimed.StatusCode != HttpStatusCode.Created)
                 {
                     // Nothing left to claim is the one way a translator stops early.
-                    Assert.Contains("Nothing to claim", await claimed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                    var refusal = await claimed.Content.ReadAsStringAsync();
+                    Assert.True(refusal.Contains("Nothing to claim", StringComparison.Ordinal), refusal);
                     return;
                 }
                 var claim = (await claimed.Content.ReadFromJsonAsync<ClaimResponse>(ApiJson.Options))!;

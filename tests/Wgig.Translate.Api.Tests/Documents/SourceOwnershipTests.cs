@@ -26,6 +26,9 @@ public sealed class SourceOwnershipTests(ApiFactory api) : IClassFixture<ApiFact
     {
         await api.ResetAsync();
         _projectId = await _coordinator.CreateProjectAsync(targets: ["fr", "es"]);
+        // Staff roles are per project: the secretariat signs off the projects it is staff of.
+        var secretariat = (await api.Database.QueryAsync<Guid>("SELECT id FROM translate.accounts WHERE email = 'secretariat@test.example'")).Single();
+        Assert.Equal(HttpStatusCode.OK, (await _coordinator.PutAsync($"/api/projects/{_projectId}/staff/{secretariat}", null)).StatusCode);
         var upload = await _coordinator.UploadAsync(_projectId, "report.md", Encoding.UTF8.GetBytes(Paper));
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         var document = (await upload.Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!;
@@ -141,10 +144,9 @@ public sealed class SourceOwnershipTests(ApiFactory api) : IClassFixture<ApiFact
         {
             foreach (var language in new[] { "fr", "es" })
             {
-                await api.Database.ExecuteAsync($"""
-                    INSERT INTO translate.targets (id, segment_id, language, state, text, translator_id, updated_at, events_recorded)
-                    VALUES (gen_random_uuid(), '{segment}', '{language}', 'Approved', 'traduit', '{translator}', now(), 0)
-                    """);
+                await api.Database.InsertTargetAsync(segment, language, "Approved", "traduit");
+                await api.Database.ExecuteAsync(
+                    $"UPDATE translate.targets SET translator_id = '{translator}' WHERE segment_id = '{segment}' AND language = '{language}'");
             }
         }
         var signed = await _secretariat.PostAsync($"{DocumentUrl}/sign-off", null);

@@ -77,8 +77,8 @@ public sealed class DocumentProgressTests(TestDatabase database) : IClassFixture
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             await using var insert = new NpgsqlCommand($"""
-                INSERT INTO translate.targets (id, segment_id, language, state, text, updated_at, events_recorded)
-                VALUES (gen_random_uuid(), '{first}', 'fr', 'Approved', 'Un deux trois.', now(), 0)
+                UPDATE translate.targets SET state = 'Approved', text = 'Un deux trois.', updated_at = now()
+                WHERE segment_id = '{first}' AND language = 'fr'
                 """, connection, transaction);
             await insert.ExecuteNonQueryAsync();
             // Inside the transaction the change is counted; outside it is not, until it commits.
@@ -96,9 +96,11 @@ public sealed class DocumentProgressTests(TestDatabase database) : IClassFixture
         await using var services = WorkerServices.Build(database, _clock);
         var document = await ImportAsync(services, Paper, "fr");
 
+        // The import's open (untranslated) targets make way for the copied ones.
+        await database.ExecuteAsync($"DELETE FROM translate.targets WHERE document_id = '{document.Id}' AND language = 'fr'");
         await using (var connection = await database.DataSource.OpenConnectionAsync())
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY translate.targets (id, segment_id, language, state, text, updated_at, events_recorded) FROM STDIN (FORMAT BINARY)"))
+            "COPY translate.targets (id, segment_id, language, document_id, ordinal, word_count, state, text, updated_at, events_recorded) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var segment in document.Segments)
             {
@@ -106,6 +108,9 @@ public sealed class DocumentProgressTests(TestDatabase database) : IClassFixture
                 await copy.WriteAsync(Guid.NewGuid());
                 await copy.WriteAsync(segment.Id);
                 await copy.WriteAsync("fr");
+                await copy.WriteAsync(document.Id);
+                await copy.WriteAsync(segment.Ordinal);
+                await copy.WriteAsync(segment.WordCount);
                 await copy.WriteAsync(segment.Ordinal % 2 == 0 ? "Approved" : "Untranslated");
                 await copy.WriteAsync("texte");
                 await copy.WriteAsync(_clock.GetUtcNow());

@@ -13,8 +13,8 @@ using Wgig.Translate.Domain.Storage;
 namespace Wgig.Translate.Domain.Storage.Migrations
 {
     [DbContext(typeof(TranslationDb))]
-    [Migration("20261128211225_DocumentOrigin")]
-    partial class DocumentOrigin
+    [Migration("20261128210334_OpenTargetQueuesAndOneLeaseExpiry")]
+    partial class OpenTargetQueuesAndOneLeaseExpiry
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -538,12 +538,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("format");
 
-                    b.Property<string>("Origin")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("origin");
-
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -582,18 +576,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<int>("AddedSegments")
-                        .HasColumnType("integer")
-                        .HasColumnName("added_segments");
-
-                    b.Property<int>("ApprovedNeedingUpdate")
-                        .HasColumnType("integer")
-                        .HasColumnName("approved_needing_update");
-
-                    b.Property<int>("ChangedSegments")
-                        .HasColumnType("integer")
-                        .HasColumnName("changed_segments");
-
                     b.Property<string>("CommitSha")
                         .HasColumnType("text")
                         .HasColumnName("commit_sha");
@@ -611,10 +593,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("imported_at");
 
-                    b.Property<Guid?>("ImportedBy")
-                        .HasColumnType("uuid")
-                        .HasColumnName("imported_by");
-
                     b.Property<int>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");
@@ -624,10 +602,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("origin");
-
-                    b.Property<int>("RetiredSegments")
-                        .HasColumnType("integer")
-                        .HasColumnName("retired_segments");
 
                     b.Property<int>("SegmentCount")
                         .HasColumnType("integer")
@@ -896,6 +870,14 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("approved_words");
 
+                    b.Property<DateTimeOffset>("RecountedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recounted_at");
+
+                    b.Property<int>("SegmentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("segment_count");
+
                     b.Property<int>("TranslatedSegments")
                         .HasColumnType("integer")
                         .HasColumnName("translated_segments");
@@ -903,6 +885,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.Property<int>("TranslatedWords")
                         .HasColumnType("integer")
                         .HasColumnName("translated_words");
+
+                    b.Property<int>("WordCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("word_count");
 
                     b.HasKey("DocumentId", "Language")
                         .HasName("pk_document_progress");
@@ -1159,11 +1145,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("installation_id");
 
-                    b.PrimitiveCollection<string[]>("LastSyncReport")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("last_sync_report");
-
                     b.Property<DateTimeOffset?>("LastSyncedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_synced_at");
@@ -1230,10 +1211,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("ClaimExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("claim_expires_at");
-
                     b.Property<Guid?>("ClaimId")
                         .HasColumnType("uuid")
                         .HasColumnName("claim_id");
@@ -1241,6 +1218,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.Property<Guid?>("ClaimedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("claimed_by");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
 
                     b.Property<string>("Draft")
                         .HasColumnType("text")
@@ -1256,9 +1237,9 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("character varying(85)")
                         .HasColumnName("language");
 
-                    b.Property<DateTimeOffset?>("ReviewClaimExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("review_claim_expires_at");
+                    b.Property<int?>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
 
                     b.Property<Guid?>("ReviewClaimId")
                         .HasColumnType("uuid")
@@ -1306,6 +1287,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<int>("WordCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("word_count");
+
                     b.Property<int>("_recorded")
                         .HasColumnType("integer")
                         .HasColumnName("events_recorded");
@@ -1313,15 +1298,25 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.HasKey("Id")
                         .HasName("pk_targets");
 
-                    b.HasIndex("ClaimedBy", "ClaimExpiresAt")
-                        .HasDatabaseName("ix_targets_claimed_by_claim_expires_at");
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_targets_claim_id")
+                        .HasFilter("state IN ('Claimed')");
 
-                    b.HasIndex("ReviewClaimedBy", "ReviewClaimExpiresAt")
-                        .HasDatabaseName("ix_targets_review_claimed_by_review_claim_expires_at");
+                    b.HasIndex("ReviewClaimId")
+                        .HasDatabaseName("ix_targets_review_claim_id")
+                        .HasFilter("review_claim_id IS NOT NULL");
 
                     b.HasIndex("SegmentId", "Language")
                         .IsUnique()
                         .HasDatabaseName("ix_targets_segment_id_language");
+
+                    b.HasIndex(new[] { "DocumentId", "Language", "Ordinal" }, "ReviewQueue")
+                        .HasDatabaseName("ix_targets_review_queue")
+                        .HasFilter("state IN ('Translated') AND review_claim_id IS NULL AND ordinal IS NOT NULL");
+
+                    b.HasIndex(new[] { "DocumentId", "Language", "Ordinal" }, "TranslationQueue")
+                        .HasDatabaseName("ix_targets_translation_queue")
+                        .HasFilter("state IN ('Untranslated', 'NeedsUpdate', 'Rejected') AND ordinal IS NOT NULL");
 
                     b.ToTable("targets", "translate");
                 });
@@ -1568,12 +1563,28 @@ namespace Wgig.Translate.Domain.Storage.Migrations
 
             modelBuilder.Entity("Wgig.Translate.Domain.Targets.Target", b =>
                 {
+                    b.HasOne("Wgig.Translate.Domain.Claims.Claim", "Lease")
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_targets_claims_claim_id");
+
+                    b.HasOne("Wgig.Translate.Domain.Claims.Claim", "ReviewLease")
+                        .WithMany()
+                        .HasForeignKey("ReviewClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_targets_claims_review_claim_id");
+
                     b.HasOne("Wgig.Translate.Domain.Documents.Segment", null)
                         .WithMany()
                         .HasForeignKey("SegmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_targets_segments_segment_id");
+
+                    b.Navigation("Lease");
+
+                    b.Navigation("ReviewLease");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Targets.TargetEvent", b =>
