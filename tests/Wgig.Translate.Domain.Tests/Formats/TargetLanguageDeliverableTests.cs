@@ -119,17 +119,7 @@ public sealed class TargetLanguageDeliverableTests(Xunit.Abstractions.ITestOutpu
     [Fact]
     public void An_arabic_docx_renders_right_to_left()
     {
-        var directory = Directory.CreateTempSubdirectory("wgig-arabic-").FullName;
-        var docx = Path.Combine(directory, "report.ar.docx");
-        File.WriteAllBytes(docx, Translated(Arabic, "ar"));
-
-        var pdf = LibreOffice.ToPdf(docx);
-        // Kept beside the PDF, to look at: page one of the Arabic report as a reader sees it.
-        output.WriteLine($"Rendered: {LibreOffice.FirstPageToPng(pdf)}");
-
-        // pdftotext gives each line's words as drawn, left to right, each word's letters in the order they are drawn.
-        var (width, words) = LibreOffice.FirstPage(pdf);
-        var lines = words.GroupBy(w => Math.Round(w.YMin)).Select(g => g.OrderBy(w => w.XMin).ToList()).ToList();
+        var (width, words, lines) = Render(Arabic, "ar");
         var first = Arabic.Split(' ')[0];
         var arabicLines = lines.Where(l => l.Any(w => IsArabic(w.Word))).ToList();
         Assert.True(arabicLines.Count >= 15, $"{arabicLines.Count} Arabic lines on page one");
@@ -151,18 +141,25 @@ public sealed class TargetLanguageDeliverableTests(Xunit.Abstractions.ITestOutpu
         static bool IsArabic(string word) => word.Any(c => c is >= '\u0600' and <= '\u06FF');
     }
 
+    // The report translated into the language, rendered to PDF by LibreOffice: page one's width, its words as pdftotext gives them
+    // (each word's letters in the order they are drawn) and its lines, each left to right.
+    private (double Width, IReadOnlyList<(string Word, double XMin, double XMax, double YMin)> Words, List<List<(string Word, double XMin, double XMax, double YMin)>> Lines)
+        Render(string text, string language)
+    {
+        var directory = Directory.CreateTempSubdirectory($"wgig-{language}-").FullName;
+        var docx = Path.Combine(directory, $"report.{language}.docx");
+        File.WriteAllBytes(docx, Translated(text, language));
+        var pdf = LibreOffice.ToPdf(docx);
+        // Kept beside the PDF, to look at: page one of the report as a reader sees it.
+        output.WriteLine($"Rendered: {LibreOffice.FirstPageToPng(pdf)}");
+        var (width, words) = LibreOffice.FirstPage(pdf);
+        return (width, words, [.. words.GroupBy(w => Math.Round(w.YMin)).Select(g => g.OrderBy(w => w.XMin).ToList())]);
+    }
+
     [Fact]
     public void A_chinese_docx_renders_left_to_right_in_chinese()
     {
-        var directory = Directory.CreateTempSubdirectory("wgig-chinese-").FullName;
-        var docx = Path.Combine(directory, "report.zh.docx");
-        File.WriteAllBytes(docx, Translated(Chinese, "zh"));
-
-        var pdf = LibreOffice.ToPdf(docx);
-        output.WriteLine($"Rendered: {LibreOffice.FirstPageToPng(pdf)}");
-
-        var (width, words) = LibreOffice.FirstPage(pdf);
-        var lines = words.GroupBy(w => Math.Round(w.YMin)).Select(g => g.OrderBy(w => w.XMin).ToList()).ToList();
+        var (width, _, lines) = Render(Chinese, "zh");
         var chineseLines = lines.Where(l => l.Any(w => w.Word.Contains(Chinese[..4], StringComparison.Ordinal))).ToList();
         Assert.True(chineseLines.Count >= 15, $"{chineseLines.Count} Chinese lines on page one");
         // Left to right: the text hangs from the left margin, and the paragraph number it ends with is on its right.
