@@ -15,11 +15,14 @@ internal static partial class Xliff2Rules
     private static readonly XNamespace Fs = "urn:oasis:names:tc:xliff:fs:2.0";
     private static readonly XName XmlLang = XNamespace.Xml + "lang";
     private static readonly XName XmlSpace = XNamespace.Xml + "space";
-    private static readonly HashSet<string> InlineWithId = ["ph", "pc", "sc", "mrk", "sm"];
+    private static readonly HashSet<string> InlineWithId = ["ph", "pc", "sc", "ec", "mrk", "sm"];
     private static readonly HashSet<string> CodeTypes = ["fmt", "ui", "quote", "link", "image", "other"];
     private static readonly string[] DataReferences = ["dataRef", "dataRefStart", "dataRefEnd"];
     private static readonly string[] SubFlowAttributes = ["subFlows", "subFlowsStart", "subFlowsEnd"];
     private static readonly string[] PairedHints = ["canCopy", "canDelete", "canOverlap", "canReorder"];
+    // Attributes of <pc> that only mean something together (§4.3.1: dataRefStart/End, subFlowsStart/End, equivStart/End).
+    private static readonly (string Start, string End)[] PcPairs = [("dataRefStart", "dataRefEnd"), ("subFlowsStart", "subFlowsEnd"), ("equivStart", "equivEnd")];
+    private static readonly HashSet<string> StatesWithTarget = ["translated", "reviewed", "final"];
 
     // The xlf: sub-types and the type each requires (§4.3.1.34).
     private static readonly Dictionary<string, string> XlfSubTypes = new(StringComparer.Ordinal)
@@ -129,11 +132,11 @@ internal static partial class Xliff2Rules
         Action<XObject, string, string> fail)
     {
         var parts = unit.Elements().Where(e => e.Name == X + "segment" || e.Name == X + "ignorable").ToList();
-        Unique(parts, "id", "segment/ignorable id", fail);
         if (!unit.Elements(X + "segment").Any())
         {
             fail(unit, "segment", $"unit '{(string?)unit.Attribute("id")}' has no <segment>");
         }
+        CheckStates(unit, fail);
 
         var data = unit.Elements(X + "originalData").Elements(X + "data").ToList();
         Unique(data, "id", "data id", fail);
@@ -144,16 +147,22 @@ internal static partial class Xliff2Rules
         var targets = parts.Elements(X + "target").ToList();
         var sourceInline = sources.SelectMany(s => s.Descendants()).ToList();
         var targetInline = targets.SelectMany(t => t.Descendants()).ToList();
-        Unique(sourceInline.Where(e => InlineWithId.Contains(e.Name.LocalName) && e.Name.Namespace == X), "id", "inline id in the source", fail);
+        // §4.3.1 id: segments, ignorables and the source's inline elements share one set of ids per unit.
+        var sourceWithId = sourceInline.Where(e => InlineWithId.Contains(e.Name.LocalName) && e.Name.Namespace == X).ToList();
+        Unique(parts.Concat(sourceWithId), "id", "id of a segment, ignorable or source inline element", fail);
         Unique(targetInline.Where(e => InlineWithId.Contains(e.Name.LocalName) && e.Name.Namespace == X && e.Attribute("copyOf") is null), "id", "inline id in the target", fail);
-        var sourceCodeIds = sourceInline.Where(e => e.Name.LocalName is "ph" or "pc" or "sc").Select(e => (string?)e.Attribute("id")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        CheckTargetIds(parts, sourceWithId, targetInline, fail);
+        var sourceCodes = sourceInline.Where(e => e.Name.LocalName is "ph" or "pc" or "sc" && e.Attribute("id") is not null)
+            .GroupBy(e => (string)e.Attribute("id")!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
         foreach (var element in sourceInline.Concat(targetInline).Where(e => e.Name.Namespace == X))
         {
-            CheckInline(file, unit, element, dataIds, noteIds, sourceCodeIds, unitIds, fail);
+            CheckInline(file, unit, element, dataIds, noteIds, sourceCodes, unitIds, fail);
         }
         CheckPairs(sources, fail);
         CheckPairs(targets, fail);
+        CheckSequences(sources, fail);
+        CheckSequences(targets, fail);
         CheckMarkers(sources, fail);
         CheckMarkers(targets, fail);
 
@@ -182,7 +191,7 @@ internal static partial class Xliff2Rules
     }
 
     private static void CheckInline(XElement file, XElement unit, XElement element, HashSet<string> dataIds, HashSet<string> noteIds,
-        HashSet<string> sourceCodeIds, HashSet<string> unitIds, Action<XObject, string, string> fail)
+        Dictionary<string, XElement> sourceCodes, HashSet<string> unitIds, Action<XObject, string, string> fail)
     {
         var name = element.Name.LocalName;
         foreach (var reference in DataReferences.Select(a => element.Attribute(a)).OfType<XAttribute>())
@@ -194,9 +203,13 @@ internal static partial class Xliff2Rules
         }
         if (element.Attribute("copyOf") is { } copyOf)
         {
-            if (!sourceCodeIds.Contains(copyOf.Value))
+            if (!sourceCodes.TryGetValue(copyOf.Value, out var original))
             {
                 fail(copyOf, "copyOf", $"copyOf '{copyOf.Value}' names no code of the unit's source");
+            }
+            else if ((string?)original.Attribute("canCopy") == "no")
+            {
+                fail(copyOf, "canCopy", $"the code '{copyOf.Value}' has canCopy=\"no\", so it must not be copied");
             }
             if (element.Attributes().Any(a => a.Name.LocalName.StartsWith("dataRef", StringComparison.Ordinal)))
             {
@@ -225,6 +238,21 @@ internal static partial class Xliff2Rules
             {
                 fail(element, "canReorder", "a code that cannot be reordered must also have canCopy=\"no\" and canDelete=\"no\"");
             }
+        }
+        if (name == "pc")
+        {
+            foreach (var (start, end) in PcPairs.Where(p => (element.Attribute(p.Start) is null) != (element.Attribute(p.End) is null)))
+            {
+                fail(element, start, $"{start} and {end} are used together on <pc>, never one alone");
+            }
+        }
+        if (name == "ec" && element.Attribute("dir") is not null && (string?)element.Attribute("isolated") != "yes")
+        {
+            fail(element, "dir", "dir is allowed on <ec> only when it is isolated=\"yes\" (otherwise its <sc> carries it)");
+        }
+        if (name is "mrk" or "sm" && ((string?)element.Attribute("type") ?? "generic") == "generic" && element.Attribute("translate") is null)
+        {
+            fail(element, "translate", $"a generic <{name}> is a translate annotation and must have the translate attribute");
         }
         if (name == "ec" && element.Attribute("startRef") is not null && element.Attribute(Fs + "fs") is not null)
         {
@@ -360,7 +388,10 @@ internal static partial class Xliff2Rules
                     }
                     foreach (var hint in PairedHints)
                     {
-                        if (((string?)element.Attribute(hint) ?? Default(hint)) != ((string?)start.Attribute(hint) ?? Default(hint)))
+                        var expected = (string?)start.Attribute(hint) ?? Default(hint);
+                        // The end of a pair that starts a non-reorderable sequence is itself "no" (§4.7.5).
+                        expected = hint == "canReorder" && expected == "firstNo" ? "no" : expected;
+                        if (((string?)element.Attribute(hint) ?? Default(hint)) != expected)
                         {
                             fail(element, hint, $"<ec> and its <sc id=\"{startRef}\"> disagree on {hint}");
                         }
@@ -372,6 +403,63 @@ internal static partial class Xliff2Rules
         foreach (var (id, start) in open.Where(o => !closed.Contains(o.Key) && (string?)o.Value.Attribute("isolated") != "yes"))
         {
             fail(start, "sc isolated", $"<sc id=\"{id}\"> has no <ec> in the unit, so it must be marked isolated=\"yes\"");
+        }
+    }
+
+    /// <summary>
+    /// §4.3.1 state and subState: subState refines a state, so it needs one; a segment said to be
+    /// translated, reviewed or final has a target.
+    /// </summary>
+    private static void CheckStates(XElement unit, Action<XObject, string, string> fail)
+    {
+        foreach (var segment in unit.Elements(X + "segment"))
+        {
+            var state = (string?)segment.Attribute("state");
+            if (segment.Attribute("subState") is { } subState && state is null)
+            {
+                fail(subState, "subState", $"segment '{(string?)segment.Attribute("id")}' has subState '{subState.Value}' but no state; subState is allowed only beside state");
+            }
+            if (state is not null && StatesWithTarget.Contains(state) && segment.Element(X + "target") is null)
+            {
+                fail(segment, "state", $"segment '{(string?)segment.Attribute("id")}' is '{state}' but has no <target>");
+            }
+        }
+    }
+
+    /// <summary>
+    /// §4.3.1 id: an inline element of a target has the id of its counterpart in the source (same
+    /// element), or an id no segment, ignorable or source element of the unit uses.
+    /// </summary>
+    private static void CheckTargetIds(List<XElement> parts, List<XElement> sourceWithId, List<XElement> targetInline,
+        Action<XObject, string, string> fail)
+    {
+        var taken = parts.Concat(sourceWithId).Where(e => e.Attribute("id") is not null)
+            .GroupBy(e => (string)e.Attribute("id")!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var element in targetInline.Where(e => e.Name.Namespace == X && InlineWithId.Contains(e.Name.LocalName)))
+        {
+            if (element.Attribute("id") is { } id && taken.TryGetValue(id.Value, out var other) && other.Name != element.Name)
+            {
+                fail(id, "unique ids", $"the target's <{element.Name.LocalName} id=\"{id.Value}\"> takes the id of a <{other.Name.LocalName}> of the unit; it must be its source counterpart's id or a new one");
+            }
+        }
+    }
+
+    /// <summary>§4.7.5 canReorder: a "no" code continues a sequence opened by "firstNo", right after another code of it.</summary>
+    private static void CheckSequences(IReadOnlyList<XElement> contents, Action<XObject, string, string> fail)
+    {
+        string? previous = null;
+        var seen = new HashSet<XElement>();
+        foreach (var content in contents)
+        {
+            foreach (var (_, element) in CodeEvents(content))
+            {
+                var hint = (string?)element.Attribute("canReorder") ?? "yes";
+                if (seen.Add(element) && hint == "no" && previous is not ("firstNo" or "no"))
+                {
+                    fail(element, "canReorder", $"<{element.Name.LocalName}> has canReorder=\"no\" but does not follow a code of a sequence opened by canReorder=\"firstNo\"");
+                }
+                previous = hint;
+            }
         }
     }
 

@@ -65,11 +65,21 @@ public static class XliffReader
         }
 
         var violations = new List<XliffViolation>();
-        buffer.Position = 0;
         XDocument xml;
         try
         {
-            using var reader = XmlReader.Create(buffer, Secure(limits, schemas, violations));
+            // The schema pass only validates: loaded through it, the document would carry the attributes
+            // the schema defaults (a segment's state="initial") as if the file had them, and rules about
+            // what a file says (subState needs state) could not be checked.
+            buffer.Position = 0;
+            using (var validating = XmlReader.Create(buffer, Secure(limits, schemas, violations)))
+            {
+                while (validating.Read())
+                {
+                }
+            }
+            buffer.Position = 0;
+            using var reader = XmlReader.Create(buffer, Secure(limits, null, null));
             xml = XDocument.Load(reader, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
         }
         catch (XmlException e)

@@ -211,6 +211,49 @@ public sealed partial class XliffImportTests(ApiFactory api) : IClassFixture<Api
         Assert.Equal(before, await api.Database.SnapshotAsync());
     }
 
+    // Files a CAT tool could hand back under a live claim, each translated in full but breaking one
+    // processing requirement of XLIFF 2.1 (docs/conformance.md): the whole file is refused.
+    public static TheoryData<string, string> NonConformingEdits => new()
+    {
+        { "subState without state", "subState" },
+        { "translated without a target", "state" },
+        { "a target reusing the segment's id", "unique ids" },
+        { "a generic annotation without translate", "translate" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NonConformingEdits))]
+    public async Task A_claimed_file_breaking_an_xliff_requirement_changes_nothing(string edit, string rule)
+    {
+        await ClaimAsync(_volunteer, words: 1000);
+        var file = Translated(await ExportAsync(_volunteer, "units=claimedByMe"));
+        var segments = file.Descendants(X2 + "segment").ToList();
+        switch (edit)
+        {
+            case "subState without state":
+                segments[0].SetAttributeValue("state", null);
+                segments[0].SetAttributeValue("subState", "cat:draft");
+                break;
+            case "translated without a target":
+                segments[3].SetAttributeValue("state", "translated");
+                segments[3].Element(X2 + "target")!.Remove();
+                break;
+            case "a target reusing the segment's id":
+                segments[0].SetAttributeValue("id", "s1");
+                segments[0].Element(X2 + "target")!.Add(new XElement(X2 + "ph", new XAttribute("id", "s1")));
+                break;
+            default:
+                segments[0].Element(X2 + "target")!.Add(new XElement(X2 + "mrk", new XAttribute("id", "m1"), "x"));
+                break;
+        }
+        var before = await api.Database.SnapshotAsync();
+
+        var response = await UploadAsync(_volunteer, file);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, $"({rule})");
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+    }
+
     [Fact]
     public async Task Invalid_utf8_oversized_files_and_missing_rights_are_refused_and_nothing_is_stored()
     {

@@ -122,7 +122,7 @@ public sealed class XliffReaderTests
 
     [Fact]
     public void Violations_say_the_line_and_the_rule() =>
-        Assert.Contains("line 2: the segment/ignorable id 's1' is not unique (unique ids)", Problem("""
+        Assert.Contains("line 2: the id of a segment, ignorable or source inline element 's1' is not unique (unique ids)", Problem("""
             <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en"><file id="f"><unit id="u"><segment id="s1"><source>A</source></segment>
             <segment id="s1"><source>B</source></segment></unit></file></xliff>
             """), StringComparison.Ordinal);
