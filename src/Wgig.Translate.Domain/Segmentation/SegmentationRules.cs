@@ -15,7 +15,7 @@ public sealed record SegmentationRule(bool Break, string Before, string After, s
 public sealed class SegmentationRules
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
-    private static readonly Lazy<Dictionary<string, SegmentationRule[]>> Catalog = new(LoadCatalog);
+    private static readonly Lazy<RulesCatalog> Catalog = new(LoadCatalog);
     private static readonly ConcurrentDictionary<string, SegmentationRules> ByLanguage = new(StringComparer.OrdinalIgnoreCase);
 
     private readonly Regex[] _rules;
@@ -28,12 +28,24 @@ public sealed class SegmentationRules
         _breaks = [.. rules.Select(r => r.Break)];
     }
 
-    /// <summary>The rules for a BCP 47 tag: its primary language's own rules, then the default ones.</summary>
+    /// <summary>
+    /// The rules for a BCP 47 tag: its primary language's abbreviations and the default ones (no break
+    /// after them), then the language's own rules, then the default ones.
+    /// </summary>
     public static SegmentationRules For(string languageTag) =>
         ByLanguage.GetOrAdd(languageTag.Split('-')[0], language => new SegmentationRules(
-            [.. Catalog.Value.GetValueOrDefault(language, []), .. Catalog.Value["default"]]));
+            [Abbreviations(language), .. Catalog.Value.Rules.GetValueOrDefault(language, []), .. Catalog.Value.Rules["default"]]));
 
-    public static IReadOnlyCollection<string> Languages => [.. Catalog.Value.Keys.Where(k => k != "default")];
+    public static IReadOnlyCollection<string> Languages => [.. Catalog.Value.Rules.Keys.Where(k => k != "default")];
+
+    /// <summary>The abbreviations a sentence does not end at, in a language (its own, then the default ones).</summary>
+    public static IReadOnlyList<string> AbbreviationsOf(string language) =>
+        [.. Catalog.Value.Abbreviations.GetValueOrDefault(language, []).Concat(Catalog.Value.Abbreviations["default"]).Distinct(StringComparer.Ordinal)];
+
+    // One no-break rule: an abbreviation, not the end of a longer word, its full stop, then white space.
+    private static SegmentationRule Abbreviations(string language) => new(false,
+        $@"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:{string.Join('|', AbbreviationsOf(language).OrderByDescending(a => a.Length).Select(Regex.Escape))})\.",
+        @"\s", "abbreviations that do not end a sentence");
 
     /// <summary>Positions in <paramref name="text"/> where a sentence ends (just after its stop).</summary>
     public IReadOnlyList<int> FindBreaks(string text)
@@ -76,14 +88,19 @@ public sealed class SegmentationRules
         return breaks;
     }
 
-    private static Dictionary<string, SegmentationRule[]> LoadCatalog()
+    private static RulesCatalog LoadCatalog()
     {
         using var stream = typeof(SegmentationRules).Assembly.GetManifestResourceStream("Wgig.Translate.Domain.Segmentation.segmentation-rules.json")
             ?? throw new InvalidOperationException("The segmentation rules are not embedded in the assembly.");
-        var file = JsonSerializer.Deserialize<RulesFile>(stream, JsonSerializerOptions.Web)
-            ?? throw new InvalidOperationException("The segmentation rules file is empty.");
-        return file.Languages.ToDictionary(l => l.Key, l => l.Value, StringComparer.OrdinalIgnoreCase);
+        using var json = JsonDocument.Parse(stream);
+        var rules = json.RootElement.GetProperty("languages").Deserialize<Dictionary<string, SegmentationRule[]>>(JsonSerializerOptions.Web)
+            ?? throw new InvalidOperationException("The segmentation rules file has no languages.");
+        // The abbreviations' "comment" is prose beside the lists.
+        var abbreviations = json.RootElement.GetProperty("abbreviations").EnumerateObject()
+            .Where(p => p.Value.ValueKind == JsonValueKind.Array)
+            .ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(a => a.GetString()!).ToArray(), StringComparer.OrdinalIgnoreCase);
+        return new RulesCatalog(new Dictionary<string, SegmentationRule[]>(rules, StringComparer.OrdinalIgnoreCase), abbreviations);
     }
 
-    private sealed record RulesFile(Dictionary<string, SegmentationRule[]> Languages);
+    private sealed record RulesCatalog(Dictionary<string, SegmentationRule[]> Rules, Dictionary<string, string[]> Abbreviations);
 }

@@ -24,6 +24,61 @@ public sealed class SentenceSegmenterTests
     public void English_sentences_break_at_stops_but_not_at_abbreviations_numbers_or_initials(string text, string[] expected) =>
         Assert.Equal(expected, Split(text));
 
+    // UN citations (paragraph, article, chapter, annex, section, volume, number, page and plurals) in each
+    // of the six languages: a citation never ends a sentence; the sentence after it still starts one.
+    [Theory]
+    [InlineData("en", "See paras. 12–14 and para. 3 of annex II. It follows.")]
+    [InlineData("en", "Under arts. 2 and 3, chap. IV, sect. B and subpara. (a) apply. It follows.")]
+    [InlineData("en", "Official Records, vols. I–III, vol. 2, No. 5 and Nos. 6–7, p. 9, pp. 10–12. It follows.")]
+    [InlineData("en", "See A/60/1 and Corr. 1, Add. 2, Suppl. No. 3, Ann. II, sec. 4 and Chap. 5. It follows.")]
+    [InlineData("fr", "Voir par. 12, al. b, art. 5 et chap. IV. Ensuite.")]
+    [InlineData("fr", "Documents officiels, vol. 2, t. 1, no. 5, nos. 6 et 7, p. 9, pp. 10 à 12, sect. B. Ensuite.")]
+    [InlineData("es", "Véanse los párrs. 12 a 14, el párr. 3, el art. 5 y el cap. IV. Luego.")]
+    [InlineData("es", "Documentos Oficiales, vol. 2, secc. B, núm. 5, núms. 6 y 7, pág. 9, págs. 10 a 12. Luego.")]
+    [InlineData("ru", "См. п. 5, пп. 6–8, ст. 2, гл. IV и разд. 2. Далее.")]
+    [InlineData("ru", "Официальные отчеты, т. 2, № 5, с. 9, прил. I, подп. a. Далее.")]
+    [InlineData("ar", "انظر ص. 9 و ج. 2 من الوثيقة. ثم يتبع.")]
+    [InlineData("ar", "انظر A/60/1, para. 5 في المرفق. ثم يتبع.")]
+    [InlineData("zh", "见A/60/1号文件 para. 5 和 pp. 10–12. 然后。")]
+    public void Citation_abbreviations_do_not_end_a_sentence(string language, string text)
+    {
+        var sentences = Split(text, language);
+
+        Assert.Equal(2, sentences.Length);
+        Assert.Equal(text, $"{sentences[0]} {sentences[1]}");
+    }
+
+    [Theory]
+    [InlineData("en", "para")]
+    [InlineData("en", "paras")]
+    [InlineData("en", "arts")]
+    [InlineData("en", "chap")]
+    [InlineData("en", "sect")]
+    [InlineData("en", "vols")]
+    [InlineData("en", "Nos")]
+    [InlineData("en", "pp")]
+    [InlineData("fr", "par")]
+    [InlineData("fr", "al")]
+    [InlineData("fr", "no")]
+    [InlineData("es", "párr")]
+    [InlineData("es", "secc")]
+    [InlineData("es", "núm")]
+    [InlineData("es", "pág")]
+    [InlineData("ru", "пп")]
+    [InlineData("ru", "разд")]
+    [InlineData("ru", "т")]
+    [InlineData("ar", "ص")]
+    public void Each_language_lists_its_citation_abbreviations_in_the_one_home(string language, string abbreviation) =>
+        Assert.Contains(abbreviation, SegmentationRules.AbbreviationsOf(language));
+
+    [Theory]
+    [InlineData("en", "He read the map. Then more.")]
+    [InlineData("en", "It was in the vol. Then more.", false)]
+    [InlineData("ru", "Это текст. Далее.")]
+    [InlineData("es", "Lo dijo Trump. Luego.")]
+    public void An_abbreviation_ending_a_longer_word_is_no_abbreviation(string language, string text, bool breaks = true) =>
+        Assert.Equal(breaks ? 2 : 1, Split(text, language).Length);
+
     [Fact]
     public void French_breaks_after_a_spaced_question_mark_and_closing_guillemets()
     {
