@@ -31,7 +31,7 @@ public sealed class Xliff12Writer : IXliffWriter
     public void StartFile(string id, string? original = null)
     {
         EndFile();
-        _xml.WriteStartElement("file", Namespace);
+        XliffLayout.Start(_xml, 1, "file", Namespace);
         _xml.WriteAttributeString("original", original ?? id);
         _xml.WriteAttributeString("source-language", _sourceLanguage);
         if (_targetLanguage is not null)
@@ -39,13 +39,13 @@ public sealed class Xliff12Writer : IXliffWriter
             _xml.WriteAttributeString("target-language", _targetLanguage);
         }
         _xml.WriteAttributeString("datatype", "plaintext");
-        _xml.WriteStartElement("body", Namespace);
+        XliffLayout.Start(_xml, 2, "body", Namespace);
         _fileOpen = true;
     }
 
     public void WriteUnit(XliffUnit unit)
     {
-        _xml.WriteStartElement("trans-unit", Namespace);
+        XliffLayout.Start(_xml, 3, "trans-unit", Namespace);
         _xml.WriteAttributeString("id", unit.Id);
         if (unit.Target is not null && !unit.Prefilled && unit.State == TargetState.Approved)
         {
@@ -55,7 +55,7 @@ public sealed class Xliff12Writer : IXliffWriter
         WriteContent("source", unit.Source);
         if (unit.Target is not null)
         {
-            _xml.WriteStartElement("target", Namespace);
+            XliffLayout.Start(_xml, 4, "target", Namespace);
             // §2.6 state: a copy of the source for tools that translate in <target> (OmegaT) needs translation.
             _xml.WriteAttributeString("state", unit.Prefilled ? "needs-translation" : unit.State switch
             {
@@ -68,14 +68,16 @@ public sealed class Xliff12Writer : IXliffWriter
         }
         foreach (var note in unit.Notes ?? [])
         {
-            _xml.WriteElementString("note", Namespace, XliffCodes.XmlSafe(note));
+            XliffLayout.Start(_xml, 4, "note", Namespace);
+            _xml.WriteString(XliffCodes.XmlSafe(note));
+            _xml.WriteEndElement();
         }
-        _xml.WriteEndElement();
+        XliffLayout.End(_xml, 3);
     }
 
     private void WriteContent(string element, SegmentContent content)
     {
-        _xml.WriteStartElement(element, Namespace);
+        XliffLayout.Start(_xml, 4, element, Namespace);
         WriteInline(content);
         _xml.WriteEndElement();
     }
@@ -125,8 +127,8 @@ public sealed class Xliff12Writer : IXliffWriter
     {
         if (_fileOpen)
         {
-            _xml.WriteEndElement();
-            _xml.WriteEndElement();
+            XliffLayout.End(_xml, 2);
+            XliffLayout.End(_xml, 1);
             _fileOpen = false;
         }
     }
@@ -134,7 +136,7 @@ public sealed class Xliff12Writer : IXliffWriter
     public void Dispose()
     {
         EndFile();
-        _xml.WriteEndElement();
+        XliffLayout.End(_xml, 0);
         _xml.WriteEndDocument();
         _xml.Flush();
         _xml.Dispose();

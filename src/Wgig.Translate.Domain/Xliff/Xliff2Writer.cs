@@ -49,7 +49,7 @@ public sealed class Xliff2Writer : IXliffWriter
     public void StartFile(string id, string? original = null)
     {
         EndFile();
-        _xml.WriteStartElement("file", Namespace);
+        XliffLayout.Start(_xml, 1, "file", Namespace);
         _xml.WriteAttributeString("id", id);
         if (original is not null)
         {
@@ -60,30 +60,32 @@ public sealed class Xliff2Writer : IXliffWriter
 
     public void WriteUnit(XliffUnit unit)
     {
-        _xml.WriteStartElement("unit", Namespace);
+        XliffLayout.Start(_xml, 2, "unit", Namespace);
         _xml.WriteAttributeString("id", unit.Id);
         if (unit.Notes is { Count: > 0 } notes)
         {
-            _xml.WriteStartElement("notes", Namespace);
+            XliffLayout.Start(_xml, 3, "notes", Namespace);
             foreach (var note in notes)
             {
-                _xml.WriteElementString("note", Namespace, XliffCodes.XmlSafe(note));
+                XliffLayout.Start(_xml, 4, "note", Namespace);
+                _xml.WriteString(XliffCodes.XmlSafe(note));
+                _xml.WriteEndElement();
             }
-            _xml.WriteEndElement();
+            XliffLayout.End(_xml, 3);
         }
         if (unit.Source.Codes.Count > 0)
         {
-            _xml.WriteStartElement("originalData", Namespace);
+            XliffLayout.Start(_xml, 3, "originalData", Namespace);
             foreach (var code in unit.Source.Codes)
             {
-                _xml.WriteStartElement("data", Namespace);
+                XliffLayout.Start(_xml, 4, "data", Namespace);
                 _xml.WriteAttributeString("id", DataId(code));
                 _xml.WriteString(XliffCodes.XmlSafe(code.Data));
                 _xml.WriteEndElement();
             }
-            _xml.WriteEndElement();
+            XliffLayout.End(_xml, 3);
         }
-        _xml.WriteStartElement("segment", Namespace);
+        XliffLayout.Start(_xml, 3, "segment", Namespace);
         if (unit.Target is not null)
         {
             // §4.3.1.32: initial, translated, reviewed, final. A reviewer's approval is "reviewed";
@@ -100,13 +102,13 @@ public sealed class Xliff2Writer : IXliffWriter
         {
             WriteContent("target", unit.Target);
         }
-        _xml.WriteEndElement();
-        _xml.WriteEndElement();
+        XliffLayout.End(_xml, 3);
+        XliffLayout.End(_xml, 2);
     }
 
     private void WriteContent(string element, SegmentContent content)
     {
-        _xml.WriteStartElement(element, Namespace);
+        XliffLayout.Start(_xml, 4, element, Namespace);
         XliffCodes.WriteInline(_xml, content, (code, id, paired) =>
         {
             switch (code.Kind)
@@ -166,7 +168,7 @@ public sealed class Xliff2Writer : IXliffWriter
     {
         if (_fileOpen)
         {
-            _xml.WriteEndElement();
+            XliffLayout.End(_xml, 1);
             _fileOpen = false;
         }
     }
@@ -174,7 +176,7 @@ public sealed class Xliff2Writer : IXliffWriter
     public void Dispose()
     {
         EndFile();
-        _xml.WriteEndElement();
+        XliffLayout.End(_xml, 0);
         _xml.WriteEndDocument();
         _xml.Flush();
         _xml.Dispose();
