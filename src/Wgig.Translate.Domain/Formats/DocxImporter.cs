@@ -100,14 +100,48 @@ public sealed class DocxImporter : IDocumentImporter
             {
                 return new MalformedDocument("DOCX", $"it unpacks to more than {MaxUnpackedBytes / (1024 * 1024)} MB");
             }
-            return zip.GetEntry("word/document.xml") is null && !zip.Entries.Any(e => e.FullName.EndsWith("document.xml", StringComparison.OrdinalIgnoreCase))
-                ? new MalformedDocument("DOCX", "it has no main document part")
+            if (zip.GetEntry("word/document.xml") is null && !zip.Entries.Any(e => e.FullName.EndsWith("document.xml", StringComparison.OrdinalIgnoreCase)))
+            {
+                return new MalformedDocument("DOCX", "it has no main document part");
+            }
+            return zip.Entries.FirstOrDefault(DeclaresDtd) is { } withDtd
+                ? new MalformedDocument("DOCX", $"its part {withDtd.FullName} declares a DTD (<!DOCTYPE …>), and DTDs are not allowed: Word never writes one, and they are how entity-expansion and external-entity attacks work")
                 : null;
         }
         catch (InvalidDataException e)
         {
             return new MalformedDocument("DOCX", $"it is not a zip package ({e.Message.TrimEnd('.')})");
         }
+    }
+
+    // Reads an XML part up to its root element: a DOCTYPE can only come before it. The DTD's internal
+    // subset is parsed (never an external one: no resolver) but no entity is ever expanded.
+    private static bool DeclaresDtd(ZipArchiveEntry entry)
+    {
+        if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Parse, XmlResolver = null, MaxCharactersFromEntities = 1024 };
+        try
+        {
+            using var reader = System.Xml.XmlReader.Create(entry.Open(), settings);
+            while (reader.Read())
+            {
+                switch (reader.NodeType)
+                {
+                    case System.Xml.XmlNodeType.DocumentType:
+                        return true;
+                    case System.Xml.XmlNodeType.Element:
+                        return false;
+                }
+            }
+        }
+        catch (System.Xml.XmlException)
+        {
+            // Not well-formed before its root: the package reader says so in its own words.
+        }
+        return false;
     }
 
     private static Result<List<Paragraph>> Paragraphs(WordprocessingDocument document)

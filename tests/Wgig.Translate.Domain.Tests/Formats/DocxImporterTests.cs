@@ -94,6 +94,20 @@ public sealed class DocxImporterTests
         Assert.Contains(reason, error.Detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("word/document.xml")]
+    [InlineData("[Content_Types].xml")]
+    [InlineData("word/_rels/document.xml.rels")]
+    public void A_part_declaring_a_dtd_is_refused_in_our_words_naming_the_part(string part)
+    {
+        var error = Assert.IsType<MalformedDocument>(Importer.Split(Samples.DocxWithDtd(part)).Error);
+
+        Assert.Contains($"its part {part} declares a DTD", error.Detail, StringComparison.Ordinal);
+        Assert.Contains("DTDs are not allowed", error.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("DtdProcessing", error.Detail, StringComparison.Ordinal);
+        Assert.IsType<MalformedDocument>(Importer.Rebuild(Samples.DocxWithDtd(part), []).Error);
+    }
+
     [Fact]
     public void A_zip_without_a_document_part_is_refused()
     {
