@@ -79,6 +79,14 @@ public sealed class LiveProgressTests(ApiFactory api) : IClassFixture<ApiFactory
         var volunteers = await TestAccounts.SeedVolunteersAsync(api.Database, 8, _projectId, "fr");
         await GrantAsync("volunteer2@test.example");
         using var stop = new CancellationTokenSource();
+        // Hand-ins as events: the new version lands once work has come in, and the reviewer waits for work, not for a time.
+        var firstHandIn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var handIns = new SemaphoreSlim(0);
+        void HandedIn()
+        {
+            firstHandIn.TrySetResult();
+            handIns.Release();
+        }
 
         // The checker compares, in one statement (one snapshot), what a reader sees with a count of the targets themselves.
         var samples = 0;
@@ -120,6 +128,7 @@ public sealed class LiveProgressTests(ApiFactory api) : IClassFixture<ApiFactory
                     var xliff = XDocument.Parse(await client.GetStringAsync($"{url}/xliff?language=fr&units=claimedByMe"), LoadOptions.PreserveWhitespace);
                     using var uploaded = await UploadXliffAsync(client, url, Translate(xliff, keys: null));
                     Assert.True(uploaded.StatusCode == HttpStatusCode.OK, await uploaded.Content.ReadAsStringAsync());
+                    HandedIn();
                     continue;
                 }
                 foreach (var segment in claim.SegmentIds)
@@ -128,8 +137,10 @@ public sealed class LiveProgressTests(ApiFactory api) : IClassFixture<ApiFactory
                     // A new version may have retired or reworded the segment meanwhile: refused, and nothing moved.
                     Assert.True(submitted.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict or HttpStatusCode.BadRequest, await submitted.Content.ReadAsStringAsync());
                 }
+                HandedIn();
             }
         })).ToList();
+        var translatorsDone = Task.WhenAll(translators);
         var reviewer = Task.Run(async () =>
         {
             for (var round = 0; round < 12 && !stop.IsCancellationRequested; round++)
@@ -137,7 +148,11 @@ public sealed class LiveProgressTests(ApiFactory api) : IClassFixture<ApiFactory
                 using var batch = await _bo.PostAsJsonAsync($"{url}/reviews", new { language = "fr", words = 30 });
                 if (batch.StatusCode != HttpStatusCode.Created)
                 {
-                    await Task.Delay(100);
+                    if (translatorsDone.IsCompleted)
+                    {
+                        return;
+                    }
+                    await Task.WhenAny(handIns.WaitAsync(), translatorsDone);
                     continue;
                 }
                 foreach (var segment in (await batch.Content.ReadFromJsonAsync<ClaimResponse>(ApiJson.Options))!.SegmentIds)
@@ -150,7 +165,7 @@ public sealed class LiveProgressTests(ApiFactory api) : IClassFixture<ApiFactory
         });
         var editor = Task.Run(async () =>
         {
-            await Task.Delay(400);
+            await Task.WhenAny(firstHandIn.Task, translatorsDone);
             // Paragraphs 3, 13, 23 … reworded, 5, 15, 25 … gone.
             var edited = new StringBuilder();
             for (var i = 1; i <= 160; i++)
