@@ -59,6 +59,30 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
 
     public DbSet<Security.KeyRingEntry> KeyRingEntries => Set<Security.KeyRingEntry>();
 
+    /// <summary>
+    /// Saves, and when a draft was set aside keeps only the newest <see cref="Target.SuggestionsKept"/> of each target's
+    /// set-aside drafts, in the same transaction: every path that ends a claim (release, takeover of an expired claim, a
+    /// right taken away) goes through here (the store is only ever saved asynchronously); the Worker's sweep applies the same statement in its own.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Guid[] setAside = [.. ChangeTracker.Entries<TargetEvent>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Kind == TargetEventKind.DraftSetAside).Select(e => e.Entity.TargetId).Distinct()];
+        if (setAside.Length == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await Database.ExecuteSqlRawAsync(TargetSql.DropOldDrafts("SELECT unnest(@targets)", Target.SuggestionsKept),
+            [new Npgsql.NpgsqlParameter("targets", setAside)], cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return saved;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -32,6 +32,13 @@ public sealed class Target
 {
     public const int MaxCommentLength = 4000;
 
+    /// <summary>
+    /// How many drafts set aside (suggestions for the next translator) a target keeps: when another is set aside, the
+    /// oldest kept one's text is dropped, its event staying in the history (<see cref="TargetSql.DropOldDrafts"/>). A
+    /// volunteer who claims and releases a segment over and over cannot make its storage grow without bound.
+    /// </summary>
+    public const int SuggestionsKept = 10;
+
     private readonly List<TargetEvent> _history = [];
 
     // Events recorded so far, stored so that a target loaded without its history still numbers new ones right.
