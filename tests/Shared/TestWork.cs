@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
@@ -34,6 +36,10 @@ public static class TestWork
         Submit(db, target, translator, text, source, now);
         Ok(target.Approve(reviewer, now));
     }
+
+    /// <summary>The reclaim sweep's statement (<see cref="TargetSql.ExpireLapsed"/>) alone, as the Worker runs it; the count of targets reclaimed.</summary>
+    public static async Task<int> ExpireLapsedAsync(TranslationDb db, DateTimeOffset now) =>
+        (await db.Database.SqlQueryRaw<int>(TargetSql.ExpireLapsed, new NpgsqlParameter("now", now)).ToListAsync()).Single();
 
     private static void Ok(Wgig.Translate.Domain.Common.DomainError? refused)
     {

@@ -9,9 +9,8 @@ using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
 using Wgig.Translate.Tests;
-using Wgig.Translate.Worker.Claims;
 
-namespace Wgig.Translate.Worker.Tests.Claims;
+namespace Wgig.Translate.Domain.Tests.Targets;
 
 /// <summary>
 /// The set-based statements (claim-next, the reclaim sweep, a new version's source changes) against the
@@ -58,7 +57,7 @@ public sealed class TransitionStatementTests(TestDatabase database) : IClassFixt
         var now = _clock.GetUtcNow();
         var before = await TargetsAsync();
 
-        await services.InScopeAsync(s => s.GetRequiredService<ReclaimExpiredClaims>().SweepAsync(CancellationToken.None));
+        await services.InScopeAsync(s => TestWork.ExpireLapsedAsync(s.GetRequiredService<TranslationDb>(), now));
 
         var after = await TargetsAsync();
         foreach (var (segment, target) in before)
@@ -93,7 +92,7 @@ public sealed class TransitionStatementTests(TestDatabase database) : IClassFixt
     public async Task A_volunteers_cap_of_open_words_holds_however_many_claims_they_make_at_once()
     {
         await database.ResetAsync();
-        await using var services = WorkerServices.Build(database, _clock, new Dictionary<string, string?> { ["Claims:MaxOpenWords"] = "100" });
+        await using var services = DomainServices.Build(database, _clock, new Dictionary<string, string?> { ["Claims:MaxOpenWords"] = "100" });
         var documentId = await ImportAsync(services, 200);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() =>
@@ -139,7 +138,7 @@ public sealed class TransitionStatementTests(TestDatabase database) : IClassFixt
     private async Task<ServiceProvider> PrepareAsync()
     {
         await database.ResetAsync();
-        var services = WorkerServices.Build(database, _clock);
+        var services = DomainServices.Build(database, _clock);
         var documentId = await ImportAsync(services, 0);
         await services.InScopeAsync(async s =>
         {
