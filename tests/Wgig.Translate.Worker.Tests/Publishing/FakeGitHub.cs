@@ -78,8 +78,18 @@ public sealed class FakeGitHub : IAsyncDisposable
     /// </summary>
     public void RequireAppInstallation(long appId, long installationId, System.Security.Cryptography.RSA publicKey) => _gitHubApp = (appId, installationId, publicKey);
 
+    private string? _personalToken;
+
+    /// <summary>From now on every call must carry this personal access token.</summary>
+    public void RequireToken(string token) => _personalToken = token;
+
     private bool Authorized(HttpContext context)
     {
+        if (_personalToken is { } required)
+        {
+            var given = context.Request.Headers.Authorization.ToString().Split(' ', 2);
+            return given is [var scheme, var token] && scheme.ToLowerInvariant() is "token" or "bearer" && token == required;
+        }
         if (_gitHubApp is null || context.Request.Path.StartsWithSegments("/api/v3/app"))
         {
             return true;

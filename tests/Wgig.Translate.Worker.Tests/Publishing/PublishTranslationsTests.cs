@@ -375,6 +375,26 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task A_token_an_earlier_build_stored_in_plain_text_is_sealed_by_migrate_and_still_opens_the_repository()
+    {
+        var projectId = await SetUpAsync(WriteMode.Direct);
+        await database.ExecuteAsync("UPDATE translate.repository_connections SET token = 'token-1', webhook_secret = 'hook-secret'");
+        _github.RequireToken("token-1");
+
+        Assert.Equal(0, await Worker.Storage.MigrateCommand.RunAsync(_services, new Dictionary<string, string>(), CancellationToken.None));
+
+        var token = (await database.QueryAsync<string>("SELECT token FROM translate.repository_connections")).Single();
+        var secret = (await database.QueryAsync<string>("SELECT webhook_secret FROM translate.repository_connections")).Single();
+        Assert.All(new[] { token, secret }, stored => Assert.True(Protector.IsProtected(stored)));
+        Assert.DoesNotContain("token-1", token, StringComparison.Ordinal);
+        Assert.DoesNotContain("hook-secret", secret, StringComparison.Ordinal);
+        Assert.Equal(("token-1", "hook-secret"), (Protector.Unprotect(token), Protector.Unprotect(secret)));
+        var publication = await PublishAsync(projectId, "fr");
+        Assert.True(publication.Status == PublicationStatus.Published, publication.LastError);
+        Assert.Equal(2, CommitCount("main"));
+    }
+
+    [Fact]
     public async Task Bad_credentials_fail_the_publication_with_a_reason_and_no_retry()
     {
         using var key = System.Security.Cryptography.RSA.Create(2048);
