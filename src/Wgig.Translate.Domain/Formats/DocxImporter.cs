@@ -28,6 +28,8 @@ public sealed class DocxImporter : IDocumentImporter
 
     public string MediaType => "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+    public bool IsText => false;
+
     public Result<IReadOnlyList<SourceBlock>> Split(ReadOnlyMemory<byte> content)
     {
         var checkedZip = CheckPackage(content);
