@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
@@ -363,13 +364,11 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, IOptions<Repo
 
     private static string AppJwt(long appId, string privateKeyPem, DateTimeOffset now)
     {
-        static string Part(string json) => Base64Url(Encoding.UTF8.GetBytes(json));
+        static string Part(string json) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
         var unsigned = Part("""{"alg":"RS256","typ":"JWT"}""") + "." +
             Part(string.Create(CultureInfo.InvariantCulture, $$"""{"iat":{{now.AddSeconds(-60).ToUnixTimeSeconds()}},"exp":{{now.AddMinutes(9).ToUnixTimeSeconds()}},"iss":"{{appId}}"}"""));
         using var rsa = RSA.Create();
         rsa.ImportFromPem(privateKeyPem);
-        return unsigned + "." + Base64Url(rsa.SignData(Encoding.ASCII.GetBytes(unsigned), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        return unsigned + "." + Base64Url.EncodeToString(rsa.SignData(Encoding.ASCII.GetBytes(unsigned), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -103,14 +103,13 @@ public sealed class FakeGitHub : IAsyncDisposable
     {
         var header = request.Headers.Authorization.ToString();
         var parts = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..].Split('.') : [];
-        static byte[] Decode(string part) => Convert.FromBase64String(part.Replace('-', '+').Replace('_', '/').PadRight(part.Length + (4 - part.Length % 4) % 4, '='));
         if (_gitHubApp is not { } app || parts.Length != 3
-            || !app.Key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), Decode(parts[2]), System.Security.Cryptography.HashAlgorithmName.SHA256,
+            || !app.Key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), System.Buffers.Text.Base64Url.DecodeFromChars(parts[2]), System.Security.Cryptography.HashAlgorithmName.SHA256,
                 System.Security.Cryptography.RSASignaturePadding.Pkcs1))
         {
             return Results.Json(new JsonObject { ["message"] = "A JSON web token could not be decoded", ["documentation_url"] = "https://docs.github.com/rest" }, statusCode: 401);
         }
-        var claims = JsonNode.Parse(Decode(parts[1]))!.AsObject();
+        var claims = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]))!.AsObject();
         if ((string?)claims["iss"] != app.AppId.ToString(CultureInfo.InvariantCulture) || (long)claims["exp"]! < DateTimeOffset.UtcNow.ToUnixTimeSeconds()
             || (long)claims["exp"]! - (long)claims["iat"]! > 600)
         {
