@@ -60,6 +60,7 @@ internal sealed class Harness
         new ApiKillScenario(),
         new FuzzScenario(),
         new BackupScenario(),
+        new DatabaseRestartScenario(),
     ];
 
     private int _databases;

@@ -92,18 +92,18 @@ internal static class Papers
     }
 
     /// <summary>
-    /// A CAT tool's work on an exported XLIFF (2.x or 1.2): every unit's source copied to its target behind a French
-    /// marker, inline codes kept.
+    /// A CAT tool's work on an exported XLIFF (2.x or 1.2): every unit's source copied to its target behind a mark
+    /// ("[fr] ", or one per unit), inline codes kept.
     /// </summary>
-    public static byte[] TranslateXliff(string exported, out int units)
+    public static byte[] TranslateXliff(string exported, out int units, Func<int, string>? mark = null)
     {
         var document = XDocument.Parse(exported);
         var x = document.Root!.Name.Namespace;
         var sources = document.Descendants(x + "source").Where(s => s.Parent!.Name.LocalName is "segment" or "trans-unit").ToList();
-        foreach (var source in sources)
+        foreach (var (source, index) in sources.Select((s, i) => (s, i)))
         {
             source.Parent!.Element(x + "target")?.Remove();
-            source.AddAfterSelf(new XElement(x + "target", new XText("[fr] "), source.Nodes().Select(n => n is XElement e ? new XElement(e) : n is XText t ? new XText(t) : n)));
+            source.AddAfterSelf(new XElement(x + "target", new XText(mark?.Invoke(index) ?? "[fr] "), source.Nodes().Select(n => n is XElement e ? new XElement(e) : n is XText t ? new XText(t) : n)));
         }
         units = sources.Count;
         return Encoding.UTF8.GetBytes(document.ToString(SaveOptions.DisableFormatting));

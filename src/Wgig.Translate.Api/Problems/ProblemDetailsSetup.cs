@@ -39,13 +39,19 @@ public static class ProblemDetailsSetup
     // The database busy (every pooled connection taken for longer than a caller waits) or away (stopped,
     // restarting, unreachable): the service is degraded, not broken. Clients get a 503 with Retry-After, which
     // they (and load balancers) know to retry; the request's transaction, if it had begun, was rolled back.
-    private sealed class StoreOutageExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+    private sealed class StoreOutageExceptionHandler(IProblemDetailsService problemDetails, Npgsql.NpgsqlDataSource dataSource) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
             if (StoreOutage.Classify(exception) is not { } outage || httpContext.Response.HasStarted)
             {
                 return false;
+            }
+            if (outage == StoreOutageKind.Unavailable)
+            {
+                // A restarted server broke every pooled connection, and a broken one is only found when used: drop them all
+                // now, so that once the database is back each request opens a fresh one instead of failing on a dead one.
+                dataSource.Clear();
             }
             httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
