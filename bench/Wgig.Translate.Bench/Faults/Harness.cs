@@ -61,6 +61,7 @@ internal sealed class Harness
         new FuzzScenario(),
         new BackupScenario(),
         new DatabaseRestartScenario(),
+        new ScaleOutScenario(),
     ];
 
     private int _databases;

@@ -49,6 +49,27 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
 
     public DbSet<DocumentProgress> DocumentProgress => Set<DocumentProgress>();
 
+    /// <summary>The unique index that numbers each target's history: two writers appending to one history meet here.</summary>
+    public const string HistorySequenceIndex = "ix_target_events_target_id_sequence";
+
+    /// <summary>
+    /// Saves; a write that lost a race for a target's history (another transaction appended the same event number
+    /// first, such as the sweep expiring the claim a submission was made under) is a concurrency conflict, as a
+    /// changed row version is: callers that answer those with a 409 and the current state answer this one alike.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException
+            && e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: HistorySequenceIndex })
+        {
+            throw new DbUpdateConcurrencyException("Another writer appended to the target's history first.", e);
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -15,6 +15,9 @@ public enum TargetEventKind
     DraftSetAside,
     ReviewClaimed,
     ReviewReleased,
+
+    /// <summary>A review batch ran out before its reviewer decided; the translation waits in the review queue again.</summary>
+    ReviewExpired,
 }
 
 /// <summary>

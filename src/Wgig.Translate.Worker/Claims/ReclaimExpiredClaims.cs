@@ -43,7 +43,7 @@ public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, I
     {
         var now = clock.GetUtcNow();
         string claimed = nameof(TargetState.Claimed), untranslated = nameof(TargetState.Untranslated), translated = nameof(TargetState.Translated),
-            expired = nameof(TargetEventKind.Expired), draftSetAside = nameof(TargetEventKind.DraftSetAside);
+            expired = nameof(TargetEventKind.Expired), draftSetAside = nameof(TargetEventKind.DraftSetAside), reviewExpired = nameof(TargetEventKind.ReviewExpired);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var reclaimed = (await db.Database.SqlQuery<int>($"""
             WITH lapsed AS (
@@ -77,13 +77,18 @@ public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, I
             SELECT count(*)::int AS "Value" FROM reclaimed
             """).ToListAsync(cancellationToken)).Single();
         var paused = await PauseRepeatLapsersAsync(now, cancellationToken);
+        // The lapse of a review batch is in the history too: a reviewer's decision that lost the race to it is explained.
         var released = await db.Database.ExecuteSqlAsync($"""
             WITH lapsed AS (
-                SELECT id FROM translate.targets
+                SELECT id, events_recorded FROM translate.targets
                 WHERE state = {translated} AND review_claim_expires_at <= {now}
-                FOR UPDATE SKIP LOCKED)
+                FOR UPDATE SKIP LOCKED),
+            review_expired_events AS (
+                INSERT INTO translate.target_events (id, target_id, sequence, kind, state_after, actor_id, text, comment, at)
+                SELECT gen_random_uuid(), l.id, l.events_recorded + 1, {reviewExpired}, {translated}, NULL, NULL, NULL, {now} FROM lapsed l)
             UPDATE translate.targets t
-            SET review_claimed_by = NULL, review_claim_id = NULL, review_claim_expires_at = NULL, updated_at = {now}
+            SET review_claimed_by = NULL, review_claim_id = NULL, review_claim_expires_at = NULL, updated_at = {now},
+                events_recorded = l.events_recorded + 1
             FROM lapsed l WHERE t.id = l.id
             """, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
