@@ -25,7 +25,7 @@ internal sealed class ApiKillScenario : IFaultScenario
         var admin = Site.Client(url, site.Admin);
         var translator = Site.Client(url, site.Translators[0]);
         var projectId = await site.CreateProjectAsync(admin, "Uploads under fire", "fr");
-        var rounds = harness.Size(3, 10);
+        var rounds = harness.Size(2, 10);
         var outcomes = new Dictionary<string, (int Whole, int None)>();
         void Count(string kind, bool stored) => outcomes[kind] = stored
             ? (outcomes.GetValueOrDefault(kind).Whole + 1, outcomes.GetValueOrDefault(kind).None)
@@ -50,7 +50,7 @@ internal sealed class ApiKillScenario : IFaultScenario
         }
 
         // New documents: a large paper, so the import (split, segment, one transaction) takes a while.
-        var paper = Encoding.UTF8.GetBytes(Papers.Markdown(1, 40 * harness.Size(10, 20)));
+        var paper = Encoding.UTF8.GetBytes(Papers.Markdown(1, 40 * harness.Size(6, 20)));
         var clock = Stopwatch.StartNew();
         var reference = (await Site.JsonAsync(await admin.PostAsync($"/api/projects/{projectId}/documents", Site.File("reference.md", paper)))).GetProperty("id").GetGuid();
         var typical = clock.Elapsed;

@@ -54,7 +54,8 @@ internal sealed class AppProcess : IDisposable
         return new AppProcess(process, logFile, CopyOutputAsync(process, logFile));
     }
 
-    private static async Task CopyOutputAsync(Process process, string logFile)
+    /// <summary>A process's standard output and error, line by line, into a log file of the run.</summary>
+    internal static async Task CopyOutputAsync(Process process, string logFile)
     {
         await using var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
         await log.WriteLineAsync($"--- {process.Id} started {DateTimeOffset.UtcNow:O}");

@@ -183,23 +183,7 @@ internal sealed class ShellProcess
         info.Environment.Remove("ConnectionStrings__Translation");
         var logFile = Path.Combine(harness.RunDirectory, $"{name}.log");
         var process = Process.Start(info)!;
-        return new ShellProcess(process, logFile, CopyAsync(process, logFile));
-    }
-
-    private static async Task CopyAsync(Process process, string logFile)
-    {
-        await using var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
-        await Task.WhenAll(Pump(process.StandardOutput), Pump(process.StandardError));
-        async Task Pump(StreamReader reader)
-        {
-            while (await reader.ReadLineAsync() is { } line)
-            {
-                lock (log)
-                {
-                    log.WriteLine(line);
-                }
-            }
-        }
+        return new ShellProcess(process, logFile, AppProcess.CopyOutputAsync(process, logFile));
     }
 
     public async Task WaitAsync()

@@ -24,12 +24,14 @@ internal sealed class DatabaseRestartScenario : IFaultScenario
         var (api, url) = await site.StartApiAsync();
         var worker = site.StartWorker(("Jobs__Schedules__reclaim-expired-claims", "*/5 * * * * *"));
         var load = await MixedLoad.PrepareAsync(site, url, harness.Size(3, 6));
-        var duration = TimeSpan.FromSeconds(harness.Size(45, 120));
+        // The load before the outage, and for this long after the database is back.
+        var (before, after) = (TimeSpan.FromSeconds(harness.Size(10, 40)), TimeSpan.FromSeconds(harness.Size(20, 60)));
 
         using var probing = new CancellationTokenSource();
+        using var ending = new CancellationTokenSource();
         var probes = ProbeAsync(url, site.Admin, probing.Token);
-        var running = load.RunAsync(duration, [url]);
-        await Task.Delay(duration / 3);
+        var running = load.RunAsync(TimeSpan.FromHours(1), [url], until: ending.Token);
+        await Task.Delay(before);
         var stoppedAt = DateTimeOffset.UtcNow;
         await harness.Cluster.StopImmediatelyAsync();
         await Task.Delay(Outage);
@@ -37,6 +39,8 @@ internal sealed class DatabaseRestartScenario : IFaultScenario
         await harness.Cluster.StartAsync();
         var startedAt = DateTimeOffset.UtcNow;
         site.DataSource.Clear(); // the harness's own pooled connections died with the server
+        await Task.Delay(after);
+        await ending.CancelAsync();
         await running;
         await probing.CancelAsync();
         var probed = await probes;

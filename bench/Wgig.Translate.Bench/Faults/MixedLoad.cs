@@ -65,14 +65,15 @@ internal sealed class MixedLoad(Site site, Guid projectId, IReadOnlyList<Guid> d
     /// Runs the load for the warm-up and then the measured time without a pause; throughput and latencies count the
     /// measured time only (JIT, pools and plans warm by then), the acknowledged writes and claims count from the start.
     /// </summary>
-    public async Task RunAsync(TimeSpan duration, IReadOnlyList<string> apiUrls, TimeSpan? warmUp = null)
+    public async Task RunAsync(TimeSpan duration, IReadOnlyList<string> apiUrls, TimeSpan? warmUp = null, CancellationToken until = default)
     {
-        using var stop = new CancellationTokenSource(duration + (warmUp ?? TimeSpan.Zero));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(until);
+        stop.CancelAfter(duration + (warmUp ?? TimeSpan.Zero));
         var workers = site.Translators.Select((t, i) => TranslateAsync(t, apiUrls[i % apiUrls.Count], i, stop.Token))
             .Concat(site.Reviewers.Select((r, i) => ReviewAsync(r, apiUrls[i % apiUrls.Count], stop.Token))).ToList();
         if (warmUp is { } time)
         {
-            await Task.Delay(time);
+            await Task.Delay(time, CancellationToken.None);
         }
         var clock = Stopwatch.StartNew();
         _measuring = true;

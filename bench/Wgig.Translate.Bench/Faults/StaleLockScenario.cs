@@ -24,7 +24,7 @@ internal sealed class StaleLockScenario : IFaultScenario
     public async Task RunAsync(Harness harness, ScenarioReport report)
     {
         await using var site = await Site.CreateAsync(harness, "stale_lock");
-        var papers = harness.Size(60, 200);
+        var papers = harness.Size(30, 200);
         var repository = Papers.CreateRepository(Path.Combine(harness.RunDirectory, $"papers-{Guid.NewGuid():N}.git"), papers, 12);
         var (_, url) = await site.StartApiAsync();
         using var admin = Site.Client(url, site.Admin);

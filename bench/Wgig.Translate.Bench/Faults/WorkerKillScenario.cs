@@ -21,8 +21,8 @@ internal sealed class WorkerKillScenario : IFaultScenario
 
     public async Task RunAsync(Harness harness, ScenarioReport report)
     {
-        await RunAsync(harness, report, github: false, kills: harness.Size(4, 20));
-        await RunAsync(harness, report, github: true, kills: harness.Size(2, 20));
+        await RunAsync(harness, report, github: false, kills: harness.Size(3, 20));
+        await RunAsync(harness, report, github: true, kills: harness.Size(1, 20));
     }
 
     private static async Task RunAsync(Harness harness, ScenarioReport report, bool github, int kills)
