@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Wgig.Translate.Worker;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -48,6 +50,19 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = token is null ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>The Worker's reclaim sweep, as it runs every few minutes, on this API's database and clock.</summary>
+    public async Task<int> SweepExpiredClaimsAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Translation"] = Database.ConnectionString }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddWorkerServices();
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Worker.Claims.ReclaimExpiredClaims>().SweepAsync(CancellationToken.None);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -7,6 +7,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Wgig.Translate.Domain.Accounts;
+using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
@@ -150,23 +151,22 @@ internal sealed class Site : IAsyncDisposable
     {
         await using var db = StoreServiceCollectionExtensions.OpenStore(DataSource);
         var now = DateTimeOffset.UtcNow;
+        var rules = new ClaimOptions();
         var segments = await db.Segments.Where(s => db.Documents.Any(d => d.Id == s.DocumentId && d.ProjectId == projectId) && s.RetiredInVersion == null)
-            .Where(s => documentId == null || s.DocumentId == documentId).ToListAsync();
-        var ids = segments.Select(s => s.Id).ToList();
-        var existing = await db.Targets.Where(t => ids.Contains(t.SegmentId)).ToListAsync();
-        foreach (var language in languages)
+            .Where(s => documentId == null || s.DocumentId == documentId).ToDictionaryAsync(s => s.Id);
+        var ids = segments.Keys.ToList();
+        var targets = await db.Targets.Where(t => ids.Contains(t.SegmentId) && languages.Contains(t.Language)).ToListAsync();
+        // One claim per document × language, as a translator taking a whole paper would hold.
+        foreach (var batch in targets.GroupBy(t => (t.DocumentId, t.Language)))
         {
-            foreach (var segment in segments)
+            var claim = Claim.Open(Translators[0].Id, batch.Key.DocumentId, batch.Key.Language, now, rules);
+            claim.Cover(batch.Sum(t => t.WordCount));
+            db.Claims.Add(claim);
+            foreach (var target in batch)
             {
-                var target = existing.SingleOrDefault(t => t.SegmentId == segment.Id && t.Language == language);
-                if (target is null)
-                {
-                    target = Target.Start(segment.Id, language, now);
-                    db.Targets.Add(target);
-                }
-                Require(target.Claim(Translators[0].Id, Guid.NewGuid(), now.AddDays(1), false, now));
-                Require(target.Submit(Translators[0].Id, SegmentContent.FromText($"{language}: {segment.Content.PlainText}"), segment.Content, now));
-                Require(target.ClaimReview(Reviewers[0].Id, Guid.NewGuid(), now.AddDays(1), now));
+                var source = segments[target.SegmentId].Content;
+                Require(target.Claim(claim, now));
+                Require(target.Submit(Translators[0].Id, SegmentContent.FromText($"{target.Language}: {source.PlainText}"), source, now, rules));
                 Require(target.Approve(Reviewers[0].Id, now));
             }
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Domain.Accounts;
@@ -12,6 +13,16 @@ namespace Wgig.Translate.Api.Accounts;
 /// </summary>
 public sealed class ProjectAccess(TranslationDb db) : IEndpointFilter
 {
+    /// <summary>
+    /// Endpoint metadata: the endpoint checks a right in one language first (<see cref="Domain.Documents.DocumentLanguage.FindForAsync"/>),
+    /// which only a member holds. Its answer stands when it succeeds, without a query of its own; when it fails,
+    /// a caller who may not see the project still gets "Not a member", not what the endpoint found out.
+    /// </summary>
+    public sealed class ChecksLanguageRight
+    {
+        public static ChecksLanguageRight Instance { get; } = new();
+    }
+
     public static bool IsStaff(ClaimsPrincipal caller) =>
         caller.IsInRole(Roles.Admin) || caller.IsInRole(Roles.Coordinator) || caller.IsInRole(Roles.Secretariat);
 
@@ -34,12 +45,19 @@ public sealed class ProjectAccess(TranslationDb db) : IEndpointFilter
         {
             return await next(context);
         }
-        if (await VisibleProjectIds(db, http.User).AnyAsync(id => id == projectId, http.RequestAborted)
-            || !await db.Projects.AnyAsync(p => p.Id == projectId, http.RequestAborted))
+        if (http.GetEndpoint()?.Metadata.GetMetadata<ChecksLanguageRight>() is not null)
         {
-            return await next(context); // a project that does not exist is the endpoint's 404
+            var answer = await next(context);
+            return answer is not IStatusCodeHttpResult { StatusCode: >= 400 } || await VisibleAsync(http, projectId) ? answer : NotAMember(projectId);
         }
-        return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not a member",
-            detail: $"You hold no right in project '{projectId}'; a coordinator can add you to it.");
+        return await VisibleAsync(http, projectId) ? await next(context) : NotAMember(projectId);
     }
+
+    // A project that does not exist is the endpoint's 404.
+    private async Task<bool> VisibleAsync(HttpContext http, Guid projectId) =>
+        await VisibleProjectIds(db, http.User).AnyAsync(id => id == projectId, http.RequestAborted)
+        || !await db.Projects.AnyAsync(p => p.Id == projectId, http.RequestAborted);
+
+    private static ProblemHttpResult NotAMember(Guid projectId) => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not a member",
+        detail: $"You hold no right in project '{projectId}'; a coordinator can add you to it.");
 }

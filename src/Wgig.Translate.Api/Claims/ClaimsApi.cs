@@ -29,7 +29,7 @@ public static class ClaimsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        claims.MapPost("/", ClaimNextBatch).WithName("ClaimNextBatch").ProducesValidationProblem();
+        claims.MapPost("/", ClaimNextBatch).WithName("ClaimNextBatch").ProducesValidationProblem().WithMetadata(ProjectAccess.ChecksLanguageRight.Instance);
         claims.MapPost("/{claimId}/renew", Renew).WithName("RenewClaim");
         claims.MapPost("/{claimId}/release", Release).WithName("ReleaseClaim");
         routes.MapGet("/projects/{projectId}/documents/{documentId}/assignments/proposal", ProposeAssignments).WithName("ProposeAssignments")
@@ -57,10 +57,6 @@ public static class ClaimsApi
             return new ClaimNotLive(claimId).ToProblem();
         }
         claim.Extend(now, options.Value);
-        foreach (var target in targets)
-        {
-            target.Renew(claim.VolunteerId, claim.ExpiresAt, now);
-        }
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new ClaimResponse(claim.Id, documentId, claim.Language, claim.ExpiresAt, claim.Words, [.. targets.Select(t => t.SegmentId)]));
     }

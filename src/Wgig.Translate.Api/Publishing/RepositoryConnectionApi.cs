@@ -27,9 +27,6 @@ public sealed record RepositoryResponse(Guid ProjectId, RepositoryHost Host, str
         c.AppPrivateKey is not null, c.LastSyncedCommit, c.LastSyncedAt);
 }
 
-public sealed record NotConnected(Guid ProjectId) : ConflictError("No repository",
-    $"Project '{ProjectId}' is not connected to a document repository; connect one with PUT /api/projects/{ProjectId}/repository.");
-
 public static class RepositoryConnectionApi
 {
     /// <summary>The project's document repository connection and its source sync (coordinators, secretariat, admins).</summary>

@@ -98,16 +98,8 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
             .Where(x => x.RetiredInVersion == null).ToListAsync();
         foreach (var segment in segments)
         {
-            var target = await db.Targets.SingleOrDefaultAsync(t => t.SegmentId == segment.Id && t.Language == language);
-            if (target is null)
-            {
-                target = Target.Start(segment.Id, language, now);
-                db.Targets.Add(target);
-            }
-            Assert.Null(target.Claim(Ana, Guid.NewGuid(), now.AddDays(1), false, now));
-            Assert.Null(target.Submit(Ana, SegmentContent.FromText($"{language}: {segment.Content.PlainText}"), segment.Content, now));
-            Assert.Null(target.ClaimReview(Bo, Guid.NewGuid(), now.AddDays(1), now));
-            Assert.Null(target.Approve(Bo, now));
+            var target = await db.Targets.SingleAsync(t => t.SegmentId == segment.Id && t.Language == language);
+            TestWork.Approve(db, target, Ana, Bo, SegmentContent.FromText($"{language}: {segment.Content.PlainText}"), segment.Content, now);
         }
         return await db.SaveChangesAsync();
     });
@@ -412,7 +404,7 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
             FROM translate.document_versions v JOIN translate.documents d ON d.id = v.document_id WHERE d.path = 'papers/en/report.md' ORDER BY v.number
             """));
         // The edited sentence needs an update in French; the others stay approved.
-        Assert.Equal(["Approved", "Approved", "Approved", "NeedsUpdate"], await database.QueryAsync<string>("SELECT state FROM translate.targets WHERE language = 'fr' ORDER BY state"));
+        Assert.Equal(["Approved", "Approved", "Approved", "NeedsUpdate"], await database.QueryAsync<string>("SELECT state FROM translate.targets WHERE language = 'fr' AND text IS NOT NULL ORDER BY state"));
     }
 
     [Fact]

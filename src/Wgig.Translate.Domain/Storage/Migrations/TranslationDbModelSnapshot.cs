@@ -1208,10 +1208,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("ClaimExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("claim_expires_at");
-
                     b.Property<Guid?>("ClaimId")
                         .HasColumnType("uuid")
                         .HasColumnName("claim_id");
@@ -1219,6 +1215,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.Property<Guid?>("ClaimedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("claimed_by");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
 
                     b.Property<string>("Draft")
                         .HasColumnType("text")
@@ -1234,9 +1234,9 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("character varying(85)")
                         .HasColumnName("language");
 
-                    b.Property<DateTimeOffset?>("ReviewClaimExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("review_claim_expires_at");
+                    b.Property<int?>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
 
                     b.Property<Guid?>("ReviewClaimId")
                         .HasColumnType("uuid")
@@ -1284,6 +1284,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<int>("WordCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("word_count");
+
                     b.Property<int>("_recorded")
                         .HasColumnType("integer")
                         .HasColumnName("events_recorded");
@@ -1291,15 +1295,25 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.HasKey("Id")
                         .HasName("pk_targets");
 
-                    b.HasIndex("ClaimedBy", "ClaimExpiresAt")
-                        .HasDatabaseName("ix_targets_claimed_by_claim_expires_at");
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_targets_claim_id")
+                        .HasFilter("state IN ('Claimed')");
 
-                    b.HasIndex("ReviewClaimedBy", "ReviewClaimExpiresAt")
-                        .HasDatabaseName("ix_targets_review_claimed_by_review_claim_expires_at");
+                    b.HasIndex("ReviewClaimId")
+                        .HasDatabaseName("ix_targets_review_claim_id")
+                        .HasFilter("review_claim_id IS NOT NULL");
 
                     b.HasIndex("SegmentId", "Language")
                         .IsUnique()
                         .HasDatabaseName("ix_targets_segment_id_language");
+
+                    b.HasIndex(new[] { "DocumentId", "Language", "Ordinal" }, "ReviewQueue")
+                        .HasDatabaseName("ix_targets_review_queue")
+                        .HasFilter("state IN ('Translated') AND review_claim_id IS NULL AND ordinal IS NOT NULL");
+
+                    b.HasIndex(new[] { "DocumentId", "Language", "Ordinal" }, "TranslationQueue")
+                        .HasDatabaseName("ix_targets_translation_queue")
+                        .HasFilter("state IN ('Untranslated', 'NeedsUpdate', 'Rejected') AND ordinal IS NOT NULL");
 
                     b.ToTable("targets", "translate");
                 });
@@ -1546,12 +1560,28 @@ namespace Wgig.Translate.Domain.Storage.Migrations
 
             modelBuilder.Entity("Wgig.Translate.Domain.Targets.Target", b =>
                 {
+                    b.HasOne("Wgig.Translate.Domain.Claims.Claim", "Lease")
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_targets_claims_claim_id");
+
+                    b.HasOne("Wgig.Translate.Domain.Claims.Claim", "ReviewLease")
+                        .WithMany()
+                        .HasForeignKey("ReviewClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_targets_claims_review_claim_id");
+
                     b.HasOne("Wgig.Translate.Domain.Documents.Segment", null)
                         .WithMany()
                         .HasForeignKey("SegmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_targets_segments_segment_id");
+
+                    b.Navigation("Lease");
+
+                    b.Navigation("ReviewLease");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Targets.TargetEvent", b =>
