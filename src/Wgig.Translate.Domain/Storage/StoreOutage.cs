@@ -26,6 +26,8 @@ public static class StoreOutage
             {
                 case PostgresException postgres:
                     return IsOutage(postgres.SqlState) ? StoreOutageKind.Unavailable : null;
+                case NpgsqlOperationInProgressException:
+                    return null; // one connection used by two commands at once: our bug, not an outage
                 case NpgsqlException { InnerException: TimeoutException }:
                     return StoreOutageKind.Busy;
                 case NpgsqlException:
