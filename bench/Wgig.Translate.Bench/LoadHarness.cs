@@ -36,6 +36,9 @@ public static class LoadHarness
         public double Percentile(double p) => LoadHarness.Percentile(LatenciesMs, p);
     }
 
+    // The throwaway database's key ring key, fresh for each run.
+    private static readonly string BenchKeyRingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public static double Percentile(IReadOnlyCollection<double> latencies, double p)
     {
         var sorted = latencies.Order().ToArray();
@@ -92,6 +95,7 @@ public static class LoadHarness
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Translation"] = database,
+            ["DataProtection__KeyRingKey"] = BenchKeyRingKey,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = Environment.GetEnvironmentVariable("WGIG_LOAD_SQL_LOG") ?? "Warning",
@@ -253,7 +257,10 @@ public static class LoadHarness
         }
         var database = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
         using var migrate = Process(root, "src/Wgig.Translate.Worker/bin/Release/net10.0/Wgig.Translate.Worker.dll", ["migrate"],
-            new Dictionary<string, string> { ["ConnectionStrings__Translation"] = database, ["Logging__LogLevel__Default"] = "Warning" });
+            new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Translation"] = database, ["DataProtection__KeyRingKey"] = BenchKeyRingKey, ["Logging__LogLevel__Default"] = "Warning",
+            });
         await migrate.WaitForExitAsync();
         return migrate.ExitCode == 0 ? database : throw new InvalidOperationException("migrate failed");
     }

@@ -15,6 +15,9 @@ public sealed class TestDatabase : IAsyncLifetime
 {
     private readonly string _name = "wgig_test_" + Guid.NewGuid().ToString("N")[..16];
 
+    /// <summary>The key that encrypts the test databases' key ring (DataProtection:KeyRingKey); every test host gets it.</summary>
+    public const string KeyRingKey = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
+
     public string ConnectionString { get; private set; } = "";
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
@@ -38,6 +41,7 @@ public sealed class TestDatabase : IAsyncLifetime
         {
             await StoreMigrator.MigrateAsync(dataSource, NullLogger.Instance, CancellationToken.None);
         }
+        StoreMigrator.EnsureKeyRing(ServerConnectionString(name), KeyRingKey);
         // A database is copied only while nobody is connected to it.
         NpgsqlConnection.ClearAllPools();
         await ExecuteOnServerAsync($"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false");
@@ -67,7 +71,7 @@ public sealed class TestDatabase : IAsyncLifetime
     {
         var tables = await QueryAsync<string>("""
             SELECT format('%I.%I', schemaname, tablename) FROM pg_tables
-            WHERE schemaname IN ('translate', 'hangfire') AND tablename NOT IN ('__migrations', 'schema')
+            WHERE schemaname IN ('translate', 'hangfire') AND tablename NOT IN ('__migrations', 'schema', 'data_protection_keys')
             """);
         await ExecuteAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
     }

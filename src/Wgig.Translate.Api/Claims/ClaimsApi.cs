@@ -52,6 +52,13 @@ public static class ClaimsApi
             return held.Error.ToProblem();
         }
         var (claim, targets) = held.Value;
+        // Renewing keeps work one may only do with the right: a right taken away is not renewed around.
+        var right = claim.Kind == ClaimKind.Review ? LanguageRight.Review : LanguageRight.Translate;
+        var allowed = await DocumentLanguage.FindForAsync(db, projectId, documentId, claim.Language, claim.VolunteerId, right, cancellationToken);
+        if (!allowed.Succeeded)
+        {
+            return allowed.Error.ToProblem();
+        }
         if (!claim.IsLiveAt(now))
         {
             return new ClaimNotLive(claimId).ToProblem();

@@ -58,7 +58,7 @@ public static class TranslationsApi
         {
             return problem!;
         }
-        return work.SaveDraft(write.Target, write.Context.Caller, write.Content, clock.GetUtcNow()) is { } refused
+        return work.SaveDraft(write.Target, write.Context.Caller, write.Content, write.Context.Segment.Content, clock.GetUtcNow()) is { } refused
             ? refused.ToProblem()
             : await SaveAsync(db, http, write.Context, cancellationToken);
     }

@@ -49,6 +49,16 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
 
     public DbSet<DocumentProgress> DocumentProgress => Set<DocumentProgress>();
 
+    public DbSet<ProjectStaff> ProjectStaff => Set<ProjectStaff>();
+
+    public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
+
+    public DbSet<Notifications.OutgoingMail> OutgoingMails => Set<Notifications.OutgoingMail>();
+
+    public DbSet<Publishing.WebhookDelivery> WebhookDeliveries => Set<Publishing.WebhookDelivery>();
+
+    public DbSet<Security.KeyRingEntry> KeyRingEntries => Set<Security.KeyRingEntry>();
+
     /// <summary>The unique index that numbers each target's history: two writers appending to one history meet here.</summary>
     public const string HistorySequenceIndex = "ix_target_events_target_id_sequence";
 

@@ -30,6 +30,8 @@ public enum TargetState
 /// </summary>
 public sealed class Target
 {
+    public const int MaxCommentLength = 4000;
+
     private readonly List<TargetEvent> _history = [];
 
     // Events recorded so far, stored so that a target loaded without its history still numbers new ones right.
@@ -221,6 +223,32 @@ public sealed class Target
         return null;
     }
 
+    /// <summary>
+    /// The claimant lost the right to translate into the language: the claim ends at once, the segment goes back to
+    /// the pool, a draft is kept as a suggestion, and the history says who took the right away and why.
+    /// </summary>
+    public DomainError? EndClaimForLostRight(Guid volunteerId, Guid revokedBy, string why, DateTimeOffset now)
+    {
+        if (State != TargetState.Claimed || ClaimedBy != volunteerId)
+        {
+            return new NotYourClaim(SegmentId, Language);
+        }
+        Unclaim(TargetEventKind.ClaimEndedRightRevoked, revokedBy, now, comment: why);
+        return null;
+    }
+
+    /// <summary>The reviewer lost the right to review the language: the translation goes back to the review queue, the history says why.</summary>
+    public DomainError? EndReviewForLostRight(Guid reviewerId, Guid revokedBy, string why, DateTimeOffset now)
+    {
+        if (ReviewClaimedBy != reviewerId || !TargetWorkflow.ClaimReview.Allows(State))
+        {
+            return new NotYourClaim(SegmentId, Language);
+        }
+        ClearReviewClaim();
+        Record(TargetEventKind.ReviewEndedRightRevoked, revokedBy, null, why, now);
+        return null;
+    }
+
     /// <summary>The lease ran out: the segment goes back to the pool (the Worker reclaims it).</summary>
     public DomainError? Expire(DateTimeOffset now)
     {
@@ -295,6 +323,10 @@ public sealed class Target
         {
             return new ReviewCommentRequired(SegmentId, Language);
         }
+        if (comment.Trim().Length > MaxCommentLength)
+        {
+            return InvalidInputError.ForField("comment", $"A review comment has at most {MaxCommentLength} characters; this one has {comment.Trim().Length}.");
+        }
         ClearReviewClaim();
         State = TargetState.Rejected;
         ReviewComment = comment.Trim();
@@ -357,8 +389,26 @@ public sealed class Target
         : ReviewClaimedBy is { } holder && holder != reviewerId && ReviewClaimExpiresAt > now ? new ClaimedForReview(SegmentId, Language)
         : null;
 
+    /// <summary>
+    /// What people type is bounded by its source (ten times its length, at most 64 KB) and by what storage and XML can
+    /// hold, whichever way it comes in: the editor, an XLIFF upload, a review edit, a draft.
+    /// </summary>
+    public DomainError? TextProblem(SegmentContent text, SegmentContent source)
+    {
+        var limit = TextRules.TranslationLimit(source.PlainText.Length);
+        if (text.PlainText.Length > limit)
+        {
+            return new TranslationTooLong(SegmentId, Language, text.PlainText.Length, limit);
+        }
+        return TextRules.Problem(text.PlainText) is { } problem ? new UnstorableText("text", problem) : null;
+    }
+
     private DomainError? TranslationProblem(SegmentContent translation, SegmentContent source)
     {
+        if (TextProblem(translation, source) is { } problem)
+        {
+            return problem;
+        }
         if (string.IsNullOrWhiteSpace(translation.PlainText))
         {
             return new EmptyTranslation(SegmentId, Language);
@@ -366,12 +416,12 @@ public sealed class Target
         return translation.CodedText == source.CodedText ? new TranslationIsSource(SegmentId, Language) : null;
     }
 
-    private void Unclaim(TargetEventKind kind, Guid? actor, DateTimeOffset now, bool keepDraft = false)
+    private void Unclaim(TargetEventKind kind, Guid? actor, DateTimeOffset now, bool keepDraft = false, string? comment = null)
     {
         var claimant = ClaimedBy;
         State = StateBeforeClaim ?? TargetWorkflow.Initial;
         ClearClaim();
-        Record(kind, actor, null, null, now);
+        Record(kind, actor, null, comment, now);
         if (Draft is not null && !keepDraft)
         {
             // The volunteer's work is never dropped: it stays in the history, offered to whoever comes next.

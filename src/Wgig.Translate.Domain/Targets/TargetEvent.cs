@@ -18,6 +18,12 @@ public enum TargetEventKind
 
     /// <summary>A review batch ran out before its reviewer decided; the translation waits in the review queue again.</summary>
     ReviewExpired,
+
+    /// <summary>The claimant's right to translate into the language was taken away: the claim ended (the comment says so).</summary>
+    ClaimEndedRightRevoked,
+
+    /// <summary>The reviewer's right to review the language was taken away: the review batch ended (the comment says so).</summary>
+    ReviewEndedRightRevoked,
 }
 
 /// <summary>

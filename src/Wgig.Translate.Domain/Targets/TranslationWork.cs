@@ -12,8 +12,8 @@ namespace Wgig.Translate.Domain.Targets;
 /// </summary>
 public sealed class TranslationWork(IOptions<ClaimOptions> options)
 {
-    public DomainError? SaveDraft(Target target, Guid volunteerId, SegmentContent draft, DateTimeOffset now) =>
-        target.SaveDraft(volunteerId, draft, now, options.Value);
+    public DomainError? SaveDraft(Target target, Guid volunteerId, SegmentContent draft, SegmentContent source, DateTimeOffset now) =>
+        target.TextProblem(draft, source) ?? target.SaveDraft(volunteerId, draft, now, options.Value);
 
     public DomainError? Submit(Target target, Guid volunteerId, SegmentContent translation, SegmentContent source, DateTimeOffset now) =>
         target.Submit(volunteerId, translation, source, now, options.Value);

@@ -144,7 +144,7 @@ public sealed class DraftAndReviewClaimTests
         Assert.Null(target.ExpireReview(Now.AddHours(48)));
 
         Assert.Equal((TargetState.Translated, (Guid?)null), (target.State, target.ReviewClaimedBy));
-        var lapse = target.History.Last();
+        var lapse = target.History[^1];
         Assert.Equal((TargetEventKind.ReviewExpired, (Guid?)null, Now.AddHours(48)), (lapse.Kind, lapse.ActorId, lapse.At));
         Assert.IsType<ClaimStillLive>(target.ExpireReview(Now.AddHours(49))); // nothing left to expire
     }

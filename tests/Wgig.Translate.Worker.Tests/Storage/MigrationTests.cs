@@ -70,7 +70,7 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
 
         await using var db = database.OpenStore();
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
-        Assert.Equal(before, await DataAsync());
+        Assert.Equal(before, (await DataAsync()).Where(table => before.ContainsKey(table.Key)).ToDictionary()); // later migrations add tables
     }
 
     [Fact]

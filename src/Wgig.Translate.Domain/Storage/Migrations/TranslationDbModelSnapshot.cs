@@ -206,6 +206,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -380,6 +384,48 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasDatabaseName("ix_invitations_hash");
 
                     b.ToTable("invitations", "translate");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Accounts.PasswordReset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_password_resets");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_password_resets_account_id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_password_resets_hash");
+
+                    b.ToTable("password_resets", "translate");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Claims.Claim", b =>
@@ -785,6 +831,65 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.ToTable("notifications", "translate");
                 });
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Notifications.OutgoingMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("SealedBody")
+                        .HasColumnType("text")
+                        .HasColumnName("sealed_body");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("to_address");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("to_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outgoing_mails");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_outgoing_mails_created_at")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.ToTable("outgoing_mails", "translate");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Profiles.VolunteerProfile", b =>
                 {
                     b.Property<Guid>("AccountId")
@@ -1010,6 +1115,41 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.ToTable("project_members", "translate");
                 });
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Projects.ProjectStaff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("added_by");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_staff");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_project_staff_account_id");
+
+                    b.HasIndex("ProjectId", "AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_project_staff_project_id_account_id");
+
+                    b.ToTable("project_staff", "translate");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Publishing.Publication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1200,6 +1340,57 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasName("pk_repository_connections");
 
                     b.ToTable("repository_connections", "translate");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Publishing.WebhookDelivery", b =>
+                {
+                    b.Property<string>("DeliveryId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("DeliveryId")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_webhook_deliveries_received_at");
+
+                    b.ToTable("webhook_deliveries", "translate");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Security.KeyRingEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", "translate");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Targets.Target", b =>
@@ -1441,6 +1632,16 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasConstraintName("fk_api_tokens_asp_net_users_account_id");
                 });
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Accounts.PasswordReset", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_password_resets_asp_net_users_account_id");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Claims.Claim", b =>
                 {
                     b.HasOne("Wgig.Translate.Domain.Documents.Document", null)
@@ -1536,6 +1737,23 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_project_members_projects_project_id");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Projects.ProjectStaff", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_staff_asp_net_users_account_id");
+
+                    b.HasOne("Wgig.Translate.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_staff_projects_project_id");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Publishing.Publication", b =>
