@@ -63,7 +63,7 @@ internal sealed class Cluster : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
         var database = ConnectionString(name);
-        using var migrate = AppProcess.Start(harness, "migrate", AppKind.Worker, ["migrate"], new Dictionary<string, string> { ["ConnectionStrings__Translation"] = database });
+        using var migrate = AppProcess.Start(harness, "migrate", AppKind.Worker, ["migrate"], harness.AppSettings(database));
         await migrate.WaitForExitAsync();
         return migrate.ExitCode == 0 ? database : throw new InvalidOperationException($"migrate failed; see {migrate.LogFile}");
     }

@@ -174,15 +174,22 @@ internal sealed class Harness
     public Task<string> CreateDatabaseAsync(string purpose) =>
         Cluster.CreateDatabaseAsync(this, $"wgig_{purpose}_{Interlocked.Increment(ref _databases)}");
 
+    /// <summary>One key ring key for every process of the run, as one deployment shares one.</summary>
+    private static readonly string KeyRingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>
-    /// What every API and Worker process of the harness runs with: its database, and job timings shortened so that a
+    /// What every API and Worker process of the harness runs with: its database, its key ring key, the run directory as
+    /// the root of local repositories, the fake GitHub's loopback host allowed, and job timings shortened so that a
     /// killed Worker's job is picked up again within seconds (production: a minute), as configuration, not code.
     /// </summary>
-    public static Dictionary<string, string> AppSettings(string database, params (string Key, string Value)[] more)
+    public Dictionary<string, string> AppSettings(string database, params (string Key, string Value)[] more)
     {
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Translation"] = database,
+            ["DataProtection__KeyRingKey"] = KeyRingKey,
+            ["Repositories__LocalRoot"] = RunDirectory,
+            ["Repositories__AllowedApiHosts__0"] = "127.0.0.1",
             ["Jobs__InvisibilityTimeout"] = "00:00:05",
             ["Jobs__QueuePollInterval"] = "00:00:01",
             ["Jobs__SchedulePollingInterval"] = "00:00:01",

@@ -93,7 +93,7 @@ internal sealed class Site : IAsyncDisposable
 
     public AppProcess StartWorker(params (string Key, string Value)[] settings)
     {
-        var worker = AppProcess.Start(_harness, $"{_purpose}-worker-{++_started}", AppKind.Worker, [], Harness.AppSettings(Database, settings));
+        var worker = AppProcess.Start(_harness, $"{_purpose}-worker-{++_started}", AppKind.Worker, [], _harness.AppSettings(Database, settings));
         _processes.Add(worker);
         return worker;
     }
@@ -102,7 +102,7 @@ internal sealed class Site : IAsyncDisposable
     public async Task<(AppProcess Process, string Url)> StartApiAsync(string? url = null, params (string Key, string Value)[] settings)
     {
         url ??= $"http://127.0.0.1:{Cluster.FreePort()}";
-        var api = AppProcess.Start(_harness, $"{_purpose}-api-{++_started}", AppKind.Api, ["--urls", url], Harness.AppSettings(Database, settings));
+        var api = AppProcess.Start(_harness, $"{_purpose}-api-{++_started}", AppKind.Api, ["--urls", url], _harness.AppSettings(Database, settings));
         _processes.Add(api);
         using var probe = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
         if (!await Harness.WaitAsync(async () => api.HasExited || (await probe.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(200))

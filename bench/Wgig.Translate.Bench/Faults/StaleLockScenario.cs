@@ -30,7 +30,7 @@ internal sealed class StaleLockScenario : IFaultScenario
         using var admin = Site.Client(url, site.Admin);
         var projectId = await site.CreateProjectAsync(admin, "Stale locks", "fr", "es");
         await Site.JsonAsync(await admin.PutAsJsonAsync($"/api/projects/{projectId}/repository",
-            new { host = "LocalGit", name = repository, branch = "main", sourcePattern = "papers/en/**/*.md", targetTemplate = "papers/{lang}/{path}", writeMode = "Direct" }));
+            new { host = "LocalGit", name = Path.GetFileName(repository), branch = "main", sourcePattern = "papers/en/**/*.md", targetTemplate = "papers/{lang}/{path}", writeMode = "Direct" }));
 
         // Inside a sync.
         var worker = site.StartWorker();

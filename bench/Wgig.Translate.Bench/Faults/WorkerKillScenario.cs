@@ -46,7 +46,7 @@ internal sealed class WorkerKillScenario : IFaultScenario
         await Site.JsonAsync(await admin.PutAsJsonAsync($"/api/projects/{projectId}/repository", github
             ? new { host = "GitHub", owner = FakeGitHub.Owner, name = FakeGitHub.Name, branch = "main", sourcePattern = "papers/en/**/*.md",
                 targetTemplate = "papers/{lang}/{path}", writeMode = "PullRequest", apiBaseUrl = fake!.BaseUrl, token = "token-1" }
-            : (object)new { host = "LocalGit", name = repository, branch = "main", sourcePattern = "papers/en/**/*.md", targetTemplate = "papers/{lang}/{path}", writeMode = "Direct" }));
+            : (object)new { host = "LocalGit", name = Path.GetFileName(repository), branch = "main", sourcePattern = "papers/en/**/*.md", targetTemplate = "papers/{lang}/{path}", writeMode = "Direct" }));
         await Site.JsonAsync(await admin.PostAsync($"/api/projects/{projectId}/repository/sync", null));
         if (!await Harness.WaitAsync(async () => await site.ScalarAsync<long>($"SELECT count(*) FROM translate.documents WHERE project_id = '{projectId}'") == papers,
             TimeSpan.FromMinutes(2)))
