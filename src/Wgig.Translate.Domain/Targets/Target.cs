@@ -267,6 +267,21 @@ public sealed class Target
         return null;
     }
 
+    /// <summary>
+    /// The review batch ran out before a decision (the Worker's sweep): the translation goes back to the review queue,
+    /// and the history says so, so a reviewer whose decision lost the race to the lapse can see why it was refused.
+    /// </summary>
+    public DomainError? ExpireReview(DateTimeOffset now)
+    {
+        if (ReviewClaimedBy is null || !TargetWorkflow.ExpireReview.Allows(State) || ReviewClaimExpiresAt > now)
+        {
+            return new ClaimStillLive(SegmentId, Language);
+        }
+        ClearReviewClaim();
+        Record(TargetWorkflow.ExpireReview.Event, null, null, null, now);
+        return null;
+    }
+
     /// <summary>The claimant hands in a translation for review; handing work in is activity, which extends the rest of the claim.</summary>
     public DomainError? Submit(Guid volunteerId, SegmentContent translation, SegmentContent source, DateTimeOffset now, ClaimOptions rules)
     {

@@ -139,14 +139,21 @@ public static class TargetSql
         SELECT count(*)::int AS "Value" FROM reclaimed
         """;
 
-    /// <summary>Review batches that ran out by <c>@now</c> give their translations back to the review queue (no decision, no event).</summary>
+    /// <summary>
+    /// <see cref="Target.ExpireReview"/> for every translation whose review batch ran out by <c>@now</c>: back to the
+    /// review queue, with a ReviewExpired event (a decision that lost the race to the lapse is explained).
+    /// </summary>
     public static readonly string ReleaseLapsedReviews = $"""
         WITH lapsed AS (
-            SELECT t.id FROM translate.targets t JOIN translate.claims c ON c.id = t.review_claim_id
-            WHERE t.state IN {States(TargetWorkflow.ClaimReview.From)} AND c.expires_at <= @now
-            FOR UPDATE OF t SKIP LOCKED)
+            SELECT t.id, t.events_recorded FROM translate.targets t JOIN translate.claims c ON c.id = t.review_claim_id
+            WHERE t.state IN {States(TargetWorkflow.ExpireReview.From)} AND c.expires_at <= @now
+            FOR UPDATE OF t SKIP LOCKED),
+        expired_events AS (
+            INSERT INTO translate.target_events (id, target_id, sequence, kind, state_after, actor_id, text, comment, at)
+            SELECT gen_random_uuid(), l.id, l.events_recorded + 1, '{TargetWorkflow.ExpireReview.Event}', {State(TargetWorkflow.ExpireReview.To!.Value)},
+                NULL, NULL, NULL, @now FROM lapsed l)
         UPDATE translate.targets t
-        SET review_claimed_by = NULL, review_claim_id = NULL, updated_at = @now
+        SET review_claimed_by = NULL, review_claim_id = NULL, updated_at = @now, events_recorded = l.events_recorded + 1
         FROM lapsed l WHERE t.id = l.id
         """;
 }

@@ -97,6 +97,11 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, IOptions<Repo
         var github = await ClientAsync(connection, cancellationToken);
         var (owner, name) = (connection.Owner, connection.Name);
         var lookUpBranch = request.KnownBranch || request.Branch == request.BaseBranch;
+        if (request.EarlierAttemptMayHaveCommitted && await OwnCommitAsync(github, connection, request, cancellationToken) is { } own)
+        {
+            var existing = request.OpenPullRequest ? await PullRequestAsync(github, connection, request, cancellationToken) : null;
+            return new PublishOutcome(own.Commit.Tree.Sha, own.Sha, existing?.Number, existing?.HtmlUrl);
+        }
         for (var rebuild = 0; rebuild <= options.Value.MaxRebuilds; rebuild++)
         {
             var branchHead = lookUpBranch ? await HeadAsync(github, connection, request.Branch, cancellationToken) : null;
@@ -145,6 +150,24 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, IOptions<Repo
         }
         throw new InvalidOperationException(
             $"{connection.Describe()}: {request.Branch} moved under the publication {options.Value.MaxRebuilds + 1} times in a row; the job will try again later.");
+    }
+
+    // One call, on reruns only: the branch's latest commits (one page, no date filter: commit dates are whoever's
+    // clock), searched for the publication's marker. A branch that does not exist yet holds none.
+    private async Task<GitHubCommit?> OwnCommitAsync(GitHubClient github, RepositoryConnection connection, PublishRequest request,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var commits = await CallAsync(() => github.Repository.Commit.GetAll(connection.Owner, connection.Name,
+                new CommitRequest { Sha = request.Branch }, new ApiOptions { PageSize = PublishRequest.RecentCommits, PageCount = 1 }),
+                connection, cancellationToken, notFoundIsAnswer: true);
+            return commits.FirstOrDefault(c => c.Commit.Message.Contains(request.Marker, StringComparison.Ordinal));
+        }
+        catch (Exception e) when (e is NotFoundException or ApiValidationException)
+        {
+            return null;
+        }
     }
 
     private async Task<NewTreeItem> TreeItemAsync(GitHubClient github, RepositoryConnection connection, FileToWrite file, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public sealed class TransitionStatementTests(TestDatabase database) : IClassFixt
     // Each paragraph's target in a state of its own, reached through the workflow itself.
     private static readonly string[] Situations =
         ["untranslated", "needs update", "rejected, Ana's", "rejected, Bo's", "translated", "approved", "claimed by Bo", "claimed by Bo, drafted",
-         "claimed by Ana after a rejection", "retired"];
+         "claimed by Ana after a rejection", "translated, in Ana's review batch", "retired"];
 
     [Fact]
     public async Task Claim_next_takes_exactly_the_targets_the_workflow_lets_the_volunteer_claim_and_records_what_Claim_records()
@@ -50,7 +50,7 @@ public sealed class TransitionStatementTests(TestDatabase database) : IClassFixt
     }
 
     [Fact]
-    public async Task The_sweep_expires_every_target_of_an_expired_claim_as_Expire_does_drafts_kept_in_the_history()
+    public async Task The_sweep_expires_every_target_of_an_expired_claim_as_Expire_does_drafts_kept_in_the_history_and_review_batches_as_ExpireReview_does()
     {
         await using var services = await PrepareAsync();
         _clock.Advance(TimeSpan.FromDays(3));
@@ -64,6 +64,7 @@ public sealed class TransitionStatementTests(TestDatabase database) : IClassFixt
         {
             var claim = target.ClaimId;
             target.Expire(now);
+            target.ExpireReview(now);
             Assert.Equal(Row(target, target.ClaimId), Row(after[segment], after[segment].ClaimId));
             Assert.True(claim is null || await database.QueryAsync<bool>($"SELECT lapsed_at IS NOT NULL FROM translate.claims WHERE id = '{claim}'") is [true]);
         }
@@ -169,6 +170,10 @@ public sealed class TransitionStatementTests(TestDatabase database) : IClassFixt
                         break;
                     case "translated":
                         TestWork.Submit(db, target, Bo, Text, source, now);
+                        break;
+                    case "translated, in Ana's review batch":
+                        TestWork.Submit(db, target, Bo, Text, source, now);
+                        Assert.Null(target.ClaimReview(TestWork.Open(db, Ana, target, now, ClaimKind.Review), now));
                         break;
                     case "approved":
                         TestWork.Approve(db, target, Bo, Ana, Text, source, now);

@@ -259,6 +259,7 @@ public sealed class FakeGitHub : IAsyncDisposable
             return UpdateRef(reference, (string)body["sha"]!, (bool?)body["force"] ?? false);
         });
         repos.MapGet("/git/commits/{sha}", (string sha) => GetCommit(sha));
+        repos.MapGet("/commits", (string? sha, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "per_page")] int? perPage) => ListCommits(sha, perPage ?? 30));
         repos.MapPost("/git/commits", async (HttpRequest request) => CreateCommit(await Body(request)));
         repos.MapPost("/git/trees", async (HttpRequest request) => CreateTree(await Body(request)));
         repos.MapGet("/git/trees/{sha}", (string sha, string? recursive) => GetTree(sha, recursive is "1" or "true"));
@@ -351,6 +352,32 @@ public sealed class FakeGitHub : IAsyncDisposable
             using var repository = new Repository(RepositoryPath);
             var commit = repository.Lookup<LibGit2Sharp.Commit>(sha);
             return commit is null ? NotFound("https://docs.github.com/rest/git/commits#get-a-commit-object") : Results.Json(CommitJson(commit));
+        }
+    }
+
+    // GET /repos/{owner}/{repo}/commits?sha=BRANCH&per_page=N: newest first, as GitHub lists them (first page).
+    private IResult ListCommits(string? sha, int perPage)
+    {
+        lock (_gate)
+        {
+            using var repository = new Repository(RepositoryPath);
+            var tip = repository.Branches[sha ?? "main"]?.Tip ?? repository.Lookup<LibGit2Sharp.Commit>(sha);
+            if (tip is null)
+            {
+                return NotFound("https://docs.github.com/rest/commits/commits#list-commits");
+            }
+            var commits = repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = tip, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time })
+                .Take(perPage)
+                .Select(c => (JsonNode)new JsonObject
+                {
+                    ["sha"] = c.Sha,
+                    ["node_id"] = "MDY6Q29tbWl0MQ==",
+                    ["url"] = Url($"commits/{c.Sha}"),
+                    ["html_url"] = $"{BaseUrl}/{Owner}/{Name}/commit/{c.Sha}",
+                    ["commit"] = CommitJson(c),
+                    ["parents"] = new JsonArray([.. c.Parents.Select(p => (JsonNode)new JsonObject { ["sha"] = p.Sha, ["url"] = Url($"commits/{p.Sha}") })]),
+                });
+            return Results.Json(new JsonArray([.. commits]));
         }
     }
 

@@ -233,6 +233,25 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task A_rerun_after_a_crash_finds_its_commit_under_later_ones_and_makes_no_second()
+    {
+        var projectId = await SetUpAsync(WriteMode.Direct);
+        var first = await PublishAsync(projectId, "fr");
+        // While the crashed Worker's job waited to be picked up again, someone pushed and more work was approved.
+        _github.Commit("main", "A push from elsewhere", new Dictionary<string, string> { ["NEWS.md"] = "Pushed meanwhile.\n" });
+        await ApproveAsync(projectId, "papers/en/annex/glossary.md", "fr");
+        await database.ExecuteAsync($"UPDATE translate.publications SET status = 'Queued', commit_sha = NULL, completed_at = NULL WHERE id = '{first.Id}'");
+        _github.ResetCalls();
+
+        Assert.Equal(PublicationStatus.Published, await RunAsync(first.Id));
+
+        Assert.Equal(3, CommitCount("main")); // initial, the publication, the push: no second commit of the publication
+        Assert.Equal(first.CommitSha, (await InScopeAsync(s => s.GetRequiredService<TranslationDb>().Publications.SingleAsync(p => p.Id == first.Id))).CommitSha);
+        Assert.Equal("", Read("main", "papers/fr/annex/glossary.md"));
+        Assert.Equal(["GET /api/v3/repos/wgig/papers/commits"], _github.Calls); // one call, made only on a rerun
+    }
+
+    [Fact]
     public async Task A_push_meanwhile_is_built_upon_never_overwritten()
     {
         var projectId = await SetUpAsync(WriteMode.Direct);
