@@ -41,6 +41,17 @@ public static class TestWork
     public static async Task<int> ExpireLapsedAsync(TranslationDb db, DateTimeOffset now) =>
         (await db.Database.SqlQueryRaw<int>(TargetSql.ExpireLapsed, new NpgsqlParameter("now", now)).ToListAsync()).Single();
 
+    /// <summary>
+    /// The reclaim sweep's two statements as the Worker runs them: expired claims (<see cref="TargetSql.ExpireLapsed"/>)
+    /// and expired review batches (<see cref="TargetSql.ReleaseLapsedReviews"/>); the count of targets reclaimed.
+    /// </summary>
+    public static async Task<int> SweepAsync(TranslationDb db, DateTimeOffset now)
+    {
+        var reclaimed = await ExpireLapsedAsync(db, now);
+        await db.Database.ExecuteSqlRawAsync(TargetSql.ReleaseLapsedReviews, new NpgsqlParameter("now", now));
+        return reclaimed;
+    }
+
     private static void Ok(Wgig.Translate.Domain.Common.DomainError? refused)
     {
         if (refused is not null)

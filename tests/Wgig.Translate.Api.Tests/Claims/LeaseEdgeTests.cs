@@ -146,17 +146,20 @@ public sealed class LeaseEdgeTests(ApiFactory api) : IClassFixture<ApiFactory>, 
             foreach (var (segment, response) in batch.SegmentIds.Zip(approvals.Select(a => a.Result)))
             {
                 var history = await HistoryAsync(segment);
+                // A batch that lapsed in an earlier round put its segment back in the queue, where this round's batch may have found it.
+                Assert.Equal(["Claimed", "Submitted"], history.Take(2));
+                Assert.All(history.Skip(2).SkipLast(2).Chunk(2), earlier => Assert.Equal(["ReviewClaimed", "ReviewExpired"], earlier));
                 if (response.IsSuccessStatusCode)
                 {
                     Assert.Equal("Approved", await StateAsync(segment));
-                    Assert.Equal(["Claimed", "Submitted", "ReviewClaimed", "Approved"], history);
+                    Assert.Equal(["ReviewClaimed", "Approved"], history.TakeLast(2));
                 }
                 else
                 {
                     // The batch lapsed first: the translation waits for review again, the release is in the history.
                     Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
                     Assert.Equal("Translated", await StateAsync(segment));
-                    Assert.Equal(["Claimed", "Submitted", "ReviewClaimed", "ReviewExpired"], history);
+                    Assert.Equal(["ReviewClaimed", "ReviewExpired"], history.TakeLast(2));
                 }
             }
             api.Clock.SetUtcNow(batch.ExpiresAt.AddMinutes(1));

@@ -57,7 +57,7 @@ public sealed class TransitionStatementTests(TestDatabase database) : IClassFixt
         var now = _clock.GetUtcNow();
         var before = await TargetsAsync();
 
-        await services.InScopeAsync(s => TestWork.ExpireLapsedAsync(s.GetRequiredService<TranslationDb>(), now));
+        await services.InScopeAsync(s => TestWork.SweepAsync(s.GetRequiredService<TranslationDb>(), now));
 
         var after = await TargetsAsync();
         foreach (var (segment, target) in before)
