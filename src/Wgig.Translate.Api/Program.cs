@@ -45,6 +45,8 @@ var app = builder.Build();
 
 app.UseSecurityHeaders();
 app.UseApiProblemDetails();
+// Routing after the headers and the problem details: the health probes short-circuit at routing and must carry them too.
+app.UseRouting();
 app.UseAuthentication();
 app.UseCsrfGuard();
 app.UseRateLimiter();

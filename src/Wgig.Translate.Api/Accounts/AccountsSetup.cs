@@ -34,12 +34,7 @@ public static class AccountsSetup
         services.AddIdentityCore<Account>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                // Length over composition rules (NIST SP 800-63B): a long pass phrase is the strong one.
-                options.Password.RequiredLength = 10;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequireDigit = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireLowercase = false;
+                PasswordRules.Apply(options.Password);
                 // No lockout: it lets anyone lock anyone out. Sign-in is rate limited instead (SignInService).
                 options.Lockout.AllowedForNewUsers = false;
             })

@@ -23,7 +23,14 @@ public sealed record VersionResponse(int Number, VersionOrigin Origin, string Sh
 /// <param name="Origin">Repository: kept in the project's repository (versions come from syncs); Upload: kept by hand (syncs leave it alone).</param>
 public sealed record DocumentResponse(
     Guid Id, Guid ProjectId, string Path, FileFormat Format, VersionOrigin Origin, int CurrentVersion, int SegmentCount, int WordCount,
-    DateTimeOffset CreatedAt, IReadOnlyList<VersionResponse> Versions, IReadOnlyList<LanguageProgress> Progress);
+    DateTimeOffset CreatedAt, IReadOnlyList<VersionResponse> Versions, IReadOnlyList<LanguageProgress> Progress)
+{
+    /// <summary>
+    /// In the answer to an upload only: the characters it replaced with U+FFFD (when sent with
+    /// unstorableCharacters=replace), how many and where the first ones were; null elsewhere.
+    /// </summary>
+    public Replacements? Replaced { get; init; }
+}
 
 /// <summary>An inline code as an editor shows it: a token with an id that pairs an open with its close.</summary>
 public sealed record CodeResponse(int Id, CodeKind Kind, string Type, string? Display, string Data);
@@ -92,16 +99,19 @@ public sealed record SegmentResponse(
     };
 }
 
-/// <summary>What a new version did: how many segments stayed, changed (their translations now need an update), came and went.</summary>
+/// <summary>
+/// What a new version did: how many segments stayed, changed (their translations now need an update), came and went,
+/// and the characters it replaced with U+FFFD (when sent with unstorableCharacters=replace).
+/// </summary>
 /// <param name="Identical">The file was byte for byte the current version: no version was made, nothing changed.</param>
 /// <param name="ApprovedNeedingUpdate">Per target language, approved translations sent back to "needs update" by this version.</param>
 /// <param name="SignOffVoided">The secretariat's sign-off no longer holds (the text changed); they were told.</param>
 /// <param name="Detached">The document was taken out of the repository's care: syncs leave it alone from now on.</param>
 /// <param name="Warnings">What a person should know before going on, in words.</param>
 public sealed record SourceUpdateResponse(int Version, int Unchanged, int Changed, int Added, int Retired, bool Identical,
-    IReadOnlyDictionary<string, int> ApprovedNeedingUpdate, bool SignOffVoided, bool Detached, IReadOnlyList<string> Warnings)
+    IReadOnlyDictionary<string, int> ApprovedNeedingUpdate, bool SignOffVoided, bool Detached, IReadOnlyList<string> Warnings, Replacements Replaced)
 {
     public static SourceUpdateResponse From(SourceUpdateSummary summary) =>
         new(summary.Version, summary.Unchanged, summary.Changed, summary.Added, summary.Retired, summary.Identical,
-            summary.ApprovedNeedingUpdate, summary.SignOffVoided, summary.Detached, SourceUpdateWarnings.For(summary));
+            summary.ApprovedNeedingUpdate, summary.SignOffVoided, summary.Detached, SourceUpdateWarnings.For(summary), summary.Replaced);
 }

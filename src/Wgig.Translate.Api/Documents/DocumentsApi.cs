@@ -52,8 +52,12 @@ public static class DocumentsApi
     /// </remarks>
     /// <param name="file">The document; its name becomes the document's path.</param>
     /// <param name="format">Markdown, PlainText, Html or Docx, where the file name's ending does not say.</param>
+    /// <param name="unstorableCharacters">
+    /// "refuse" (the default): a file holding a character storage or XML cannot hold (a control character, U+FFFE, U+FFFF)
+    /// is a 400 naming the first one; "replace": each is replaced with U+FFFD and listed in the answer's "replaced".
+    /// </param>
     internal static async Task<Results<Created<DocumentResponse>, ProblemHttpResult>> Upload(
-        Guid projectId, IFormFile file, [FromForm] string? format, DocumentImport import, ClaimsPrincipal caller,
+        Guid projectId, IFormFile file, [FromForm] string? format, [FromForm] string? unstorableCharacters, DocumentImport import, ClaimsPrincipal caller,
         IOptions<DocumentLimits> limits, TranslationDb db, CancellationToken cancellationToken)
     {
         // Checked before reading, so an oversize upload is never held in memory.
@@ -61,15 +65,21 @@ public static class DocumentsApi
         {
             return new UploadTooLarge(file.Length, limits.Value.MaxUploadBytes).ToProblem();
         }
+        var unstorable = UnstorableCharactersOption.Parse(unstorableCharacters);
+        if (!unstorable.Succeeded)
+        {
+            return unstorable.Error.ToProblem();
+        }
         var document = await import.ImportNewAsync(projectId,
-            new DocumentUpload(file.FileName, format, await ReadAsync(file, cancellationToken), UploadedBy: caller.AccountId()), cancellationToken);
+            new DocumentUpload(file.FileName, format, await ReadAsync(file, cancellationToken), UploadedBy: caller.AccountId(), Unstorable: unstorable.Value),
+            cancellationToken);
         if (!document.Succeeded)
         {
             return document.Error.ToProblem();
         }
         return TypedResults.Created($"/api/projects/{projectId}/documents/{document.Value.Id}",
             ToResponse(document.Value, [.. document.Value.Versions.Select(VersionResponse.From)],
-                await ProgressCounts.ForAsync(db, document.Value.Id, cancellationToken)));
+                await ProgressCounts.ForAsync(db, document.Value.Id, cancellationToken)) with { Replaced = document.Value.Replaced });
     }
 
     /// <summary>Upload a new version of a document uploaded by hand, in the document's format.</summary>
@@ -83,17 +93,23 @@ public static class DocumentsApi
     /// </remarks>
     /// <param name="file">The new version, in the document's format.</param>
     /// <param name="detach">For a document kept in the repository: take it out of the repository's care, so syncs leave it alone.</param>
+    /// <param name="unstorableCharacters">As for a new document: "refuse" (the default) or "replace".</param>
     internal static async Task<Results<Ok<SourceUpdateResponse>, ProblemHttpResult>> UploadVersion(
-        Guid projectId, Guid documentId, IFormFile file, [FromForm] bool? detach, DocumentImport import, ClaimsPrincipal caller,
-        IOptions<DocumentLimits> limits, CancellationToken cancellationToken)
+        Guid projectId, Guid documentId, IFormFile file, [FromForm] bool? detach, [FromForm] string? unstorableCharacters, DocumentImport import,
+        ClaimsPrincipal caller, IOptions<DocumentLimits> limits, CancellationToken cancellationToken)
     {
         if (file.Length > limits.Value.MaxUploadBytes)
         {
             return new UploadTooLarge(file.Length, limits.Value.MaxUploadBytes).ToProblem();
         }
+        var unstorable = UnstorableCharactersOption.Parse(unstorableCharacters);
+        if (!unstorable.Succeeded)
+        {
+            return unstorable.Error.ToProblem();
+        }
         var summary = await import.ImportVersionAsync(projectId, documentId,
-            new DocumentUpload(file.FileName, null, await ReadAsync(file, cancellationToken), UploadedBy: caller.AccountId()), cancellationToken,
-            detach ?? false);
+            new DocumentUpload(file.FileName, null, await ReadAsync(file, cancellationToken), UploadedBy: caller.AccountId(), Unstorable: unstorable.Value),
+            cancellationToken, detach ?? false);
         if (!summary.Succeeded)
         {
             return summary.Error.ToProblem();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Wgig.Translate.Domain.Storage;
 
 namespace Wgig.Translate.Api.Problems;
 
@@ -19,7 +20,7 @@ public static class ProblemDetailsSetup
             context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
-        services.AddExceptionHandler<UnavailableExceptionHandler>();
+        services.AddExceptionHandler<StoreOutageExceptionHandler>();
         // Binding failures throw, so the handler can say what was wrong instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
@@ -32,21 +33,28 @@ public static class ProblemDetailsSetup
         return app;
     }
 
-    // The database out of reach (down, restarting, refusing connections), every connection busy for longer than the pool
-    // waits, or a transaction chosen as a deadlock victim: the request did nothing and may simply be sent again. Wherever it
-    // happens (an endpoint, or the token check before it), clients get a 503 with Retry-After, which they (and load
-    // balancers) know to retry, never a bare 500.
-    private sealed class UnavailableExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+    /// <summary>How long a client is told to wait before it tries again while the database is busy or away.</summary>
+    public const string RetryAfterSeconds = "5";
+
+    // The database busy (every pooled connection taken for longer than a caller waits) or away (stopped,
+    // restarting, unreachable): the service is degraded, not broken. Clients get a 503 with Retry-After, which
+    // they (and load balancers) know to retry; the request's transaction, if it had begun, was rolled back.
+    private sealed class StoreOutageExceptionHandler(IProblemDetailsService problemDetails, Npgsql.NpgsqlDataSource dataSource) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
-            if (Cause(exception) is not { } cause || httpContext.Response.HasStarted)
+            if (StoreOutage.Classify(exception) is not { } outage || httpContext.Response.HasStarted)
             {
                 return false;
             }
-            var busy = cause.InnerException is TimeoutException;
+            if (outage == StoreOutageKind.Unavailable)
+            {
+                // A restarted server broke every pooled connection, and a broken one is only found when used: drop them all
+                // now, so that once the database is back each request opens a fresh one instead of failing on a dead one.
+                dataSource.Clear();
+            }
             httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            httpContext.Response.Headers.RetryAfter = busy ? "5" : "30";
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
             return await problemDetails.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,
@@ -54,21 +62,13 @@ public static class ProblemDetailsSetup
                 ProblemDetails =
                 {
                     Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = busy ? "Busy" : "Unavailable",
-                    Detail = busy
-                        ? "The service is busy right now and did nothing with this request; try again in a few seconds."
-                        : "The service cannot reach its database right now and did nothing with this request; try again in a little while.",
+                    Title = outage == StoreOutageKind.Busy ? "Busy" : "Database unavailable",
+                    Detail = outage == StoreOutageKind.Busy
+                        ? "The service is busy right now and did not complete this request; try again in a few seconds."
+                        : "The database cannot be reached right now, so this request was not completed; try again in a few seconds.",
                 },
             });
         }
-
-        // The database's own failure, however deep EF Core or the authentication handler wrapped it.
-        private static Npgsql.NpgsqlException? Cause(Exception? exception) => exception switch
-        {
-            null => null,
-            Npgsql.NpgsqlException { IsTransient: true } npgsql => npgsql,
-            _ => Cause(exception.InnerException),
-        };
     }
 
     private sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler

@@ -225,12 +225,11 @@ public static class TranslationsApi
         }
         var (documentLanguage, segment) = found.Value;
         var target = await db.Targets
-            .Include(t => t.History.Where(e => e.Kind == TargetEventKind.DraftSetAside).OrderByDescending(e => e.Sequence).Take(Suggestions))
+            .Include(t => t.History.Where(e => e.Kind == TargetEventKind.DraftSetAside && e.Text != null).OrderByDescending(e => e.Sequence)
+                .Take(Target.SuggestionsKept))
             .SingleOrDefaultAsync(t => t.SegmentId == segmentId && t.Language == documentLanguage.Language, cancellationToken);
         return new TranslationContext(segment, target, documentLanguage.Language, caller.AccountId());
     }
-
-    private const int Suggestions = 10;
 
     // If-Match names the version the client edited; an older one means someone else changed it meanwhile.
     private static ProblemHttpResult? Stale(TranslationDb db, TranslationContext context, string? ifMatch)
@@ -270,7 +269,7 @@ public static class TranslationsApi
         List<Suggestion>? suggestions = null;
         if (context.Target is { } target && target.ClaimedBy == context.Caller)
         {
-            var left = target.History.Where(e => e.Kind == TargetEventKind.DraftSetAside).OrderByDescending(e => e.Sequence).Take(Suggestions);
+            var left = target.History.Where(e => e.Kind == TargetEventKind.DraftSetAside && e.Text is not null).OrderByDescending(e => e.Sequence);
             suggestions = [.. left.Select(e => new Suggestion(ContentResponse.From(new Domain.Segmentation.SegmentContent(e.Text!, context.Segment.Content.Codes)), e.ActorId, e.At))];
         }
         return TypedResults.Ok(TranslationResponse.From(context.Segment.Id, context.Language, context.Target, context.Segment.Content,

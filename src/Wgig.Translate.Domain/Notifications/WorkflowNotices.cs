@@ -24,14 +24,14 @@ public static class SourceChangeNotices
         await db.NotifyOnceAsync(NotificationKind.TranslationsNeedUpdate, translators, now, cancellationToken);
         if (summary.SignOffVoided)
         {
-            var notice = new OnceNotice(Guid.Empty,
+            var notice = new StaffNotice(document.ProjectId,
                 $"The sign-off of {document.Path} (version {document.SignedOffVersion}) no longer holds: version {summary.Version} changed " +
                 $"{summary.Changed}, added {summary.Added} and retired {summary.Retired} segment(s). Sign it off again once every language is approved.",
                 document.Id, $"sign-off-voided:{document.Id}:{summary.Version}");
-            await db.NotifyRoleOnceAsync(Roles.Secretariat, NotificationKind.SignOffVoided, [notice], now, cancellationToken);
+            await db.NotifyStaffOnceAsync(Roles.Secretariat, NotificationKind.SignOffVoided, [notice], now, cancellationToken);
             if (document.SignedOffBy is { } signer)
             {
-                await db.NotifyOnceAsync(NotificationKind.SignOffVoided, [notice with { AccountId = signer }], now, cancellationToken);
+                await db.NotifyOnceAsync(NotificationKind.SignOffVoided, [new OnceNotice(signer, notice.Text, notice.SubjectId, notice.OnceKey)], now, cancellationToken);
             }
         }
     }

@@ -15,16 +15,17 @@ namespace Wgig.Translate.Worker.Publishing;
 /// recording the commit it was read at. Unchanged files are left alone, so running it twice changes nothing; documents
 /// uploaded by hand are never touched, whatever the repository holds at their path. What it did, and what people should
 /// know (approved translations sent back to "needs update"), is kept on the connection as the last sync's report.
-/// Enqueued by the push webhook and on request; the recurring sync catches anything a webhook missed.
+/// Enqueued by the push webhook and on request; the recurring sync catches anything a webhook missed. Syncs of
+/// one project run one at a time, under a lock that dies with the Worker holding it.
 /// </summary>
 public sealed class SyncRepository(TranslationDb db, DocumentImport import, IEnumerable<IRepositoryGateway> gateways, IBackgroundJobClient jobs,
-    TimeProvider clock, ILogger<SyncRepository> logger) : IBackgroundJob, ISyncRepository
+    ProjectLocks locks, TimeProvider clock, ILogger<SyncRepository> logger) : IBackgroundJob, ISyncRepository
 {
     public const string RecurringJobId = "sync-repositories";
 
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task<SyncSummary?> RunAsync(Guid projectId, CancellationToken cancellationToken)
     {
+        await using var held = await locks.AcquireAsync(ProjectWork.Sync, projectId, cancellationToken);
         var connection = await db.RepositoryConnections.SingleOrDefaultAsync(c => c.ProjectId == projectId, cancellationToken);
         if (connection is null)
         {

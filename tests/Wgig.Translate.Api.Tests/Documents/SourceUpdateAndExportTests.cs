@@ -51,6 +51,7 @@ public sealed class SourceUpdateAndExportTests(ApiFactory api) : IClassFixture<A
         var summary = (await response.Content.ReadFromJsonAsync<SourceUpdateResponse>(ApiJson.Options))!;
         Assert.Equal((2, 4, 1, 1, 1, false, false, false), (summary.Version, summary.Unchanged, summary.Changed, summary.Added, summary.Retired,
             summary.Identical, summary.SignOffVoided, summary.Detached));
+        Assert.Equal(0, summary.Replaced.Count);
         // The edited sentence's approved French translation went back: the answer says so.
         Assert.Equal(new Dictionary<string, int> { ["fr"] = 1 }, summary.ApprovedNeedingUpdate);
         Assert.Equal(["1 approved translation(s) now need an update because their source changed (fr: 1); their translators were told."], summary.Warnings);
