@@ -73,6 +73,9 @@ public sealed class SourceOwnershipTests(ApiFactory api) : IClassFixture<ApiFact
     public async Task A_real_change_voids_the_sign_off_and_the_secretariat_and_translators_are_told()
     {
         await SignOffAsync();
+        // A secretariat account that is not staff of this project: staff roles are per project, so it hears nothing.
+        var outsider = Guid.NewGuid();
+        await api.Database.InsertAccountAsync(outsider, "Secretariat2", Wgig.Translate.Domain.Accounts.Roles.Secretariat);
 
         var response = await UploadVersionAsync("report.md", Encoding.UTF8.GetBytes(Paper.Replace("met twice", "met three times", StringComparison.Ordinal)));
 
@@ -85,6 +88,7 @@ public sealed class SourceOwnershipTests(ApiFactory api) : IClassFixture<ApiFact
         var voided = Assert.Single(told, n => n.Kind == NotificationKind.SignOffVoided);
         Assert.Equal("The sign-off of report.md (version 1) no longer holds: version 2 changed 1, added 0 and retired 0 segment(s). " +
             "Sign it off again once every language is approved.", voided.Text);
+        Assert.Empty(await api.Database.QueryAsync<string>($"SELECT kind FROM translate.notifications WHERE account_id = '{outsider}'"));
         // The translator of the sentence hears that their two translations (fr, es) need an update.
         var translator = (await api.Database.QueryAsync<string>(
             "SELECT text FROM translate.notifications WHERE kind = 'TranslationsNeedUpdate' ORDER BY text")).ToList();
