@@ -115,6 +115,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         new("POST", D + "/claims/{claimId}/release", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/claims/{random}/release"),
         new("POST", D + "/reviews", Rule.ReviewerOfLanguage, "/api/projects/{p}/documents/{d}/reviews", new { language = "{lang}" }, PerLanguage: true),
         new("POST", D + "/reviews/{claimId}/release", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/reviews/{random}/release"),
+        new("POST", D + "/reviews/{claimId}/approve", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/reviews/{random}/approve"),
         new("GET", T, Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}", PerLanguage: true),
         new("PUT", T, Rule.TranslatorOfLanguage, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}", new { runs = new[] { new { text = "x" } } }, PerLanguage: true),
         new("PUT", T + "/draft", Rule.TranslatorOfLanguage, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/draft", new { runs = new[] { new { text = "x" } } }, PerLanguage: true),
