@@ -36,6 +36,8 @@ public static class ClaimsApi
         claims.MapPost("/", ClaimNextBatch).WithName("ClaimNextBatch").ProducesValidationProblem();
         claims.MapPost("/{claimId}/renew", Renew).WithName("RenewClaim");
         claims.MapPost("/{claimId}/release", Release).WithName("ReleaseClaim");
+        routes.MapPost("/projects/{projectId}/claims", ClaimInProject).WithName("ClaimNextInProject").WithTags("Claims").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         routes.MapGet("/projects/{projectId}/documents/{documentId}/assignments/proposal", ProposeAssignments).WithName("ProposeAssignments")
             .WithTags("Claims").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         routes.MapPost("/projects/{projectId}/documents/{documentId}/assignments", Assign).WithName("AssignWork")
@@ -87,6 +89,23 @@ public static class ClaimsApi
             ? await assignment.AssignAsync(projectId, documentId, request.Language, Domain.Balancing.AssignedBy.Coordinator(caller.AccountId()), byHand, cancellationToken)
             : await assignment.ApplyProposalAsync(projectId, documentId, request.Language, Domain.Balancing.AssignedBy.Coordinator(caller.AccountId()), cancellationToken);
         return assigned.Succeeded ? TypedResults.Ok(assigned.Value) : assigned.Error.ToProblem();
+    }
+
+    /// <summary>
+    /// Claim the next batch anywhere in the project in one language: in the document whose deadline comes
+    /// first (then by path) that has open work.
+    /// </summary>
+    private static async Task<Results<Created<ClaimResponse>, ProblemHttpResult>> ClaimInProject(
+        Guid projectId, ClaimRequest request, ClaimsPrincipal caller, ClaimNext claims, CancellationToken cancellationToken)
+    {
+        if (request.Words is < 1 or > 100_000)
+        {
+            return Domain.Common.InvalidInputError.ForField("words", "A batch's word budget is between 1 and 100,000.").ToProblem();
+        }
+        var batch = await claims.ClaimInProjectAsync(caller.AccountId(), projectId, request.Language, request.Words, cancellationToken);
+        return batch.Succeeded
+            ? TypedResults.Created($"/api/projects/{projectId}/documents/{batch.Value.DocumentId}/claims/{batch.Value.ClaimId}", ClaimResponse.From(batch.Value))
+            : batch.Error.ToProblem();
     }
 
     /// <summary>

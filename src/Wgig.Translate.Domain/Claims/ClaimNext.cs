@@ -5,12 +5,19 @@ using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Languages;
 using Wgig.Translate.Domain.Profiles;
+using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
 
 namespace Wgig.Translate.Domain.Claims;
 
 public sealed record ClaimedBatch(Guid ClaimId, Guid DocumentId, string Language, DateTimeOffset ExpiresAt, IReadOnlyList<Guid> SegmentIds, int Words);
+
+/// <summary>Work a volunteer could claim (or review) in one document × language now.</summary>
+public sealed record OpenWork(Guid ProjectId, Guid DocumentId, string Path, string Language, int Segments, int Words);
+
+public sealed record NothingToClaimInProject(Guid ProjectId, string Language)
+    : ConflictError("Nothing to claim", $"Every segment of project '{ProjectId}' in '{Language}' is translated or claimed.");
 
 /// <summary>
 /// Claims the next batch of a document × language for a volunteer: the first open segments in document
@@ -38,6 +45,71 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
             return new NotATargetLanguage(language ?? "", targets);
         }
         return await ClaimInAsync(volunteerId, documentId, target, wordBudget, cancellationToken);
+    }
+
+    /// <summary>The words of a batch claimed without a budget: from the volunteer's weekly capacity, else the project's default.</summary>
+    public int BatchWordsFor(VolunteerProfile? profile) =>
+        profile?.BatchWords(options.Value.LeaseLength, options.Value.DefaultBatchWords) ?? options.Value.DefaultBatchWords;
+
+    /// <summary>
+    /// The next batch anywhere in a project × language: the open document whose deadline comes first (then
+    /// by path), or the next one when another claimer took its last open segments meanwhile.
+    /// </summary>
+    public async Task<Result<ClaimedBatch>> ClaimInProjectAsync(Guid volunteerId, Guid projectId, string? language, int? wordBudget,
+        CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return new ProjectNotFound(projectId);
+        }
+        if (!LanguageTag.TryNormalize(language, out var target, out _) || !project.TranslatesInto(target))
+        {
+            return new NotATargetLanguage(language ?? "", project.TargetLanguages);
+        }
+        if (!await db.ProjectMembers.AnyAsync(ProjectMember.Holds(projectId, volunteerId, target, LanguageRight.Translate), cancellationToken))
+        {
+            return new NoLanguageRight(LanguageRight.Translate, target);
+        }
+        var open = (await OpenWorkAsync(volunteerId, cancellationToken)).Where(w => w.ProjectId == projectId && w.Language == target).Select(w => w.DocumentId).ToList();
+        var due = await db.Deadlines.AsNoTracking().Where(d => open.Contains(d.DocumentId) && d.Language == target)
+            .ToDictionaryAsync(d => d.DocumentId, d => d.DueAt, cancellationToken);
+        foreach (var documentId in open.OrderBy(id => due.TryGetValue(id, out var at) ? at : DateTimeOffset.MaxValue))
+        {
+            var batch = await ClaimInAsync(volunteerId, documentId, target, wordBudget, cancellationToken);
+            if (batch.Succeeded || batch.Error is not NothingToClaim)
+            {
+                return batch;
+            }
+        }
+        return new NothingToClaimInProject(projectId, target);
+    }
+
+    /// <summary>
+    /// Per document × language the volunteer may translate into, the segments they could claim now (the
+    /// open condition of <see cref="LockOpenSegmentsAsync"/> and <see cref="Target.IsOpenFor"/>, counted),
+    /// in path order.
+    /// </summary>
+    public async Task<IReadOnlyList<OpenWork>> OpenWorkAsync(Guid volunteerId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        string untranslated = nameof(TargetState.Untranslated), needsUpdate = nameof(TargetState.NeedsUpdate),
+            rejected = nameof(TargetState.Rejected), claimed = nameof(TargetState.Claimed);
+        return await db.Database.SqlQuery<OpenWork>($"""
+            SELECT d.project_id AS project_id, d.id AS document_id, d.path AS path, m.language AS language,
+                   count(*)::int AS segments, coalesce(sum(s.word_count), 0)::int AS words
+            FROM translate.project_members m
+            JOIN translate.documents d ON d.project_id = m.project_id
+            JOIN translate.segments s ON s.document_id = d.id AND s.retired_in_version IS NULL
+            LEFT JOIN translate.targets t ON t.segment_id = s.id AND t.language = m.language
+            WHERE m.account_id = {volunteerId} AND m.can_translate
+              AND (t.id IS NULL OR t.state IN ({untranslated}, {needsUpdate})
+                   OR (t.state = {rejected} AND (t.translator_id IS NULL OR t.translator_id = {volunteerId}))
+                   OR (t.state = {claimed} AND t.claim_expires_at <= {now}
+                       AND NOT (coalesce(t.state_before_claim, {untranslated}) = {rejected} AND t.translator_id <> {volunteerId})))
+            GROUP BY d.project_id, d.id, d.path, m.language
+            ORDER BY d.path, m.language
+            """).ToListAsync(cancellationToken);
     }
 
     /// <summary>For a document and target language the caller has already checked.</summary>
@@ -119,7 +191,7 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
         {
             return new VolunteerPaused(volunteerId, profile.PausedReason);
         }
-        var budget = wordBudget ?? profile?.BatchWords(options.Value.LeaseLength, options.Value.DefaultBatchWords) ?? options.Value.DefaultBatchWords;
+        var budget = wordBudget ?? BatchWordsFor(profile);
         for (var attempt = 1; ; attempt++)
         {
             try

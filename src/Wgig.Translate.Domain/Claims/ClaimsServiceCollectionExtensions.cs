@@ -12,6 +12,8 @@ public static class ClaimsServiceCollectionExtensions
         services.AddScoped<ReviewNext>();
         services.AddScoped<ClaimLeases>();
         services.AddScoped<Targets.TranslationWork>();
+        services.AddScoped<Comments.CommentThreads>();
+        services.AddScoped<Work.MyWork>();
         services.AddScoped<Balancing.WorkBalancer>();
         services.AddScoped<Balancing.WorkAssignment>();
         services.AddScoped<Balancing.LapsedWorkReassignment>();

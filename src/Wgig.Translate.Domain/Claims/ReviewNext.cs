@@ -19,6 +19,33 @@ public sealed class ReviewNext(TranslationDb db, IOptions<ClaimOptions> options,
 {
     private const int ChunkSize = 20;
 
+    /// <summary>Reading goes faster than translating: a review batch is twice a translation batch.</summary>
+    public int BatchWordsFor(VolunteerProfile? profile) =>
+        2 * (profile?.BatchWords(options.Value.LeaseLength, options.Value.DefaultBatchWords) ?? options.Value.DefaultBatchWords);
+
+    /// <summary>
+    /// Per document × language the reviewer holds the review right in, the submitted translations they
+    /// could take into a review batch now (the condition of the batch query below, counted), in path order.
+    /// </summary>
+    public async Task<IReadOnlyList<OpenWork>> ReviewableAsync(Guid reviewerId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        string translated = nameof(TargetState.Translated);
+        return await db.Database.SqlQuery<OpenWork>($"""
+            SELECT d.project_id AS project_id, d.id AS document_id, d.path AS path, m.language AS language,
+                   count(*)::int AS segments, coalesce(sum(s.word_count), 0)::int AS words
+            FROM translate.project_members m
+            JOIN translate.documents d ON d.project_id = m.project_id
+            JOIN translate.segments s ON s.document_id = d.id AND s.retired_in_version IS NULL
+            JOIN translate.targets t ON t.segment_id = s.id AND t.language = m.language
+            WHERE m.account_id = {reviewerId} AND m.can_review
+              AND t.state = {translated} AND t.translator_id <> {reviewerId}
+              AND (t.review_claimed_by IS NULL OR t.review_claim_expires_at <= {now})
+            GROUP BY d.project_id, d.id, d.path, m.language
+            ORDER BY d.path, m.language
+            """).ToListAsync(cancellationToken);
+    }
+
     public async Task<Result<ClaimedBatch>> ClaimAsync(Guid reviewerId, Guid documentId, string language, int? wordBudget,
         CancellationToken cancellationToken)
     {
@@ -27,8 +54,7 @@ public sealed class ReviewNext(TranslationDb db, IOptions<ClaimOptions> options,
         {
             return new VolunteerPaused(reviewerId, profile.PausedReason);
         }
-        // Reading goes faster than translating: a review batch is twice a translation batch.
-        var budget = wordBudget ?? 2 * (profile?.BatchWords(options.Value.LeaseLength, options.Value.DefaultBatchWords) ?? options.Value.DefaultBatchWords);
+        var budget = wordBudget ?? BatchWordsFor(profile);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var expiresAt = now + options.Value.LeaseLength;

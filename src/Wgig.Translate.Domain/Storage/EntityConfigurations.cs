@@ -78,6 +78,7 @@ internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
         target.Property(t => t.ReviewComment).HasMaxLength(4000);
         target.HasIndex(t => new { t.ClaimedBy, t.ClaimExpiresAt });
         target.HasIndex(t => new { t.ReviewClaimedBy, t.ReviewClaimExpiresAt });
+        target.HasIndex(t => new { t.TranslatorId, t.State });
         target.HasMany(t => t.History).WithOne().HasForeignKey(e => e.TargetId).OnDelete(DeleteBehavior.Restrict);
         target.Navigation(t => t.History).UsePropertyAccessMode(PropertyAccessMode.Field);
         target.Property<int>("_recorded").HasColumnName("events_recorded");
@@ -217,6 +218,7 @@ internal sealed class VolunteerProfileConfiguration : IEntityTypeConfiguration<P
             .HasConversion(JsonColumn<Profiles.AvailabilityWindow>.Converter, JsonColumn<Profiles.AvailabilityWindow>.Comparer);
         profile.Property(p => p.TimeZone).HasMaxLength(64);
         profile.Property(p => p.PausedReason).HasMaxLength(Profiles.VolunteerProfile.MaxReasonLength);
+        profile.Property(p => p.InterfaceLanguage).HasMaxLength(16);
     }
 }
 
@@ -241,5 +243,18 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadlines
         deadline.Property(d => d.Language).HasMaxLength(85);
         deadline.HasIndex(d => new { d.DocumentId, d.Language }).IsUnique();
         deadline.HasOne<Document>().WithMany().HasForeignKey(d => d.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comments.Comment>
+{
+    public void Configure(EntityTypeBuilder<Comments.Comment> comment)
+    {
+        comment.Property(c => c.Id).ValueGeneratedNever();
+        comment.Property(c => c.Language).HasMaxLength(85);
+        comment.Property(c => c.Text).HasMaxLength(Comments.Comment.MaxLength);
+        comment.HasIndex(c => new { c.SegmentId, c.Language, c.CreatedAt });
+        comment.HasOne<Segment>().WithMany().HasForeignKey(c => c.SegmentId).OnDelete(DeleteBehavior.Restrict);
+        comment.HasOne<Accounts.Account>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -49,6 +49,8 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
 
     public DbSet<DocumentProgress> DocumentProgress => Set<DocumentProgress>();
 
+    public DbSet<Comments.Comment> Comments => Set<Comments.Comment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -121,6 +121,10 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         new("PUT", T + "/draft", Rule.TranslatorOfLanguage, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/draft", new { runs = new[] { new { text = "x" } } }, PerLanguage: true),
         new("POST", T + "/review", Rule.ReviewerOfLanguage, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/review", new { decision = "approve" }, PerLanguage: true),
         new("GET", T + "/history", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/history", PerLanguage: true),
+        new("GET", T + "/comments", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/comments", PerLanguage: true),
+        new("POST", T + "/comments", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/comments", new { text = "" }, PerLanguage: true),
+        new("POST", P + "/claims", Rule.TranslatorOfLanguage, "/api/projects/{p}/claims", new { language = "{lang}", words = 1 }, PerLanguage: true),
+        new("GET", "/api/me/work", Rule.SignedIn, "/api/me/work"),
     ];
 
     private readonly Dictionary<string, string> _ids = [];
