@@ -16,6 +16,7 @@ using Wgig.Translate.Api.Projects;
 using Wgig.Translate.Api.Publishing;
 using Wgig.Translate.Api.Reviews;
 using Wgig.Translate.Api.Translations;
+using Wgig.Translate.Api.Web;
 using Wgig.Translate.Api.Work;
 using Wgig.Translate.Api.Xliff;
 using Wgig.Translate.Domain.Claims;
@@ -35,12 +36,15 @@ builder.Services.AddHealth();
 builder.Services.AddApiDocs();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddUploadLimits();
+builder.Services.AddWebApp();
 
 var app = builder.Build();
 
 app.UseApiProblemDetails();
+app.UseWebApp();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.MapApiDocs();
 app.MapHealth();
 // The Worker's jobs, queues and retries, for coordinators and admins (the dashboard runs in the API process).
@@ -63,6 +67,7 @@ api.MapRepositoryConnection();
 api.MapPublications();
 api.MapPapers();
 app.MapGitHubWebhook();
+app.MapWebApp();
 
 app.Run();
 

@@ -58,69 +58,33 @@ public static class AccountsApi
 
     /// <summary>Accept an invitation: create the account with a password.</summary>
     private static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> SignUp(
-        SignUpRequest request, TranslationDb db, UserManager<Account> users, RoleManager<IdentityRole<Guid>> roles, TimeProvider clock,
-        CancellationToken cancellationToken)
+        SignUpRequest request, AccountSessions sessions, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var hash = Secrets.Hash(request.Invitation ?? "");
-        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Hash == hash, cancellationToken);
-        if (invitation is null || !invitation.IsOpenAt(now))
+        var accepted = await sessions.AcceptInvitationAsync(request.Invitation, request.DisplayName, request.Password, cancellationToken);
+        if (!accepted.Succeeded)
         {
-            return new InvitationNotValid().ToProblem();
+            return accepted.Error.ToProblem();
         }
-        if (await users.FindByEmailAsync(invitation.Email) is not null)
-        {
-            return new EmailTaken(invitation.Email).ToProblem();
-        }
-        var account = new Account
-        {
-            Id = Guid.CreateVersion7(now),
-            UserName = invitation.Email,
-            Email = invitation.Email,
-            EmailConfirmed = true,
-            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? invitation.Email : request.DisplayName.Trim(),
-            CreatedAt = now,
-        };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var created = await users.CreateAsync(account, request.Password ?? "");
-        if (!created.Succeeded)
-        {
-            return IdentityProblem(created, "password").ToProblem();
-        }
-        if (!await roles.RoleExistsAsync(invitation.Role))
-        {
-            await roles.CreateAsync(new IdentityRole<Guid>(invitation.Role));
-        }
-        await users.AddToRoleAsync(account, invitation.Role);
-        invitation.Accept(now);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created("/api/me", new AccountResponse(account.Id, account.Email!, account.DisplayName, [invitation.Role]));
+        var (account, role) = accepted.Value;
+        return TypedResults.Created("/api/me", new AccountResponse(account.Id, account.Email!, account.DisplayName, [role]));
     }
 
     /// <summary>Sign in with e-mail and password; the session is a cookie. Repeated failures lock the account for a while.</summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> SignIn(
-        SignInRequest request, UserManager<Account> users, SignInManager<Account> signIn)
+    private static async Task<Results<NoContent, ProblemHttpResult>> SignIn(SignInRequest request, AccountSessions sessions)
     {
-        var account = await users.FindByEmailAsync(request.Email?.Trim() ?? "");
-        if (account is null)
+        var result = await sessions.SignInAsync(request.Email, request.Password, remember: false);
+        return result.Outcome switch
         {
-            return TypedResults.Problem(title: "Sign-in failed", detail: "The e-mail or the password is wrong.", statusCode: StatusCodes.Status401Unauthorized);
-        }
-        var result = await signIn.PasswordSignInAsync(account, request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return TypedResults.Problem(title: "Account locked", statusCode: StatusCodes.Status403Forbidden,
-                detail: $"Too many failed sign-ins; try again after {await users.GetLockoutEndDateAsync(account):u}.");
-        }
-        return result.Succeeded
-            ? TypedResults.NoContent()
-            : TypedResults.Problem(title: "Sign-in failed", detail: "The e-mail or the password is wrong.", statusCode: StatusCodes.Status401Unauthorized);
+            SignInOutcome.SignedIn => TypedResults.NoContent(),
+            SignInOutcome.LockedOut => TypedResults.Problem(title: "Account locked", statusCode: StatusCodes.Status403Forbidden,
+                detail: $"Too many failed sign-ins; try again after {result.LockedUntil:u}."),
+            _ => TypedResults.Problem(title: "Sign-in failed", detail: "The e-mail or the password is wrong.", statusCode: StatusCodes.Status401Unauthorized),
+        };
     }
 
-    private static async Task<NoContent> SignOut(SignInManager<Account> signIn)
+    private static async Task<NoContent> SignOut(AccountSessions sessions)
     {
-        await signIn.SignOutAsync();
+        await sessions.SignOutAsync();
         return TypedResults.NoContent();
     }
 
@@ -134,49 +98,22 @@ public static class AccountsApi
     private static async Task<Results<Created<IssuedTokenResponse>, ProblemHttpResult>> IssueToken(
         TokenRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        var name = request.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 100)
+        var issued = await PersonalTokens.IssueAsync(db, caller.AccountId(), request.Name, request.Days, clock.GetUtcNow(), cancellationToken);
+        if (!issued.Succeeded)
         {
-            errors.Add("name", "A token needs a name of at most 100 characters (what it is for).");
+            return issued.Error.ToProblem();
         }
-        if (request.Days is < 1 or > 365)
-        {
-            errors.Add("days", "A token lives from 1 to 365 days.");
-        }
-        if (errors.Any)
-        {
-            return errors.ToError("The token request is not valid.").ToProblem();
-        }
-        var (token, secret) = ApiToken.Issue(caller.AccountId(), name, TimeSpan.FromDays(request.Days ?? 90), clock.GetUtcNow());
-        db.ApiTokens.Add(token);
-        await db.SaveChangesAsync(cancellationToken);
+        var (token, secret) = issued.Value;
         return TypedResults.Created($"/api/me/tokens/{token.Id}", new IssuedTokenResponse(token.Id, token.Name, token.Hint, token.ExpiresAt, secret));
     }
 
-    private static async Task<Ok<List<TokenResponse>>> ListTokens(ClaimsPrincipal caller, TranslationDb db, CancellationToken cancellationToken)
-    {
-        var id = caller.AccountId();
-        return TypedResults.Ok(await db.ApiTokens.Where(t => t.AccountId == id).OrderBy(t => t.CreatedAt)
-            .Select(t => new TokenResponse(t.Id, t.Name, t.Hint, t.CreatedAt, t.ExpiresAt, t.RevokedAt)).ToListAsync(cancellationToken));
-    }
+    private static async Task<Ok<List<TokenResponse>>> ListTokens(ClaimsPrincipal caller, TranslationDb db, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await PersonalTokens.ListAsync(db, caller.AccountId(), cancellationToken))
+            .Select(t => new TokenResponse(t.Id, t.Name, t.Hint, t.CreatedAt, t.ExpiresAt, t.RevokedAt)).ToList());
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeToken(
-        Guid tokenId, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var id = caller.AccountId();
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.AccountId == id, cancellationToken);
-        if (token is null)
-        {
-            return new TokenNotFound(tokenId).ToProblem();
-        }
-        token.Revoke(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-
-    private static InvalidInputError IdentityProblem(IdentityResult result, string field) =>
-        new("Account not created", string.Join(" ", result.Errors.Select(e => e.Description)),
-            new Dictionary<string, string[]> { [field] = [.. result.Errors.Select(e => e.Description)] });
+        Guid tokenId, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await PersonalTokens.RevokeAsync(db, caller.AccountId(), tokenId, clock.GetUtcNow(), cancellationToken) is { } refused
+            ? refused.ToProblem()
+            : TypedResults.NoContent();
 }

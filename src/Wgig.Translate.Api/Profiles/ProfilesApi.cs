@@ -119,20 +119,6 @@ public static class ProfilesApi
         return TypedResults.Ok(ProfileResponse.From(profile.Value));
     }
 
-    // An account nobody filled a profile in for has the empty one; it is stored when first changed.
-    private static async Task<Result<VolunteerProfile>> LoadAsync(Guid accountId, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var profile = await db.VolunteerProfiles.SingleOrDefaultAsync(p => p.AccountId == accountId, cancellationToken);
-        if (profile is not null)
-        {
-            return profile;
-        }
-        if (!await db.Users.AnyAsync(a => a.Id == accountId, cancellationToken))
-        {
-            return new AccountNotFound(accountId);
-        }
-        profile = VolunteerProfile.Empty(accountId, clock.GetUtcNow());
-        db.VolunteerProfiles.Add(profile);
-        return profile;
-    }
+    private static Task<Result<VolunteerProfile>> LoadAsync(Guid accountId, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        VolunteerProfiles.ForChangeAsync(db, accountId, clock.GetUtcNow(), cancellationToken);
 }

@@ -92,21 +92,34 @@ public static class SegmentList
     public static async Task<SegmentPage> ReadAsync(TranslationDb db, DocumentLanguage place, Guid viewer, SegmentListQuery query, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var rows = Rows(db, place);
-        var counts = await CountAsync(rows, viewer, now, cancellationToken);
-        var filtered = Filter(rows, query.Filter, viewer, now);
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var pattern = "%" + Escape(query.Search.Trim()) + "%";
-            filtered = filtered.Where(r => EF.Functions.ILike(r.Segment.Source, pattern, "\\")
-                || r.Target != null && r.Target.Text != null && EF.Functions.ILike(r.Target.Text, pattern, "\\"));
-        }
+        var counts = await CountAsync(Rows(db, place), viewer, now, cancellationToken);
+        var filtered = Selected(db, place, viewer, query, now);
         var total = await filtered.CountAsync(cancellationToken);
         var page = await filtered.OrderBy(r => r.Segment.Ordinal)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .ToListAsync(cancellationToken);
         return new SegmentPage([.. page.Select(r => new ListedSegment(r.Segment, r.Target))], query.Page, query.PageSize, total, counts);
     }
+
+    /// <summary>The page a segment is on in a list (1 when the filter leaves it out).</summary>
+    public static async Task<int> PageOfAsync(TranslationDb db, DocumentLanguage place, Guid viewer, SegmentListQuery query, Guid segmentId, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var rows = Selected(db, place, viewer, query, now);
+        var ordinal = await rows.Where(r => r.Segment.Id == segmentId).Select(r => (int?)r.Segment.Ordinal).SingleOrDefaultAsync(cancellationToken);
+        if (ordinal is null)
+        {
+            return 1;
+        }
+        var before = await rows.CountAsync(r => r.Segment.Ordinal < ordinal, cancellationToken);
+        return before / query.PageSize + 1;
+    }
+
+    /// <summary>The next segment after one (in document order) that the volunteer holds under a live claim, if any.</summary>
+    public static Task<Guid?> NextMineAsync(TranslationDb db, DocumentLanguage place, Guid viewer, int afterOrdinal, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        Filter(Rows(db, place), SegmentFilter.Mine, viewer, now).Where(r => r.Segment.Ordinal > afterOrdinal)
+            .OrderBy(r => r.Segment.Ordinal).Select(r => (Guid?)r.Segment.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The segments just before and after one, for context: the paragraph around a sentence.</summary>
     public static async Task<(Segment? Before, Segment? After)> NeighboursAsync(TranslationDb db, Segment segment, CancellationToken cancellationToken)
@@ -115,6 +128,19 @@ public static class SegmentList
             .Where(s => s.DocumentId == segment.DocumentId && s.RetiredInVersion == null && (s.Ordinal == segment.Ordinal - 1 || s.Ordinal == segment.Ordinal + 1))
             .ToListAsync(cancellationToken);
         return (around.SingleOrDefault(s => s.Ordinal < segment.Ordinal), around.SingleOrDefault(s => s.Ordinal > segment.Ordinal));
+    }
+
+    // The rows a query selects: its filter, and its search in source and translation.
+    private static IQueryable<Row> Selected(TranslationDb db, DocumentLanguage place, Guid viewer, SegmentListQuery query, DateTimeOffset now)
+    {
+        var rows = Filter(Rows(db, place), query.Filter, viewer, now);
+        if (string.IsNullOrWhiteSpace(query.Search))
+        {
+            return rows;
+        }
+        var pattern = "%" + Escape(query.Search.Trim()) + "%";
+        return rows.Where(r => EF.Functions.ILike(r.Segment.Source, pattern, "\\")
+            || r.Target != null && r.Target.Text != null && EF.Functions.ILike(r.Target.Text, pattern, "\\"));
     }
 
     private sealed class Row

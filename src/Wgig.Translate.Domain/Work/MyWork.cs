@@ -15,7 +15,7 @@ public sealed record HeldClaim(Guid ClaimId, ClaimKind Kind, Guid ProjectId, str
 
 /// <summary>A translation of the volunteer's that came back: rejected with the reviewer's comment, or needing an update after a source change.</summary>
 public sealed record ReturnedTranslation(Guid ProjectId, string ProjectName, Guid DocumentId, string Path, string Language, Guid SegmentId, int Ordinal,
-    string? Number, TargetState State, string? Comment, Guid? ReviewerId, DateTimeOffset At, bool ClaimedByMe);
+    string? Number, TargetState State, string? Comment, Guid? ReviewerId, string? ReviewerName, DateTimeOffset At, bool ClaimedByMe);
 
 /// <summary>A deadline of a document × language the volunteer works in.</summary>
 public sealed record WorkDeadline(Guid ProjectId, string ProjectName, Guid DocumentId, string Path, string Language, DateTimeOffset DueAt,
@@ -56,14 +56,18 @@ public sealed class MyWork(TranslationDb db, ClaimNext claims, ReviewNext review
             claims.BatchWordsFor(profile), reviews.BatchWordsFor(profile), profile?.Paused == true, profile?.PausedReason);
     }
 
-    private async Task<List<HeldClaim>> ClaimsAsync(Guid me, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The volunteer's claims (of one kind) on one document × language, live or lately run out, the soonest to end first.</summary>
+    public async Task<IReadOnlyList<HeldClaim>> ClaimsOnAsync(Guid me, Guid documentId, string language, ClaimKind kind, CancellationToken cancellationToken) =>
+        [.. (await ClaimsAsync(me, clock.GetUtcNow(), cancellationToken, documentId)).Where(c => c.Language == language && c.Kind == kind)];
+
+    private async Task<List<HeldClaim>> ClaimsAsync(Guid me, DateTimeOffset now, CancellationToken cancellationToken, Guid? documentId = null)
     {
         var since = now - RanOutShownFor;
         var translating = TargetState.Claimed;
         var reviewing = TargetState.Translated;
         var rows = await (
             from c in db.Claims.AsNoTracking()
-            where c.VolunteerId == me && c.ReleasedAt == null && c.ExpiresAt > since
+            where c.VolunteerId == me && c.ReleasedAt == null && c.ExpiresAt > since && (documentId == null || c.DocumentId == documentId)
             join d in db.Documents on c.DocumentId equals d.Id
             join p in db.Projects on d.ProjectId equals p.Id
             select new
@@ -105,13 +109,16 @@ public sealed class MyWork(TranslationDb db, ClaimNext claims, ReviewNext review
                 s.Ordinal,
                 s.Number,
                 Rejection = db.TargetEvents.Where(e => e.TargetId == t.Id && e.Kind == TargetEventKind.Rejected)
-                    .OrderByDescending(e => e.Sequence).Select(e => new { e.ActorId, e.At }).FirstOrDefault(),
+                    .OrderByDescending(e => e.Sequence)
+                    .Select(e => new { e.ActorId, e.At, Name = db.Users.Where(a => a.Id == e.ActorId).Select(a => a.DisplayName).FirstOrDefault() })
+                    .FirstOrDefault(),
             }).Take(MaxReturned).ToListAsync(cancellationToken);
         return [.. rows.Select(r =>
         {
             var state = ListedSegment.EffectiveState(r.Target);
             return new ReturnedTranslation(r.ProjectId, r.ProjectName, r.DocumentId, r.Path, r.Target.Language, r.Target.SegmentId, r.Ordinal, r.Number,
                 state, state == TargetState.Rejected ? r.Target.ReviewComment : null, state == TargetState.Rejected ? r.Rejection?.ActorId : null,
+                state == TargetState.Rejected ? r.Rejection?.Name : null,
                 state == TargetState.Rejected ? r.Rejection?.At ?? r.Target.UpdatedAt : r.Target.UpdatedAt, r.Target.State == TargetState.Claimed);
         })];
     }
