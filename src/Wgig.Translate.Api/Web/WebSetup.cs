@@ -33,7 +33,8 @@ public static class WebSetup
         {
             var cultures = VolunteerProfile.InterfaceLanguages.Select(InterfaceCulture).ToList();
             options.DefaultRequestCulture = new RequestCulture(InterfaceCulture("en"));
-            options.SupportedCultures = cultures;
+            // Words in one of the six languages; dates and numbers in the browser's own region where it names one.
+            options.SupportedCultures = [.. CultureInfo.GetCultures(CultureTypes.AllCultures).Where(c => c.Name.Length > 0)];
             options.SupportedUICultures = cultures;
             options.FallBackToParentCultures = true;
             options.FallBackToParentUICultures = true;
@@ -62,6 +63,11 @@ public static class WebSetup
         }
         return CultureInfo.ReadOnly(culture);
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CultureInfo> Formatting = new(StringComparer.Ordinal);
+
+    /// <summary>A culture for writing dates and numbers, on the Gregorian calendar whatever the region's default (ar-SA's is Umm al-Qura).</summary>
+    public static CultureInfo FormattingCulture(CultureInfo culture) => Formatting.GetOrAdd(culture.Name, InterfaceCulture);
 
     /// <summary>Compression and static files for everyone; the interface language for the pages (the JSON API stays invariant).</summary>
     public static WebApplication UseWebApp(this WebApplication app)

@@ -8,13 +8,13 @@ public static class Formats
 {
     /// <summary>"3 December 2026 14:00" in the viewer's time zone and culture.</summary>
     public static string Time(DateTimeOffset instant, PageContext page) =>
-        TimeZoneInfo.ConvertTime(instant, page.TimeZone).ToString("g", page.Culture);
+        TimeZoneInfo.ConvertTime(instant, page.TimeZone).ToString("g", page.Formatting);
 
     /// <summary>A long form with the weekday, for deadlines and lease ends.</summary>
     public static string LongTime(DateTimeOffset instant, PageContext page) =>
-        TimeZoneInfo.ConvertTime(instant, page.TimeZone).ToString("f", page.Culture);
+        TimeZoneInfo.ConvertTime(instant, page.TimeZone).ToString("f", page.Formatting);
 
-    public static string Number(int value, PageContext page) => value.ToString("N0", page.Culture);
+    public static string Number(int value, PageContext page) => value.ToString("N0", page.Formatting);
 
     /// <summary>The ISO form for <c>&lt;time datetime&gt;</c> and scripts.</summary>
     public static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

@@ -19,7 +19,9 @@ public sealed record Viewer(Guid Id, string Name, string Email, IReadOnlyList<st
 /// interface culture and its direction, the antiforgery token for its forms and where it is. Cascaded
 /// from the layout to every component.
 /// </summary>
-public sealed record PageContext(Viewer? Viewer, CultureInfo Culture, string AntiforgeryField, string AntiforgeryToken, string PathAndQuery)
+/// <param name="Culture">The interface language (one of the six): the page's lang and direction, its words.</param>
+/// <param name="Formatting">How dates and numbers are written: the browser's region where it has one (en-GB, fr-CH), on the Gregorian calendar.</param>
+public sealed record PageContext(Viewer? Viewer, CultureInfo Culture, CultureInfo Formatting, string AntiforgeryField, string AntiforgeryToken, string PathAndQuery)
 {
     public bool RightToLeft => Culture.TextInfo.IsRightToLeft;
 
@@ -37,6 +39,10 @@ public sealed class PageContexts(TranslationDb db, IAntiforgery antiforgery)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         var culture = CultureInfo.CurrentUICulture;
+        // The browser's region for dates and numbers when it speaks the interface's language (fr-CH for French); else the interface's own.
+        var formatting = WebSetup.FormattingCulture(CultureInfo.CurrentCulture.TwoLetterISOLanguageName == culture.TwoLetterISOLanguageName
+            ? CultureInfo.CurrentCulture
+            : culture);
         Viewer? viewer = null;
         if (http.User.Identity?.IsAuthenticated == true)
         {
@@ -56,6 +62,6 @@ public sealed class PageContexts(TranslationDb db, IAntiforgery antiforgery)
                 viewer = new Viewer(me, found.DisplayName, found.Email ?? "", [.. http.User.FindAll(ClaimTypes.Role).Select(c => c.Value)], zone, found.Unread);
             }
         }
-        return new PageContext(viewer, culture, tokens.FormFieldName, tokens.RequestToken ?? "", http.Request.Path + http.Request.QueryString);
+        return new PageContext(viewer, culture, formatting, tokens.FormFieldName, tokens.RequestToken ?? "", http.Request.Path + http.Request.QueryString);
     }
 }

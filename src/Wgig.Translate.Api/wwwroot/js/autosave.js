@@ -47,8 +47,14 @@ function status(form, text, kind = '') {
 function state(form) {
   let found = states.get(form);
   if (!found) {
-    found = { timer: 0, sending: false, again: false };
+    found = { timer: 0, sending: null, again: false };
     states.set(form, found);
+    // Before a submission: no save left waiting, none in flight, so the submission carries the version of the latest save.
+    form.wgigSettle = async () => {
+      clearTimeout(found.timer);
+      found.again = false;
+      await found.sending;
+    };
   }
   return found;
 }
@@ -67,7 +73,7 @@ async function send(form) {
   }
   if (s.sending) {
     s.again = true;
-    return;
+    return s.sending;
   }
   const version = form.querySelector('[data-version]');
   const kept = read(form);
@@ -78,7 +84,8 @@ async function send(form) {
     status(form, editor.dataset.offline, 'offline');
     return;
   }
-  s.sending = true;
+  let done;
+  s.sending = new Promise(resolve => { done = resolve; });
   status(form, editor.dataset.saving);
   const body = new FormData();
   body.append('__RequestVerificationToken', form.querySelector('input[name="__RequestVerificationToken"]').value);
@@ -114,7 +121,8 @@ async function send(form) {
     status(form, editor.dataset.offline, 'offline');
     schedule(form, RETRY);
   } finally {
-    s.sending = false;
+    s.sending = null;
+    done();
     if (s.again) {
       s.again = false;
       schedule(form, 0);

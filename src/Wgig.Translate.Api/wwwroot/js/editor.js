@@ -64,11 +64,12 @@ function swap(old, html) {
 async function submitRow(form, action) {
   const row = rowOf(form);
   const field = fieldOf(row);
+  await form.wgigSettle?.();
   const body = new FormData(form);
   body.set('action', action);
   const status = form.querySelector('[data-status]');
   try {
-    const response = await fetch(form.action, { method: 'POST', body, headers: PARTIAL, credentials: 'same-origin' });
+    const response = await fetch(form.getAttribute('action'), { method: 'POST', body, headers: PARTIAL, credentials: 'same-origin' });
     const html = await response.text();
     if (!html.trim().startsWith('<')) {
       if (status) {
@@ -178,7 +179,7 @@ document.addEventListener('submit', event => {
     submitRow(form, action);
   } else if (form.matches('[data-comment-form]') && panel?.contains(form)) {
     event.preventDefault();
-    fetch(form.action, { method: 'POST', body: new FormData(form), headers: PARTIAL, credentials: 'same-origin' })
+    fetch(form.getAttribute('action'), { method: 'POST', body: new FormData(form), headers: PARTIAL, credentials: 'same-origin' })
       .then(response => response.text())
       .then(html => {
         const content = panel.querySelector('.panel__content');
@@ -225,4 +226,10 @@ document.addEventListener('keydown', event => {
 const focused = document.querySelector('.segment--focused') ?? (location.hash ? document.getElementById(location.hash.slice(1)) : null);
 if (focused?.matches?.('article[data-segment]')) {
   focusRow(focused, true);
+  // Going to the #fragment when the page has loaded focuses the row itself: back into its field.
+  window.addEventListener('load', () => requestAnimationFrame(() => {
+    if (document.activeElement === focused || document.activeElement === document.body) {
+      focusRow(focused, true);
+    }
+  }), { once: true });
 }

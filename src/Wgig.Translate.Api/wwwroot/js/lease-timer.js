@@ -75,7 +75,7 @@ document.addEventListener('submit', async event => {
   }
   event.preventDefault();
   try {
-    const response = await fetch(form.action, { method: 'POST', body: new FormData(form), headers: { 'Wgig-Partial': 'true' }, credentials: 'same-origin' });
+    const response = await fetch(form.getAttribute('action'), { method: 'POST', body: new FormData(form), headers: { 'Wgig-Partial': 'true' }, credentials: 'same-origin' });
     const expires = response.headers.get('Wgig-Lease-Expires');
     if (response.ok && expires) {
       const entry = leases.find(e => e.lease.contains(form));

@@ -36,7 +36,7 @@ async function decide(form, decision) {
   const body = new FormData(form);
   body.set('decision', decision);
   try {
-    const response = await fetch(form.action, { method: 'POST', body, headers: { 'Wgig-Partial': 'true' }, credentials: 'same-origin' });
+    const response = await fetch(form.getAttribute('action'), { method: 'POST', body, headers: { 'Wgig-Partial': 'true' }, credentials: 'same-origin' });
     const html = (await response.text()).trim();
     if (!html.startsWith('<')) {
       form.submit();

@@ -118,7 +118,7 @@ function enhance(textarea) {
   if (textarea.wgigEditor) {
     return;
   }
-  const row = textarea.closest('[data-segment]') ?? textarea.closest('article');
+  const row = textarea.closest('article');
   const codes = sourceCodes(row);
   const editor = document.createElement('div');
   editor.className = 'target__editor';
