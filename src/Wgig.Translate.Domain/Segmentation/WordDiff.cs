@@ -55,7 +55,54 @@ public static class WordDiff
             }
         }
         Add(pieces, DiffOperation.Same, a.Skip(a.Count - suffix));
-        return pieces;
+        return Tidy(pieces);
+    }
+
+    // A space kept between two changes reads as noise ("[-va][+est] [+transmis]"): it joins the change on both
+    // sides, and each run of changes shows what went, then what came.
+    private static List<DiffPiece> Tidy(List<DiffPiece> pieces)
+    {
+        var tidy = new List<DiffPiece>(pieces.Count);
+        for (var i = 0; i < pieces.Count;)
+        {
+            if (pieces[i].Operation == DiffOperation.Same)
+            {
+                tidy.Add(pieces[i++]);
+                continue;
+            }
+            var removed = new StringBuilder();
+            var added = new StringBuilder();
+            for (; i < pieces.Count; i++)
+            {
+                var piece = pieces[i];
+                if (piece.Operation == DiffOperation.Removed)
+                {
+                    removed.Append(piece.Text);
+                }
+                else if (piece.Operation == DiffOperation.Added)
+                {
+                    added.Append(piece.Text);
+                }
+                else if (string.IsNullOrWhiteSpace(piece.Text) && i + 1 < pieces.Count && pieces[i + 1].Operation != DiffOperation.Same)
+                {
+                    removed.Append(piece.Text);
+                    added.Append(piece.Text);
+                }
+                else
+                {
+                    break;
+                }
+            }
+            if (removed.Length > 0)
+            {
+                tidy.Add(new DiffPiece(DiffOperation.Removed, removed.ToString()));
+            }
+            if (added.Length > 0)
+            {
+                tidy.Add(new DiffPiece(DiffOperation.Added, added.ToString()));
+            }
+        }
+        return tidy;
     }
 
     /// <summary>Whether anything but white space changed.</summary>
