@@ -19,6 +19,7 @@ public static class AccountPages
         web.MapGet("/accept-invitation", InvitationForm).AllowAnonymous();
         web.MapPost("/accept-invitation", AcceptInvitation).AllowAnonymous();
         web.MapProfilePages();
+        web.MapResetPasswordPages();
         navigation.Add(new NavigationItem("/profile", "Nav.Profile", 90));
         return web;
     }
@@ -34,14 +35,17 @@ public static class AccountPages
         return WebResults.Render<MyWorkPage>(new { Page = page, Work = await work.ReadAsync(page.Me, cancellationToken), Now = clock.GetUtcNow() });
     }
 
-    private static async Task<IResult> SignInForm(string? returnUrl, HttpContext http, PageContexts pages)
+    private static async Task<IResult> SignInForm(string? returnUrl, string? reset, HttpContext http, PageContexts pages)
     {
         var page = await pages.ForAsync(http);
         if (page.Viewer is not null)
         {
             return WebResults.SeeOther(WebResults.LocalOr(returnUrl, "/"));
         }
-        return WebResults.Render<SignInPage>(new { Page = page, Form = new SignInForm(null, WebResults.LocalOr(returnUrl, "/")), Errors = FormErrors.None });
+        return WebResults.Render<SignInPage>(new
+        {
+            Page = page, Form = new SignInForm(null, WebResults.LocalOr(returnUrl, "/")), Errors = FormErrors.None, PasswordChanged = reset == "1",
+        });
     }
 
     private static async Task<IResult> SignIn([FromForm] string? email, [FromForm] string? password, [FromForm] string? remember, [FromForm] string? returnUrl,
