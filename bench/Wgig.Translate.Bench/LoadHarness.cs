@@ -226,7 +226,7 @@ public static class LoadHarness
         }
     }
 
-    private static async Task<(string Coordinator, List<(Guid Id, string Token)> Volunteers)> SeedAccountsAsync(string database, int count)
+    internal static async Task<(string Coordinator, List<(Guid Id, string Token)> Volunteers)> SeedAccountsAsync(string database, int count)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
@@ -253,7 +253,7 @@ public static class LoadHarness
         return (accounts[0].Token, [.. accounts.Skip(1).Select(a => (a.Id, a.Token))]);
     }
 
-    private static async Task GrantAsync(string database, Guid projectId, IEnumerable<Guid> volunteers)
+    internal static async Task GrantAsync(string database, Guid projectId, IEnumerable<Guid> volunteers)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
@@ -276,14 +276,14 @@ public static class LoadHarness
         return response.IsSuccessStatusCode ? body.GetProperty("id").GetGuid() : throw new InvalidOperationException($"upload failed: {body}");
     }
 
-    private static async Task<JsonElement> PostJsonAsync(HttpClient http, string path, object body)
+    internal static async Task<JsonElement> PostJsonAsync(HttpClient http, string path, object body)
     {
         using var response = await http.PostAsJsonAsync(path, body);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         return response.IsSuccessStatusCode ? json : throw new InvalidOperationException($"{path} failed: {json}");
     }
 
-    private static async Task WaitReadyAsync(HttpClient http)
+    internal static async Task WaitReadyAsync(HttpClient http)
     {
         for (var attempt = 0; attempt < 120; attempt++)
         {
@@ -304,7 +304,7 @@ public static class LoadHarness
         throw new TimeoutException("The API did not become ready.");
     }
 
-    private static System.Diagnostics.Process Process(string root, string dll, string[] arguments, Dictionary<string, string> environment)
+    internal static System.Diagnostics.Process Process(string root, string dll, string[] arguments, Dictionary<string, string> environment)
     {
         var info = new ProcessStartInfo("dotnet", [Path.Combine(root, dll), .. arguments]) { WorkingDirectory = root };
         foreach (var (key, value) in environment)

@@ -37,6 +37,8 @@ builder.Services.AddApiDocs();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddUploadLimits();
 builder.Services.AddWebApp();
+// The web app's stylesheet and scripts from the project's wwwroot when run from the build output (./run), not only in Development.
+builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 

@@ -94,7 +94,8 @@ public static class SegmentList
     {
         var counts = await CountAsync(Rows(db, place), viewer, now, cancellationToken);
         var filtered = Selected(db, place, viewer, query, now);
-        var total = await filtered.CountAsync(cancellationToken);
+        // Without a search the counts already say how many the filter holds.
+        var total = query.Search is null ? counts[query.Filter] : await filtered.CountAsync(cancellationToken);
         var page = await filtered.OrderBy(r => r.Segment.Ordinal)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .ToListAsync(cancellationToken);
@@ -106,13 +107,11 @@ public static class SegmentList
         CancellationToken cancellationToken)
     {
         var rows = Selected(db, place, viewer, query, now);
-        var ordinal = await rows.Where(r => r.Segment.Id == segmentId).Select(r => (int?)r.Segment.Ordinal).SingleOrDefaultAsync(cancellationToken);
-        if (ordinal is null)
-        {
-            return 1;
-        }
-        var before = await rows.CountAsync(r => r.Segment.Ordinal < ordinal, cancellationToken);
-        return before / query.PageSize + 1;
+        // One statement: how many rows of the list come before the segment, or nothing when the list leaves it out.
+        var before = await rows.Where(r => r.Segment.Id == segmentId)
+            .Select(r => (int?)rows.Count(other => other.Segment.Ordinal < r.Segment.Ordinal))
+            .SingleOrDefaultAsync(cancellationToken);
+        return (before ?? 0) / query.PageSize + 1;
     }
 
     /// <summary>The next segment after one (in document order) that the volunteer holds under a live claim, if any.</summary>
@@ -177,18 +176,23 @@ public static class SegmentList
             : r.Target.State == TargetState.Claimed ? r.Target.StateBeforeClaim ?? TargetState.Untranslated
             : r.Target.State) == state);
 
+    // One statement for every filter's count: per state, and of those, the viewer's under a live claim.
     private static async Task<SegmentCounts> CountAsync(IQueryable<Row> rows, Guid viewer, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var byState = await rows
             .GroupBy(r => r.Target == null ? TargetState.Untranslated
                 : r.Target.State == TargetState.Claimed ? r.Target.StateBeforeClaim ?? TargetState.Untranslated
                 : r.Target.State)
-            .Select(g => new { State = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.State, g => g.Count, cancellationToken);
-        var mine = await Filter(rows, SegmentFilter.Mine, viewer, now).CountAsync(cancellationToken);
-        int Of(TargetState state) => byState.GetValueOrDefault(state);
-        return new SegmentCounts(byState.Values.Sum(), mine, Of(TargetState.Untranslated), Of(TargetState.NeedsUpdate), Of(TargetState.Rejected),
-            Of(TargetState.Translated), Of(TargetState.Approved));
+            .Select(g => new
+            {
+                State = g.Key,
+                Count = g.Count(),
+                Mine = g.Count(r => r.Target != null && r.Target.State == TargetState.Claimed && r.Target.ClaimedBy == viewer && r.Target.ClaimExpiresAt > now),
+            })
+            .ToListAsync(cancellationToken);
+        int Of(TargetState state) => byState.Where(g => g.State == state).Sum(g => g.Count);
+        return new SegmentCounts(byState.Sum(g => g.Count), byState.Sum(g => g.Mine), Of(TargetState.Untranslated), Of(TargetState.NeedsUpdate),
+            Of(TargetState.Rejected), Of(TargetState.Translated), Of(TargetState.Approved));
     }
 
     private static string Escape(string text) =>

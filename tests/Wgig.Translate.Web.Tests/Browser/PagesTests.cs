@@ -64,6 +64,7 @@ public sealed class PagesTests(WebApp app)
         {
             await VisitAsync(visitor, "/", "sign-in");
             await VisitAsync(visitor, $"/accept-invitation?token={invitation.GetProperty("token").GetString()}", "accept-invitation");
+            await VisitAsync(visitor, "/reset-password", "reset-password");
         }
 
         await using var translator = await Browsing.OpenAsync(app);

@@ -37,8 +37,7 @@ public sealed class EditorReader(TranslationDb db, MyWork work, ClaimNext claimN
         var place = found.Value;
         var me = page.Me;
         var now = clock.GetUtcNow();
-        var canTranslate = await DocumentLanguage.HoldsAsync(db, place, me, LanguageRight.Translate, cancellationToken);
-        var canReview = await DocumentLanguage.HoldsAsync(db, place, me, LanguageRight.Review, cancellationToken);
+        var (canTranslate, canReview) = await DocumentLanguage.RightsAsync(db, place, me, cancellationToken);
         var claims = await work.ClaimsOnAsync(me, documentId, place.Language, ClaimKind.Translation, cancellationToken);
         var claim = claims.Count > 0 ? claims[0] : null;
         // Opened without a place: at the volunteer's first open segment, so a batch starts where it starts.
@@ -56,14 +55,15 @@ public sealed class EditorReader(TranslationDb db, MyWork work, ClaimNext claimN
             segments = await SegmentList.ReadAsync(db, place, me, query with { Page = segments.Pages }, now, cancellationToken);
         }
         var names = await AccountNames.ReadAsync(db, segments.Items.SelectMany(s => new[] { s.Target?.ClaimedBy, s.Target?.TranslatorId }), cancellationToken);
-        var open = canTranslate
+        // What is left to claim here matters only when the volunteer has no batch to go on with.
+        var open = canTranslate && claim is not { RanOut: false, Remaining: > 0 }
             ? (await claimNext.OpenWorkAsync(me, cancellationToken)).Where(w => w.DocumentId == documentId && w.Language == place.Language).Sum(w => w.Segments)
             : 0;
         var editorPlace = new EditorPlace(projectId, documentId, place.Language, query with { Page = segments.Page });
         var focused = focus is { } f ? segments.Items.FirstOrDefault(s => s.Segment.Id == f) : null;
-        var panel = focused is null ? null : await PanelAsync(editorPlace, new TranslationContext(place, focused.Segment, focused.Target, me), FormErrors.None, null, cancellationToken);
+        // The side panel comes with the focused segment (a script asks for it); without a script, each row links to its own page.
         return new EditorView(place, place.Project.SourceLanguage, editorPlace, segments, now, claim, canTranslate, canReview, open, names, typed,
-            focused?.Segment.Id, errors, panel);
+            focused?.Segment.Id, errors, null);
     }
 
     /// <summary>The panel of one segment, found for the viewer (who must see the project).</summary>
