@@ -56,7 +56,8 @@ public sealed class Browsing : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = width, Height = height },
             TimezoneId = "Europe/Zurich",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous for a shared, loaded machine; a healthy run waits far less.
+        context.SetDefaultTimeout(30_000);
         return new Browsing(app, context, await context.NewPageAsync());
     }
 

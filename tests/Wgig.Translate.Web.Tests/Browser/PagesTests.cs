@@ -89,6 +89,7 @@ public sealed class PagesTests(WebApp app)
         var xliff = await (await translator.Page.APIRequest.GetAsync($"/api/projects/{project}/documents/{document}/xliff?language=fr&units=claimedByMe")).TextAsync();
         var filled = System.Text.RegularExpressions.Regex.Replace(xliff, "(<source>It decided on a draft structure for its report.</source>)",
             "$1<target>Il a arrêté un projet de structure pour son rapport.</target>");
+        await translator.Page.SetViewportSizeAsync(Browsing.Desktop.Width, Browsing.Desktop.Height);
         await translator.Page.GotoAsync(editor);
         await translator.Page.Locator("details.offline summary").ClickAsync();
         await translator.Page.Locator("#xliff-file").SetInputFilesAsync(new FilePayload

@@ -37,8 +37,18 @@ public static class ShellPages
         return WebResults.SeeOther(WebResults.LocalOr(returnUrl, "/"));
     }
 
-    /// <summary>The culture cookie the request localization reads first.</summary>
-    public static void RememberCulture(HttpContext http, string culture) =>
-        http.Response.Cookies.Append(WebSetup.CultureCookie, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+    /// <summary>
+    /// The culture cookie the request localization reads first: the interface language, and for dates and
+    /// numbers the browser's own region of that language when it names one (en-GB, fr-CH).
+    /// </summary>
+    public static void RememberCulture(HttpContext http, string culture)
+    {
+        var regional = http.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value ?? "")
+            .FirstOrDefault(tag => tag.Length > culture.Length && tag.StartsWith(culture + "-", StringComparison.OrdinalIgnoreCase));
+        var formatting = regional is not null && System.Globalization.CultureInfo.GetCultures(System.Globalization.CultureTypes.AllCultures)
+            .Any(c => string.Equals(c.Name, regional, StringComparison.OrdinalIgnoreCase)) ? regional : culture;
+        http.Response.Cookies.Append(WebSetup.CultureCookie, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(formatting, culture)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = http.Request.IsHttps });
+    }
 }

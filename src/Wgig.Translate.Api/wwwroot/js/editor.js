@@ -172,7 +172,8 @@ document.addEventListener('submit', event => {
   if (form.matches('[data-target-form]')) {
     event.preventDefault();
     const action = event.submitter?.value ?? 'submit';
-    if (action === 'draft') {
+    if (action === 'draft' && form.dataset.draftUrl && editorRoot) {
+      // The autosave saves it (and keeps it on the device until the server has it).
       form.querySelector('[data-target-field]').dispatchEvent(new CustomEvent('wgig:save-now', { bubbles: true }));
       return;
     }
