@@ -69,20 +69,10 @@ public sealed record ContentResponse(string Text, IReadOnlyList<ContentRun> Runs
     }
 }
 
-/// <summary>A segment's translation into the language a list was asked for (drafts stay private: not here).</summary>
-public sealed record SegmentTranslation(string Language, TargetState State, ContentResponse? Text, Guid? TranslatorId, Guid? ClaimedBy,
-    DateTimeOffset? ClaimExpiresAt, Guid? ReviewClaimedBy, string? ReviewComment)
-{
-    public static SegmentTranslation From(string language, Segment segment, Target? target) => target is null
-        ? new(language, TargetState.Untranslated, null, null, null, null, null, null)
-        : new(language, target.State, target.ContentFor(segment.Content) is { } text ? ContentResponse.From(text) : null, target.TranslatorId,
-            target.ClaimedBy, target.ClaimExpiresAt, target.ReviewClaimedBy, target.ReviewComment);
-}
-
 /// <param name="Paragraph">The block the sentence belongs to, from 0.</param>
 /// <param name="Sentence">The sentence's place in its block, from 0.</param>
 /// <param name="PreviousSource">The source before its last change, for updating an old translation.</param>
-/// <param name="Translation">Its translation into the language the list was asked for; absent when none was named.</param>
+/// <param name="Translation">The segment in the language asked for (with <c>language</c>).</param>
 public sealed record SegmentResponse(
     Guid Id, string Key, int Ordinal, int Paragraph, int Sentence, BlockKind Kind, string? Number, int Level,
     ContentResponse Source, int WordCount, int AddedInVersion, int? ChangedInVersion, ContentResponse? PreviousSource,
@@ -93,10 +83,25 @@ public sealed record SegmentResponse(
         segment.AddedInVersion, segment.ChangedInVersion,
         segment.PreviousContent is { } previous ? ContentResponse.From(previous) : null, segment.RetiredInVersion);
 
-    public static SegmentResponse From(ListedSegment listed, string? language) => From(listed.Segment) with
+    public static SegmentResponse From(ListedSegment listed, Guid viewer) =>
+        From(listed.Segment) with { Translation = SegmentTranslation.From(listed, viewer) };
+}
+
+/// <summary>A segment's translation as a list shows it.</summary>
+/// <param name="State">The state filters see: a claimed segment counts as what it was before its claim.</param>
+/// <param name="ClaimedByMe">Under your live claim: yours to translate now.</param>
+/// <param name="Version">The version to send as If-Match when writing.</param>
+public sealed record SegmentTranslation(TargetState State, ContentResponse? Text, bool Claimed, bool ClaimedByMe, DateTimeOffset? ClaimExpiresAt,
+    string? ReviewComment, string Version)
+{
+    public static SegmentTranslation From(ListedSegment listed, Guid viewer)
     {
-        Translation = language is null ? null : SegmentTranslation.From(language, listed.Segment, listed.Target),
-    };
+        var target = listed.Target;
+        var claimed = target is { State: TargetState.Claimed };
+        return new(listed.State, target?.ContentFor(listed.Segment.Content) is { } text ? ContentResponse.From(text) : null,
+            claimed, claimed && target!.ClaimedBy == viewer, claimed ? target!.ClaimExpiresAt : null, target?.ReviewComment,
+            TranslationVersion.Of(target));
+    }
 }
 
 /// <summary>

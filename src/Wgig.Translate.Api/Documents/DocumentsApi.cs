@@ -14,6 +14,7 @@ using Wgig.Translate.Domain.Progress;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
+using Wgig.Translate.Domain.Common;
 
 using Wgig.Translate.Domain.Credits;
 
@@ -205,36 +206,68 @@ public static class DocumentsApi
         return TypedResults.Ok(ToResponse(document, versions, await ProgressCounts.ForAsync(db, documentId, cancellationToken)));
     }
 
-    /// <summary>The document's segments in order, paged, filtered by the state of their translation, by your own work, or by text.</summary>
+    /// <summary>The document's segments in order, a page at a time; with a language, each with its translation, filtered and searched.</summary>
     /// <remarks>
-    /// Current segments come first in document order, retired ones after them when asked for. With a language each segment comes
-    /// with its translation into it (state, text, translator, claim, review comment; never someone's draft).
+    /// Without a language: the document's structure (current segments in order, retired ones after them when asked for). With a language:
+    /// current segments, each with its translation into it (state, text, whether it is claimed and by you, review comment; never
+    /// someone's draft), narrowed by filter, state, mine and q together. The web app's editor reads the same list.
     /// </remarks>
-    /// <param name="includeRetired">Also list segments no longer in the current version (after the current ones).</param>
-    /// <param name="language">A target language of the project: each segment is listed with its translation into it; needed by state and mine.</param>
-    /// <param name="state">Only segments whose translation is in this state (Untranslated: none yet).</param>
+    /// <param name="includeRetired">Also list segments no longer in the current version (after the current ones); not with a language.</param>
+    /// <param name="language">A target language of the project: each segment comes with its translation in it; needed by filter, state, mine and q.</param>
+    /// <param name="filter">All, Mine (under your live claim), Untranslated, NeedsUpdate, Rejected, Translated or Approved (a claimed segment counts as what it was before its claim).</param>
+    /// <param name="state">Only segments whose translation is stored in this state (Claimed included; Untranslated: none yet).</param>
     /// <param name="mine">Only segments you have claimed, translated, or hold in a review batch.</param>
     /// <param name="q">Only segments whose source or translation contains this text, case ignored (at most 200 characters).</param>
     internal static async Task<Results<Ok<Paged<SegmentResponse>>, ProblemHttpResult>> ListSegments(
-        Guid projectId, Guid documentId, [AsParameters] PageRequest paging, bool? includeRetired, string? language, TargetState? state, bool? mine, string? q,
-        ClaimsPrincipal caller, TranslationDb db, CancellationToken cancellationToken)
+        Guid projectId, Guid documentId, [AsParameters] PageRequest paging, bool? includeRetired, string? language, string? filter, TargetState? state, bool? mine,
+        string? q, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (paging.Validate() is { } invalid)
         {
             return invalid.ToProblem();
         }
+        if (language is not null)
+        {
+            return await ListTranslatedSegmentsAsync(projectId, documentId, paging, language, filter, state, mine ?? false, q, caller, db, clock, cancellationToken);
+        }
+        if (filter is not null || state is not null || mine is not null || q is not null)
+        {
+            return InvalidInputError.ForField("language", "Filters (filter, state, mine) and search need a language: name the language too, e.g. language=fr.").ToProblem();
+        }
         if (!await db.Documents.AnyAsync(d => d.Id == documentId && d.ProjectId == projectId, cancellationToken))
         {
             return new DocumentNotFound(projectId, documentId).ToProblem();
         }
-        var listed = await SegmentList.ReadAsync(db, documentId, new SegmentFilter(includeRetired ?? false, language, state, mine ?? false, q),
-            caller.AccountId(), paging.Skip, paging.Size, cancellationToken);
-        if (!listed.Succeeded)
+        var segments = db.Segments.AsNoTracking()
+            .Where(s => s.DocumentId == documentId && (includeRetired == true || s.RetiredInVersion == null));
+        var total = await segments.CountAsync(cancellationToken);
+        var items = await segments.OrderBy(s => s.RetiredInVersion != null).ThenBy(s => s.Ordinal).ThenBy(s => s.Id)
+            .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Paged<SegmentResponse>([.. items.Select(SegmentResponse.From)], paging.Number, paging.Size, total));
+    }
+
+    private static async Task<Results<Ok<Paged<SegmentResponse>>, ProblemHttpResult>> ListTranslatedSegmentsAsync(
+        Guid projectId, Guid documentId, PageRequest paging, string language, string? filter, TargetState? state, bool mine, string? q, ClaimsPrincipal caller,
+        TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var chosen = SegmentFilter.All;
+        if (filter is not null && (!Enum.TryParse(filter, ignoreCase: true, out chosen) || !Enum.IsDefined(chosen) || int.TryParse(filter, out _)))
         {
-            return listed.Error.ToProblem();
+            return InvalidInputError.ForField("filter", $"The filter is one of {string.Join(", ", Enum.GetNames<SegmentFilter>())}, not '{filter}'.").ToProblem();
         }
-        var page = listed.Value;
-        return TypedResults.Ok(new Paged<SegmentResponse>([.. page.Items.Select(i => SegmentResponse.From(i, page.Language))], paging.Number, paging.Size, page.Total));
+        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error.ToProblem();
+        }
+        var query = new SegmentListQuery(chosen, q, paging.Number, paging.Size, state, mine);
+        if (query.Validate() is { } invalidQuery)
+        {
+            return invalidQuery.ToProblem();
+        }
+        var me = caller.AccountId();
+        var page = await SegmentList.ReadAsync(db, found.Value, me, query, clock.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(new Paged<SegmentResponse>([.. page.Items.Select(s => SegmentResponse.From(s, me))], page.Page, page.PageSize, page.Total));
     }
 
     /// <summary>Queue a recount of the document's progress from its targets.</summary>

@@ -32,8 +32,11 @@ public enum NotificationKind
     /// <summary>To whoever requested it: a publication is committed, found nothing new, or failed (and why).</summary>
     PublicationFinished,
 
-    /// <summary>To its translator: a reviewer rejected a translation, with their comment; it is back with them.</summary>
+    /// <summary>To its translator: a reviewer sent their translation back, with their comment; it is back with them.</summary>
     TranslationRejected,
+
+    /// <summary>Someone wrote in a comment thread you are part of (or asked the coordinators).</summary>
+    CommentAdded,
 
     /// <summary>To their translators: translations whose source changed in a new version and need an update.</summary>
     TranslationsNeedUpdate,
@@ -67,7 +70,7 @@ public sealed class Notification
 
     public string Text { get; private set; }
 
-    /// <summary>What it is about, for the web UI to link to (a claim, a document, an account).</summary>
+    /// <summary>What it is about, for the web UI to link to (a claim, a document, a target, a publication, an account).</summary>
     public Guid? SubjectId { get; private set; }
 
     public string OnceKey { get; private set; }

@@ -37,19 +37,9 @@ public static class SourceChangeNotices
     }
 }
 
-/// <summary>What review decisions and hand-ins tell people.</summary>
+/// <summary>What hand-ins tell reviewers (a rejection's notice to its translator is <see cref="TranslationWork"/>'s).</summary>
 public static class ReviewNotices
 {
-    /// <summary>The translator hears that their translation was rejected, with the reviewer's comment.</summary>
-    public static Task RejectedAsync(TranslationDb db, Target target, Segment segment, string documentPath, string reviewerName, DateTimeOffset now,
-        CancellationToken cancellationToken) =>
-        target.TranslatorId is not { } translator
-            ? Task.CompletedTask
-            : db.NotifyOnceAsync(NotificationKind.TranslationRejected, [new OnceNotice(translator,
-                $"{reviewerName} rejected your translation of segment {segment.Ordinal} of {documentPath} ({target.Language}): " +
-                $"\u201c{target.ReviewComment}\u201d. It is back with you: claim it to revise it.",
-                segment.Id, $"rejected:{target.Id}:{(target.History.Count > 0 ? target.History[^1].Sequence : 0)}")], now, cancellationToken);
-
     /// <summary>
     /// For each claim given, once nothing in it is left to hand in: the reviewers of its language (other than its
     /// translator) hear that a batch is ready for review.

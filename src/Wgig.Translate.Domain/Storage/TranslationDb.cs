@@ -59,6 +59,8 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
 
     public DbSet<Security.KeyRingEntry> KeyRingEntries => Set<Security.KeyRingEntry>();
 
+    public DbSet<Comments.Comment> Comments => Set<Comments.Comment>();
+
     /// <summary>The unique index that numbers each target's history: two writers appending to one history meet here.</summary>
     public const string HistorySequenceIndex = "ix_target_events_target_id_sequence";
 
