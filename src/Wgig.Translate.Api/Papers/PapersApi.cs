@@ -26,6 +26,7 @@ public static class PapersApi
         var paper = routes.MapGroup("/projects/{projectId}/documents/{documentId}").WithTags("Papers").ProducesProblem(StatusCodes.Status404NotFound);
         paper.MapPost("/sign-off", SignOff).WithName("SignOffPaper").RequireAuthorization(Policies.Publish).ProducesProblem(StatusCodes.Status409Conflict);
         paper.MapGet("/paper", View).WithName("ViewPaper");
+        paper.MapGet("/paper/blocks", Blocks).WithName("PaperBlocks");
         return routes;
     }
 
@@ -42,6 +43,17 @@ public static class PapersApi
     {
         var signed = await PublishGate.SignOffAsync(db, projectId, documentId, caller.AccountId(), clock.GetUtcNow(), cancellationToken);
         return signed.Succeeded ? TypedResults.Ok(signed.Value) : signed.Error.ToProblem();
+    }
+
+    /// <summary>
+    /// The paper block by block, each block with the number or label the source prints ("17.", "(a)") and its approved
+    /// translation in every language approved in full: the multilingual paper page's data.
+    /// </summary>
+    private static async Task<Results<Ok<Domain.Papers.MultilingualPaperView>, ProblemHttpResult>> Blocks(Guid projectId, Guid documentId, TranslationDb db,
+        CancellationToken cancellationToken)
+    {
+        var paper = await Domain.Papers.MultilingualPaper.ReadAsync(db, projectId, documentId, cancellationToken);
+        return paper.Succeeded ? TypedResults.Ok(paper.Value) : paper.Error.ToProblem();
     }
 
     /// <summary>
