@@ -20,6 +20,7 @@ public static class ClaimsServiceCollectionExtensions
         services.AddScoped<Projects.MemberRights>();
         services.AddScoped<People.PeopleDirectory>();
         services.AddScoped<Dashboard.ProjectDashboard>();
+        services.AddScoped<Activity.ActivityFeed>();
         services.Scan(scan => scan
             .FromAssemblyOf<ISuggestionSource>()
             .AddClasses(classes => classes.AssignableTo<ISuggestionSource>(), publicOnly: true)

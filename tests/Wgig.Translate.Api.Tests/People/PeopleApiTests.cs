@@ -101,4 +101,21 @@ public sealed class PeopleApiTests(ApiFactory api) : IClassFixture<ApiFactory>, 
         var person = Assert.Single(dashboard.Workload);
         Assert.Equal((6, "volunteer@test.example"), (person.OpenWords, person.Email));
     }
+
+    [Fact]
+    public async Task The_activity_feed_tells_a_batch_as_one_entry_with_the_persons_name_and_filters_by_kind()
+    {
+        var (projectId, documentId) = await ProjectAsync();
+        await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/members/volunteer@test.example/languages/fr", new { canTranslate = true, canReview = false });
+        (await _volunteer.PostAsJsonAsync($"/api/projects/{projectId}/documents/{documentId}/claims", new { language = "fr", words = 6 })).EnsureSuccessStatusCode();
+
+        var all = (await _coordinator.GetFromJsonAsync<List<Domain.Activity.ActivityEntry>>($"/api/projects/{projectId}/activity", ApiJson.Options))!;
+        var claims = (await _coordinator.GetFromJsonAsync<List<Domain.Activity.ActivityEntry>>($"/api/projects/{projectId}/activity?kind=claim", ApiJson.Options))!;
+        var bad = await _coordinator.GetAsync($"/api/projects/{projectId}/activity?kind=gossip");
+
+        Assert.Equal([Domain.Activity.ActivityKind.Claim, Domain.Activity.ActivityKind.Import], all.Select(e => e.Kind));
+        var claim = Assert.Single(claims);
+        Assert.Equal(("Claimed", "volunteer", "fr", "paper.md"), (claim.What, claim.PersonName, claim.Language, claim.Path));
+        await bad.AssertProblemAsync(HttpStatusCode.BadRequest, "gossip");
+    }
 }

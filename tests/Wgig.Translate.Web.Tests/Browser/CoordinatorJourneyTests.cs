@@ -36,7 +36,7 @@ public sealed class CoordinatorJourneyTests(WebApp app)
         await page.Locator("#q").FillAsync("ana lima");
         await page.Locator("form[role=search] button[type=submit]").ClickAsync();
         var row = page.Locator($"#person-{ana}");
-        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("table.people > tbody > tr")).ToHaveCountAsync(1);
         await row.Locator("summary", new() { HasText = "Change rights" }).ClickAsync();
         await row.GetByLabel("Ana Lima may translate into French").CheckAsync();
         await row.GetByRole(AriaRole.Button, new() { Name = "Save rights" }).ClickAsync();
@@ -63,7 +63,7 @@ public sealed class CoordinatorJourneyTests(WebApp app)
 
         // The balancing proposal for French: Ana is proposed for the first batch; the whole proposal is applied.
         await page.GotoAsync($"/projects/{project}/documents/{document}/fr/balance");
-        await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Proposed: Ana Lima");
+        await Assertions.Expect(page.Locator("table > tbody > tr").First).ToContainTextAsync("Proposed: Ana Lima");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply the whole proposal" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Batches assigned:");
 
@@ -79,6 +79,7 @@ public sealed class CoordinatorJourneyTests(WebApp app)
         {
             ("/projects", "coordinator-projects"), ($"/projects/{project}", "coordinator-dashboard"), ($"/projects/{project}/people", "coordinator-people"),
             ("/people", "coordinator-people-instance"), ($"/projects/{project}/documents/{document}/ar/balance", "coordinator-balance"),
+            ($"/projects/{project}/documents/{document}/paper", "paper"),
         })
         {
             await VisitAsync(cora, url, name);

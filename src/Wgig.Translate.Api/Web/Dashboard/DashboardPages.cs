@@ -8,6 +8,7 @@ using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Web.People;
 using Wgig.Translate.Api.Web.Shell;
 using Wgig.Translate.Domain.Accounts;
+using Wgig.Translate.Domain.Activity;
 using Wgig.Translate.Domain.Balancing;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Dashboard;
@@ -54,24 +55,35 @@ public static class DashboardPages
         return WebResults.Render<ProjectsPage>(new { Page = page, Projects = projects });
     }
 
-    private static async Task<IResult> Show(Guid projectId, string? notice, HttpContext http, PageContexts pages, TranslationDb db, ProjectDashboard dashboard,
-        IStringLocalizer<DashboardText> text, CancellationToken cancellationToken)
+    private static async Task<IResult> Show(Guid projectId, string? notice, string[]? kind, string? language, HttpContext http, PageContexts pages,
+        TranslationDb db, ProjectDashboard dashboard, IStringLocalizer<DashboardText> text, CancellationToken cancellationToken)
     {
         var page = await pages.ForAsync(http);
-        return await RenderAsync(page, http, db, projectId, dashboard, Notice(notice, text), FormErrors.None, StatusCodes.Status200OK, cancellationToken);
+        var query = ActivityQuery.Parse(kind, language, null, null, null);
+        return query.Succeeded
+            ? await RenderAsync(page, http, db, projectId, dashboard, Notice(notice, text), FormErrors.None, StatusCodes.Status200OK, cancellationToken, query.Value)
+            : await RenderAsync(page, http, db, projectId, dashboard, null, new FormErrors().Add(null, query.Error.Detail), StatusCodes.Status400BadRequest,
+                cancellationToken);
     }
 
     private static async Task<IResult> RenderAsync(PageContext page, HttpContext http, TranslationDb db, Guid projectId, ProjectDashboard dashboard, string? notice,
-        FormErrors errors, int status, CancellationToken cancellationToken)
+        FormErrors errors, int status, CancellationToken cancellationToken, ActivityQuery? activity = null)
     {
         if (await StaffAccess.ProjectProblemAsync(db, http, projectId) is { } refused)
         {
             return WebResults.Error(page, refused);
         }
         var view = await dashboard.ReadAsync(projectId, cancellationToken);
-        return view.Succeeded
-            ? WebResults.Render<DashboardPage>(new { Page = page, View = view.Value, Notice = notice, Errors = errors }, status)
-            : WebResults.Error(page, view.Error);
+        if (!view.Succeeded)
+        {
+            return WebResults.Error(page, view.Error);
+        }
+        activity ??= new ActivityQuery();
+        var entries = await http.RequestServices.GetRequiredService<ActivityFeed>().ReadAsync(projectId, activity, cancellationToken);
+        return WebResults.Render<DashboardPage>(new
+        {
+            Page = page, View = view.Value, Notice = notice, Errors = errors, Activity = entries.Succeeded ? entries.Value : [], ActivityQuery = activity,
+        }, status);
     }
 
     // Notices after a redirect come as a key, never as text from the address (which anyone could write).
