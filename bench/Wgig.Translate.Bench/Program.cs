@@ -36,6 +36,12 @@ if (args is ["editor", .. var editorOptions])
     return await EditorBenchmark.RunAsync(editorOptions);
 }
 
+// "dashboard [--documents 50] [--volunteers 200]" times the coordinator's dashboard beside the bare progress query.
+if (args is ["dashboard", .. var dashboardOptions])
+{
+    return await DashboardBenchmark.RunAsync(dashboardOptions);
+}
+
 // "calls [--files 1,10,100,1000]" counts GitHub API calls per publication against the fake GitHub.
 if (args is ["calls", .. var callOptions])
 {

@@ -105,7 +105,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         new("GET", WP, Rule.Staff, "/projects/{p}", Web: true),
         new("GET", WP + "/people", Rule.Staff, "/projects/{p}/people", Web: true),
         new("POST", WP + "/people/{accountId:guid}/rights", Rule.Staff, "/projects/{p}/people/{random}/rights", new { language = "fr" }, Web: true),
-        new("POST", WP + "/deadlines", Rule.Staff, "/projects/{p}/deadlines", new { documentId = Guid.Empty, language = "fr", dueAt = "2000-01-01T00:00" }, Web: true),
+        new("POST", WP + "/deadlines", Rule.Staff, "/projects/{p}/deadlines", new { due_x = "2000-01-01T00:00" }, Web: true),
         new("POST", WP + "/documents", Rule.Staff, "/projects/{p}/documents", Multipart: true, Web: true),
         new("POST", WP + "/versions", Rule.Staff, "/projects/{p}/versions", Multipart: true, Web: true),
         new("GET", WP + "/documents/{documentId:guid}/{language}/balance", Rule.Staff, "/projects/{p}/documents/{d}/{lang}/balance", PerLanguage: true, Web: true),

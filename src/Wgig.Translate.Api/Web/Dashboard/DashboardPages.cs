@@ -33,7 +33,7 @@ public static class DashboardPages
         navigation.Add(new NavigationItem("/projects", "Nav.Projects", 20, StaffRoles));
         web.MapGet("/projects", ListProjects);
         web.MapGet("/projects/{projectId:guid}", Show);
-        web.MapPost("/projects/{projectId:guid}/deadlines", SetDeadline);
+        web.MapPost("/projects/{projectId:guid}/deadlines", SetDeadlines);
         web.MapPost("/projects/{projectId:guid}/documents", Import);
         web.MapPost("/projects/{projectId:guid}/versions", ImportVersion);
         web.MapGet("/projects/{projectId:guid}/documents/{documentId:guid}/{language}/balance", ShowBalance);
@@ -67,7 +67,7 @@ public static class DashboardPages
     }
 
     private static async Task<IResult> RenderAsync(PageContext page, HttpContext http, TranslationDb db, Guid projectId, ProjectDashboard dashboard, string? notice,
-        FormErrors errors, int status, CancellationToken cancellationToken, ActivityQuery? activity = null)
+        FormErrors errors, int status, CancellationToken cancellationToken, ActivityQuery? activity = null, IReadOnlyDictionary<string, string>? typed = null)
     {
         if (await StaffAccess.ProjectProblemAsync(db, http, projectId) is { } refused)
         {
@@ -83,6 +83,7 @@ public static class DashboardPages
         return WebResults.Render<DashboardPage>(new
         {
             Page = page, View = view.Value, Notice = notice, Errors = errors, Activity = entries.Succeeded ? entries.Value : [], ActivityQuery = activity,
+            Typed = typed,
         }, status);
     }
 
@@ -94,8 +95,12 @@ public static class DashboardPages
         _ => null,
     };
 
-    private static async Task<IResult> SetDeadline(Guid projectId, [FromForm] Guid? documentId, [FromForm] string? language, [FromForm] string? dueAt,
-        HttpContext http, PageContexts pages, TranslationDb db, ProjectDashboard dashboard, TimeProvider clock, IStringLocalizer<DashboardText> text,
+    /// <summary>
+    /// Every deadline field of the dashboard's form ("due-{documentId}-{language}"): the ones changed are set or moved
+    /// together, all or none; an empty field leaves its deadline as it is.
+    /// </summary>
+    private static async Task<IResult> SetDeadlines(Guid projectId, IFormCollection form, HttpContext http, PageContexts pages, TranslationDb db,
+        ProjectDashboard dashboard, TimeProvider clock, IStringLocalizer<DashboardText> text, IStringLocalizer<ShellText> shell,
         CancellationToken cancellationToken)
     {
         var page = await pages.ForAsync(http);
@@ -103,18 +108,45 @@ public static class DashboardPages
         {
             return WebResults.Error(page, refused);
         }
-        var due = LocalInput(dueAt, page.TimeZone);
-        var set = due is null
-            ? InvalidInputError.ForField("dueAt", "A date and time are needed.")
-            : await Domain.Deadlines.Deadlines.SetAsync(db, projectId, documentId ?? Guid.Empty, language, due, page.Me, clock.GetUtcNow(), cancellationToken);
-        if (set.Succeeded)
+        var now = clock.GetUtcNow();
+        var stored = await db.Deadlines.AsNoTracking().Where(d => db.Documents.Any(x => x.Id == d.DocumentId && x.ProjectId == projectId))
+            .ToDictionaryAsync(d => $"due-{d.DocumentId}-{d.Language}", d => d.DueAt, cancellationToken);
+        var typed = form.Keys.Where(k => k.StartsWith("due-", StringComparison.Ordinal) && k.Length > 41 && k[40] == '-')
+            .ToDictionary(k => k, k => form[k].ToString().Trim(), StringComparer.Ordinal);
+        var errors = new FormErrors();
+        var changes = new List<(Guid Document, string Language, DateTimeOffset Due)>();
+        foreach (var (field, value) in typed.Where(t => t.Value.Length > 0))
         {
-            return WebResults.SeeOther($"/projects/{projectId}?notice=deadline#deadlines");
+            var due = LocalInput(value, page.TimeZone);
+            if (due is not { } when || when <= now || !Guid.TryParse(field.AsSpan(4, 36), out var document))
+            {
+                errors.Add(field, text["Dashboard.Error.Due"]);
+            }
+            else if (!stored.TryGetValue(field, out var before) || Math.Abs((before - when).TotalMinutes) >= 1)
+            {
+                changes.Add((document, field[41..], when));
+            }
         }
-        var field = documentId is { } d ? $"due-{d}-{language}" : null;
-        return await RenderAsync(page, http, db, projectId, dashboard, null, new FormErrors().Add(field, set.Error is InvalidInputError
-            ? text["Dashboard.Error.Due"] : WebErrors.Describe(set.Error!, http.RequestServices.GetRequiredService<IStringLocalizer<ShellText>>())),
-            Problems.DomainErrorResults.StatusFor(set.Error!), cancellationToken);
+        if (!errors.Any && changes.Count > 0)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var (document, language, due) in changes)
+            {
+                var set = await Domain.Deadlines.Deadlines.SetAsync(db, projectId, document, language, due, page.Me, now, cancellationToken);
+                if (!set.Succeeded)
+                {
+                    errors.Add($"due-{document}-{language}", set.Error is InvalidInputError ? text["Dashboard.Error.Due"] : WebErrors.Describe(set.Error, shell));
+                    break;
+                }
+            }
+            if (!errors.Any)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        return errors.Any
+            ? await RenderAsync(page, http, db, projectId, dashboard, null, errors, StatusCodes.Status400BadRequest, cancellationToken, typed: typed)
+            : WebResults.SeeOther($"/projects/{projectId}?notice=deadline#deadlines");
     }
 
     /// <summary>A datetime-local value ("2026-12-15T17:00") read in the viewer's time zone; null when it is not one.</summary>
