@@ -53,6 +53,7 @@ public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Translation", Database.ConnectionString);
+        builder.UseSetting("DataProtection:KeyRingKey", TestDatabase.KeyRingKey);
         builder.UseSetting("Jobs:QueuePollInterval", "00:10:00");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
@@ -72,6 +73,9 @@ public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    /// <summary>The token in the link of the last letter queued to this address (an invitation, a password reset).</summary>
+    public Task<string> TokenFromLetterAsync(string email) => Database.TokenFromLetterAsync(Services, email);
 
     /// <summary>An account with a password, as an accepted invitation makes one.</summary>
     public async Task<Guid> AccountAsync(string email, string name, string password, string role = Roles.Volunteer)

@@ -41,7 +41,10 @@ public static class MembersApi
         return TypedResults.Ok(members.Select(m => MemberResponse.From(m.Member, m.DisplayName)).ToList());
     }
 
-    /// <summary>Set what an account may do in one target language of the project.</summary>
+    /// <summary>
+    /// Set what an account may do in one target language of the project. Taking a right away ends the account's live
+    /// claims (translate) or review batches (review) in the language at once; each segment's history says why.
+    /// </summary>
     private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> Grant(
         Guid projectId, Guid accountId, string language, RightsRequest request, ClaimsPrincipal caller, MemberRights rights, TranslationDb db,
         CancellationToken cancellationToken)

@@ -47,7 +47,14 @@ public static class PeopleApi
 /// <summary>Whose people a staff member sees: the one place the directory's scope is decided, for the API and the pages.</summary>
 public static class PeopleScope
 {
-    /// <summary>The projects whose people the caller may list; null: everyone.</summary>
-    public static IQueryable<Guid>? For(TranslationDb db, ClaimsPrincipal caller) =>
-        ProjectAccess.IsStaff(caller) ? null : ProjectAccess.VisibleProjectIds(db, caller);
+    /// <summary>The projects whose people the caller may list: an admin everyone (null), coordinators and the secretariat the projects they are staff of.</summary>
+    public static IQueryable<Guid>? For(TranslationDb db, ClaimsPrincipal caller)
+    {
+        if (ProjectAccess.IsAdmin(caller))
+        {
+            return null;
+        }
+        var me = caller.AccountId();
+        return db.ProjectStaff.Where(s => s.AccountId == me).Select(s => s.ProjectId);
+    }
 }

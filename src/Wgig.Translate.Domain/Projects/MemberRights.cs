@@ -8,7 +8,8 @@ namespace Wgig.Translate.Domain.Projects;
 
 /// <summary>
 /// Granting and taking away the rights of one account in one project × target language: the one write behind the
-/// JSON API's PUT …/members/{accountId}/languages/{lang} and the people pages' row forms.
+/// JSON API's PUT …/members/{accountId}/languages/{lang} and the people pages' row forms. Taking a right away ends the
+/// account's live claims (translate) or review batches (review) in the language at once; each segment's history says why.
 /// </summary>
 public sealed class MemberRights(TranslationDb db, TimeProvider clock)
 {
@@ -35,7 +36,10 @@ public sealed class MemberRights(TranslationDb db, TimeProvider clock)
             member = ProjectMember.Grant(projectId, accountId, target, by, now);
             db.ProjectMembers.Add(member);
         }
+        var (couldTranslate, couldReview) = (member.CanTranslate, member.CanReview);
         member.SetRights(canTranslate, canReview, by, now);
+        // A right taken away ends the work it allowed, in the same transaction.
+        await RightRevocation.EndWorkAsync(db, member, couldTranslate, couldReview, by, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return member;
     }

@@ -37,9 +37,11 @@ public sealed record ReviewBatchNotFound(Guid ClaimId)
     : NotFoundError("Review batch not found", $"You hold no review batch with id '{ClaimId}'.");
 
 /// <summary>
-/// The translator's and reviewer's writes on one segment × language, for every front end (the JSON API,
-/// the web editor): drafts, submissions and review decisions, each behind the per-language right, the
-/// If-Match version and the target's own rules, with claim activity and the people to tell.
+/// The one path of a volunteer's writes to a target, whichever way they come (the JSON API, the web editor's
+/// autosave and submit, an XLIFF upload): drafts, submissions and review decisions, each behind the
+/// per-language right, the If-Match version and the target's own rules, with the people to tell. Checks that
+/// apply to every submission or draft belong here, before the target's own transition. Drafts and submissions
+/// are activity on the claim and extend it by the project's lease rules.
 /// </summary>
 public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> options)
 {
@@ -70,7 +72,20 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
     /// Autosave of the claimant's work in progress (empty text clears it). Saving is activity: it extends
     /// the claim. The draft survives the claim; only its author sees it.
     /// </summary>
-    public async Task<Result<TranslationContext>> SaveDraftAsync(TranslationContext context, SegmentContent draft, string? ifMatch,
+    public Task<Result<TranslationContext>> SaveDraftAsync(TranslationContext context, SegmentContent draft, string? ifMatch,
+        CancellationToken cancellationToken) =>
+        WriteAsync(context, ifMatch, target => SaveDraft(target, context.Caller, draft, context.Segment.Content, clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>
+    /// Hands in a translation for review: needs a live claim; If-Match guards against overwriting a newer version.
+    /// Handing one in is activity on the batch: the rest of the claim stays the volunteer's for a full lease.
+    /// </summary>
+    public Task<Result<TranslationContext>> SubmitAsync(TranslationContext context, SegmentContent translation, string? ifMatch,
+        CancellationToken cancellationToken) =>
+        WriteAsync(context, ifMatch, target => Submit(target, context.Caller, translation, context.Segment.Content, clock.GetUtcNow()), cancellationToken);
+
+    // What a draft and a submission share: the version the caller edited, a target under their claim, one save.
+    private async Task<Result<TranslationContext>> WriteAsync(TranslationContext context, string? ifMatch, Func<Target, DomainError?> write,
         CancellationToken cancellationToken)
     {
         if (!TranslationVersion.Matches(ifMatch, context.Target))
@@ -81,38 +96,14 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
         {
             return new NotYourClaim(context.Segment.Id, context.Language);
         }
-        var now = clock.GetUtcNow();
-        var claimId = target.ClaimId;
-        if (target.SaveDraft(context.Caller, draft, now) is { } refused)
-        {
-            return refused;
-        }
-        await ClaimActivity.ExtendAsync(db, claimId is { } id ? [id] : [], options.Value, now, cancellationToken);
-        return await SaveAsync(context, cancellationToken);
+        return write(target) is { } refused ? refused : await SaveAsync(context, cancellationToken);
     }
 
-    /// <summary>Hands in a translation for review: needs a live claim; If-Match guards against overwriting a newer version.</summary>
-    public async Task<Result<TranslationContext>> SubmitAsync(TranslationContext context, SegmentContent translation, string? ifMatch,
-        CancellationToken cancellationToken)
-    {
-        if (!TranslationVersion.Matches(ifMatch, context.Target))
-        {
-            return new TranslationChanged(context, "The translation changed since you loaded it.");
-        }
-        if (context.Target is not { } target)
-        {
-            return new NotYourClaim(context.Segment.Id, context.Language);
-        }
-        var now = clock.GetUtcNow();
-        var claimId = target.ClaimId;
-        if (target.Submit(context.Caller, translation, context.Segment.Content, now) is { } refused)
-        {
-            return refused;
-        }
-        // Handing one in is activity on the batch: the rest of the claim stays the volunteer's for a full lease.
-        await ClaimActivity.ExtendAsync(db, claimId is { } id ? [id] : [], options.Value, now, cancellationToken);
-        return await SaveAsync(context, cancellationToken);
-    }
+    public DomainError? SaveDraft(Target target, Guid volunteerId, SegmentContent draft, SegmentContent source, DateTimeOffset now) =>
+        target.TextProblem(draft, source) ?? target.SaveDraft(volunteerId, draft, now, options.Value);
+
+    public DomainError? Submit(Target target, Guid volunteerId, SegmentContent translation, SegmentContent source, DateTimeOffset now) =>
+        target.Submit(volunteerId, translation, source, now, options.Value);
 
     /// <summary>Approve, reject with a comment, or edit and approve; only someone with the review right who did not translate it.</summary>
     public async Task<Result<TranslationContext>> ReviewAsync(TranslationContext context, ReviewDecision decision, string? ifMatch,
@@ -199,6 +190,9 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
     {
         try
         {
+            // The target, its event, its claim's extension and any notice go as one batch, one round trip, without BEGIN
+            // and COMMIT of their own: PostgreSQL runs a batch's statements in one implicit transaction, all or none.
+            db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)

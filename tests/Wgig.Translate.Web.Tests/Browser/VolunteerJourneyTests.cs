@@ -29,12 +29,13 @@ public sealed class VolunteerJourneyTests(WebApp app)
     {
         var (project, document) = await app.ProjectAsync(["fr"], System.Text.Encoding.UTF8.GetBytes(Paper), "paper-1.md");
         var email = $"ana.{Guid.NewGuid():N}@example.org";
-        var invitation = await (await app.Api(Api.Tests.TestAccounts.CoordinatorToken).PostAsJsonAsync("/api/invitations", new { email, role = "volunteer" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(System.Net.HttpStatusCode.Created,
+            (await app.Api(Api.Tests.TestAccounts.CoordinatorToken).PostAsJsonAsync("/api/invitations", new { email, role = "volunteer" })).StatusCode);
+        var invitation = await app.TokenFromLetterAsync(email);
 
         await using var ana = await Browsing.OpenAsync(app, "fr-FR");
         var page = ana.Page;
-        await page.GotoAsync($"/accept-invitation?token={invitation.GetProperty("token").GetString()}");
+        await page.GotoAsync($"/accept-invitation?token={Uri.EscapeDataString(invitation)}");
         await page.Locator("#displayName").FillAsync("Ana Lima");
         await page.Locator("#password").FillAsync("une longue phrase secrète");
         await page.Locator("#confirmPassword").FillAsync("une longue phrase secrète");

@@ -48,7 +48,8 @@ public static class DashboardPages
         {
             return WebResults.Error(page, refused);
         }
-        var visible = ProjectAccess.VisibleProjectIds(db, http.User);
+        var me = page.Me;
+        var visible = ProjectAccess.IsAdmin(http.User) ? db.Projects.Select(p => p.Id) : db.ProjectStaff.Where(s => s.AccountId == me).Select(s => s.ProjectId);
         var projects = await db.Projects.AsNoTracking().Where(p => visible.Contains(p.Id)).OrderBy(p => p.Name)
             .Select(p => new ProjectsPage.ProjectCard(p.Id, p.Name, p.SourceLanguage, p.TargetLanguages, db.Documents.Count(d => d.ProjectId == p.Id)))
             .ToListAsync(cancellationToken);

@@ -139,12 +139,12 @@ public static class EditorPages
 
     private static async Task<IResult> Comment(Guid projectId, Guid documentId, string language, Guid segmentId, [FromForm] string? text,
         [FromForm] string? toCoordinators, [FromForm] string? filter, [FromForm] string? q, [FromForm] int? page, HttpContext http, PageContexts pages,
-        EditorReader reader, TranslationWork work, CommentThreads threads, Microsoft.Extensions.Localization.IStringLocalizer<EditorText> t,
+        EditorReader reader, TranslationWork work, CommentThreads threads, Domain.Storage.TranslationDb db, IStringLocalizer<EditorText> t,
         CancellationToken cancellationToken)
     {
         var context = await pages.ForAsync(http);
         var place = new EditorPlace(projectId, documentId, language, EditorReader.Query(filter, q, page));
-        var hidden = await WebAccess.ProjectProblemAsync(http.RequestServices.GetRequiredService<Domain.Storage.TranslationDb>(), http, projectId);
+        var hidden = await WebAccess.ProjectProblemAsync(db, http, projectId);
         var found = hidden is null ? await work.FindAsync(projectId, documentId, segmentId, language, context.Me, null, cancellationToken) : hidden;
         if (!found.Succeeded)
         {
@@ -176,7 +176,6 @@ public static class EditorPages
             return WebResults.Error(context, hidden);
         }
         var place = new EditorPlace(projectId, documentId, language, new SegmentListQuery());
-        var segments = new Dictionary<string, Domain.Documents.Segment>();
         if (file is null || file.Length == 0)
         {
             return WebResults.Render<XliffReportPage>(new { Page = context, Place = place, Errors = new FormErrors().Add("file", t["Xliff.Error.NoFile"]) },

@@ -103,7 +103,7 @@ public static class PeoplePages
     {
         var page = await pages.ForAsync(http);
         var back = WebResults.LocalOr(returnUrl, "/people");
-        if (StaffAccess.Problem(http) is { } refused)
+        if (await StaffAccess.AccountProblemAsync(db, http, accountId) is { } refused)
         {
             return WebResults.Error(page, refused);
         }

@@ -42,7 +42,7 @@ public static class WorkPages
             : await BackToMyWorkAsync(page, batch.Error, work, clock, cancellationToken);
     }
 
-    /// <summary>The next batch of this document, or one chosen segment (a translation sent back to its translator).</summary>
+    /// <summary>The next batch of this document (one's own lapsed segments first), or one chosen segment (a translation sent back to its translator).</summary>
     private static async Task<IResult> ClaimInDocument(Guid projectId, Guid documentId, string language, [FromForm] Guid? segmentId,
         [FromForm] string? returnUrl, HttpContext http, PageContexts pages, TranslationDb db, ClaimNext claims, MyWork work, TimeProvider clock,
         CancellationToken cancellationToken)
@@ -53,8 +53,10 @@ public static class WorkPages
         {
             return await FailAsync(page, found.Error, returnUrl, work, clock, cancellationToken);
         }
-        var batch = segmentId is { } chosen
-            ? await claims.ClaimChosenAsync(page.Me, found.Value, [chosen], null, cancellationToken)
+        // Claiming again after a lease ran out takes back one's own lapsed segments (and their drafts) before new ones.
+        var lapsed = segmentId is null ? await claims.LapsedAsync(page.Me, found.Value, cancellationToken) : [];
+        var batch = segmentId is { } chosen ? await claims.ClaimChosenAsync(page.Me, found.Value, [chosen], null, cancellationToken)
+            : lapsed.Count > 0 ? await claims.ClaimChosenAsync(page.Me, found.Value, lapsed, null, cancellationToken)
             : await claims.ClaimAsync(page.Me, found.Value, null, cancellationToken);
         if (!batch.Succeeded)
         {
@@ -68,7 +70,7 @@ public static class WorkPages
         PageContexts pages, ClaimLeases leases, MyWork work, TimeProvider clock, CancellationToken cancellationToken)
     {
         var page = await pages.ForAsync(http);
-        var renewed = await leases.RenewAsync(documentId, claimId, page.Me, cancellationToken);
+        var renewed = await leases.RenewAsync(projectId, documentId, claimId, page.Me, cancellationToken);
         if (!renewed.Succeeded)
         {
             return await FailAsync(page, renewed.Error, returnUrl, work, clock, cancellationToken);
