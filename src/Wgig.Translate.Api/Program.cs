@@ -72,6 +72,7 @@ app.MapHangfireDashboardWithAuthorizationPolicy(Policies.ViewJobs, "/hangfire", 
 });
 var api = app.MapGroup("/api").AddEndpointFilter<ProjectAccess>().AddEndpointFilter<TextGuard>();
 api.MapAccounts();
+api.MapInvitations();
 api.MapProjects();
 api.MapProjectStaff();
 api.MapDocuments();

@@ -55,6 +55,8 @@ public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Translation", Database.ConnectionString);
         builder.UseSetting("DataProtection:KeyRingKey", TestDatabase.KeyRingKey);
         builder.UseSetting("Jobs:QueuePollInterval", "00:10:00");
+        // Local Git repositories of the publishing scenarios live in the temporary directory.
+        builder.UseSetting("Repositories:LocalRoot", Path.GetTempPath());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

@@ -101,6 +101,7 @@ public static class WebSetup
         web.MapEditorPages();
         web.MapReviewPages();
         web.MapPeoplePages(navigation);
+        web.MapInvitationPages();
         web.MapDashboardPages(navigation);
         web.MapPaperPages();
         web.MapGatePages();

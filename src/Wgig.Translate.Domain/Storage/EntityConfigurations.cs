@@ -204,6 +204,10 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Account
         invitation.Property(i => i.Role).HasMaxLength(32);
         invitation.Property(i => i.Hash).HasMaxLength(64).IsFixedLength();
         invitation.HasIndex(i => i.Hash).IsUnique();
+        invitation.Property(i => i.Grants).HasColumnType("jsonb")
+            .HasConversion(JsonColumn<Accounts.InvitationGrant>.Converter, JsonColumn<Accounts.InvitationGrant>.Comparer);
+        invitation.HasOne<Projects.Project>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        invitation.HasIndex(i => new { i.ProjectId, i.CreatedAt });
     }
 }
 

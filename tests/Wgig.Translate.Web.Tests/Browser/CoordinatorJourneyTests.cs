@@ -16,20 +16,37 @@ public sealed class CoordinatorJourneyTests(WebApp app)
     {
         var (project, document) = await app.ProjectAsync(["fr", "ar"]);
         var coordinatorEmail = $"cora.{Guid.NewGuid():N}@example.org";
-        await app.AccountAsync(coordinatorEmail, "Cora Diallo", "a coordinator pass phrase", Roles.Coordinator);
+        var cora = await app.AccountAsync(coordinatorEmail, "Cora Diallo", "a coordinator pass phrase", Roles.Coordinator);
+        (await app.Api().PutAsync($"/api/projects/{project}/staff/{cora}", null)).EnsureSuccessStatusCode();
         var anaEmail = $"ana.{Guid.NewGuid():N}@example.org";
         var ana = await app.AccountAsync(anaEmail, "Ana Lima", "a long pass phrase");
         var bo = await app.AccountAsync($"bo.{Guid.NewGuid():N}@example.org", "Bo Chen", "another pass phrase");
         await app.GrantAsync(project, ana, "ar", translate: true, review: false);
         await app.GrantAsync(project, bo, "ar", translate: false, review: true);
 
-        await using var cora = await Browsing.OpenAsync(app);
-        await cora.SignInAsync(coordinatorEmail, "a coordinator pass phrase", "/projects");
-        var page = cora.Page;
+        await using var browsing = await Browsing.OpenAsync(app);
+        await browsing.SignInAsync(coordinatorEmail, "a coordinator pass phrase", "/projects");
+        var page = browsing.Page;
         await page.Locator($".card a[href='/projects/{project}']").First.ClickAsync();
         await page.WaitForURLAsync($"**/projects/{project}");
         await Assertions.Expect(page.Locator("#heat-caption")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".chart__svg")).ToBeVisibleAsync();
+
+        // Three people from a pasted list: two new addresses are invited with the right to review Arabic, Ana (who has an
+        // account) gets the right at once instead.
+        await page.GotoAsync($"/projects/{project}/people");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Invite people" }).ClickAsync();
+        var (lena, omar) = ($"lena.{Guid.NewGuid():N}@example.org", $"omar.{Guid.NewGuid():N}@example.org");
+        await page.Locator("#emails").FillAsync($"Lena Roux <{lena}>\n{omar}, {anaEmail}");
+        await page.GetByLabel("May review Arabic").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the invitations" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".invite-results")).ToContainTextAsync($"{lena}: invitation sent");
+        await Assertions.Expect(page.Locator(".invite-results")).ToContainTextAsync($"{omar}: invitation sent");
+        await Assertions.Expect(page.Locator(".invite-results")).ToContainTextAsync($"Ana Lima ({anaEmail}) already has an account: the rights are given");
+        await Assertions.Expect(page.Locator("#pending tbody tr")).ToHaveCountAsync(2);
+        await page.Locator("#pending tbody tr", new() { HasText = omar }).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("The invitation is revoked");
+        await Assertions.Expect(page.Locator("#pending tbody tr")).ToHaveCountAsync(1);
 
         // People: find Ana, give her French from her row.
         await page.GotoAsync($"/projects/{project}/people");
@@ -42,6 +59,7 @@ public sealed class CoordinatorJourneyTests(WebApp app)
         await row.GetByRole(AriaRole.Button, new() { Name = "Save rights" }).ClickAsync();
         await Assertions.Expect(page.Locator($"#person-{ana}")).ToContainTextAsync("Saved");
         await Assertions.Expect(page.Locator($"#person-{ana}")).ToContainTextAsync("French – translate");
+        await Assertions.Expect(page.Locator($"#person-{ana}")).ToContainTextAsync("Arabic – translate and review");
 
         // Pause Bo with a reason, then resume him.
         await page.GotoAsync($"/projects/{project}/people?q=bo%20chen");
@@ -77,16 +95,16 @@ public sealed class CoordinatorJourneyTests(WebApp app)
         var workload = page.Locator(".chart table tbody tr", new() { HasText = "Ana Lima" });
         await Assertions.Expect(workload).ToBeVisibleAsync();
         Assert.NotEqual("0", (await workload.Locator("td").First.InnerTextAsync()).Trim());
-        cora.AssertNoProblems();
+        browsing.AssertNoProblems();
 
         foreach (var (url, name) in new[]
         {
             ("/projects", "coordinator-projects"), ($"/projects/{project}", "coordinator-dashboard"), ($"/projects/{project}/people", "coordinator-people"),
-            ("/people", "coordinator-people-instance"), ($"/projects/{project}/documents/{document}/ar/balance", "coordinator-balance"),
-            ($"/projects/{project}/documents/{document}/paper", "paper"),
+            ("/people", "coordinator-people-instance"), ($"/projects/{project}/invitations", "coordinator-invitations"), ($"/projects/{project}/documents/{document}/ar/balance", "coordinator-balance"),
+            ($"/projects/{project}/documents/{document}/paper", "paper"), ($"/projects/{project}/papers", "coordinator-gate"),
         })
         {
-            await VisitAsync(cora, url, name);
+            await VisitAsync(browsing, url, name);
         }
     }
 

@@ -359,6 +359,11 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<string>("Grants")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("grants");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -369,6 +374,14 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.Property<Guid>("InvitedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("invited_by");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -382,6 +395,9 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.HasIndex("Hash")
                         .IsUnique()
                         .HasDatabaseName("ix_invitations_hash");
+
+                    b.HasIndex("ProjectId", "CreatedAt")
+                        .HasDatabaseName("ix_invitations_project_id_created_at");
 
                     b.ToTable("invitations", "translate");
                 });
@@ -1692,6 +1708,15 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_tokens_asp_net_users_account_id");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Accounts.Invitation", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_invitations_projects_project_id");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Accounts.PasswordReset", b =>
