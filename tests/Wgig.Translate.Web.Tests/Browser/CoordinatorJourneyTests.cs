@@ -78,6 +78,7 @@ public sealed class CoordinatorJourneyTests(WebApp app)
         await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Enter a date and time in the future.");
         await Assertions.Expect(page.Locator($"#due-{document}-ar")).ToHaveValueAsync("2001-01-01T09:00");
         var due = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-ddT17:00", System.Globalization.CultureInfo.InvariantCulture);
+        await page.Locator($"#due-{document}-ar").FillAsync("");
         await page.Locator($"#due-{document}-fr").FillAsync(due);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the deadlines" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("The deadline is saved.");
