@@ -54,5 +54,11 @@ if (args is ["calls", .. var callOptions])
     return await PublicationCallsBenchmark.RunAsync(callOptions);
 }
 
+// "faults [--full] [--only a,b] [--seed N] [--out DIR] [--list]" runs the fault harness (docs/reliability.md).
+if (args is ["faults", .. var faultOptions])
+{
+    return await Wgig.Translate.Bench.Faults.Harness.RunAsync(faultOptions);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmarks).Assembly).Run(args);
 return 0;

@@ -45,6 +45,7 @@ public static class WorkerHost
         services.AddJobStorage();
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddJobs();
+        services.AddSingleton<ProjectLocks>();
         services.AddOptions<Notifications.MailOptions>().BindConfiguration(Notifications.MailOptions.Section);
         services.AddScoped<DemoProject>();
         services.AddOptions<Publishing.GitHubOptions>().BindConfiguration(Publishing.GitHubOptions.Section);

@@ -16,6 +16,9 @@ public enum TargetEventKind
     ReviewClaimed,
     ReviewReleased,
 
+    /// <summary>A review batch ran out before its reviewer decided; the translation waits in the review queue again.</summary>
+    ReviewExpired,
+
     /// <summary>The claimant's right to translate into the language was taken away: the claim ended (the comment says so).</summary>
     ClaimEndedRightRevoked,
 
