@@ -82,6 +82,13 @@ public static partial class LanguageTag
         return true;
     }
 
+    /// <summary>The primary language subtag, lower case: "zh" for "zh-Hans", "fr" for "fr-CA".</summary>
+    public static string Primary(string tag)
+    {
+        var dash = tag.IndexOf('-', StringComparison.Ordinal);
+        return (dash < 0 ? tag : tag[..dash]).ToLowerInvariant();
+    }
+
     private static bool IsKnownLanguage(string primary)
     {
         try
