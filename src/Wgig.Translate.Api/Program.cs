@@ -19,6 +19,7 @@ using Wgig.Translate.Api.Xliff;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Suggestions;
 using Wgig.Translate.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTranslationStore();
 builder.Services.AddJobStorage();
 builder.Services.AddDocumentImport();
+builder.Services.AddTranslationAids();
 builder.Services.AddClaims();
 builder.Services.AddAccounts();
 builder.Services.AddApiProblemDetails();

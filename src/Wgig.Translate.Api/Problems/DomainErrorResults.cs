@@ -25,5 +25,6 @@ public static class DomainErrorResults
     };
 
     private static ProblemHttpResult Problem(DomainError error, int status) =>
-        TypedResults.Problem(title: error.Title, detail: error.Detail, statusCode: status);
+        TypedResults.Problem(title: error.Title, detail: error.Detail, statusCode: status,
+            extensions: error is IProblemExtensions more ? more.Extensions : null);
 }

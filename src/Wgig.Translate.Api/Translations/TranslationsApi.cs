@@ -7,8 +7,10 @@ using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Checks;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Memory;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
@@ -51,7 +53,8 @@ public static class TranslationsApi
     /// </summary>
     private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> SaveDraft(
         Guid projectId, Guid documentId, Guid segmentId, string language, TranslationRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> claimOptions, HttpContext http, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> claimOptions, SegmentChecks checks, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken, LanguageRight.Translate);
         if (!found.Succeeded)
@@ -81,13 +84,19 @@ public static class TranslationsApi
             return refused.ToProblem();
         }
         await ClaimActivity.ExtendAsync(db, claimId is { } id ? [id] : [], claimOptions.Value, now, cancellationToken);
-        return await SaveAsync(db, http, context, cancellationToken);
+        // A draft is checked as it is saved, so the editor shows the findings as the volunteer types; nothing blocks a draft.
+        var report = await checks.RunAsync(projectId, context.Language, context.Segment, context.Target, content.Value, cancellationToken);
+        return WithChecks(await SaveAsync(db, http, context, cancellationToken), report);
     }
 
-    /// <summary>Hand in a translation for review: needs a live claim; If-Match guards against overwriting a newer version.</summary>
+    /// <summary>
+    /// Hand in a translation for review: needs a live claim; If-Match guards against overwriting a newer version. The checks run
+    /// first: an error refuses the submission (422 with the findings), and so does a warning not named in acknowledge.
+    /// </summary>
     private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Submit(
         Guid projectId, Guid documentId, Guid segmentId, string language, TranslationRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> claimOptions, HttpContext http, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> claimOptions, SegmentChecks checks, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken, LanguageRight.Translate);
         if (!found.Succeeded)
@@ -108,21 +117,26 @@ public static class TranslationsApi
         {
             return new NotYourClaim(segmentId, context.Language).ToProblem();
         }
+        var report = await checks.RunAsync(projectId, context.Language, context.Segment, context.Target, content.Value, cancellationToken);
+        if (report.RefusalOfSubmission(request.Acknowledge) is { } blocked)
+        {
+            return blocked.ToProblem();
+        }
         var now = clock.GetUtcNow();
         var claimId = context.Target.ClaimId;
-        if (context.Target.Submit(context.Caller, content.Value, context.Segment.Content, now) is { } refused)
+        if (context.Target.Submit(context.Caller, content.Value, context.Segment.Content, now, report.AcknowledgementNote()) is { } refused)
         {
             return refused.ToProblem();
         }
         // Handing one in is activity on the batch: the rest of the claim stays the volunteer's for a full lease.
         await ClaimActivity.ExtendAsync(db, claimId is { } id ? [id] : [], claimOptions.Value, now, cancellationToken);
-        return await SaveAsync(db, http, context, cancellationToken);
+        return WithChecks(await SaveAsync(db, http, context, cancellationToken), report);
     }
 
     /// <summary>Approve, reject with a comment, or edit and approve; only someone with the review right who did not translate it.</summary>
     private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Review(
         Guid projectId, Guid documentId, Guid segmentId, string language, ReviewRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, TranslationMemory memory, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken, LanguageRight.Review);
         if (!found.Succeeded)
@@ -160,7 +174,20 @@ public static class TranslationsApi
             default:
                 return InvalidInputError.ForField("decision", "The decision is approve, reject or edit.").ToProblem();
         }
-        return refused is null ? await SaveAsync(db, http, context, cancellationToken) : refused.ToProblem();
+        if (refused is not null)
+        {
+            return refused.ToProblem();
+        }
+        // An approval feeds the translation memory in its own transaction: both are saved, or neither.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var saved = await SaveAsync(db, http, context, cancellationToken);
+        if (saved.Result is Ok<TranslationResponse> && context.Target.State == TargetState.Approved)
+        {
+            var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId, cancellationToken);
+            await memory.RecordApprovalAsync(project, context.Segment, context.Target, now, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
     }
 
     /// <summary>Every transition of the translation, oldest first: who did what and when, with each version's text.</summary>
@@ -242,6 +269,9 @@ public static class TranslationsApi
         return TypedResults.Ok(TranslationResponse.From(context.Segment.Id, context.Language, context.Target, context.Segment.Content,
             uint.Parse(version, System.Globalization.CultureInfo.InvariantCulture), context.Caller, suggestions));
     }
+
+    private static Results<Ok<TranslationResponse>, ProblemHttpResult> WithChecks(Results<Ok<TranslationResponse>, ProblemHttpResult> saved, CheckReport report) =>
+        saved.Result is Ok<TranslationResponse> { Value: { } response } ? TypedResults.Ok(response with { Checks = report.Findings }) : saved;
 
     private static ProblemHttpResult Conflict(TranslationDb db, TranslationContext context, string detail) =>
         TypedResults.Problem(new ProblemDetails

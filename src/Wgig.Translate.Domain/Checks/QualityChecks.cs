@@ -33,12 +33,6 @@ public sealed record CheckReport(IReadOnlyList<CheckFinding> Findings)
         Warnings.Any() ? "Acknowledged warnings: " + string.Join("; ", Warnings.Select(w => $"{w.Check}: {w.Message}")) : null;
 }
 
-/// <summary>An expected failure whose problem details carry more than a title and a detail.</summary>
-public interface IProblemExtensions
-{
-    IReadOnlyDictionary<string, object?> Extensions { get; }
-}
-
 public sealed record ChecksFailed(CheckReport Report) : UnprocessableError("Checks failed",
     "The translation fails these checks: " + string.Join(" ", Report.Errors.Select(e => $"[{e.Check}] {e.Message}")) +
     " Correct it; your text was not submitted (save it as a draft to keep it)."), IProblemExtensions

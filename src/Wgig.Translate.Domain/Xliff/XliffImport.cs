@@ -23,7 +23,8 @@ public enum UnitOutcome
     Rejected,
 }
 
-public sealed record ImportedUnit(string UnitId, Guid? SegmentId, UnitOutcome Outcome, string? Reason);
+/// <param name="Findings">What the checks found in the unit's translation (a rejected unit's errors, or warnings handed in with it).</param>
+public sealed record ImportedUnit(string UnitId, Guid? SegmentId, UnitOutcome Outcome, string? Reason, IReadOnlyList<Checks.CheckFinding>? Findings = null);
 
 public sealed record XliffImportReport(string Version, string Language, int Applied, int Unchanged, int Rejected, IReadOnlyList<ImportedUnit> Units);
 
@@ -40,12 +41,13 @@ public sealed record XliffFromAnotherDocument(string FileId, Guid DocumentId) : 
 /// uploader's live claim is submitted, everything else is reported with the reason. All applied units are
 /// written in one transaction, with the document's targets locked so no web edit slips in between.
 /// </summary>
-public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> claimOptions)
+public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> claimOptions, Checks.SegmentChecks checks)
 {
     private static readonly XNamespace X2 = XliffSchemas.Core2Namespace;
 
+    /// <param name="acknowledgeWarnings">Hand in units whose only findings are warnings (a CAT tool cannot acknowledge them one by one).</param>
     public async Task<Result<XliffImportReport>> ApplyAsync(Guid projectId, Guid documentId, string? language, Guid volunteerId,
-        Stream file, CancellationToken cancellationToken)
+        Stream file, bool acknowledgeWarnings, CancellationToken cancellationToken)
     {
         // Rights first when the request names the language: nobody learns how we judge files they may not upload.
         if (language is not null && await TargetAsync(projectId, documentId, language, volunteerId, cancellationToken) is { Succeeded: false } forbidden)
@@ -77,6 +79,7 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<C
             .ToDictionaryAsync(s => s.Key, StringComparer.Ordinal, cancellationToken);
         var units = XliffTargets.Read(xliff, key => segments.TryGetValue(key, out var s) && s.RetiredInVersion is null ? s.Content : null).ToList();
 
+        var checker = await checks.ForAsync(projectId, project.SourceLanguage, target, cancellationToken);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var targets = (await db.Targets.FromSql($"""
@@ -85,6 +88,7 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<C
                 FOR UPDATE OF t
                 """).ToListAsync(cancellationToken)).ToDictionary(t => t.SegmentId);
         var onceMine = await OnceClaimedByAsync(volunteerId, [.. targets.Values.Select(t => t.Id)], cancellationToken);
+        var mutes = await MutesAsync([.. targets.Values.Select(t => t.Id)], cancellationToken);
 
         var report = new List<ImportedUnit>(units.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -92,7 +96,8 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<C
         foreach (var unit in units)
         {
             var segment = segments.GetValueOrDefault(unit.UnitId);
-            ImportedUnit Outcome(UnitOutcome outcome, string? reason = null) => new(unit.UnitId, segment?.Id, outcome, reason);
+            ImportedUnit Outcome(UnitOutcome outcome, string? reason = null, Checks.CheckReport? report = null) =>
+                new(unit.UnitId, segment?.Id, outcome, reason, report?.Findings is { Count: > 0 } findings ? findings : null);
             if (!seen.Add(unit.UnitId))
             {
                 report.Add(Outcome(UnitOutcome.Rejected, "the unit occurs more than once in the file; only its first occurrence counts"));
@@ -133,13 +138,19 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<C
                 continue;
             }
             var claimId = current!.ClaimId!.Value;
-            if (current.Submit(volunteerId, translation, source, now) is { } refused)
+            var findings = checker.Run(source, translation, mutes: mutes.GetValueOrDefault(current.Id));
+            if (findings.RefusalOfSubmission(acknowledgeWarnings ? [.. findings.Warnings.Select(w => w.Check)] : null) is { } blocked)
+            {
+                report.Add(Outcome(UnitOutcome.Rejected, blocked.Detail, findings));
+                continue;
+            }
+            if (current.Submit(volunteerId, translation, source, now, findings.AcknowledgementNote()) is { } refused)
             {
                 report.Add(Outcome(UnitOutcome.Rejected, refused.Detail));
                 continue;
             }
             touchedClaims.Add(claimId);
-            report.Add(Outcome(UnitOutcome.Applied));
+            report.Add(Outcome(UnitOutcome.Applied, report: findings));
         }
 
         // Handing work in is activity: the rest of each claim touched stays the volunteer's for a full lease.
@@ -159,11 +170,11 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<C
 
     private static DomainError? Mismatch(XliffDocument xliff, Guid documentId, string sourceLanguage, string target)
     {
-        if (!SameLanguage(xliff.SourceLanguage, sourceLanguage))
+        if (!LanguageTag.SameLanguage(xliff.SourceLanguage, sourceLanguage))
         {
             return new XliffLanguageMismatch("source language", xliff.SourceLanguage, sourceLanguage);
         }
-        if (xliff.TargetLanguage is { } trgLang && !SameLanguage(trgLang, target))
+        if (xliff.TargetLanguage is { } trgLang && !LanguageTag.SameLanguage(trgLang, target))
         {
             return new XliffLanguageMismatch("target language", trgLang, target);
         }
@@ -179,18 +190,6 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<C
         return null;
     }
 
-    // en-US in a file is English for a project in en (tools add regions), but zh-Hant is not zh-Hans.
-    private static bool SameLanguage(string inFile, string expected)
-    {
-        if (!LanguageTag.TryNormalize(inFile, out var normalized, out _))
-        {
-            return false;
-        }
-        static bool Narrows(string tag, string range) => tag.Length > range.Length && tag[range.Length] == '-'
-            && tag.StartsWith(range, StringComparison.OrdinalIgnoreCase);
-        return string.Equals(normalized, expected, StringComparison.OrdinalIgnoreCase) || Narrows(normalized, expected) || Narrows(expected, normalized);
-    }
-
     private static string? NotMine(Target target, Guid volunteerId, DateTimeOffset now, bool wasMine) => target.State switch
     {
         TargetState.Claimed when target.ClaimedBy == volunteerId && target.ClaimExpiresAt > now => null,
@@ -204,6 +203,12 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<C
         _ when wasMine => "your claim on this segment ended (expired or released); claim it again",
         _ => "you have not claimed this segment",
     };
+
+    private async Task<Dictionary<Guid, Dictionary<string, string>>> MutesAsync(List<Guid> targetIds, CancellationToken cancellationToken) =>
+        (await db.TargetEvents.AsNoTracking()
+            .Where(e => targetIds.Contains(e.TargetId) && (e.Kind == TargetEventKind.CheckMuted || e.Kind == TargetEventKind.CheckUnmuted))
+            .OrderBy(e => e.Sequence).ToListAsync(cancellationToken))
+        .GroupBy(e => e.TargetId).ToDictionary(g => g.Key, g => Target.MutedChecks(g));
 
     private async Task<HashSet<Guid>> OnceClaimedByAsync(Guid volunteerId, List<Guid> targetIds, CancellationToken cancellationToken) =>
         [.. await db.TargetEvents.Where(e => targetIds.Contains(e.TargetId) && e.Kind == TargetEventKind.Claimed && e.ActorId == volunteerId)
