@@ -61,7 +61,8 @@ public sealed class QualityChecks(IEnumerable<ICheck> checks)
 
     public CheckReport Run(CheckInput input, IReadOnlyDictionary<string, CheckLevel>? levels = null, IReadOnlyDictionary<string, string>? mutes = null)
     {
-        if (input.Target.CodedText.Length == 0)
+        // An empty translation is the workflow's to refuse (or, for a draft, to clear); there is nothing to check.
+        if (string.IsNullOrWhiteSpace(input.TargetPlain))
         {
             return CheckReport.Clean;
         }

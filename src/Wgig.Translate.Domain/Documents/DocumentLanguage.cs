@@ -45,6 +45,23 @@ public sealed record DocumentLanguage(Project Project, Document Document, string
         return await HoldsAsync(db, found.Value, accountId, right, cancellationToken) ? found : new NoLanguageRight(right, found.Value.Language);
     }
 
+    /// <summary>
+    /// For work either right allows (suggestions, muting a check): the pair the request names, if the account holds the
+    /// translate or the review right in it. Staff need no right: callers decide that before.
+    /// </summary>
+    public static async Task<Result<DocumentLanguage>> FindForWorkAsync(
+        TranslationDb db, Guid projectId, Guid documentId, string? language, Guid accountId, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(db, projectId, documentId, language, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found;
+        }
+        var target = found.Value;
+        return await db.ProjectMembers.AnyAsync(m => m.ProjectId == target.Project.Id && m.AccountId == accountId && m.Language == target.Language
+            && (m.CanTranslate || m.CanReview), cancellationToken) ? found : new NoLanguageRight(LanguageRight.Translate, target.Language);
+    }
+
     public static Task<bool> HoldsAsync(TranslationDb db, DocumentLanguage target, Guid accountId, LanguageRight right, CancellationToken cancellationToken) =>
         db.ProjectMembers.AnyAsync(ProjectMember.Holds(target.Project.Id, accountId, target.Language, right), cancellationToken);
 }

@@ -32,7 +32,7 @@ public static class MemoryStore
         // One row per key and batch: ON CONFLICT may touch a row once per statement.
         foreach (var batch in entries.GroupBy(e => (e.ProjectId, e.SourceLanguage, e.TargetLanguage, e.PairKey)).Select(g => g.MaxBy(e => e.UpdatedAt)!).Chunk(BatchSize))
         {
-            added += await db.Database.SqlQueryRaw<int>("""
+            await using var reader = await ReadAsync(db, """
                 WITH written AS (
                     INSERT INTO translate.memory_entries (id, project_id, source_language, target_language, source, target, codes, source_plain,
                         target_plain, source_key, pair_key, context_key, word_count, origin, document_id, segment_key, author_id, author_name,
@@ -54,8 +54,9 @@ public static class MemoryStore
                         segment_key = coalesce(excluded.segment_key, memory_entries.segment_key)
                     WHERE memory_entries.updated_at <= excluded.updated_at
                     RETURNING (xmax = 0) AS inserted)
-                SELECT count(*)::int AS "Value" FROM written WHERE inserted
+                SELECT count(*)::int FROM written WHERE inserted
                 """,
+                [
                 Parameter("id", NpgsqlDbType.Uuid, batch.Select(e => e.Id)),
                 Parameter("project_id", NpgsqlDbType.Uuid, batch.Select(e => e.ProjectId)),
                 Parameter("source_language", NpgsqlDbType.Text, batch.Select(e => e.SourceLanguage)),
@@ -75,8 +76,10 @@ public static class MemoryStore
                 Parameter("author_id", NpgsqlDbType.Uuid, batch.Select(e => e.AuthorId)),
                 Parameter("author_name", NpgsqlDbType.Text, batch.Select(e => e.AuthorName)),
                 Parameter("created_at", NpgsqlDbType.TimestampTz, batch.Select(e => e.CreatedAt)),
-                Parameter("updated_at", NpgsqlDbType.TimestampTz, batch.Select(e => e.UpdatedAt)))
-                .SingleAsync(cancellationToken);
+                Parameter("updated_at", NpgsqlDbType.TimestampTz, batch.Select(e => e.UpdatedAt)),
+                ], cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            added += reader.GetInt32(0);
         }
         return added;
     }
