@@ -150,6 +150,8 @@ public static class WordForms
         return RemoveAccents(w);
     }
 
+    // Plurals: -ces → -z (luces, luz), -es after a consonant (naciones, países), -s after a plain vowel (casas, partes);
+    // then the gender vowel (informático, informática), so the forms of one word meet.
     private static string Romance(string w)
     {
         if (w.Length > 4 && w.EndsWith("ces", StringComparison.Ordinal))
@@ -160,11 +162,11 @@ public static class WordForms
         {
             w = w[..^2];
         }
-        else if (w.Length > 3 && w[^1] == 's')
+        else if (w.Length > 3 && w[^1] == 's' && w[^2] is 'a' or 'e' or 'o')
         {
             w = w[..^1];
         }
-        if (w.Length > 4 && w[^1] is 'a' or 'o')
+        if (w.Length > 4 && w[^1] is 'a' or 'e' or 'o')
         {
             w = w[..^1];
         }

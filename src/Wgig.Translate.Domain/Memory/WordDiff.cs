@@ -102,7 +102,37 @@ public static class WordDiff
             }
         }
         parts.Reverse();
-        return parts;
+        return Grouped(parts);
+    }
+
+    // A run of changes reads as what went, then what came: "Geneva" deleted, "Tunis" inserted, not word by word in turns.
+    private static List<DiffPart> Grouped(List<DiffPart> parts)
+    {
+        var grouped = new List<DiffPart>(parts.Count);
+        var i = 0;
+        while (i < parts.Count)
+        {
+            if (parts[i].Kind == DiffKind.Equal)
+            {
+                grouped.Add(parts[i++]);
+                continue;
+            }
+            var deleted = new System.Text.StringBuilder();
+            var inserted = new System.Text.StringBuilder();
+            for (; i < parts.Count && parts[i].Kind != DiffKind.Equal; i++)
+            {
+                (parts[i].Kind == DiffKind.Deleted ? deleted : inserted).Append(parts[i].Text);
+            }
+            if (deleted.Length > 0)
+            {
+                grouped.Add(new DiffPart(DiffKind.Deleted, deleted.ToString()));
+            }
+            if (inserted.Length > 0)
+            {
+                grouped.Add(new DiffPart(DiffKind.Inserted, inserted.ToString()));
+            }
+        }
+        return grouped;
     }
 
     // Words and single punctuation marks, each carrying the white space that follows it in the text.
