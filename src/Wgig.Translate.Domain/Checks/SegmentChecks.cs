@@ -39,7 +39,7 @@ public sealed class SegmentChecks(TranslationDb db, QualityChecks checks, Glossa
         var sourceLanguage = await db.Projects.Where(p => p.Id == projectId).Select(p => p.SourceLanguage).SingleAsync(cancellationToken);
         var checker = await ForAsync(projectId, sourceLanguage, targetLanguage, cancellationToken);
         var others = await db.Database.SqlQuery<OtherTranslation>($"""
-            SELECT t.text AS "Text" FROM translate.segments s
+            SELECT t.text AS text FROM translate.segments s
             JOIN translate.documents d ON d.id = s.document_id JOIN translate.targets t ON t.segment_id = s.id
             WHERE d.project_id = {projectId} AND t.language = {targetLanguage} AND md5(s.source) = md5({segment.Source}) AND s.source = {segment.Source}
               AND s.id <> {segment.Id} AND t.text IS NOT NULL AND t.state = ANY({Finished})
@@ -63,7 +63,7 @@ public sealed class SegmentChecks(TranslationDb db, QualityChecks checks, Glossa
             .OrderBy(x => x.Segment.Ordinal).ToListAsync(cancellationToken);
         // Other translations of the same sources anywhere in the project, in one query.
         var translations = await db.Database.SqlQuery<SourceTranslation>($"""
-            SELECT s.id AS "SegmentId", s.source AS "Source", t.text AS "Text" FROM translate.segments s
+            SELECT s.id AS segment_id, s.source AS source, t.text AS text FROM translate.segments s
             JOIN translate.documents d ON d.id = s.document_id JOIN translate.targets t ON t.segment_id = s.id
             WHERE d.project_id = {target.Project.Id} AND t.language = {language} AND t.text IS NOT NULL AND t.state = ANY({Finished})
               AND md5(s.source) IN (SELECT md5(source) FROM translate.segments WHERE document_id = {target.Document.Id} AND retired_in_version IS NULL)
