@@ -72,7 +72,7 @@ public sealed class GlossaryExchange(TranslationDb db, TimeProvider clock)
             {
                 if (known.Change(project.SourceLanguage, draft, actor, now) is { } problem)
                 {
-                    rejected.Add(new RejectedEntry(i + 1, source, problem.Detail));
+                    rejected.Add(new RejectedEntry(i + 1, source, Describe(problem)));
                     continue;
                 }
                 updated++;
@@ -81,7 +81,7 @@ public sealed class GlossaryExchange(TranslationDb db, TimeProvider clock)
             var created = GlossaryEntry.Create(project.Id, project.SourceLanguage, draft, actor, now);
             if (!created.Succeeded)
             {
-                rejected.Add(new RejectedEntry(i + 1, source, created.Error.Detail));
+                rejected.Add(new RejectedEntry(i + 1, source, Describe(created.Error)));
                 continue;
             }
             db.GlossaryEntries.Add(created.Value);
@@ -94,6 +94,11 @@ public sealed class GlossaryExchange(TranslationDb db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         return new GlossaryImportReport(drafts.Count, added, updated, rejected);
     }
+
+    // Which field of the concept is wrong, as the API's validation problems name them.
+    private static string Describe(DomainError problem) => problem is InvalidInputError invalid
+        ? string.Join(" ", invalid.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))
+        : problem.Detail;
 
     public async Task ExportAsync(Project project, GlossaryFormat format, Stream output, CancellationToken cancellationToken)
     {
