@@ -68,8 +68,11 @@ public sealed class SegmentChecks(TranslationDb db, QualityChecks checks, Glossa
             WHERE d.project_id = {target.Project.Id} AND t.language = {language} AND t.text IS NOT NULL AND t.state = ANY({Finished})
               AND md5(s.source) IN (SELECT md5(source) FROM translate.segments WHERE document_id = {target.Document.Id} AND retired_in_version IS NULL)
             """).ToListAsync(cancellationToken);
+        // Per source, its distinct translations and how many segments have each: a paper that repeats a sentence 200 times
+        // compares each of its translations with the few distinct ones, not with 199 others.
         var bySource = translations.GroupBy(t => t.Source, StringComparer.Ordinal).Where(g => g.Count() > 1)
-            .ToDictionary(g => g.Key, g => g.Select(t => (t.SegmentId, Plain: Plain(t.Text))).ToList(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.GroupBy(t => Plain(t.Text), StringComparer.Ordinal).ToDictionary(t => t.Key, t => t.Count(), StringComparer.Ordinal),
+                StringComparer.Ordinal);
         var targetIds = rows.Select(r => r.TargetId).ToList();
         var muteEvents = await db.TargetEvents.AsNoTracking()
             .Where(e => targetIds.Contains(e.TargetId) && (e.Kind == TargetEventKind.CheckMuted || e.Kind == TargetEventKind.CheckUnmuted))
@@ -80,7 +83,10 @@ public sealed class SegmentChecks(TranslationDb db, QualityChecks checks, Glossa
         foreach (var row in rows)
         {
             var source = row.Segment.Content;
-            var others = bySource.TryGetValue(row.Segment.Source, out var same) ? same.Where(o => o.SegmentId != row.Segment.Id).Select(o => o.Plain).ToList() : null;
+            var mine = Plain(row.Text!);
+            var others = bySource.TryGetValue(row.Segment.Source, out var same) && row.State is TargetState.Translated or TargetState.Approved
+                ? same.Where(o => o.Key != mine || o.Value > 1).Select(o => o.Key).ToList()
+                : bySource.TryGetValue(row.Segment.Source, out same) ? [.. same.Keys] : null;
             var report = checker.Run(source, new SegmentContent(row.Text!, source.Codes), others, mutes.GetValueOrDefault(row.TargetId));
             if (report.Findings.Count > 0)
             {
