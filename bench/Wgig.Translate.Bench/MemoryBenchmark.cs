@@ -38,7 +38,9 @@ public static class MemoryBenchmark
 
         var queries = Enumerable.Range(0, lookups).Select(_ => SegmentContent.FromText(Variant(sentences[random.Next(sentences.Count)], vocabulary, random))).ToList();
         await using var db = StoreServiceCollectionExtensions.OpenStore(dataSource);
-        var memory = new TranslationMemory(db, Options.Create(new MemoryOptions()));
+        // No time budget here: the bench measures how long the fuzzy search takes, not how often the editor would be spared it.
+        var memory = new TranslationMemory(db, Options.Create(new MemoryOptions { FuzzyBudget = TimeSpan.FromSeconds(10) }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<TranslationMemory>.Instance);
         Guid[] projects = [Project];
         // Warm up like a running API: plans, JIT, the index pages a first query reads from disk.
         foreach (var query in queries.Take(20))

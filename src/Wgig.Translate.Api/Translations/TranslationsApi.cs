@@ -118,15 +118,16 @@ public static class TranslationsApi
             return new NotYourClaim(segmentId, context.Language).ToProblem();
         }
         var report = await checks.RunAsync(projectId, context.Language, context.Segment, context.Target, content.Value, cancellationToken);
-        if (report.RefusalOfSubmission(request.Acknowledge) is { } blocked)
-        {
-            return blocked.ToProblem();
-        }
         var now = clock.GetUtcNow();
         var claimId = context.Target.ClaimId;
         if (context.Target.Submit(context.Caller, content.Value, context.Segment.Content, now, report.AcknowledgementNote()) is { } refused)
         {
             return refused.ToProblem();
+        }
+        // The workflow's own refusals (no claim, empty text) come first; a refusal by the checks leaves the transition unsaved.
+        if (report.RefusalOfSubmission(request.Acknowledge) is { } blocked)
+        {
+            return blocked.ToProblem();
         }
         // Handing one in is activity on the batch: the rest of the claim stays the volunteer's for a full lease.
         await ClaimActivity.ExtendAsync(db, claimId is { } id ? [id] : [], claimOptions.Value, now, cancellationToken);

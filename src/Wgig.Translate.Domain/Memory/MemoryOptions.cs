@@ -21,5 +21,12 @@ public sealed class MemoryOptions
 
     /// <summary>pg_trgm similarity a candidate needs (0–1): the index's cut-off, below the word-level score it stands for.</summary>
     [Range(0.1, 1.0)]
-    public double TrigramThreshold { get; set; } = 0.45;
+    public double TrigramThreshold { get; set; } = 0.5;
+
+    /// <summary>
+    /// How long the fuzzy search may take before the editor gets the exact and in-context matches alone: on a very large
+    /// memory of common words the trigram index has long posting lists to merge (see docs/benchmarks.md).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
+    public TimeSpan FuzzyBudget { get; set; } = TimeSpan.FromMilliseconds(250);
 }

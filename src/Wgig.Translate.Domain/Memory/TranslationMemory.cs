@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -18,7 +19,7 @@ namespace Wgig.Translate.Domain.Memory;
 /// then fuzzy: pg_trgm finds candidates through a GIN index, word edit distance ranks them), and searched
 /// by phrase (concordance). A project reads its own memory and those shared with it.
 /// </summary>
-public sealed class TranslationMemory(TranslationDb db, IOptions<MemoryOptions> options)
+public sealed class TranslationMemory(TranslationDb db, IOptions<MemoryOptions> options, ILogger<TranslationMemory> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -83,16 +84,22 @@ public sealed class TranslationMemory(TranslationDb db, IOptions<MemoryOptions> 
                 matches.Add(match);
             }
         }
+        // Fuzzy matches in a transaction of their own, with the trigram threshold and a time budget set for it alone: past the
+        // budget the editor gets the exact and in-context matches (inside a caller's transaction there is no budget to abort it).
         if (matches.Count(m => m.Score == 100) < settings.MaxMatches)
         {
-            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            await db.Database.ExecuteSqlAsync($"SELECT set_config('pg_trgm.similarity_threshold', {settings.TrigramThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}, true)", cancellationToken);
-            await using (var fuzzy = await MemoryStore.ReadAsync(db, $"""
-                SELECT {Columns} FROM translate.memory_entries
-                WHERE source_plain % @plain AND source_language = @source_language AND target_language = @target_language AND project_id = ANY(@projects)
-                ORDER BY similarity(source_plain, @plain) DESC LIMIT @candidates
-                """, [.. parameters(), new NpgsqlParameter("plain", plain), new NpgsqlParameter("candidates", settings.Candidates)], cancellationToken))
+            var own = db.Database.CurrentTransaction is null;
+            await using var transaction = own ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            var threshold = settings.TrigramThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var budget = own ? ((int)settings.FuzzyBudget.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) : "0";
+            await db.Database.ExecuteSqlAsync($"SELECT set_config('pg_trgm.similarity_threshold', {threshold}, true), set_config('statement_timeout', {budget}, true)", cancellationToken);
+            try
             {
+                await using var fuzzy = await MemoryStore.ReadAsync(db, $"""
+                    SELECT {Columns} FROM translate.memory_entries
+                    WHERE source_plain % @plain AND source_language = @source_language AND target_language = @target_language AND project_id = ANY(@projects)
+                    ORDER BY similarity(source_plain, @plain) DESC LIMIT @candidates
+                    """, [.. parameters(), new NpgsqlParameter("plain", plain), new NpgsqlParameter("candidates", settings.Candidates)], cancellationToken);
                 while (await fuzzy.ReadAsync(cancellationToken))
                 {
                     var match = Read(fuzzy, source, context);
@@ -102,9 +109,13 @@ public sealed class TranslationMemory(TranslationDb db, IOptions<MemoryOptions> 
                     }
                 }
             }
+            catch (PostgresException e) when (own && e.SqlState == PostgresErrorCodes.QueryCanceled && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("The fuzzy memory search took longer than {Budget}; only exact and in-context matches are offered.", settings.FuzzyBudget);
+            }
             if (transaction is not null)
             {
-                await transaction.CommitAsync(cancellationToken);
+                await transaction.RollbackAsync(cancellationToken); // read only: nothing to keep
             }
         }
         return [.. matches.OrderBy(m => m.Kind).ThenByDescending(m => m.Score).ThenByDescending(m => m.At)
