@@ -29,7 +29,7 @@ public static class ClaimsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        claims.MapPost("/", ClaimNextBatch).WithName("ClaimNextBatch").ProducesValidationProblem();
+        claims.MapPost("/", ClaimNextBatch).WithName("ClaimNextBatch").ProducesValidationProblem().WithMetadata(ProjectAccess.ChecksLanguageRight.Instance);
         claims.MapPost("/{claimId}/renew", Renew).WithName("RenewClaim");
         claims.MapPost("/{claimId}/release", Release).WithName("ReleaseClaim");
         routes.MapGet("/projects/{projectId}/documents/{documentId}/assignments/proposal", ProposeAssignments).WithName("ProposeAssignments")
@@ -52,15 +52,18 @@ public static class ClaimsApi
             return held.Error.ToProblem();
         }
         var (claim, targets) = held.Value;
+        // Renewing keeps work one may only do with the right: a right taken away is not renewed around.
+        var right = claim.Kind == ClaimKind.Review ? LanguageRight.Review : LanguageRight.Translate;
+        var allowed = await DocumentLanguage.FindForAsync(db, projectId, documentId, claim.Language, claim.VolunteerId, right, cancellationToken);
+        if (!allowed.Succeeded)
+        {
+            return allowed.Error.ToProblem();
+        }
         if (!claim.IsLiveAt(now))
         {
             return new ClaimNotLive(claimId).ToProblem();
         }
         claim.Extend(now, options.Value);
-        foreach (var target in targets)
-        {
-            target.Renew(claim.VolunteerId, claim.ExpiresAt, now);
-        }
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new ClaimResponse(claim.Id, documentId, claim.Language, claim.ExpiresAt, claim.Words, [.. targets.Select(t => t.SegmentId)]));
     }

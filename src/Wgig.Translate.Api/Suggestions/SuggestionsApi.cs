@@ -94,7 +94,7 @@ public static class SuggestionsApi
             return new UnknownCheck(check, checks.All.Select(c => c.Id)).ToProblem();
         }
         var levels = await db.CheckSettings.AsNoTracking().Where(s => s.ProjectId == projectId && s.Check == known.Id).Select(s => (CheckLevel?)s.Level).SingleOrDefaultAsync(cancellationToken);
-        if ((levels ?? known.DefaultLevel) == CheckLevel.Error && !ProjectAccess.IsStaff(caller)
+        if ((levels ?? known.DefaultLevel) == CheckLevel.Error && !await ProjectAccess.IsStaffOfAsync(db, caller, projectId, cancellationToken)
             && !await DocumentLanguage.HoldsAsync(db, target, caller.AccountId(), LanguageRight.Review, cancellationToken))
         {
             return new NoLanguageRight(LanguageRight.Review, target.Language).ToProblem();
@@ -102,7 +102,7 @@ public static class SuggestionsApi
         var now = clock.GetUtcNow();
         if (row is null)
         {
-            row = Target.Start(segment.Id, target.Language, now);
+            row = Target.Start(segment, target.Language, now);
             db.Targets.Add(row);
         }
         if (row.MuteCheck(caller.AccountId(), known.Id, request.Reason, now) is { } refused)
@@ -144,7 +144,7 @@ public static class SuggestionsApi
     private static async Task<Result<SegmentLanguage>> FindAsync(TranslationDb db, Guid projectId, Guid documentId, Guid segmentId, string language,
         ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var found = ProjectAccess.IsStaff(caller)
+        var found = await ProjectAccess.IsStaffOfAsync(db, caller, projectId, cancellationToken)
             ? await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken)
             : await DocumentLanguage.FindForWorkAsync(db, projectId, documentId, language, caller.AccountId(), cancellationToken);
         if (!found.Succeeded)

@@ -27,9 +27,9 @@ public static class TranslationsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         translation.MapGet("/", Get).WithName("GetTranslation");
-        translation.MapPut("/", Submit).WithName("SubmitTranslation").ProducesValidationProblem();
-        translation.MapPut("/draft", SaveDraft).WithName("SaveDraft").ProducesValidationProblem();
-        translation.MapPost("/review", Review).WithName("ReviewTranslation").ProducesValidationProblem();
+        translation.MapPut("/", Submit).WithName("SubmitTranslation").ProducesValidationProblem().WithMetadata(ProjectAccess.ChecksLanguageRight.Instance);
+        translation.MapPut("/draft", SaveDraft).WithName("SaveDraft").ProducesValidationProblem().WithMetadata(ProjectAccess.ChecksLanguageRight.Instance);
+        translation.MapPost("/review", Review).WithName("ReviewTranslation").ProducesValidationProblem().WithMetadata(ProjectAccess.ChecksLanguageRight.Instance);
         translation.MapGet("/history", History).WithName("TranslationHistory");
         return routes;
     }
@@ -44,7 +44,7 @@ public static class TranslationsApi
         {
             return found.Error.ToProblem();
         }
-        return await RespondAsync(http, db, found.Value, cancellationToken);
+        return Respond(http, db, found.Value);
     }
 
     /// <summary>
@@ -53,85 +53,70 @@ public static class TranslationsApi
     /// </summary>
     private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> SaveDraft(
         Guid projectId, Guid documentId, Guid segmentId, string language, TranslationRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> claimOptions, SegmentChecks checks, HttpContext http,
-        CancellationToken cancellationToken)
+        ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, TranslationWork work, SegmentChecks checks, HttpContext http, CancellationToken cancellationToken)
     {
-        var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken, LanguageRight.Translate);
-        if (!found.Succeeded)
+        var (write, problem) = await PrepareWriteAsync(db, projectId, documentId, segmentId, language, caller, ifMatch, request.Runs, allowEmpty: true, cancellationToken);
+        if (write is null)
         {
-            return found.Error.ToProblem();
+            return problem!;
         }
-        var context = found.Value;
-        if (Stale(db, context, ifMatch) is { } stale)
-        {
-            return stale;
-        }
-        var content = request.Runs is { Count: 0 }
-            ? new Domain.Segmentation.SegmentContent("", context.Segment.Content.Codes)
-            : RunMapping.ToContent(request.Runs, context.Segment.Content);
-        if (!content.Succeeded)
-        {
-            return content.Error.ToProblem();
-        }
-        if (context.Target is null)
-        {
-            return new NotYourClaim(segmentId, context.Language).ToProblem();
-        }
-        var now = clock.GetUtcNow();
-        var claimId = context.Target.ClaimId;
-        if (context.Target.SaveDraft(context.Caller, content.Value, now) is { } refused)
+        if (work.SaveDraft(write.Target, write.Context.Caller, write.Content, write.Context.Segment.Content, clock.GetUtcNow()) is { } refused)
         {
             return refused.ToProblem();
         }
-        await ClaimActivity.ExtendAsync(db, claimId is { } id ? [id] : [], claimOptions.Value, now, cancellationToken);
         // A draft is checked as it is saved, so the editor shows the findings as the volunteer types; nothing blocks a draft.
-        var report = await checks.RunAsync(projectId, context.Language, context.Segment, context.Target, content.Value, cancellationToken);
-        return WithChecks(await SaveAsync(db, http, context, cancellationToken), report);
+        var report = await checks.RunAsync(projectId, write.Context.Language, write.Context.Segment, write.Target, write.Content, cancellationToken);
+        return WithChecks(await SaveAsync(db, http, write.Context, cancellationToken), report);
     }
 
-    /// <summary>
-    /// Hand in a translation for review: needs a live claim; If-Match guards against overwriting a newer version. The checks run
-    /// first: an error refuses the submission (422 with the findings), and so does a warning not named in acknowledge.
-    /// </summary>
+    /// <summary>Hand in a translation for review: needs a live claim; If-Match guards against overwriting a newer version.</summary>
     private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Submit(
         Guid projectId, Guid documentId, Guid segmentId, string language, TranslationRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> claimOptions, SegmentChecks checks, HttpContext http,
-        CancellationToken cancellationToken)
+        ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, TranslationWork work, SegmentChecks checks, HttpContext http, CancellationToken cancellationToken)
     {
-        var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken, LanguageRight.Translate);
-        if (!found.Succeeded)
+        var (write, problem) = await PrepareWriteAsync(db, projectId, documentId, segmentId, language, caller, ifMatch, request.Runs, allowEmpty: false, cancellationToken);
+        if (write is null)
         {
-            return found.Error.ToProblem();
+            return problem!;
         }
-        var context = found.Value;
-        if (Stale(db, context, ifMatch) is { } stale)
-        {
-            return stale;
-        }
-        var content = RunMapping.ToContent(request.Runs, context.Segment.Content);
-        if (!content.Succeeded)
-        {
-            return content.Error.ToProblem();
-        }
-        if (context.Target is null)
-        {
-            return new NotYourClaim(segmentId, context.Language).ToProblem();
-        }
-        var report = await checks.RunAsync(projectId, context.Language, context.Segment, context.Target, content.Value, cancellationToken);
-        var now = clock.GetUtcNow();
-        var claimId = context.Target.ClaimId;
-        if (context.Target.Submit(context.Caller, content.Value, context.Segment.Content, now, report.AcknowledgementNote()) is { } refused)
+        var report = await checks.RunAsync(projectId, write.Context.Language, write.Context.Segment, write.Target, write.Content, cancellationToken);
+        // Handing one in is activity on the batch: the rest of the claim stays the volunteer's for a full lease.
+        if (work.Submit(write.Target, write.Context.Caller, write.Content, write.Context.Segment.Content, clock.GetUtcNow(), report.AcknowledgementNote()) is { } refused)
         {
             return refused.ToProblem();
         }
         // The workflow's own refusals (no claim, empty text) come first; a refusal by the checks leaves the transition unsaved.
-        if (report.RefusalOfSubmission(request.Acknowledge) is { } blocked)
+        return report.RefusalOfSubmission(request.Acknowledge) is { } blocked
+            ? blocked.ToProblem()
+            : WithChecks(await SaveAsync(db, http, write.Context, cancellationToken), report);
+    }
+
+    private sealed record Write(TranslationContext Context, Target Target, Domain.Segmentation.SegmentContent Content);
+
+    // What drafts and submissions share: the translate right, the version the client edited, runs that use the source's codes, a target to write.
+    private static async Task<(Write? Write, ProblemHttpResult? Problem)> PrepareWriteAsync(TranslationDb db, Guid projectId, Guid documentId, Guid segmentId,
+        string language, ClaimsPrincipal caller, string? ifMatch, IReadOnlyList<RunRequest>? runs, bool allowEmpty, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(db, projectId, documentId, segmentId, language, caller, cancellationToken, LanguageRight.Translate);
+        if (!found.Succeeded)
         {
-            return blocked.ToProblem();
+            return (null, found.Error.ToProblem());
         }
-        // Handing one in is activity on the batch: the rest of the claim stays the volunteer's for a full lease.
-        await ClaimActivity.ExtendAsync(db, claimId is { } id ? [id] : [], claimOptions.Value, now, cancellationToken);
-        return WithChecks(await SaveAsync(db, http, context, cancellationToken), report);
+        var context = found.Value;
+        if (Stale(db, context, ifMatch) is { } stale)
+        {
+            return (null, stale);
+        }
+        var content = allowEmpty && runs is { Count: 0 }
+            ? new Domain.Segmentation.SegmentContent("", context.Segment.Content.Codes)
+            : RunMapping.ToContent(runs, context.Segment.Content);
+        if (!content.Succeeded)
+        {
+            return (null, content.Error.ToProblem());
+        }
+        return context.Target is { } target
+            ? (new Write(context, target, content.Value), null)
+            : (null, new NotYourClaim(segmentId, context.Language).ToProblem());
     }
 
     /// <summary>Approve, reject with a comment, or edit and approve; only someone with the review right who did not translate it.</summary>
@@ -209,24 +194,25 @@ public static class TranslationsApi
     private sealed record TranslationContext(Segment Segment, Target? Target, string Language, Guid Caller);
 
     // With a right: the caller must hold it in the language (a right taken away ends every write in it at once).
+    // Two round trips: the document × language with the segment and the right, then the target with its claims and
+    // the drafts earlier claimants set aside (the suggestions).
     private static async Task<Result<TranslationContext>> FindAsync(TranslationDb db, Guid projectId, Guid documentId, Guid segmentId, string language,
         ClaimsPrincipal caller, CancellationToken cancellationToken, LanguageRight? right = null)
     {
-        var found = right is { } needed
-            ? await DocumentLanguage.FindForAsync(db, projectId, documentId, language, caller.AccountId(), needed, cancellationToken)
-            : await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
+        var found = await DocumentLanguage.FindSegmentAsync(db, projectId, documentId, segmentId, language,
+            right is { } needed ? (caller.AccountId(), needed) : null, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Error;
         }
-        var segment = await db.Segments.AsNoTracking().SingleOrDefaultAsync(s => s.Id == segmentId && s.DocumentId == documentId, cancellationToken);
-        if (segment is null)
-        {
-            return new SegmentNotFound(documentId, segmentId);
-        }
-        var target = await db.Targets.SingleOrDefaultAsync(t => t.SegmentId == segmentId && t.Language == found.Value.Language, cancellationToken);
-        return new TranslationContext(segment, target, found.Value.Language, caller.AccountId());
+        var (documentLanguage, segment) = found.Value;
+        var target = await db.Targets
+            .Include(t => t.History.Where(e => e.Kind == TargetEventKind.DraftSetAside).OrderByDescending(e => e.Sequence).Take(Suggestions))
+            .SingleOrDefaultAsync(t => t.SegmentId == segmentId && t.Language == documentLanguage.Language, cancellationToken);
+        return new TranslationContext(segment, target, documentLanguage.Language, caller.AccountId());
     }
+
+    private const int Suggestions = 10;
 
     // If-Match names the version the client edited; an older one means someone else changed it meanwhile.
     private static ProblemHttpResult? Stale(TranslationDb db, TranslationContext context, string? ifMatch)
@@ -244,6 +230,9 @@ public static class TranslationsApi
     {
         try
         {
+            // The target, its event and its claim's extension go as one batch, one round trip, without BEGIN and COMMIT
+            // of their own: PostgreSQL runs a batch's statements in one implicit transaction, all or none.
+            db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
@@ -253,18 +242,17 @@ public static class TranslationsApi
             var fresh = await db.Targets.SingleOrDefaultAsync(t => t.Id == context.Target!.Id, cancellationToken);
             return Conflict(db, context with { Target = fresh }, "Someone else changed the translation at the same time.");
         }
-        return await RespondAsync(http, db, context, cancellationToken);
+        return Respond(http, db, context);
     }
 
-    private static async Task<Ok<TranslationResponse>> RespondAsync(HttpContext http, TranslationDb db, TranslationContext context, CancellationToken cancellationToken)
+    private static Ok<TranslationResponse> Respond(HttpContext http, TranslationDb db, TranslationContext context)
     {
         var version = Version(db, context.Target);
         http.Response.Headers.ETag = $"\"{version}\"";
         List<Suggestion>? suggestions = null;
         if (context.Target is { } target && target.ClaimedBy == context.Caller)
         {
-            var left = await db.TargetEvents.AsNoTracking().Where(e => e.TargetId == target.Id && e.Kind == TargetEventKind.DraftSetAside)
-                .OrderByDescending(e => e.Sequence).Take(10).ToListAsync(cancellationToken);
+            var left = target.History.Where(e => e.Kind == TargetEventKind.DraftSetAside).OrderByDescending(e => e.Sequence).Take(Suggestions);
             suggestions = [.. left.Select(e => new Suggestion(ContentResponse.From(new Domain.Segmentation.SegmentContent(e.Text!, context.Segment.Content.Codes)), e.ActorId, e.At))];
         }
         return TypedResults.Ok(TranslationResponse.From(context.Segment.Id, context.Language, context.Target, context.Segment.Content,

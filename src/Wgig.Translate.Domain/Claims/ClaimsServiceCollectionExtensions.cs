@@ -6,6 +6,8 @@ public static class ClaimsServiceCollectionExtensions
 {
     public static IServiceCollection AddClaims(this IServiceCollection services)
     {
+        services.AddScoped<BatchFilling>();
+        services.AddSingleton<Targets.TranslationWork>();
         services.AddScoped<ClaimNext>();
         services.AddScoped<ReviewNext>();
         services.AddScoped<Balancing.WorkBalancer>();

@@ -49,7 +49,7 @@ public sealed class Pretranslation(TranslationDb db, TranslationMemory memory, T
             var row = existing.GetValueOrDefault(segment.Id);
             if (row is null)
             {
-                row = Target.Start(segment.Id, language, now);
+                row = Target.Start(segment, language, now);
                 db.Targets.Add(row);
             }
             var note = best.Kind == MatchKind.InContext ? "Pre-translated from an in-context translation memory match" : "Pre-translated from a 100% translation memory match";

@@ -61,6 +61,16 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
 
     public DbSet<MachineTranslation.CachedMachineTranslation> MachineTranslations => Set<MachineTranslation.CachedMachineTranslation>();
 
+    public DbSet<ProjectStaff> ProjectStaff => Set<ProjectStaff>();
+
+    public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
+
+    public DbSet<Notifications.OutgoingMail> OutgoingMails => Set<Notifications.OutgoingMail>();
+
+    public DbSet<Publishing.WebhookDelivery> WebhookDeliveries => Set<Publishing.WebhookDelivery>();
+
+    public DbSet<Security.KeyRingEntry> KeyRingEntries => Set<Security.KeyRingEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

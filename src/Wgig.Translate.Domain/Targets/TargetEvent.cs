@@ -24,6 +24,12 @@ public enum TargetEventKind
 
     /// <summary>A muted check counts again; the comment is the check.</summary>
     CheckUnmuted,
+
+    /// <summary>The claimant's right to translate into the language was taken away: the claim ended (the comment says so).</summary>
+    ClaimEndedRightRevoked,
+
+    /// <summary>The reviewer's right to review the language was taken away: the review batch ended (the comment says so).</summary>
+    ReviewEndedRightRevoked,
 }
 
 /// <summary>

@@ -68,7 +68,7 @@ public sealed class Xliff12Writer : IXliffWriter
         }
         foreach (var note in unit.Notes ?? [])
         {
-            _xml.WriteElementString("note", Namespace, note);
+            _xml.WriteElementString("note", Namespace, XliffCodes.XmlSafe(note));
         }
         // 1.2 has no glossary module: the terms found in the source go to notes from "glossary".
         foreach (var match in (unit.Terms ?? []).DistinctBy(t => t.Entry.Id))
