@@ -104,7 +104,8 @@ public static class DocumentChecksBenchmark
                 await segments.CompleteAsync();
             }
             await using (var targets = await connection.BeginBinaryImportAsync("""
-                COPY translate.targets (id, segment_id, language, state, text, translator_id, updated_at, events_recorded) FROM STDIN (FORMAT BINARY)
+                COPY translate.targets (id, segment_id, language, document_id, ordinal, word_count, state, text, translator_id, updated_at, events_recorded)
+                FROM STDIN (FORMAT BINARY)
                 """))
             {
                 for (var i = 0; i < translations.Count; i++)
@@ -113,6 +114,9 @@ public static class DocumentChecksBenchmark
                     await targets.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
                     await targets.WriteAsync(ids[i], NpgsqlDbType.Uuid);
                     await targets.WriteAsync("fr", NpgsqlDbType.Varchar);
+                    await targets.WriteAsync(Document, NpgsqlDbType.Uuid);
+                    await targets.WriteAsync(i + 1, NpgsqlDbType.Integer);
+                    await targets.WriteAsync(10, NpgsqlDbType.Integer);
                     await targets.WriteAsync("Translated", NpgsqlDbType.Varchar);
                     await targets.WriteAsync(translations[i].Target.CodedText, NpgsqlDbType.Text);
                     await targets.WriteAsync(Guid.Empty, NpgsqlDbType.Uuid);

@@ -41,7 +41,7 @@ public sealed class MachineTranslationTests(ApiFactory api) : IClassFixture<ApiF
         Assert.Equal((first.Text, true), (second.Text, second.Cached));
         Assert.Equal([first.Text], await api.Database.QueryAsync<string>("SELECT text FROM translate.machine_translations"));
         // Never applied: the segment is as untranslated as before.
-        Assert.Empty(await api.Database.QueryAsync<Guid>("SELECT id FROM translate.targets"));
+        Assert.Empty(await api.Database.QueryAsync<Guid>("SELECT id FROM translate.targets WHERE text IS NOT NULL OR state <> 'Untranslated'"));
     }
 
     [Theory]
