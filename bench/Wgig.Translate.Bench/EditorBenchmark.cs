@@ -40,7 +40,7 @@ public static class EditorBenchmark
             var project = (await LoadHarness.PostJsonAsync(http, "/api/projects", new { name = "Editor", sourceLanguage = "en", targetLanguages = French }))
                 .GetProperty("id").GetGuid();
             var document = await UploadAsync(http, project, segments);
-            await LoadHarness.GrantAsync(database, project, [volunteers[0].Id]);
+            await LoadHarness.GrantAsync(database, project, [volunteers[0].Id], translate: true);
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", volunteers[0].Token);
             await LoadHarness.PostJsonAsync(http, $"/api/projects/{project}/documents/{document}/claims", new { language = "fr", words = 250 });
 

@@ -10,15 +10,21 @@ using Wgig.Translate.Domain.Accounts;
 namespace Wgig.Translate.Bench;
 
 /// <summary>
-/// Claim-next under load, end to end: the real API and Worker builds as separate processes on a fresh
-/// PostgreSQL database, N volunteers each claiming (and, in the workflow run, submitting) over HTTP, and
-/// next to it the same claim statement as raw SQL driven by pgbench with N clients against the same
-/// database in the same run. Reads PGHOST/PGPORT/PGUSER/PGPASSWORD (pg_virtualenv sets them).
+/// The hot paths end to end: the real API build as its own process on a fresh PostgreSQL database, volunteers
+/// calling it over HTTP, and beside each measurement the raw SQL a hand-written implementation would send,
+/// driven by pgbench against the same database in the same run (<see cref="RawStatements"/>):
+/// claim-next throughput at 1, 16 and 64 clients against the ideal dequeue; one client's latency of
+/// claim-next, draft save and submit against their statements, with the API's CPU per call; and the web
+/// editor's mix (segment pages, a draft saved every few seconds per active volunteer, submissions, review
+/// batches and decisions) against the same statements in the same proportions at the same rate.
+/// Reads PGHOST/PGPORT/PGUSER/PGPASSWORD (pg_virtualenv sets them).
 /// </summary>
 public static class LoadHarness
 {
     private const string Language = "fr";
     private const int WordsPerClaim = 20; // four five-word sentences
+    // Where the API listens: --url, or WGIG_URL as for ./run, so that runs on one machine do not collide.
+    private static string Url = Environment.GetEnvironmentVariable("WGIG_URL") ?? "http://127.0.0.1:5199";
 
     public sealed record Run(string Name, int Clients, int Calls, double Seconds, double[] LatenciesMs)
     {
@@ -27,57 +33,208 @@ public static class LoadHarness
 
         public double PerSecond => Calls / Seconds;
 
-        public double Percentile(double p)
-        {
-            var sorted = LatenciesMs.Order().ToArray();
-            return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-        }
+        public double Percentile(double p) => LoadHarness.Percentile(LatenciesMs, p);
     }
+
+    // The throwaway database's key ring key, fresh for each run.
+    private static readonly string BenchKeyRingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    public static double Percentile(IReadOnlyCollection<double> latencies, double p)
+    {
+        var sorted = latencies.Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    }
+
+    /// <summary>Where the API of this run listens: --url, else WGIG_URL, else port 5199.</summary>
+    public static void UseUrl(string[] args) => Url = Option(args, "--url", Url);
+
+    /// <summary>What the parts of a run share: the API process and its client, the database, the project and the accounts.</summary>
+    public sealed record Setup(string Root, string Database, System.Diagnostics.Process Api, HttpClient Coordinator, Guid ProjectId,
+        List<(Guid Id, string Token)> Volunteers, List<(Guid Id, string Token)> Reviewers);
 
     public static async Task<int> RunAsync(string[] args)
     {
         var clientCounts = Option(args, "--clients", "1,16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
         var claimsPerClient = int.Parse(Option(args, "--claims", "50"), CultureInfo.InvariantCulture);
-        var root = Option(args, "--root", FindRoot());
-        var database = await FreshDatabaseAsync("wgig_load", root);
+        var latencyCalls = int.Parse(Option(args, "--latency", "200"), CultureInfo.InvariantCulture);
+        var editors = int.Parse(Option(args, "--editors", "32"), CultureInfo.InvariantCulture);
+        var think = TimeSpan.FromSeconds(double.Parse(Option(args, "--think", "2"), CultureInfo.InvariantCulture));
+        var mixSeconds = int.Parse(Option(args, "--mix-seconds", "60"), CultureInfo.InvariantCulture);
+        var parts = Option(args, "--parts", "claims,latency,mix").Split(',');
+        UseUrl(args);
+        var setup = await StartAsync("wgig_load", Option(args, "--root", FindRoot()), Math.Max(clientCounts.Max(), editors), Math.Max(1, editors / 4));
+        try
+        {
+            var maxClients = clientCounts.Max();
+            // Warm up the API (JIT, connection pools, plans) on a document of its own, with every client.
+            await HttpClaimsAsync(setup, "warm-up", await UploadAsync(setup, maxClients * 5 * 4 + 100), setup.Volunteers.Take(maxClients).ToList(), 5, submit: true);
+            if (parts.Contains("claims"))
+            {
+                await ClaimThroughputAsync(setup, clientCounts, claimsPerClient);
+            }
+            if (parts.Contains("latency"))
+            {
+                await OneClientLatencyAsync(setup, latencyCalls);
+            }
+            if (parts.Contains("mix"))
+            {
+                await EditorMix.RunAsync(setup, editors, think, mixSeconds);
+            }
+        }
+        finally
+        {
+            setup.Api.Kill(entireProcessTree: true);
+        }
+        return 0;
+    }
+
+    /// <summary>A fresh database, the API started on it, a coordinator, volunteers with the translate right and reviewers with the review right.</summary>
+    public static async Task<Setup> StartAsync(string name, string root, int volunteers, int reviewers)
+    {
+        var database = await FreshDatabaseAsync(name, root);
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Translation"] = database,
+            ["DataProtection__KeyRingKey"] = BenchKeyRingKey,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = Environment.GetEnvironmentVariable("WGIG_LOAD_SQL_LOG") ?? "Warning",
             ["Claims__MaxOpenWords"] = "1000000",
         };
-        const string url = "http://127.0.0.1:5199";
-        using var api = Process(root, "src/Wgig.Translate.Api/bin/Release/net10.0/Wgig.Translate.Api.dll", ["--urls", url], environment);
-        try
-        {
-            using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
-            await WaitReadyAsync(http);
-            var maxClients = clientCounts.Max();
-            var (coordinatorToken, volunteers) = await SeedAccountsAsync(database, maxClients);
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", coordinatorToken);
-            var project = await PostJsonAsync(http, "/api/projects", new { name = "Load", sourceLanguage = "en", targetLanguages = new[] { Language } });
-            var projectId = project.GetProperty("id").GetGuid();
-            await GrantAsync(database, projectId, volunteers.Select(v => v.Id));
+        var api = Process(root, "src/Wgig.Translate.Api/bin/Release/net10.0/Wgig.Translate.Api.dll", ["--urls", Url], environment);
+        var http = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromMinutes(5) };
+        await WaitReadyAsync(http);
+        var (coordinatorToken, accounts) = await SeedAccountsAsync(database, volunteers + reviewers);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", coordinatorToken);
+        var project = await PostJsonAsync(http, "/api/projects", new { name = $"Load {Guid.NewGuid():N}", sourceLanguage = "en", targetLanguages = new[] { Language } });
+        var projectId = project.GetProperty("id").GetGuid();
+        await GrantAsync(database, projectId, accounts.Take(volunteers).Select(v => v.Id), translate: true);
+        await GrantAsync(database, projectId, accounts.Skip(volunteers).Select(v => v.Id), translate: false);
+        return new Setup(root, database, api, http, projectId, accounts.Take(volunteers).ToList(), accounts.Skip(volunteers).ToList());
+    }
 
-            // Warm up the API (JIT, connection pools, plans) on a document of its own, with every client.
-            await HttpRunAsync(url, "warm-up", await UploadAsync(http, projectId, maxClients * 5 * 4 + 100), projectId, volunteers, 5, submit: true);
-            var runs = new List<Run>();
-            foreach (var clients in clientCounts)
-            {
-                var segments = clients * claimsPerClient * 4 + 100;
-                runs.Add(await MeasuredAsync(api, HttpRunAsync(url, "HTTP claim-next", await UploadAsync(http, projectId, segments), projectId, volunteers.Take(clients).ToList(), claimsPerClient, submit: false)));
-                runs.Add(PgbenchRun(root, database, await UploadAsync(http, projectId, segments), clients, claimsPerClient));
-                runs.Add(await MeasuredAsync(api, HttpRunAsync(url, "HTTP claim-next + submit", await UploadAsync(http, projectId, segments), projectId, volunteers.Take(clients).ToList(), claimsPerClient, submit: true)));
-            }
-            Report(runs);
-        }
-        finally
+    private static async Task ClaimThroughputAsync(Setup setup, int[] clientCounts, int claimsPerClient)
+    {
+        var runs = new List<Run>();
+        foreach (var clients in clientCounts)
         {
-            api.Kill(entireProcessTree: true);
+            var segments = clients * claimsPerClient * 4 + 100;
+            var volunteers = setup.Volunteers.Take(clients).ToList();
+            runs.Add(await MeasuredAsync(setup.Api, HttpClaimsAsync(setup, "HTTP claim-next", await UploadAsync(setup, segments), volunteers, claimsPerClient, submit: false)));
+            var raw = Pgbench.Run(setup.Database, setup.Root, [new("claim", RawStatements.IdealClaim)], clients,
+                Variables(setup, await UploadAsync(setup, segments), clients), transactions: claimsPerClient);
+            runs.Add(new Run("pgbench, ideal dequeue", clients, raw.Transactions, raw.Seconds, raw.LatenciesMs["claim"]));
         }
-        return 0;
+        Console.WriteLine();
+        Console.WriteLine("Claim-next throughput (4 segments, 20 words a claim)");
+        Console.WriteLine();
+        Console.WriteLine("| run | clients | calls | calls/s | p50 ms | p99 ms | API CPU ms/call | HTTP ÷ ideal raw |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var run in runs)
+        {
+            var raw = runs.Single(r => r.Clients == run.Clients && r.Name.StartsWith("pgbench", StringComparison.Ordinal));
+            var ratio = run.Name.StartsWith("HTTP", StringComparison.Ordinal) ? (run.PerSecond / raw.PerSecond).ToString("0.00", CultureInfo.InvariantCulture) : "";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {run.Name} | {run.Clients} | {run.Calls:N0} | {run.PerSecond:N0} | {run.Percentile(0.5):0.00} | {run.Percentile(0.99):0.00} | {run.ApiCpuMsPerCall:0.00} | {ratio} |"));
+        }
+    }
+
+    // One volunteer, one call after the other: the HTTP call against its statement, and the API's CPU per call.
+    private static async Task OneClientLatencyAsync(Setup setup, int calls)
+    {
+        var volunteer = setup.Volunteers[0];
+        using var client = Client(volunteer.Token);
+        var rows = new List<(string Operation, Run Http, Pgbench.Result Raw)>();
+
+        var claimDocument = await UploadAsync(setup, calls * 4 + 100);
+        var http = await MeasuredAsync(setup.Api, HttpClaimsAsync(setup, "claim-next", claimDocument, [volunteer], calls, submit: false));
+        var raw = Pgbench.Run(setup.Database, setup.Root, [new("claim", RawStatements.IdealClaim)], 1,
+            Variables(setup, await UploadAsync(setup, calls * 4 + 100), 1), transactions: calls);
+        rows.Add(("claim-next (4 segments)", http, raw));
+
+        // Draft saves on one held segment: the editor's autosave of the segment in focus.
+        var draftDocument = await UploadAsync(setup, 100);
+        var held = await ClaimAsync(client, setup.ProjectId, draftDocument, WordsPerClaim);
+        var segment = held.GetProperty("segmentIds")[0].GetGuid();
+        http = await MeasuredAsync(setup.Api, TimedAsync("draft save", calls, i => client.PutAsJsonAsync(
+            $"/api/projects/{setup.ProjectId}/documents/{draftDocument}/segments/{segment}/translations/{Language}/draft",
+            new { runs = new[] { new { text = $"Le paragraphe dit {i}" } } })));
+        var rawVariables = new Dictionary<string, string>(Variables(setup, draftDocument, 1))
+        {
+            ["v"] = "1",
+            ["target"] = $"'{await TargetIdAsync(setup.Database, segment)}'",
+        };
+        raw = Pgbench.Run(setup.Database, setup.Root, [new("draft", RawStatements.DraftSave(fixedTarget: true))], 1, rawVariables, transactions: calls);
+        rows.Add(("draft save", http, raw));
+
+        // Submissions: every segment of one large claim handed in, one after the other.
+        var submitDocument = await UploadAsync(setup, 2 * calls + 10);
+        var batch = (await ClaimAsync(client, setup.ProjectId, submitDocument, calls * 5)).GetProperty("segmentIds").EnumerateArray().Select(e => e.GetGuid()).ToList();
+        http = await MeasuredAsync(setup.Api, TimedAsync("submit", batch.Count, i => client.PutAsJsonAsync(
+            $"/api/projects/{setup.ProjectId}/documents/{submitDocument}/segments/{batch[i]}/translations/{Language}",
+            new { runs = new[] { new { text = "Le paragraphe dit une chose." } } })));
+        await ClaimAsync(client, setup.ProjectId, submitDocument, calls * 5); // the raw side's own claim, on the rest
+        raw = Pgbench.Run(setup.Database, setup.Root, [new("submit", RawStatements.Submit(fixedVolunteer: true))], 1,
+            new Dictionary<string, string>(Variables(setup, submitDocument, 1)) { ["v"] = "1" }, transactions: calls);
+        rows.Add(("submit", http, raw));
+
+        Console.WriteLine();
+        Console.WriteLine($"One client, {calls} calls each, one after the other");
+        Console.WriteLine();
+        Console.WriteLine("| operation | HTTP p50 ms | HTTP p99 ms | raw SQL p50 ms | raw SQL p99 ms | HTTP ÷ raw (p50) | API CPU ms/call |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var (operation, h, r) in rows)
+        {
+            var latencies = r.LatenciesMs.Values.Single();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {operation} | {h.Percentile(0.5):0.00} | {h.Percentile(0.99):0.00} | {Percentile(latencies, 0.5):0.00} | {Percentile(latencies, 0.99):0.00} | {h.Percentile(0.5) / Percentile(latencies, 0.5):0.00} | {h.ApiCpuMsPerCall:0.00} |"));
+        }
+    }
+
+    public static IReadOnlyDictionary<string, string> Variables(Setup setup, Guid documentId, int clients) => new Dictionary<string, string>
+    {
+        ["doc"] = $"'{documentId}'",
+        ["project"] = $"'{setup.ProjectId}'",
+        ["clients"] = clients.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static async Task<Guid> TargetIdAsync(string database, Guid segmentId)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT id FROM translate.targets WHERE segment_id = '{segmentId}' AND language = '{Language}'", connection);
+        return (Guid)(await command.ExecuteScalarAsync())!;
+    }
+
+    public static HttpClient Client(string token)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromMinutes(5) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static async Task<JsonElement> ClaimAsync(HttpClient client, Guid projectId, Guid documentId, int words, string what = "claims")
+    {
+        using var response = await client.PostAsJsonAsync($"/api/projects/{projectId}/documents/{documentId}/{what}", new { language = Language, words });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"{what} failed: {(int)response.StatusCode} {body}");
+    }
+
+    private static async Task<Run> TimedAsync(string name, int calls, Func<int, Task<HttpResponseMessage>> call)
+    {
+        var latencies = new double[calls];
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < calls; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await call(i);
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{name} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+        return new Run(name, 1, calls, clock.Elapsed.TotalSeconds, latencies);
     }
 
     /// <summary>A new, empty database migrated by the Worker's own set-up step; its connection string.</summary>
@@ -100,12 +257,15 @@ public static class LoadHarness
         }
         var database = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
         using var migrate = Process(root, "src/Wgig.Translate.Worker/bin/Release/net10.0/Wgig.Translate.Worker.dll", ["migrate"],
-            new Dictionary<string, string> { ["ConnectionStrings__Translation"] = database, ["Logging__LogLevel__Default"] = "Warning" });
+            new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Translation"] = database, ["DataProtection__KeyRingKey"] = BenchKeyRingKey, ["Logging__LogLevel__Default"] = "Warning",
+            });
         await migrate.WaitForExitAsync();
         return migrate.ExitCode == 0 ? database : throw new InvalidOperationException("migrate failed");
     }
 
-    private static async Task<Run> MeasuredAsync(System.Diagnostics.Process api, Task<Run> running)
+    public static async Task<Run> MeasuredAsync(System.Diagnostics.Process api, Task<Run> running)
     {
         api.Refresh();
         var before = api.TotalProcessorTime;
@@ -114,31 +274,25 @@ public static class LoadHarness
         return run with { ApiCpuMsPerCall = (api.TotalProcessorTime - before).TotalMilliseconds / run.Calls };
     }
 
-    private static async Task<Run> HttpRunAsync(string url, string name, Guid documentId, Guid projectId, List<(Guid Id, string Token)> volunteers,
+    private static async Task<Run> HttpClaimsAsync(Setup setup, string name, Guid documentId, List<(Guid Id, string Token)> volunteers,
         int claimsPerClient, bool submit)
     {
         var latencies = new List<double>[volunteers.Count];
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(volunteers.Select((volunteer, index) => Task.Run(async () =>
         {
-            using var client = new HttpClient { BaseAddress = new Uri(url) };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", volunteer.Token);
+            using var client = Client(volunteer.Token);
             var mine = latencies[index] = [];
             for (var i = 0; i < claimsPerClient; i++)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.PostAsJsonAsync($"/api/projects/{projectId}/documents/{documentId}/claims", new { language = Language, words = WordsPerClaim });
+                var claim = await ClaimAsync(client, setup.ProjectId, documentId, WordsPerClaim);
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new InvalidOperationException($"claim-next failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                }
                 if (submit)
                 {
-                    var claim = await response.Content.ReadFromJsonAsync<JsonElement>();
                     foreach (var segment in claim.GetProperty("segmentIds").EnumerateArray())
                     {
-                        using var put = await client.PutAsJsonAsync($"/api/projects/{projectId}/documents/{documentId}/segments/{segment.GetGuid()}/translations/{Language}",
+                        using var put = await client.PutAsJsonAsync($"/api/projects/{setup.ProjectId}/documents/{documentId}/segments/{segment.GetGuid()}/translations/{Language}",
                             new { runs = new[] { new { text = "Le paragraphe dit une chose." } } });
                         put.EnsureSuccessStatusCode();
                     }
@@ -147,83 +301,6 @@ public static class LoadHarness
         })));
         clock.Stop();
         return new Run(name, volunteers.Count, volunteers.Count * claimsPerClient, clock.Elapsed.TotalSeconds, [.. latencies.SelectMany(l => l)]);
-    }
-
-    // The claim statement of ClaimNext as one SQL transaction: the open-words check, then lock the next four
-    // open segments (SKIP LOCKED), open the claim, create the claimed targets and their history events.
-    // pgbench substitutes :doc and :v textually.
-    private const string ClaimScript = """
-        \set v random(1, :clients)
-        BEGIN;
-        SELECT coalesce(sum(s.word_count), 0) FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id
-          WHERE t.claimed_by = ('00000000-0000-0000-0000-' || lpad(:v::text, 12, '0'))::uuid AND t.state = 'Claimed' AND t.claim_expires_at > now();
-        WITH picked AS (
-            SELECT s.id FROM translate.segments s
-            LEFT JOIN translate.targets t ON t.segment_id = s.id AND t.language = 'fr'
-            WHERE s.document_id = :doc AND s.retired_in_version IS NULL
-              AND (t.id IS NULL OR t.state IN ('Untranslated', 'NeedsUpdate', 'Rejected') OR (t.state = 'Claimed' AND t.claim_expires_at <= now()))
-            ORDER BY s.ordinal LIMIT 4
-            FOR UPDATE OF s SKIP LOCKED),
-          claim AS (
-            INSERT INTO translate.claims (id, volunteer_id, document_id, language, words, created_at, expires_at, kind)
-            VALUES (gen_random_uuid(), ('00000000-0000-0000-0000-' || lpad(:v::text, 12, '0'))::uuid, :doc, 'fr', 20, now(), now() + interval '48 hours', 'Translation')
-            RETURNING id, volunteer_id),
-          claimed AS (
-            INSERT INTO translate.targets (id, segment_id, language, state, updated_at, claim_expires_at, claim_id, claimed_by, events_recorded, state_before_claim)
-            SELECT gen_random_uuid(), picked.id, 'fr', 'Claimed', now(), now() + interval '48 hours', claim.id, claim.volunteer_id, 1, 'Untranslated'
-            FROM picked, claim
-            -- A segment claimed and committed after this statement's snapshot is unlocked but taken: skip it,
-            -- as ClaimNext's re-check does.
-            ON CONFLICT (segment_id, language) DO NOTHING
-            RETURNING id, claimed_by)
-        INSERT INTO translate.target_events (id, target_id, sequence, kind, state_after, actor_id, at)
-        SELECT gen_random_uuid(), claimed.id, 1, 'Claimed', 'Claimed', claimed.claimed_by, now() FROM claimed;
-        COMMIT;
-        """;
-
-    private static Run PgbenchRun(string root, string database, Guid documentId, int clients, int claimsPerClient)
-    {
-        var work = Directory.CreateTempSubdirectory("pgbench");
-        var script = Path.Combine(work.FullName, "claim.sql");
-        File.WriteAllText(script, ClaimScript);
-        var builder = new NpgsqlConnectionStringBuilder(database);
-        var pgbench = Directory.GetFiles("/usr/lib/postgresql", "pgbench", SearchOption.AllDirectories).Order().Last();
-        var info = new ProcessStartInfo(pgbench, ["-n", "-c", $"{clients}", "-j", $"{Math.Min(clients, 4)}", "-t", $"{claimsPerClient}", "-f", script,
-            "-D", $"doc='{documentId}'", "-D", $"clients={clients}", "-l", "--log-prefix", Path.Combine(work.FullName, "log"), builder.Database!])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = root,
-        };
-        info.Environment["PGHOST"] = builder.Host;
-        info.Environment["PGPORT"] = builder.Port.ToString(CultureInfo.InvariantCulture);
-        info.Environment["PGUSER"] = builder.Username;
-        info.Environment["PGPASSWORD"] = builder.Password;
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"pgbench failed: {output}");
-        }
-        var latencies = Directory.GetFiles(work.FullName, "log*").SelectMany(File.ReadLines)
-            .Select(line => double.Parse(line.Split(' ')[2], CultureInfo.InvariantCulture) / 1000).ToArray();
-        var tps = double.Parse(System.Text.RegularExpressions.Regex.Match(output, @"tps = ([\d.]+) \(without initial connection time\)").Groups[1].Value, CultureInfo.InvariantCulture);
-        work.Delete(recursive: true);
-        return new Run("pgbench, same claim statement", clients, latencies.Length, latencies.Length / tps, latencies);
-    }
-
-    private static void Report(List<Run> runs)
-    {
-        Console.WriteLine("| run | clients | calls | calls/s | p50 ms | p99 ms | API CPU ms/call | HTTP claim-next ÷ raw |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var run in runs)
-        {
-            var raw = runs.Single(r => r.Clients == run.Clients && r.Name.StartsWith("pgbench", StringComparison.Ordinal));
-            var ratio = run.Name == "HTTP claim-next" ? (run.PerSecond / raw.PerSecond).ToString("0.00", CultureInfo.InvariantCulture) : "";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {run.Name} | {run.Clients} | {run.Calls:N0} | {run.PerSecond:N0} | {run.Percentile(0.5):0.0} | {run.Percentile(0.99):0.0} | {run.ApiCpuMsPerCall:0.0} | {ratio} |"));
-        }
     }
 
     internal static async Task<(string Coordinator, List<(Guid Id, string Token)> Volunteers)> SeedAccountsAsync(string database, int count)
@@ -253,15 +330,23 @@ public static class LoadHarness
         return (accounts[0].Token, [.. accounts.Skip(1).Select(a => (a.Id, a.Token))]);
     }
 
-    internal static async Task GrantAsync(string database, Guid projectId, IEnumerable<Guid> volunteers)
+    internal static async Task GrantAsync(string database, Guid projectId, IEnumerable<Guid> accounts, bool translate)
     {
+        var ids = accounts.ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await Execute(connection, $"""
             INSERT INTO translate.project_members (id, project_id, account_id, language, can_translate, can_review, granted_by, granted_at)
-            SELECT gen_random_uuid(), '{projectId}', id, '{Language}', true, false, id, now() FROM unnest(ARRAY[{string.Join(",", volunteers.Select(v => $"'{v}'::uuid"))}]) AS id
+            SELECT gen_random_uuid(), '{projectId}', id, '{Language}', {translate}, {!translate}, id, now()
+            FROM unnest(ARRAY[{string.Join(",", ids.Select(v => $"'{v}'::uuid"))}]) AS id
             """);
     }
+
+    public static Task<Guid> UploadAsync(Setup setup, int paragraphs) => UploadAsync(setup.Coordinator, setup.ProjectId, paragraphs);
 
     private static async Task<Guid> UploadAsync(HttpClient http, Guid projectId, int paragraphs)
     {

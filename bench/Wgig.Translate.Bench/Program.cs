@@ -24,6 +24,12 @@ if (args is ["load", .. var options])
     return await LoadHarness.RunAsync(options);
 }
 
+// "import-api [--sample 200] [--languages ar,zh,fr,ru,es]" times an upload and a new version through the API beside in-memory import + COPY.
+if (args is ["import-api", .. var importOptions])
+{
+    return await ImportThroughApi.RunAsync(importOptions);
+}
+
 // "sweep [--count 100000]" times one reclaim sweep over that many expired leases, beside a bare UPDATE.
 if (args is ["sweep", .. var sweepOptions])
 {

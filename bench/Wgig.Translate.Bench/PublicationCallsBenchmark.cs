@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Publishing;
+using Wgig.Translate.Domain.Security;
 using Wgig.Translate.Worker.Publishing;
 using Wgig.Translate.Worker.Tests.Publishing;
 
@@ -21,14 +22,17 @@ public static class PublicationCallsBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var sizes = LoadHarness.Option(args, "--files", "1,10,100,1000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList();
-        var gateway = new GitHubGateway(Options.Create(new GitHubOptions()), TimeProvider.System, NullLogger<GitHubGateway>.Instance);
+        var protector = new PlainProtector();
+        var gateway = new GitHubGateway(Options.Create(new GitHubOptions()), Options.Create(new RepositoryAccessOptions { AllowedApiHosts = ["127.0.0.1"] }),
+            protector, TimeProvider.System, NullLogger<GitHubGateway>.Instance);
         Console.WriteLine("| files | case | API calls | commits | ms | calls vs. per-file baseline |");
         Console.WriteLine("|---:|---|---:|---:|---:|---:|");
         foreach (var size in sizes)
         {
             await using var github = await FakeGitHub.StartAsync(new Dictionary<string, string> { ["README.md"] = "Papers.\n" });
             var connection = RepositoryConnection.Connect(Guid.NewGuid(), RepositoryHost.GitHub, FakeGitHub.Owner, FakeGitHub.Name, "main", "papers/en/**/*.md",
-                "papers/{lang}/{path}", WriteMode.PullRequest, false, false, github.BaseUrl, "token", null, DateTimeOffset.UtcNow).Value!;
+                "papers/{lang}/{path}", WriteMode.PullRequest, false, false, github.BaseUrl, "token", null, DateTimeOffset.UtcNow, protector,
+                allowedApiHosts: ["127.0.0.1"]).Value!;
             List<FileToWrite> Files(int round) => [.. Enumerable.Range(1, size).Select(i =>
                 new FileToWrite($"papers/fr/paper-{i:D4}.md", Encoding.UTF8.GetBytes($"# Document {i}\n\nRévision {round} du paragraphe {i}.\n")))];
 
@@ -43,6 +47,16 @@ public static class PublicationCallsBenchmark
                     KnownBranch: true), CancellationToken.None));
         }
         return 0;
+    }
+
+    // Call counts do not depend on sealing: the bench keeps credentials as they are.
+    private sealed class PlainProtector : ICredentialProtector
+    {
+        public string Protect(string plaintext) => plaintext;
+
+        public string Unprotect(string stored) => stored;
+
+        public bool IsProtected(string stored) => true;
     }
 
     // The per-file way, through Octokit on the same fake: PUT /repos/{owner}/{repo}/contents/{path} per file.

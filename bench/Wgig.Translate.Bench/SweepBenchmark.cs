@@ -37,7 +37,8 @@ public static class SweepBenchmark
         {
             await SeedAsync(dataSource, count, backups);
             var baseline = await TimeAsync(() => Execute(dataSource, """
-                UPDATE translate.targets SET updated_at = now() WHERE state = 'Claimed' AND claim_expires_at <= now()
+                UPDATE translate.targets t SET updated_at = now() FROM translate.claims c
+                WHERE t.state = 'Claimed' AND c.id = t.claim_id AND c.expires_at <= now()
                 """));
             await SeedAsync(dataSource, count, backups); // fresh rows for each side: neither pays for the other's dead tuples
             var reclaimed = 0;
@@ -86,12 +87,12 @@ public static class SweepBenchmark
         SELECT ('00000000-0000-0000-0001-' || lpad(v::text, 12, '0'))::uuid, ('00000000-0000-0000-0000-' || lpad(v::text, 12, '0'))::uuid,
             '00000000-0000-0000-0000-000000000002', 'fr', 500, now() - interval '49 hours', now() - interval '1 hour', 'Translation'
         FROM generate_series(1, 1000) AS v;
-        INSERT INTO translate.targets (id, segment_id, language, state, updated_at, claim_expires_at, claim_id, claimed_by, events_recorded,
-            state_before_claim, draft, draft_saved_at)
-        SELECT gen_random_uuid(), s.id, 'fr', 'Claimed', now() - interval '49 hours', now() - interval '1 hour',
+        INSERT INTO translate.targets (id, segment_id, language, document_id, ordinal, word_count, state, text, translator_id, updated_at, claim_id,
+            claimed_by, events_recorded, state_before_claim, review_comment, draft, draft_saved_at, review_claimed_by, review_claim_id)
+        SELECT gen_random_uuid(), s.id, 'fr', s.document_id, s.ordinal, s.word_count, 'Claimed', NULL, NULL, now() - interval '49 hours',
             ('00000000-0000-0000-0001-' || lpad((s.ordinal % 1000 + 1)::text, 12, '0'))::uuid,
-            ('00000000-0000-0000-0000-' || lpad((s.ordinal % 1000 + 1)::text, 12, '0'))::uuid, 1, 'Untranslated',
-            CASE WHEN s.ordinal % 10 = 0 THEN 'Le paragraphe ' || s.ordinal END, CASE WHEN s.ordinal % 10 = 0 THEN now() END
+            ('00000000-0000-0000-0000-' || lpad((s.ordinal % 1000 + 1)::text, 12, '0'))::uuid, 1, 'Untranslated', NULL,
+            CASE WHEN s.ordinal % 10 = 0 THEN 'Le paragraphe ' || s.ordinal END, CASE WHEN s.ordinal % 10 = 0 THEN now() END, NULL, NULL
         FROM translate.segments s;
         INSERT INTO translate.target_events (id, target_id, sequence, kind, state_after, actor_id, at)
         SELECT gen_random_uuid(), t.id, 1, 'Claimed', 'Claimed', t.claimed_by, t.updated_at FROM translate.targets t;

@@ -15,6 +15,7 @@ using Wgig.Translate.Api.Profiles;
 using Wgig.Translate.Api.Projects;
 using Wgig.Translate.Api.Publishing;
 using Wgig.Translate.Api.Reviews;
+using Wgig.Translate.Api.Security;
 using Wgig.Translate.Api.Translations;
 using Wgig.Translate.Api.Web;
 using Wgig.Translate.Api.Work;
@@ -22,11 +23,15 @@ using Wgig.Translate.Api.Xliff;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Security;
 using Wgig.Translate.Jobs;
+using Wgig.Translate.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddTranslationStore();
+builder.Services.AddKeyRing();
+builder.Services.AddOptions<RepositoryAccessOptions>().BindConfiguration(RepositoryAccessOptions.Section);
 builder.Services.AddJobStorage();
 builder.Services.AddDocumentImport();
 builder.Services.AddClaims();
@@ -36,24 +41,36 @@ builder.Services.AddHealth();
 builder.Services.AddApiDocs();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddUploadLimits();
+builder.Services.AddApiRateLimits();
+builder.Services.AddAntiforgery();
 builder.Services.AddWebApp();
 // The web app's stylesheet and scripts from the project's wwwroot when run from the build output (./run), not only in Development.
 builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseApiProblemDetails();
 app.UseWebApp();
 app.UseAuthentication();
+app.UseCsrfGuard();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapApiDocs();
 app.MapHealth();
-// The Worker's jobs, queues and retries, for coordinators and admins (the dashboard runs in the API process).
-app.MapHangfireDashboardWithAuthorizationPolicy(Policies.ViewJobs, "/hangfire", new DashboardOptions { DashboardTitle = "Wgig.Translate jobs", AppPath = "/docs" });
-var api = app.MapGroup("/api").AddEndpointFilter<ProjectAccess>();
+// The Worker's jobs, queues and retries, for coordinators and admins (the dashboard runs in the API process);
+// only admins may trigger, requeue or delete jobs.
+app.MapHangfireDashboardWithAuthorizationPolicy(Policies.ViewJobs, "/hangfire", new DashboardOptions
+{
+    DashboardTitle = "Wgig.Translate jobs",
+    AppPath = "/docs",
+    IsReadOnlyFunc = context => !Hangfire.Dashboard.AspNetCoreDashboardContextExtensions.GetHttpContext(context).User.IsInRole(Wgig.Translate.Domain.Accounts.Roles.Admin),
+});
+var api = app.MapGroup("/api").AddEndpointFilter<ProjectAccess>().AddEndpointFilter<TextGuard>();
 api.MapAccounts();
 api.MapProjects();
+api.MapProjectStaff();
 api.MapDocuments();
 api.MapXliff();
 api.MapMembers();

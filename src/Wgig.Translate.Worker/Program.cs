@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Wgig.Translate.Security;
 using Wgig.Translate.Worker;
 using Wgig.Translate.Worker.Accounts;
 using Wgig.Translate.Worker.Demo;
 using Wgig.Translate.Worker.Storage;
 
-// "migrate [--demo-document PATH [--demo-repository DIR]] [--admin EMAIL --admin-credentials FILE]" is the explicit set-up step;
+// "migrate [--demo-document PATH [--demo-repository NAME-BELOW-THE-LOCAL-ROOT]] [--admin EMAIL --admin-credentials FILE]" is the explicit set-up step;
 // no arguments runs the job server.
 if (args is ["migrate", .. var rest])
 {
@@ -23,6 +24,8 @@ if (args is ["migrate", .. var rest])
     await using var scope = host.Services.CreateAsyncScope();
     try
     {
+        KeyRing.EnsureKey(scope.ServiceProvider);
+        await StoreMigrator.SealLegacyCredentialsAsync(scope.ServiceProvider, logger, CancellationToken.None);
         if (options.TryGetValue("--admin", out var admin))
         {
             await scope.ServiceProvider.GetRequiredService<AdminAccount>()

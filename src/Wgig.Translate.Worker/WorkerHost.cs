@@ -10,7 +10,9 @@ using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Worker.Accounts;
 using Wgig.Translate.Worker.Demo;
 using Wgig.Translate.Worker.Jobs;
+using Wgig.Translate.Domain.Security;
 using Wgig.Translate.Jobs;
+using Wgig.Translate.Security;
 
 namespace Wgig.Translate.Worker;
 
@@ -36,6 +38,8 @@ public static class WorkerHost
     public static IServiceCollection AddWorkerServices(this IServiceCollection services)
     {
         services.AddTranslationStore();
+        services.AddKeyRing();
+        services.AddOptions<RepositoryAccessOptions>().BindConfiguration(RepositoryAccessOptions.Section);
         services.AddDocumentImport();
         services.AddClaims();
         services.AddJobStorage();

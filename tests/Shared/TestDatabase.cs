@@ -15,6 +15,9 @@ public sealed class TestDatabase : IAsyncLifetime
 {
     private readonly string _name = "wgig_test_" + Guid.NewGuid().ToString("N")[..16];
 
+    /// <summary>The key that encrypts the test databases' key ring (DataProtection:KeyRingKey); every test host gets it.</summary>
+    public const string KeyRingKey = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
+
     public string ConnectionString { get; private set; } = "";
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
@@ -38,6 +41,7 @@ public sealed class TestDatabase : IAsyncLifetime
         {
             await StoreMigrator.MigrateAsync(dataSource, NullLogger.Instance, CancellationToken.None);
         }
+        StoreMigrator.EnsureKeyRing(ServerConnectionString(name), KeyRingKey);
         // A database is copied only while nobody is connected to it.
         NpgsqlConnection.ClearAllPools();
         await ExecuteOnServerAsync($"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false");
@@ -67,7 +71,7 @@ public sealed class TestDatabase : IAsyncLifetime
     {
         var tables = await QueryAsync<string>("""
             SELECT format('%I.%I', schemaname, tablename) FROM pg_tables
-            WHERE schemaname IN ('translate', 'hangfire') AND tablename NOT IN ('__migrations', 'schema')
+            WHERE schemaname IN ('translate', 'hangfire') AND tablename NOT IN ('__migrations', 'schema', 'data_protection_keys')
             """);
         await ExecuteAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
     }
@@ -94,8 +98,12 @@ public sealed class TestDatabase : IAsyncLifetime
     /// (progress, export, XLIFF) without going through claims and reviews.
     /// </summary>
     public Task InsertTargetAsync(Guid segmentId, string language, string state, string text) => ExecuteAsync($"""
-        INSERT INTO translate.targets (id, segment_id, language, state, text, updated_at, events_recorded)
-        VALUES (gen_random_uuid(), '{segmentId}', '{language}', '{state}', '{text.Replace("'", "''", StringComparison.Ordinal)}', now(), 0)
+        INSERT INTO translate.targets (id, segment_id, language, document_id, ordinal, word_count, state, text, translator_id, claimed_by,
+            claim_id, state_before_claim, review_comment, draft, draft_saved_at, review_claimed_by, review_claim_id, updated_at, events_recorded)
+        SELECT gen_random_uuid(), s.id, '{language}', s.document_id, CASE WHEN s.retired_in_version IS NULL THEN s.ordinal END, s.word_count,
+            '{state}', '{text.Replace("'", "''", StringComparison.Ordinal)}', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, now(), 0
+        FROM translate.segments s WHERE s.id = '{segmentId}'
+        ON CONFLICT (segment_id, language) DO UPDATE SET state = excluded.state, text = excluded.text, updated_at = excluded.updated_at
         """);
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql)

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Wgig.Translate.Worker;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -50,6 +52,58 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>A client with no credentials that keeps cookies, as a browser does.</summary>
+    public HttpClient CreateBrowser()
+    {
+        var browser = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        browser.DefaultRequestHeaders.Authorization = null;
+        return browser;
+    }
+
+    /// <summary>Signs in with e-mail and password and returns the session cookie ("wgig.session=…"), to send by hand.</summary>
+    public async Task<string> SignInAsync(string email, string password)
+    {
+        var response = await CreateClient((string?)null).PostAsJsonAsync("/api/session", new { email, password });
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("wgig.session=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
+    /// <summary>The token in the last letter the outbox holds for this address (invitation or password reset), unsealed as the Worker would.</summary>
+    public async Task<string> TokenFromLetterAsync(string email)
+    {
+        var sealedBody = (await Database.QueryAsync<string>(
+            $"SELECT sealed_body FROM translate.outgoing_mails WHERE to_address = '{email}' ORDER BY created_at DESC LIMIT 1")).Single();
+        var body = Services.GetRequiredService<Wgig.Translate.Domain.Security.ICredentialProtector>().Unprotect(sealedBody);
+        return Uri.UnescapeDataString(System.Text.RegularExpressions.Regex.Match(body, @"\?token=([^\s]+)").Groups[1].Value);
+    }
+
+    /// <summary>Invites someone (as the admin) and signs them up with this password; returns their account id.</summary>
+    public async Task<Guid> InviteAndSignUpAsync(string email, string password, string role = "volunteer")
+    {
+        var invited = await CreateClient(TestAccounts.AdminToken).PostAsJsonAsync("/api/invitations", new { email, role });
+        Assert.Equal(System.Net.HttpStatusCode.Created, invited.StatusCode);
+        var signUp = await CreateClient((string?)null).PostAsJsonAsync("/api/accounts",
+            new { invitation = await TokenFromLetterAsync(email), displayName = email.Split('@')[0], password });
+        Assert.Equal(System.Net.HttpStatusCode.Created, signUp.StatusCode);
+        return (await signUp.Content.ReadFromJsonAsync<ApiCalls.IdOnly>(ApiJson.Options))!.Id;
+    }
+
+    /// <summary>The Worker's reclaim sweep, as it runs every few minutes, on this API's database and clock.</summary>
+    public async Task<int> SweepExpiredClaimsAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Translation"] = Database.ConnectionString, ["DataProtection:KeyRingKey"] = TestDatabase.KeyRingKey,
+            }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddWorkerServices();
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Worker.Claims.ReclaimExpiredClaims>().SweepAsync(CancellationToken.None);
+    }
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
@@ -60,6 +114,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Translation", Database.ConnectionString);
+        builder.UseSetting("DataProtection:KeyRingKey", TestDatabase.KeyRingKey);
         // A job must reach a Worker through LISTEN/NOTIFY; the fallback poll is set too long to hide a miss.
         builder.UseSetting("Jobs:QueuePollInterval", "00:10:00");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -6,7 +6,7 @@ namespace Wgig.Translate.Api.Tests;
 
 /// <summary>
 /// Accounts every API test can act as, stored straight into the database after each reset: an admin,
-/// a coordinator and a volunteer, each with a personal API token (no passwords, which are slow to hash).
+/// coordinators, the secretariat and volunteers, each with a personal API token (no passwords, which are slow to hash).
 /// </summary>
 public static class TestAccounts
 {
@@ -15,6 +15,9 @@ public static class TestAccounts
     public const string VolunteerToken = "wgig_test-volunteer-token-vvvvvvvvvvvvvvvvvvvvvvvvvvvv";
     public const string SecretariatToken = "wgig_test-secretariat-token-ssssssssssssssssssssssssss";
     public const string SecondVolunteerToken = "wgig_test-volunteer2-token-wwwwwwwwwwwwwwwwwwwwwwwwwww";
+
+    /// <summary>A coordinator of other projects: staff roles are per project, so this one is staff of none a test creates.</summary>
+    public const string OtherCoordinatorToken = "wgig_test-coordinator2-token-dddddddddddddddddddddddddd";
 
     public static async Task SeedAsync(TestDatabase database)
     {
@@ -26,6 +29,7 @@ public static class TestAccounts
             (Roles.Admin, AdminToken, "admin@test.example"), (Roles.Coordinator, CoordinatorToken, "coordinator@test.example"),
             (Roles.Volunteer, VolunteerToken, "volunteer@test.example"), (Roles.Secretariat, SecretariatToken, "secretariat@test.example"),
             (Roles.Volunteer, SecondVolunteerToken, "volunteer2@test.example"),
+            (Roles.Coordinator, OtherCoordinatorToken, "coordinator2@test.example"),
         })
         {
             var account = new Account

@@ -11,7 +11,14 @@ internal static class WorkerServices
     public static ServiceProvider Build(TestDatabase database, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Translation"] = database.ConnectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Translation"] = database.ConnectionString,
+                ["DataProtection:KeyRingKey"] = TestDatabase.KeyRingKey,
+                // The fake GitHub listens on loopback; local test repositories live in the temporary directory.
+                ["Repositories:AllowedApiHosts:0"] = "127.0.0.1",
+                ["Repositories:LocalRoot"] = Path.GetTempPath(),
+            })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection()

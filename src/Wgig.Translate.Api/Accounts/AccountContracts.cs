@@ -3,8 +3,8 @@ namespace Wgig.Translate.Api.Accounts;
 /// <param name="Role">volunteer, coordinator, secretariat or admin.</param>
 public sealed record InviteRequest(string? Email, string? Role);
 
-/// <param name="Token">Send this to the invitee; it is shown only once.</param>
-public sealed record InvitationResponse(Guid Id, string Email, string Role, DateTimeOffset ExpiresAt, string Token);
+/// <summary>The invitation went out by e-mail; its token is in the letter only.</summary>
+public sealed record InvitationResponse(Guid Id, string Email, string Role, DateTimeOffset ExpiresAt);
 
 public sealed record SignUpRequest(string? Invitation, string? DisplayName, string? Password);
 
@@ -19,3 +19,12 @@ public sealed record TokenResponse(Guid Id, string Name, string Hint, DateTimeOf
 
 /// <param name="Token">The token itself: shown only now, stored only as a hash.</param>
 public sealed record IssuedTokenResponse(Guid Id, string Name, string Hint, DateTimeOffset ExpiresAt, string Token);
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+public sealed record PasswordResetRequest(string? Email);
+
+/// <param name="Token">From the link in the reset letter.</param>
+public sealed record CompleteResetRequest(string? Token, string? Password);
+
+public sealed record ResetRequested(string Message);

@@ -6,42 +6,26 @@ using Wgig.Translate.Domain.Storage;
 
 namespace Wgig.Translate.Api.Accounts;
 
-public enum SignInOutcome
-{
-    SignedIn,
-
-    /// <summary>Unknown e-mail or wrong password: the same answer for both.</summary>
-    WrongCredentials,
-
-    /// <summary>Too many wrong passwords: try again after <see cref="SignInResult.LockedUntil"/>.</summary>
-    LockedOut,
-}
-
-public sealed record SignInResult(SignInOutcome Outcome, Account? Account = null, DateTimeOffset? LockedUntil = null);
-
 /// <summary>
-/// Signing in and out with a password (the cookie session of the web app and of <c>POST /api/session</c>),
-/// and accepting an invitation: one home for both front ends.
+/// Accepting an invitation and signing the new account in, and signing out, for the JSON API and the web app
+/// alike (signing in with a password is <see cref="SignInService"/>'s).
 /// </summary>
 public sealed class AccountSessions(
     UserManager<Account> users, SignInManager<Account> signIn, RoleManager<IdentityRole<Guid>> roles, TranslationDb db, TimeProvider clock)
 {
-    public async Task<SignInResult> SignInAsync(string? email, string? password, bool remember)
-    {
-        var account = await users.FindByEmailAsync(email?.Trim() ?? "");
-        if (account is null)
-        {
-            return new SignInResult(SignInOutcome.WrongCredentials);
-        }
-        var result = await signIn.PasswordSignInAsync(account, password ?? "", isPersistent: remember, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return new SignInResult(SignInOutcome.LockedOut, LockedUntil: await users.GetLockoutEndDateAsync(account));
-        }
-        return result.Succeeded ? new SignInResult(SignInOutcome.SignedIn, account) : new SignInResult(SignInOutcome.WrongCredentials);
-    }
+    /// <summary>Signs in the account just created from an invitation (its password was set a moment ago).</summary>
+    public Task SignInAsync(Account account) => signIn.SignInAsync(account, isPersistent: false);
 
-    public Task SignOutAsync() => signIn.SignOutAsync();
+    /// <summary>Ends this browser session and every other one of the account (its security stamp changes).</summary>
+    public async Task SignOutAsync(System.Security.Claims.ClaimsPrincipal caller)
+    {
+        if (caller.Identity?.AuthenticationType == IdentityConstants.ApplicationScheme
+            && await users.FindByIdAsync(caller.AccountId().ToString()) is { } account)
+        {
+            await users.UpdateSecurityStampAsync(account);
+        }
+        await signIn.SignOutAsync();
+    }
 
     /// <summary>The open invitation a token names, or why it cannot be used.</summary>
     public async Task<Result<Invitation>> FindInvitationAsync(string? token, CancellationToken cancellationToken)

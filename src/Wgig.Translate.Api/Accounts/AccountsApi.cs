@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Api.Security;
 using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Storage;
@@ -13,48 +15,71 @@ public static class AccountsApi
 {
     private static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
 
+    /// <summary>Personal tokens one account may hold at once (live ones; revoked and expired ones do not count).</summary>
+
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder routes)
     {
         var accounts = routes.MapGroup("/").WithTags("Accounts");
-        accounts.MapPost("/invitations", Invite).RequireAuthorization(Policies.Invite).ProducesValidationProblem();
-        accounts.MapPost("/accounts", SignUp).AllowAnonymous().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        accounts.MapPost("/session", SignIn).AllowAnonymous().ProducesProblem(StatusCodes.Status401Unauthorized);
+        accounts.MapPost("/invitations", Invite).RequireAuthorization(Policies.Invite).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        accounts.MapPost("/accounts", SignUp).AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        accounts.MapPost("/session", SignIn).AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         accounts.MapDelete("/session", SignOut);
+        accounts.MapPost("/password-reset", RequestReset).AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        accounts.MapPost("/password-reset/complete", CompleteReset).AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
         accounts.MapGet("/me", Me);
-        accounts.MapPost("/me/tokens", IssueToken).ProducesValidationProblem();
+        accounts.MapPost("/me/password", ChangePassword).ProducesValidationProblem();
+        accounts.MapPost("/me/tokens", IssueToken).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         accounts.MapGet("/me/tokens", ListTokens);
         accounts.MapDelete("/me/tokens/{tokenId}", RevokeToken).ProducesProblem(StatusCodes.Status404NotFound);
+        accounts.MapPost("/accounts/{accountId}/disable", Disable).RequireAuthorization(Policies.Admin).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        accounts.MapPost("/accounts/{accountId}/enable", Enable).RequireAuthorization(Policies.Admin).ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    /// <summary>Invite someone by e-mail into a role; the invitation token is shown once.</summary>
+    /// <summary>
+    /// Invite someone by e-mail into a role; the invitation goes out by e-mail (the token is never shown here). Admins
+    /// invite anyone; coordinators invite volunteers, and coordinators when an admin allowed it (Accounts:CoordinatorsMayInviteCoordinators).
+    /// </summary>
     private static async Task<Results<Created<InvitationResponse>, ProblemHttpResult>> Invite(
-        InviteRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+        InviteRequest request, ClaimsPrincipal caller, TranslationDb db, UserManager<Account> users, AccountMail mail, IOptions<AccountOptions> options,
+        HttpRequest http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var email = request.Email?.Trim() ?? "";
-        if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
+        if (email.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(email, out _))
         {
-            errors.Add("email", "A valid e-mail address is needed.");
+            errors.Add("email", "A valid e-mail address of at most 256 characters is needed.");
         }
         if (request.Role is not { } role || !Roles.All.Contains(role))
         {
             errors.Add("role", $"The role is one of {string.Join(", ", Roles.All)}.");
         }
-        else if (role == Roles.Admin && !caller.IsInRole(Roles.Admin))
-        {
-            errors.Add("role", "Only an admin may invite an admin.");
-        }
         if (errors.Any)
         {
             return errors.ToError("The invitation is not valid.").ToProblem();
         }
+        if (!MayInvite(caller, request.Role!, options.Value))
+        {
+            return new MayNotInvite(request.Role!).ToProblem();
+        }
         var (invitation, secret) = Invitation.Create(email, request.Role!, caller.AccountId(), InvitationLifetime, clock.GetUtcNow());
         db.Invitations.Add(invitation);
-        await db.SaveChangesAsync(cancellationToken);
+        var inviter = await users.FindByIdAsync(caller.AccountId().ToString());
+        mail.Invitation(invitation, secret, inviter?.DisplayName ?? "A coordinator", http);
+        await mail.SendAsync(cancellationToken);
         return TypedResults.Created($"/api/invitations/{invitation.Id}",
-            new InvitationResponse(invitation.Id, invitation.Email, invitation.Role, invitation.ExpiresAt, secret));
+            new InvitationResponse(invitation.Id, invitation.Email, invitation.Role, invitation.ExpiresAt));
     }
+
+    // Nobody makes an account with more power than their own.
+    private static bool MayInvite(ClaimsPrincipal caller, string role, AccountOptions options) =>
+        caller.IsInRole(Roles.Admin)
+        || caller.IsInRole(Roles.Coordinator) && (role == Roles.Volunteer || role == Roles.Coordinator && options.CoordinatorsMayInviteCoordinators);
 
     /// <summary>Accept an invitation: create the account with a password.</summary>
     private static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> SignUp(
@@ -69,22 +94,91 @@ public static class AccountsApi
         return TypedResults.Created("/api/me", new AccountResponse(account.Id, account.Email!, account.DisplayName, [role]));
     }
 
-    /// <summary>Sign in with e-mail and password; the session is a cookie. Repeated failures lock the account for a while.</summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> SignIn(SignInRequest request, AccountSessions sessions)
+    /// <summary>
+    /// Sign in with e-mail and password; the session is a cookie. Attempts are limited per account and per address
+    /// (429 with Retry-After); a wrong password and an unknown e-mail get the same answer.
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> SignIn(
+        SignInRequest request, SignInService signIn, HttpContext http, CancellationToken cancellationToken)
     {
-        var result = await sessions.SignInAsync(request.Email, request.Password, remember: false);
-        return result.Outcome switch
+        switch (await signIn.SignInAsync(request.Email, request.Password, http, cancellationToken))
         {
-            SignInOutcome.SignedIn => TypedResults.NoContent(),
-            SignInOutcome.LockedOut => TypedResults.Problem(title: "Account locked", statusCode: StatusCodes.Status403Forbidden,
-                detail: $"Too many failed sign-ins; try again after {result.LockedUntil:u}."),
-            _ => TypedResults.Problem(title: "Sign-in failed", detail: "The e-mail or the password is wrong.", statusCode: StatusCodes.Status401Unauthorized),
-        };
+            case SignInOutcome.SignedIn:
+                return TypedResults.NoContent();
+            case SignInOutcome.TooManyAttempts(var retryAfter):
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many sign-in attempts",
+                    detail: $"Too many sign-in attempts for this account or from this address; try again in {seconds} s.");
+            default:
+                return TypedResults.Problem(title: "Sign-in failed", detail: SignInService.RefusedDetail, statusCode: StatusCodes.Status401Unauthorized);
+        }
     }
 
-    private static async Task<NoContent> SignOut(AccountSessions sessions)
+    /// <summary>Sign out: ends this browser session and every other one of the account (its security stamp changes).</summary>
+    private static async Task<NoContent> SignOut(ClaimsPrincipal caller, AccountSessions sessions)
     {
-        await sessions.SignOutAsync();
+        await sessions.SignOutAsync(caller);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Ask for a password reset link by e-mail. The answer is the same whether or not the e-mail has an account.</summary>
+    private static async Task<Accepted<ResetRequested>> RequestReset(PasswordResetRequest request, PasswordResets resets, HttpRequest http,
+        CancellationToken cancellationToken)
+    {
+        await resets.RequestAsync(request.Email, http, cancellationToken);
+        return TypedResults.Accepted((string?)null, new ResetRequested(
+            "If an account has this e-mail, a link to choose a new password is on its way; it works once, within an hour."));
+    }
+
+    /// <summary>Set a new password with the token from the reset letter; every session of the account ends.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> CompleteReset(CompleteResetRequest request, PasswordResets resets,
+        CancellationToken cancellationToken) =>
+        await resets.CompleteAsync(request.Token, request.Password, cancellationToken) is { } refused ? refused.ToProblem() : TypedResults.NoContent();
+
+    /// <summary>Change your password (the current one is needed); your other sessions end, this one continues.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(ChangePasswordRequest request, ClaimsPrincipal caller,
+        UserManager<Account> users, SignInManager<Account> signIn)
+    {
+        var account = (await users.FindByIdAsync(caller.AccountId().ToString()))!;
+        var changed = await users.ChangePasswordAsync(account, request.CurrentPassword ?? "", request.NewPassword ?? "");
+        if (!changed.Succeeded)
+        {
+            return new InvalidInputError("Password not changed", string.Join(" ", changed.Errors.Select(e => e.Description)),
+                new Dictionary<string, string[]> { [changed.Errors.Any(e => e.Code == "PasswordMismatch") ? "currentPassword" : "newPassword"] =
+                    [.. changed.Errors.Select(e => e.Description)] }).ToProblem();
+        }
+        if (caller.Identity?.AuthenticationType == IdentityConstants.ApplicationScheme)
+        {
+            await signIn.RefreshSignInAsync(account);
+        }
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Disable an account (admins): it signs in no more, and its sessions and tokens stop working at once.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Disable(Guid accountId, ClaimsPrincipal caller, UserManager<Account> users, TimeProvider clock)
+    {
+        if (accountId == caller.AccountId())
+        {
+            return new CannotDisableYourself().ToProblem();
+        }
+        if (await users.FindByIdAsync(accountId.ToString()) is not { } account)
+        {
+            return new Domain.Projects.AccountNotFound(accountId).ToProblem();
+        }
+        account.DisabledAt ??= clock.GetUtcNow();
+        await users.UpdateSecurityStampAsync(account);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Enable(Guid accountId, UserManager<Account> users)
+    {
+        if (await users.FindByIdAsync(accountId.ToString()) is not { } account)
+        {
+            return new Domain.Projects.AccountNotFound(accountId).ToProblem();
+        }
+        account.DisabledAt = null;
+        await users.UpdateAsync(account);
         return TypedResults.NoContent();
     }
 

@@ -16,6 +16,7 @@ public static class Policies
     public const string Invite = nameof(Invite);
     public const string ViewJobs = nameof(ViewJobs);
     public const string Publish = nameof(Publish);
+    public const string Admin = nameof(Admin);
 }
 
 public static class AccountsSetup
@@ -46,22 +47,40 @@ public static class AccountsSetup
                 options.Cookie.Name = "wgig.session";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
                 options.LoginPath = "/sign-in";
                 options.ReturnUrlParameter = "returnUrl";
+                // Every request checks the session against the account's security stamp: signing out, a new
+                // password or an admin disabling the account ends existing cookies at once.
+                options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
                 // The web app's pages send a signed-out visitor to the sign-in page; the JSON API answers 401/403 problems.
                 options.Events.OnRedirectToLogin = context => Web.Shell.WebPageMetadata.IsWebPage(context.HttpContext)
                     ? Redirect(context)
                     : Status(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
             })
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(TokenScheme, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(TokenScheme, null)
+            // Never signed into; Identity signs them out when a session is ended, so they must exist.
+            .AddCookie(IdentityConstants.TwoFactorRememberMeScheme)
+            .AddCookie(IdentityConstants.TwoFactorUserIdScheme)
+            .AddCookie(IdentityConstants.ExternalScheme);
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
+        services.AddScoped<IAuthorizationHandler, ProjectStaffHandler>();
+        services.AddSingleton<SignInLimits>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<PasswordResets>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.ManageProjects, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Secretariat))
+            .AddPolicy(Policies.ManageProjects, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Secretariat)
+                .AddRequirements(new ProjectStaffRequirement()))
             .AddPolicy(Policies.Invite, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator))
             .AddPolicy(Policies.ViewJobs, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator))
-            .AddPolicy(Policies.Publish, policy => policy.RequireRole(Roles.Admin, Roles.Secretariat));
+            .AddPolicy(Policies.Publish, policy => policy.RequireRole(Roles.Admin, Roles.Secretariat).AddRequirements(new ProjectStaffRequirement()))
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
         return services;
     }
 
@@ -97,13 +116,13 @@ public static class AccountsSetup
                 .Select(t => new
                 {
                     Token = t,
-                    Account = db.Users.Where(a => a.Id == t.AccountId).Select(a => new { a.Id, a.UserName, a.Email }).First(),
+                    Account = db.Users.Where(a => a.Id == t.AccountId).Select(a => new { a.Id, a.UserName, a.Email, a.DisabledAt }).First(),
                     Roles = db.UserRoles.Where(r => r.UserId == t.AccountId).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name!).ToList(),
                 })
                 .SingleOrDefaultAsync(Context.RequestAborted);
-            if (found is null || !found.Token.IsValidAt(now))
+            if (found is null || !found.Token.IsValidAt(now) || found.Account.DisabledAt is not null)
             {
-                return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+                return AuthenticateResult.Fail("The token is unknown, expired or revoked, or its account is disabled.");
             }
             var identity = new ClaimsIdentity(
                 [

@@ -33,10 +33,11 @@ public static class ClaimsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        claims.MapPost("/", ClaimNextBatch).WithName("ClaimNextBatch").ProducesValidationProblem();
+        claims.MapPost("/", ClaimNextBatch).WithName("ClaimNextBatch").ProducesValidationProblem().WithMetadata(ProjectAccess.ChecksLanguageRight.Instance);
         claims.MapPost("/{claimId}/renew", Renew).WithName("RenewClaim");
         claims.MapPost("/{claimId}/release", Release).WithName("ReleaseClaim");
         routes.MapPost("/projects/{projectId}/claims", ClaimInProject).WithName("ClaimNextInProject").WithTags("Claims").ProducesValidationProblem()
+            .WithMetadata(ProjectAccess.ChecksLanguageRight.Instance)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         routes.MapGet("/projects/{projectId}/documents/{documentId}/assignments/proposal", ProposeAssignments).WithName("ProposeAssignments")
             .WithTags("Claims").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
@@ -50,7 +51,7 @@ public static class ClaimsApi
     private static async Task<Results<Ok<ClaimResponse>, ProblemHttpResult>> Renew(
         Guid projectId, Guid documentId, Guid claimId, ClaimsPrincipal caller, ClaimLeases leases, CancellationToken cancellationToken)
     {
-        var renewed = await leases.RenewAsync(documentId, claimId, caller.AccountId(), cancellationToken);
+        var renewed = await leases.RenewAsync(projectId, documentId, claimId, caller.AccountId(), cancellationToken);
         return renewed.Succeeded ? TypedResults.Ok(ClaimResponse.From(renewed.Value)) : renewed.Error.ToProblem();
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Paging;
 using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Api.Security;
 using Wgig.Translate.Domain.Jobs;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Projects;
@@ -24,7 +25,7 @@ public static class DocumentsApi
     {
         var documents = routes.MapGroup("/projects/{projectId}/documents").WithTags("Documents")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        documents.MapPost("/", Upload).WithName("UploadDocument").RequireAuthorization(Policies.ManageProjects)
+        documents.MapPost("/", Upload).WithName("UploadDocument").RequireAuthorization(Policies.ManageProjects).RequireRateLimiting(RateLimits.Heavy)
             .DisableAntiforgery() // an API for scripts and CAT tools; browser sessions get their own guard with the web UI
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -33,11 +34,12 @@ public static class DocumentsApi
         documents.MapGet("/", List).WithName("ListDocuments").ProducesValidationProblem();
         documents.MapGet("/{documentId}", Get).WithName("GetDocument");
         documents.MapPost("/{documentId}/versions", UploadVersion).WithName("UploadDocumentVersion").RequireAuthorization(Policies.ManageProjects)
+            .RequireRateLimiting(RateLimits.Heavy)
             .DisableAntiforgery()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         documents.MapGet("/{documentId}/segments", ListSegments).WithName("ListSegments").ProducesValidationProblem();
-        documents.MapGet("/{documentId}/export", Export).WithName("ExportDocument").ProducesValidationProblem();
+        documents.MapGet("/{documentId}/export", Export).WithName("ExportDocument").RequireRateLimiting(RateLimits.Heavy).ProducesValidationProblem();
         documents.MapGet("/{documentId}/credits", Credits).WithName("ContributorCredits").ProducesValidationProblem();
         documents.MapPost("/{documentId}/progress/recount", Recount).WithName("RecountProgress").RequireAuthorization(Policies.ManageProjects);
         return routes;

@@ -40,7 +40,10 @@ public static class MembersApi
         return TypedResults.Ok(members.Select(MemberResponse.From).ToList());
     }
 
-    /// <summary>Set what an account may do in one target language of the project.</summary>
+    /// <summary>
+    /// Set what an account may do in one target language of the project. Taking a right away ends the account's live
+    /// claims (translate) or review batches (review) in the language at once; each segment's history says why.
+    /// </summary>
     private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> Grant(
         Guid projectId, Guid accountId, string language, RightsRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock,
         CancellationToken cancellationToken)
@@ -66,7 +69,10 @@ public static class MembersApi
             member = ProjectMember.Grant(projectId, accountId, target, grantedBy, now);
             db.ProjectMembers.Add(member);
         }
+        var (couldTranslate, couldReview) = (member.CanTranslate, member.CanReview);
         member.SetRights(request.CanTranslate, request.CanReview, grantedBy, now);
+        // A right taken away ends the work it allowed, in the same transaction.
+        await RightRevocation.EndWorkAsync(db, member, couldTranslate, couldReview, grantedBy, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(MemberResponse.From(member));
     }

@@ -8,6 +8,9 @@ public sealed record PageRequest(int? Page, int? PageSize)
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
+    /// <summary>Far beyond any real list, and small enough that the rows to skip always fit the database's integers.</summary>
+    public const int MaxPage = 1_000_000;
+
     public int Number => Page ?? 1;
 
     public int Size => PageSize ?? DefaultPageSize;
@@ -24,6 +27,10 @@ public sealed record PageRequest(int? Page, int? PageSize)
         if (Size is < 1 or > MaxPageSize)
         {
             errors.Add("pageSize", $"pageSize is between 1 and {MaxPageSize}; got {Size}.");
+        }
+        else if (Number > MaxPage)
+        {
+            errors.Add("page", $"page is at most {MaxPage}; got {Number}.");
         }
         return errors.Any ? errors.ToError("Invalid paging") : null;
     }

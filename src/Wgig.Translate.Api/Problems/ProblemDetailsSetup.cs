@@ -85,8 +85,9 @@ public static class ProblemDetailsSetup
         }
 
         // The JSON reader's message names the path and line of the fault, which is what a client needs.
+        // A text the reader could not turn into a string (a lone surrogate) says why in its own inner exception.
         private static string Describe(BadHttpRequestException exception) => exception.InnerException is JsonException json
-            ? $"{exception.Message} {json.Message}"
+            ? $"{exception.Message} {json.Message}" + (json.InnerException is { } why ? $" {why.Message}" : "")
             : exception.Message;
     }
 }

@@ -44,9 +44,10 @@ public static class ProfilesApi
         mine.MapPost("/resume", (ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken ct) =>
             ResumeAsync(caller.AccountId(), db, clock, ct)).WithName("ResumeMe");
 
-        // Coordinators see everyone's profile and pause or resume volunteers (a volunteer who keeps letting claims lapse).
+        // A project's staff see the profiles of the people working in it and pause or resume them (a volunteer who keeps letting claims lapse).
         var theirs = routes.MapGroup("/accounts/{accountId}/profile").WithTags("Profiles").RequireAuthorization(Policies.ManageProjects)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .AddEndpointFilter<AccountStaffFilter>() // only people working in a project the caller is staff of
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
         theirs.MapGet("/", (Guid accountId, TranslationDb db, TimeProvider clock, CancellationToken ct) => GetAsync(accountId, db, clock, ct))
             .WithName("GetProfile");
         theirs.MapPost("/pause", (Guid accountId, PauseRequest request, TranslationDb db, TimeProvider clock, CancellationToken ct) =>

@@ -23,8 +23,9 @@ public static class ProjectsApi
         return routes;
     }
 
+    /// <summary>Create a project (coordinators, secretariat, admins); whoever creates it becomes its staff.</summary>
     private static async Task<Results<Created<ProjectResponse>, ProblemHttpResult>> Create(
-        CreateProjectRequest request, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+        CreateProjectRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var project = Project.Create(request.Name, request.SourceLanguage, request.TargetLanguages, clock.GetUtcNow());
         if (!project.Succeeded)
@@ -36,6 +37,7 @@ public static class ProjectsApi
             return new ProjectNameTaken(project.Value.Name).ToProblem();
         }
         db.Projects.Add(project.Value);
+        db.ProjectStaff.Add(ProjectStaff.Add(project.Value.Id, caller.AccountId(), caller.AccountId(), clock.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -51,72 +51,15 @@ public static class PublicationsApi
         Guid projectId, PublicationRequest request, ClaimsPrincipal caller, TranslationDb db, IBackgroundJobClient jobs, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
-        if (project is null)
+        var requested = await PublishGate.RequestAsync(db, projectId, request.Languages, request.DocumentIds, request.Subset ?? false,
+            caller.AccountId(), clock.GetUtcNow(), cancellationToken);
+        if (!requested.Succeeded)
         {
-            return new ProjectNotFound(projectId).ToProblem();
+            return requested.Error.ToProblem();
         }
-        var errors = new ValidationErrors();
-        var languages = new List<string>();
-        foreach (var language in request.Languages ?? [])
-        {
-            if (!LanguageTag.TryNormalize(language, out var tag, out _) || !project.TranslatesInto(tag))
-            {
-                errors.Add("languages", $"'{language}' is not a target language of the project ({string.Join(", ", project.TargetLanguages)}).");
-            }
-            else if (!languages.Contains(tag))
-            {
-                languages.Add(tag);
-            }
-        }
-        var subset = request.Subset ?? false;
-        if (languages.Count == 0 && !errors.Any)
-        {
-            languages.AddRange(project.TargetLanguages);
-        }
-        if (!subset && languages.Count < project.TargetLanguages.Count && !errors.Any)
-        {
-            errors.Add("subset", $"A paper is published in all its languages ({string.Join(", ", project.TargetLanguages)}); to publish only some, say subset: true.");
-        }
-        var documentIds = (request.DocumentIds ?? []).Distinct().ToList();
-        var known = await db.Documents.Where(d => d.ProjectId == projectId && documentIds.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken);
-        foreach (var missing in documentIds.Except(known))
-        {
-            errors.Add("documentIds", $"Document '{missing}' is not in this project.");
-        }
-        if (errors.Any)
-        {
-            return errors.ToError("Invalid publication").ToProblem();
-        }
-        if (!await db.RepositoryConnections.AnyAsync(c => c.ProjectId == projectId, cancellationToken))
-        {
-            return new NotConnected(projectId).ToProblem();
-        }
-        if (!subset)
-        {
-            var closed = (await PublishGate.ForAsync(db, project, documentIds.Count == 0 ? null : documentIds, cancellationToken)).Where(g => !g.MayPublish).ToList();
-            if (closed.Count > 0)
-            {
-                return new GateClosed([.. closed.Select(g => g.WhyNot())]).ToProblem();
-            }
-        }
-        for (var attempt = 0; ; attempt++)
-        {
-            var number = (await db.Publications.Where(p => p.ProjectId == projectId).MaxAsync(p => (int?)p.Number, cancellationToken) ?? 0) + 1;
-            var publication = Publication.Request(projectId, number, caller.AccountId(), languages, documentIds, clock.GetUtcNow());
-            db.Publications.Add(publication);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException e) when (attempt < 5 && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                db.ChangeTracker.Clear(); // another publication took the number
-                continue;
-            }
-            jobs.Enqueue<IPublishTranslations>(job => job.RunAsync(publication.Id, CancellationToken.None));
-            return TypedResults.Accepted($"/api/projects/{projectId}/publications/{publication.Id}", PublicationResponse.From(publication));
-        }
+        var publication = requested.Value;
+        jobs.Enqueue<IPublishTranslations>(job => job.RunAsync(publication.Id, CancellationToken.None));
+        return TypedResults.Accepted($"/api/projects/{projectId}/publications/{publication.Id}", PublicationResponse.From(publication));
     }
 
     private static async Task<Ok<IReadOnlyList<PublicationResponse>>> List(Guid projectId, TranslationDb db, CancellationToken cancellationToken)

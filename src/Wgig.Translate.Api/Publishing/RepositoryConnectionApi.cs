@@ -1,19 +1,25 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Publishing;
+using Wgig.Translate.Domain.Security;
 using Wgig.Translate.Domain.Storage;
 
 namespace Wgig.Translate.Api.Publishing;
 
-/// <param name="Host">GitHub (github.com or an Enterprise server at apiBaseUrl) or LocalGit (a repository on the Worker's disk, at name).</param>
-/// <param name="Token">Write-only: never returned. Left out when changing a connection, the stored one stays.</param>
+/// <param name="Host">GitHub (github.com or an Enterprise server at apiBaseUrl, set by admins) or LocalGit (a repository below the
+/// Worker's local root, Repositories:LocalRoot, named by its path there in name).</param>
+/// <param name="Token">Write-only: never returned. Left out when changing a connection, the stored one stays while the connection
+/// points at the same repository (host, server, owner, name); changing any of those drops it.</param>
 /// <param name="WebhookSecret">Write-only: the secret GitHub signs push webhooks with (POST /webhooks/github/{projectId}).</param>
 /// <param name="AppId">Instead of a token, a GitHub App installation: the app's id, its installation's id and its private key (PEM).</param>
-/// <param name="AppPrivateKey">Write-only, like the token; left out when changing a connection of the same app, the stored one stays.</param>
+/// <param name="AppPrivateKey">Write-only, like the token; left out when changing a connection of the same app and repository, the stored one stays.</param>
 public sealed record RepositoryRequest(RepositoryHost? Host, string? Owner, string? Name, string? Branch, string? SourcePattern, string? TargetTemplate,
     WriteMode? WriteMode, bool? BranchPerPublication, bool? PublishXliff, string? ApiBaseUrl, string? Token, string? WebhookSecret,
     long? AppId = null, long? InstallationId = null, string? AppPrivateKey = null);
@@ -27,8 +33,8 @@ public sealed record RepositoryResponse(Guid ProjectId, RepositoryHost Host, str
         c.AppPrivateKey is not null, c.LastSyncedCommit, c.LastSyncedAt);
 }
 
-public sealed record NotConnected(Guid ProjectId) : ConflictError("No repository",
-    $"Project '{ProjectId}' is not connected to a document repository; connect one with PUT /api/projects/{ProjectId}/repository.");
+public sealed record EnterpriseServerIsAdminOnly(string Server) : ForbiddenError("Admins only",
+    $"Only an admin may point a project at a GitHub Enterprise server ('{Server}'); the project's credentials would go there.");
 
 public static class RepositoryConnectionApi
 {
@@ -53,9 +59,10 @@ public static class RepositoryConnectionApi
         return TypedResults.Ok(RepositoryResponse.From(connection));
     }
 
-    /// <summary>Connect the project to its document repository, or change the connection (coordinators, secretariat, admins).</summary>
+    /// <summary>Connect the project to its document repository, or change the connection (the project's staff; a GitHub Enterprise server: admins).</summary>
     private static async Task<Results<Ok<RepositoryResponse>, ProblemHttpResult>> Connect(
-        Guid projectId, RepositoryRequest request, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid projectId, RepositoryRequest request, ClaimsPrincipal caller, TranslationDb db, ICredentialProtector protector,
+        IOptions<RepositoryAccessOptions> repositories, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
         {
@@ -64,28 +71,18 @@ public static class RepositoryConnectionApi
         var existing = await db.RepositoryConnections.SingleOrDefaultAsync(c => c.ProjectId == projectId, cancellationToken);
         var now = clock.GetUtcNow();
         var host = request.Host ?? RepositoryHost.GitHub;
-        // Changing a connection may leave its secrets out: the stored ones are kept (they are never sent back).
-        GitHubAppCredentials? app = null;
-        string? token = null;
-        if (request.AppId is { } appId)
-        {
-            app = new GitHubAppCredentials(appId, request.InstallationId, request.AppPrivateKey ?? (existing?.AppId == appId ? existing.AppPrivateKey : null));
-        }
-        else if (request.Token is not null)
-        {
-            token = request.Token;
-        }
-        else if (existing?.Host == host)
-        {
-            token = existing.Token;
-            app = existing.AppId is { } stored ? new GitHubAppCredentials(stored, existing.InstallationId, existing.AppPrivateKey) : null;
-        }
+        var app = request.AppId is { } appId ? new GitHubAppCredentials(appId, request.InstallationId, request.AppPrivateKey) : null;
         var connection = RepositoryConnection.Connect(projectId, host, request.Owner, request.Name, request.Branch, request.SourcePattern,
             request.TargetTemplate, request.WriteMode ?? WriteMode.PullRequest, request.BranchPerPublication ?? false, request.PublishXliff ?? false,
-            request.ApiBaseUrl, token, request.WebhookSecret, now, app);
+            request.ApiBaseUrl, request.Token, request.WebhookSecret, now, protector, app, existing, repositories.Value.AllowedApiHosts);
         if (!connection.Succeeded)
         {
             return connection.Error.ToProblem();
+        }
+        // Which server the Worker sends a project's credentials to is the administrators' decision.
+        if (connection.Value.ApiBaseUrl is { } server && server != existing?.ApiBaseUrl && !caller.IsInRole(Roles.Admin))
+        {
+            return new EnterpriseServerIsAdminOnly(server).ToProblem();
         }
         if (existing is null)
         {

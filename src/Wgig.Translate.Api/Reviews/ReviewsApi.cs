@@ -30,7 +30,7 @@ public static class ReviewsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        reviews.MapPost("/", ClaimReviewBatch).WithName("ClaimReviewBatch").ProducesValidationProblem();
+        reviews.MapPost("/", ClaimReviewBatch).WithName("ClaimReviewBatch").ProducesValidationProblem().WithMetadata(ProjectAccess.ChecksLanguageRight.Instance);
         reviews.MapPost("/{claimId}/release", Release).WithName("ReleaseReviewBatch");
         reviews.MapPost("/{claimId}/approve", ApproveBatch).WithName("ApproveReviewBatch");
         routes.MapGet("/projects/{projectId}/reviews", Queue).WithName("ReviewQueue").WithTags("Reviews")
@@ -97,7 +97,7 @@ public static class ReviewsApi
             join s in db.Segments on t.SegmentId equals s.Id
             join d in db.Documents on s.DocumentId equals d.Id
             where d.ProjectId == projectId && t.Language == target && t.State == TargetState.Translated && s.RetiredInVersion == null
-            group new { t.ReviewClaimedBy, t.ReviewClaimExpiresAt, t.TranslatorId, s.WordCount } by new { d.Id, d.Path } into g
+            group new { t.ReviewClaimedBy, ReviewClaimExpiresAt = (DateTimeOffset?)t.ReviewLease!.ExpiresAt, t.TranslatorId, s.WordCount } by new { d.Id, d.Path } into g
             select new ReviewQueueEntry(g.Key.Id, g.Key.Path, g.Count(), g.Sum(x => x.WordCount),
                 g.Count(x => x.ReviewClaimedBy != null && x.ReviewClaimExpiresAt > now),
                 g.Count(x => x.TranslatorId == me)))

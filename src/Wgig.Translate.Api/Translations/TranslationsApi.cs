@@ -21,9 +21,9 @@ public static class TranslationsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         translation.MapGet("/", Get).WithName("GetTranslation");
-        translation.MapPut("/", Submit).WithName("SubmitTranslation").ProducesValidationProblem();
-        translation.MapPut("/draft", SaveDraft).WithName("SaveDraft").ProducesValidationProblem();
-        translation.MapPost("/review", Review).WithName("ReviewTranslation").ProducesValidationProblem();
+        translation.MapPut("/", Submit).WithName("SubmitTranslation").ProducesValidationProblem().WithMetadata(ProjectAccess.ChecksLanguageRight.Instance);
+        translation.MapPut("/draft", SaveDraft).WithName("SaveDraft").ProducesValidationProblem().WithMetadata(ProjectAccess.ChecksLanguageRight.Instance);
+        translation.MapPost("/review", Review).WithName("ReviewTranslation").ProducesValidationProblem().WithMetadata(ProjectAccess.ChecksLanguageRight.Instance);
         translation.MapGet("/history", History).WithName("TranslationHistory");
         return routes;
     }

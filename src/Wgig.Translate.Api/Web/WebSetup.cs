@@ -18,9 +18,6 @@ public static class WebSetup
 {
     public const string CultureCookie = "wgig.culture";
 
-    public const string ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
-
     public static IServiceCollection AddWebApp(this IServiceCollection services)
     {
         services.AddRazorComponents();
@@ -31,7 +28,7 @@ public static class WebSetup
         services.AddSingleton<WebNavigation>();
         services.AddScoped<PageContexts>();
         services.AddScoped<EditorReader>();
-        services.AddAntiforgery(options => options.Cookie.Name = "wgig.antiforgery");
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options => options.Cookie.Name = "wgig.antiforgery");
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = VolunteerProfile.InterfaceLanguages.Select(InterfaceCulture).ToList();
@@ -82,18 +79,8 @@ public static class WebSetup
             return next(http);
         });
         app.UseStaticFiles();
-        app.UseWhen(http => !IsMachinePath(http.Request.Path) && !http.Request.Path.StartsWithSegments("/docs"), branch =>
-        {
-            branch.Use((http, next) =>
-            {
-                // The pages load script, style and fonts from this site only, and run no inline script.
-                http.Response.Headers.TryAdd("Content-Security-Policy", ContentSecurityPolicy);
-                http.Response.Headers.TryAdd("X-Content-Type-Options", "nosniff");
-                http.Response.Headers.TryAdd("Referrer-Policy", "same-origin");
-                return next(http);
-            });
-            branch.UseRequestLocalization();
-        });
+        // The pages' Content-Security-Policy (no inline script) and other headers are SecurityHeaders', as for the API.
+        app.UseWhen(http => !IsMachinePath(http.Request.Path) && !http.Request.Path.StartsWithSegments("/docs"), branch => branch.UseRequestLocalization());
         return app;
     }
 

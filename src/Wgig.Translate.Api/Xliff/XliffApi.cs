@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Api.Security;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Xliff;
@@ -17,7 +18,8 @@ public static class XliffApi
     {
         var xliff = routes.MapGroup("/projects/{projectId}/documents/{documentId}/xliff").WithTags("XLIFF")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RequireRateLimiting(RateLimits.Heavy); // one person's large files queue behind each other, not before everyone else
         xliff.MapGet("/", Export).WithName("ExportXliff");
         xliff.MapPost("/", Import).WithName("ImportXliff")
             .DisableAntiforgery() // for CAT tools and scripts, like document uploads

@@ -8,6 +8,9 @@ public sealed class Account : IdentityUser<Guid>
     public string DisplayName { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set by an admin: the account signs in no more, its sessions and tokens stop working.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
 }
 
 /// <summary>The roles of the glossary. Rights per project and language come on top of these.</summary>

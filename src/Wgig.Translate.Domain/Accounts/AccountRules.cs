@@ -16,7 +16,7 @@ public static class AccountRules
         options.Password.RequireDigit = false;
         options.Password.RequireUppercase = false;
         options.Password.RequireLowercase = false;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // No lockout: it lets anyone lock anyone out. Sign-in is rate limited instead (SignInService).
+        options.Lockout.AllowedForNewUsers = false;
     }
 }

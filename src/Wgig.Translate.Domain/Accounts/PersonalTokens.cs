@@ -7,6 +7,9 @@ namespace Wgig.Translate.Domain.Accounts;
 /// <summary>Issuing, listing and revoking a person's own API tokens, for the JSON API and the profile page alike.</summary>
 public static class PersonalTokens
 {
+    /// <summary>Live tokens an account may hold at once.</summary>
+    public const int MaxLiveTokens = 20;
+
     public const int MaxNameLength = 100;
     public const int DefaultDays = 90;
 
@@ -27,6 +30,10 @@ public static class PersonalTokens
         if (errors.Any)
         {
             return errors.ToError("The token request is not valid.");
+        }
+        if (await db.ApiTokens.CountAsync(t => t.AccountId == accountId && t.RevokedAt == null && t.ExpiresAt > now, cancellationToken) >= MaxLiveTokens)
+        {
+            return new TooManyTokens(MaxLiveTokens);
         }
         var issued = ApiToken.Issue(accountId, trimmed, TimeSpan.FromDays(days ?? DefaultDays), now);
         db.ApiTokens.Add(issued.Token);

@@ -84,62 +84,49 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
             }
         }
 
-        var lease = now + options.Value.LeaseLength;
         var segmentIds = requests.SelectMany(r => r.SegmentIds).Distinct().ToArray();
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         // Locked in one order (the document's) so that concurrent claimers wait briefly instead of deadlocking.
-        var segments = await db.Segments.FromSql($"""
-                SELECT * FROM translate.segments WHERE document_id = {documentId} AND id = ANY({segmentIds}) ORDER BY ordinal FOR UPDATE
-                """).AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
-        var targets = await db.Targets.Where(t => segmentIds.Contains(t.SegmentId) && t.Language == target).ToDictionaryAsync(t => t.SegmentId, cancellationToken);
+        var targets = await db.Targets.FromSql($"""
+                SELECT t.*, t.xmin FROM translate.targets t
+                WHERE t.document_id = {documentId} AND t.language = {target} AND t.segment_id = ANY({segmentIds})
+                ORDER BY t.ordinal NULLS LAST FOR UPDATE OF t
+                """).ToDictionaryAsync(t => t.SegmentId, cancellationToken);
         var results = new List<AssignedBatch>();
         foreach (var request in requests)
         {
             var skipped = new List<SkippedSegment>();
             var taken = new List<(Guid Id, int Words)>();
-            var expiresAt = request.DueAt ?? lease;
-            var claim = Claim.Open(request.VolunteerId, documentId, target, 0, expiresAt, now,
+            var claim = Claim.Open(request.VolunteerId, documentId, target, now, options.Value,
                 request.Kind == WorkKind.Translate ? ClaimKind.Translation : ClaimKind.Review, request.DueAt);
             foreach (var segmentId in request.SegmentIds)
             {
-                if (!segments.TryGetValue(segmentId, out var segment))
+                if (!targets.TryGetValue(segmentId, out var existing))
                 {
                     skipped.Add(new SkippedSegment(segmentId, "not a segment of this document"));
                     continue;
                 }
-                if (!targets.TryGetValue(segmentId, out var existing) && request.Kind == WorkKind.Translate)
-                {
-                    existing = Target.Start(segmentId, target, now);
-                    db.Targets.Add(existing);
-                    targets[segmentId] = existing;
-                }
-                var refused = existing is null ? new NotAwaitingReview(segmentId, target, TargetState.Untranslated)
-                    : request.Kind == WorkKind.Translate
-                        ? existing.Claim(request.VolunteerId, claim.Id, expiresAt, segment.RetiredInVersion is not null, now, assignedBy.Note)
-                        : existing.ClaimReview(request.VolunteerId, claim.Id, expiresAt, now, assignedBy.Note);
+                var refused = request.Kind == WorkKind.Translate
+                    ? existing.Claim(claim, now, assignedBy.Note)
+                    : existing.ClaimReview(claim, now, assignedBy.Note);
                 if (refused is not null)
                 {
                     skipped.Add(new SkippedSegment(segmentId, refused.Detail));
                     continue;
                 }
-                taken.Add((segmentId, segment.WordCount));
+                taken.Add((segmentId, existing.WordCount));
             }
             if (taken.Count > 0)
             {
                 claim.Cover(taken.Sum(t => t.Words));
                 db.Claims.Add(claim);
-                var ends = profiles[request.VolunteerId].LocalTime(expiresAt);
+                var ends = profiles[request.VolunteerId].LocalTime(claim.ExpiresAt);
                 db.Notifications.Add(Notification.Create(request.VolunteerId, NotificationKind.WorkAssigned,
                     $"You were given {taken.Count} segment(s) of {found.Value.Document.Path} ({target}) to {(request.Kind == WorkKind.Translate ? "translate" : "review")}: " +
                     $"{assignedBy.Why}. The claim ends {ends}; release it if you cannot take it.",
                     claim.Id, $"assigned:{claim.Id}", now));
             }
             results.Add(new AssignedBatch(request.VolunteerId, request.Kind, taken.Count > 0 ? claim.Id : null, [.. taken.Select(t => t.Id)], skipped));
-        }
-        // Targets started for segments nobody could take are not stored.
-        foreach (var entry in db.ChangeTracker.Entries<Target>().Where(e => e.State == EntityState.Added && e.Entity.State == TargetState.Untranslated).ToList())
-        {
-            entry.State = EntityState.Detached;
         }
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)

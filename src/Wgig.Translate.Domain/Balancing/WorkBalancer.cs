@@ -36,7 +36,8 @@ public sealed class WorkBalancer(TranslationDb db, TimeProvider clock, IOptions<
 
         var segments = await db.Segments.AsNoTracking().Where(s => s.DocumentId == documentId && s.RetiredInVersion == null).OrderBy(s => s.Ordinal)
             .Select(s => new { s.Id, s.WordCount, Target = db.Targets.Where(t => t.SegmentId == s.Id && t.Language == target)
-                .Select(t => new { t.State, t.ClaimExpiresAt, t.TranslatorId, t.ReviewClaimedBy, t.ReviewClaimExpiresAt }).FirstOrDefault() })
+                .Select(t => new { t.State, ClaimExpiresAt = (DateTimeOffset?)t.Lease!.ExpiresAt, t.TranslatorId, t.ReviewClaimedBy,
+                    ReviewClaimExpiresAt = (DateTimeOffset?)t.ReviewLease!.ExpiresAt }).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         var batches = new List<(OpenWork Work, List<Guid> Segments)>();
         void Add(WorkKind kind, Guid segment, int words, Guid? translator, Guid? previous)
@@ -80,8 +81,8 @@ public sealed class WorkBalancer(TranslationDb db, TimeProvider clock, IOptions<
             .ToListAsync(cancellationToken);
         var ids = members.Select(m => m.AccountId).ToList();
         var profiles = await VolunteerProfiles.ReadAsync(db, ids, now, cancellationToken);
-        var open = await db.Targets.Where(t => t.ClaimedBy != null && ids.Contains(t.ClaimedBy.Value) && t.State == TargetState.Claimed && t.ClaimExpiresAt > now)
-            .Join(db.Segments, t => t.SegmentId, s => s.Id, (t, s) => new { Volunteer = t.ClaimedBy!.Value, s.WordCount })
+        var open = await db.Claims.Where(c => ids.Contains(c.VolunteerId) && c.Kind == ClaimKind.Translation && c.ReleasedAt == null && c.ExpiresAt > now)
+            .Join(db.Targets.Where(t => t.State == TargetState.Claimed), c => c.Id, t => t.ClaimId, (c, t) => new { Volunteer = c.VolunteerId, t.WordCount })
             .GroupBy(x => x.Volunteer).Select(g => new { g.Key, Words = g.Sum(x => x.WordCount) })
             .ToDictionaryAsync(x => x.Key, x => x.Words, cancellationToken);
         var completed = await db.TargetEvents.Where(e => e.ActorId != null && ids.Contains(e.ActorId.Value)

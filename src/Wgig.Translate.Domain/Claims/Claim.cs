@@ -10,8 +10,8 @@ public enum ClaimKind
 }
 
 /// <summary>
-/// A volunteer's lease on a batch of segments of one document × language. The targets it covers carry
-/// its id and expiry; the claim itself keeps the batch together for renewal, release and reclaiming.
+/// A volunteer's lease on a batch of segments of one document × language. The targets it covers carry its
+/// id; its expiry is stored here only, so renewal and every activity that extends it write one row.
 /// </summary>
 public sealed class Claim
 {
@@ -49,13 +49,15 @@ public sealed class Claim
     /// <summary>
     /// Activity (renewing, submitting, saving a draft) extends the lease to a full lease from now, but
     /// never past the longest a claim may last (or its batch deadline) and never shorter than it was.
+    /// A gain under <see cref="ClaimOptions.ExtensionStep"/> is not written: autosaves every few seconds
+    /// then touch the claim once a minute, not on every save.
     /// </summary>
     public void Extend(DateTimeOffset now, ClaimOptions options)
     {
-        var extended = now + options.LeaseLength;
         var longest = DueAt ?? CreatedAt + options.MaxLeaseLength;
+        var extended = options.LeaseFrom(now);
         var expiresAt = extended < longest ? extended : longest;
-        if (ReleasedAt is null && expiresAt > ExpiresAt)
+        if (ReleasedAt is null && expiresAt > ExpiresAt && (expiresAt - ExpiresAt >= options.ExtensionStep || expiresAt == longest))
         {
             ExpiresAt = expiresAt;
         }
@@ -70,7 +72,8 @@ public sealed class Claim
         ExpiresAt = ExpiresAt < now ? ExpiresAt : now;
     }
 
-    public static Claim Open(Guid volunteerId, Guid documentId, string language, int words, DateTimeOffset expiresAt, DateTimeOffset now,
+    /// <summary>A new claim, running a full lease from now, or until its batch deadline when a coordinator set one.</summary>
+    public static Claim Open(Guid volunteerId, Guid documentId, string language, DateTimeOffset now, ClaimOptions options,
         ClaimKind kind = ClaimKind.Translation, DateTimeOffset? dueAt = null) => new()
     {
         DueAt = dueAt,
@@ -79,9 +82,8 @@ public sealed class Claim
         Kind = kind,
         DocumentId = documentId,
         Language = language,
-        Words = words,
         CreatedAt = now,
-        ExpiresAt = expiresAt,
+        ExpiresAt = dueAt ?? options.LeaseFrom(now),
     };
 }
 

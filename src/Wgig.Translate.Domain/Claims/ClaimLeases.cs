@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
 
@@ -12,8 +14,11 @@ namespace Wgig.Translate.Domain.Claims;
 /// </summary>
 public sealed class ClaimLeases(TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> options)
 {
-    /// <summary>Extends the caller's live claim by the lease length from now (up to the longest a claim may last).</summary>
-    public async Task<Result<ClaimedBatch>> RenewAsync(Guid documentId, Guid claimId, Guid volunteer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Extends the caller's live claim by the lease length from now (up to the longest a claim may last). Renewing
+    /// keeps work one may only do with the right: a right taken away is not renewed around.
+    /// </summary>
+    public async Task<Result<ClaimedBatch>> RenewAsync(Guid projectId, Guid documentId, Guid claimId, Guid volunteer, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var claim = await MineAsync(documentId, claimId, volunteer, kind: null, cancellationToken);
@@ -21,30 +26,20 @@ public sealed class ClaimLeases(TranslationDb db, TimeProvider clock, IOptions<C
         {
             return new ClaimNotFound(claimId);
         }
+        var right = claim.Kind == ClaimKind.Review ? LanguageRight.Review : LanguageRight.Translate;
+        var allowed = await DocumentLanguage.FindForAsync(db, projectId, documentId, claim.Language, volunteer, right, cancellationToken);
+        if (!allowed.Succeeded)
+        {
+            return allowed.Error;
+        }
         if (!claim.IsLiveAt(now))
         {
             return new ClaimNotLive(claimId);
         }
         claim.Extend(now, options.Value);
-        var segmentIds = new List<Guid>();
-        if (claim.Kind == ClaimKind.Review)
-        {
-            foreach (var target in await ReviewingAsync(claim, cancellationToken))
-            {
-                target.RenewReview(volunteer, claim.ExpiresAt, now);
-                segmentIds.Add(target.SegmentId);
-            }
-        }
-        else
-        {
-            foreach (var target in await TranslatingAsync(claim, cancellationToken))
-            {
-                target.Renew(volunteer, claim.ExpiresAt, now);
-                segmentIds.Add(target.SegmentId);
-            }
-        }
+        var held = claim.Kind == ClaimKind.Review ? await ReviewingAsync(claim, cancellationToken) : await TranslatingAsync(claim, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return new ClaimedBatch(claim.Id, documentId, claim.Language, claim.ExpiresAt, segmentIds, claim.Words);
+        return new ClaimedBatch(claim.Id, documentId, claim.Language, claim.ExpiresAt, [.. held.Select(t => t.SegmentId)], claim.Words);
     }
 
     /// <summary>Gives a translation claim's unfinished segments back; what was handed in stays handed in.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Languages;
@@ -11,8 +10,6 @@ using Wgig.Translate.Domain.Targets;
 
 namespace Wgig.Translate.Domain.Claims;
 
-public sealed record ClaimedBatch(Guid ClaimId, Guid DocumentId, string Language, DateTimeOffset ExpiresAt, IReadOnlyList<Guid> SegmentIds, int Words);
-
 /// <summary>Work a volunteer could claim (or review) in one document × language now.</summary>
 public sealed record OpenWork(Guid ProjectId, Guid DocumentId, string Path, string Language, int Segments, int Words);
 
@@ -21,16 +18,12 @@ public sealed record NothingToClaimInProject(Guid ProjectId, string Language)
 
 /// <summary>
 /// Claims the next batch of a document × language for a volunteer: the first open segments in document
-/// order, up to a word budget, so that context stays together. Concurrent claimers never wait for each
-/// other and never get the same segment: candidate segments are locked with FOR UPDATE SKIP LOCKED, and
-/// the unique (segment, language) index on targets refuses a second claim even if this code were wrong.
+/// order, up to a word budget, so that context stays together, under the cap of open words a volunteer may
+/// hold. The queue and the loop are <see cref="BatchFilling"/>'s. A segment whose claim ran out returns to
+/// the queue when the Worker's sweep reclaims it (every few minutes), which also records the lapse.
 /// </summary>
-public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, TimeProvider clock)
+public sealed class ClaimNext(TranslationDb db, BatchFilling batches, IOptions<ClaimOptions> options, TimeProvider clock)
 {
-    private const int Attempts = 3;
-
-    private const int MaxChunkSize = 10;
-
     public async Task<Result<ClaimedBatch>> ClaimAsync(Guid volunteerId, Guid documentId, string? language, int? wordBudget,
         CancellationToken cancellationToken)
     {
@@ -85,32 +78,9 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
         return new NothingToClaimInProject(projectId, target);
     }
 
-    /// <summary>
-    /// Per document × language the volunteer may translate into, the segments they could claim now (the
-    /// open condition of <see cref="LockOpenSegmentsAsync"/> and <see cref="Target.IsOpenFor"/>, counted),
-    /// in path order.
-    /// </summary>
-    public async Task<IReadOnlyList<OpenWork>> OpenWorkAsync(Guid volunteerId, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        string untranslated = nameof(TargetState.Untranslated), needsUpdate = nameof(TargetState.NeedsUpdate),
-            rejected = nameof(TargetState.Rejected), claimed = nameof(TargetState.Claimed);
-        return await db.Database.SqlQuery<OpenWork>($"""
-            SELECT d.project_id AS project_id, d.id AS document_id, d.path AS path, m.language AS language,
-                   count(*)::int AS segments, coalesce(sum(s.word_count), 0)::int AS words
-            FROM translate.project_members m
-            JOIN translate.documents d ON d.project_id = m.project_id
-            JOIN translate.segments s ON s.document_id = d.id AND s.retired_in_version IS NULL
-            LEFT JOIN translate.targets t ON t.segment_id = s.id AND t.language = m.language
-            WHERE m.account_id = {volunteerId} AND m.can_translate
-              AND (t.id IS NULL OR t.state IN ({untranslated}, {needsUpdate})
-                   OR (t.state = {rejected} AND (t.translator_id IS NULL OR t.translator_id = {volunteerId}))
-                   OR (t.state = {claimed} AND t.claim_expires_at <= {now}
-                       AND NOT (coalesce(t.state_before_claim, {untranslated}) = {rejected} AND t.translator_id <> {volunteerId})))
-            GROUP BY d.project_id, d.id, d.path, m.language
-            ORDER BY d.path, m.language
-            """).ToListAsync(cancellationToken);
-    }
+    /// <summary>Per document × language the volunteer may translate into, the segments they could claim now, in path order.</summary>
+    public Task<IReadOnlyList<OpenWork>> OpenWorkAsync(Guid volunteerId, CancellationToken cancellationToken) =>
+        batches.OpenWorkAsync(ClaimKind.Translation, volunteerId, cancellationToken);
 
     /// <summary>For a document and target language the caller has already checked.</summary>
     public async Task<Result<ClaimedBatch>> ClaimAsync(Guid volunteerId, DocumentLanguage checkedTarget, int? wordBudget, CancellationToken cancellationToken) =>
@@ -132,18 +102,23 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
         }
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await BatchFilling.LockCapAsync(db, volunteerId, cancellationToken);
         var ids = (segmentIds ?? []).Distinct().ToArray();
+        // Locked in document order, so that concurrent claimers of overlapping segments wait instead of deadlocking.
         var chosen = paragraph is { } number
-            ? await db.Segments.FromSql($"""
-                SELECT * FROM translate.segments WHERE document_id = {documentId} AND paragraph = {number} AND retired_in_version IS NULL
-                ORDER BY ordinal FOR UPDATE
-                """).AsNoTracking().ToListAsync(cancellationToken)
-            : await db.Segments.FromSql($"""
-                SELECT * FROM translate.segments WHERE document_id = {documentId} AND id = ANY({ids}) ORDER BY ordinal FOR UPDATE
-                """).AsNoTracking().ToListAsync(cancellationToken);
+            ? await db.Targets.FromSql($"""
+                SELECT t.*, t.xmin FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id
+                WHERE t.document_id = {documentId} AND t.language = {language} AND s.paragraph = {number} AND s.retired_in_version IS NULL
+                ORDER BY t.ordinal FOR UPDATE OF t
+                """).ToListAsync(cancellationToken)
+            : await db.Targets.FromSql($"""
+                SELECT t.*, t.xmin FROM translate.targets t
+                WHERE t.document_id = {documentId} AND t.language = {language} AND t.segment_id = ANY({ids})
+                ORDER BY t.ordinal NULLS LAST FOR UPDATE OF t
+                """).ToListAsync(cancellationToken);
         if (chosen.Count == 0 || paragraph is null && chosen.Count != ids.Length)
         {
-            var missing = paragraph is { } p ? $"paragraph {p}" : $"segment(s) {string.Join(", ", ids.Except(chosen.Select(c => c.Id)))}";
+            var missing = paragraph is { } p ? $"paragraph {p}" : $"segment(s) {string.Join(", ", ids.Except(chosen.Select(c => c.SegmentId)))}";
             return new ChosenSegmentsNotFound(documentId, missing);
         }
         var held = await OpenWordsAsync(volunteerId, now, cancellationToken);
@@ -152,23 +127,9 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
         {
             return new OpenWordsCapReached(held, options.Value.MaxOpenWords);
         }
-        var chosenIds = chosen.Select(c => c.Id).ToList();
-        var targets = await db.Targets.Where(t => chosenIds.Contains(t.SegmentId) && t.Language == language).ToDictionaryAsync(t => t.SegmentId, cancellationToken);
-        var expiresAt = now + options.Value.LeaseLength;
-        var claim = Claim.Open(volunteerId, documentId, language, words, expiresAt, now);
-        var refusals = new List<string>();
-        foreach (var segment in chosen)
-        {
-            if (!targets.TryGetValue(segment.Id, out var target))
-            {
-                target = Target.Start(segment.Id, language, now);
-                db.Targets.Add(target);
-            }
-            if (target.Claim(volunteerId, claim.Id, expiresAt, segment.RetiredInVersion is not null, now) is { } refused)
-            {
-                refusals.Add(refused.Detail);
-            }
-        }
+        var claim = Claim.Open(volunteerId, documentId, language, now, options.Value);
+        claim.Cover(words);
+        var refusals = chosen.Select(target => target.Claim(claim, now)).OfType<DomainError>().Select(refused => refused.Detail).ToList();
         if (refusals.Count > 0)
         {
             return new ChosenSegmentsNotOpen(refusals);
@@ -176,135 +137,42 @@ public sealed class ClaimNext(TranslationDb db, IOptions<ClaimOptions> options, 
         db.Claims.Add(claim);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ClaimedBatch(claim.Id, documentId, language, expiresAt, chosenIds, words);
+        return new ClaimedBatch(claim.Id, documentId, language, claim.ExpiresAt, [.. chosen.Select(t => t.SegmentId)], words);
     }
 
-    // Open words: segments still claimed and not yet handed in. What was submitted no longer counts.
+    // Open words: segments still claimed under live claims and not yet handed in. What was submitted no longer counts.
     private async Task<int> OpenWordsAsync(Guid volunteerId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await db.Targets.Where(t => t.ClaimedBy == volunteerId && t.State == TargetState.Claimed && t.ClaimExpiresAt > now)
-            .Join(db.Segments, t => t.SegmentId, s => s.Id, (t, s) => (int?)s.WordCount).SumAsync(cancellationToken) ?? 0;
+        await db.Claims.Where(c => c.VolunteerId == volunteerId && c.Kind == ClaimKind.Translation && c.ReleasedAt == null && c.ExpiresAt > now)
+            .Join(db.Targets.Where(t => t.State == TargetState.Claimed), c => c.Id, t => t.ClaimId, (c, t) => (int?)t.WordCount)
+            .SumAsync(cancellationToken) ?? 0;
 
-    private async Task<Result<ClaimedBatch>> ClaimInAsync(Guid volunteerId, Guid documentId, string target, int? wordBudget, CancellationToken cancellationToken)
+    private async Task<Result<ClaimedBatch>> ClaimInAsync(Guid volunteerId, Guid documentId, string language, int? wordBudget, CancellationToken cancellationToken)
     {
-        var profile = await db.VolunteerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.AccountId == volunteerId, cancellationToken);
-        if (profile?.Paused == true)
+        var rules = options.Value;
+        VolunteerProfile? profile = null;
+        if (wordBudget is null)
         {
-            return new VolunteerPaused(volunteerId, profile.PausedReason);
+            // The default budget is the volunteer's (from their capacity); when the request names one, the batch's
+            // own statement checks for a pause and the profile is read only if nothing could be claimed.
+            profile = await db.VolunteerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.AccountId == volunteerId, cancellationToken);
+            if (profile?.Paused == true)
+            {
+                return new VolunteerPaused(volunteerId, profile.PausedReason);
+            }
         }
         var budget = wordBudget ?? BatchWordsFor(profile);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await ClaimOnceAsync(volunteerId, documentId, target, budget, cancellationToken);
-            }
-            catch (Exception e) when (attempt < Attempts && IsTransient(e))
-            {
-                // Another claimer won a race the locks do not cover (a deadlock, a target row inserted meanwhile): try again.
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
-
-    private async Task<Result<ClaimedBatch>> ClaimOnceAsync(Guid volunteerId, Guid documentId, string language, int budget, CancellationToken cancellationToken)
-    {
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var held = await OpenWordsAsync(volunteerId, now, cancellationToken);
-        var cap = options.Value.MaxOpenWords;
-        if (held >= cap)
+        var fill = await batches.FillAsync(new BatchFilling.Request(ClaimKind.Translation, volunteerId, documentId, language, budget,
+            rules.MaxOpenWords, now, rules.LeaseFrom(now)), cancellationToken);
+        if (fill.Batch is { } batch)
         {
-            return new OpenWordsCapReached(held, cap);
+            return batch;
         }
-
-        var batch = new List<(Segment Segment, Target? Target)>();
-        var seen = new List<Guid>();
-        var words = 0;
-        // Chunks sized to the batch (a sentence has a few words at least): SKIP LOCKED spreads concurrent
-        // claimers over different segments, and a claimer holds few rows it will not use.
-        var chunk = Math.Clamp(budget / 5, 1, MaxChunkSize);
-        while (words < budget && held + words < cap)
+        if (fill.Held >= rules.MaxOpenWords)
         {
-            var locked = await LockOpenSegmentsAsync(documentId, language, [.. seen], now, chunk, cancellationToken);
-            if (locked.Count == 0)
-            {
-                break;
-            }
-            seen.AddRange(locked.Select(s => s.Id));
-            // The query read targets as they were when it started; a claimer that committed since then left
-            // its segment unlocked but no longer open. Now that the segments are ours, look again (and keep
-            // the targets: they are the ones to claim).
-            var lockedIds = locked.Select(s => s.Id).ToList();
-            var current = await db.Targets.Where(t => lockedIds.Contains(t.SegmentId) && t.Language == language)
-                .ToDictionaryAsync(t => t.SegmentId, cancellationToken);
-            foreach (var segment in locked)
-            {
-                var target = current.GetValueOrDefault(segment.Id);
-                if (target?.IsOpenFor(volunteerId, now) == false)
-                {
-                    continue;
-                }
-                if (batch.Count > 0 && (words + segment.WordCount > budget || held + words + segment.WordCount > cap))
-                {
-                    break;
-                }
-                batch.Add((segment, target));
-                words += segment.WordCount;
-            }
-            if (batch.Count > 0 && (words >= budget || locked.Count < chunk))
-            {
-                break;
-            }
+            return new OpenWordsCapReached(fill.Held, rules.MaxOpenWords);
         }
-        if (batch.Count == 0)
-        {
-            return new NothingToClaim(documentId, language);
-        }
-
-        var expiresAt = now + options.Value.LeaseLength;
-        var claim = Claim.Open(volunteerId, documentId, language, words, expiresAt, now);
-        db.Claims.Add(claim);
-        var ids = batch.Select(b => b.Segment.Id).ToList();
-        foreach (var (segment, existing) in batch)
-        {
-            var target = existing;
-            if (target is null)
-            {
-                target = Target.Start(segment.Id, language, now);
-                db.Targets.Add(target);
-            }
-            if (target.Claim(volunteerId, claim.Id, expiresAt, segmentRetired: false, now) is { } refused)
-            {
-                // The row changed between the query and now; the locks make this a bug, so say so loudly.
-                throw new InvalidOperationException($"Claiming a locked open segment was refused: {refused.Detail}");
-            }
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new ClaimedBatch(claim.Id, documentId, language, expiresAt, ids, words);
+        profile ??= await db.VolunteerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.AccountId == volunteerId, cancellationToken);
+        return profile?.Paused == true ? new VolunteerPaused(volunteerId, profile.PausedReason) : new NothingToClaim(documentId, language);
     }
-
-    // Open: no target yet, untranslated, needing an update or rejected (to its translator, checked after),
-    // or under an expired claim. Locked segments are skipped, not waited for; locks last until commit.
-    private Task<List<Segment>> LockOpenSegmentsAsync(Guid documentId, string language, Guid[] seen, DateTimeOffset now, int chunk,
-        CancellationToken cancellationToken)
-    {
-        string untranslated = nameof(TargetState.Untranslated), needsUpdate = nameof(TargetState.NeedsUpdate),
-            rejected = nameof(TargetState.Rejected), claimed = nameof(TargetState.Claimed);
-        return db.Segments.FromSql($"""
-                SELECT s.* FROM translate.segments s
-                LEFT JOIN translate.targets t ON t.segment_id = s.id AND t.language = {language}
-                WHERE s.document_id = {documentId} AND s.retired_in_version IS NULL AND s.id <> ALL({seen})
-                  AND (t.id IS NULL OR t.state IN ({untranslated}, {needsUpdate}, {rejected})
-                       OR (t.state = {claimed} AND t.claim_expires_at <= {now}))
-                ORDER BY s.ordinal
-                LIMIT {chunk}
-                FOR UPDATE OF s SKIP LOCKED
-                """).AsNoTracking().ToListAsync(cancellationToken);
-    }
-
-    private static bool IsTransient(Exception e) =>
-        (e as PostgresException ?? e.InnerException as PostgresException)?.SqlState is
-            PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation;
 }

@@ -9,6 +9,12 @@ public sealed class ClaimOptions
 
     public TimeSpan LeaseLength { get; set; } = TimeSpan.FromHours(48);
 
+    /// <summary>The least an extension must add to be written (see <see cref="Claim.Extend"/>).</summary>
+    public TimeSpan ExtensionStep { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>When a lease taken or extended now ends: the one place that adds the lease length.</summary>
+    public DateTimeOffset LeaseFrom(DateTimeOffset now) => now + LeaseLength;
+
     /// <summary>How long activity can keep one claim alive, counted from when it was made.</summary>
     public TimeSpan MaxLeaseLength { get; set; } = TimeSpan.FromDays(14);
 

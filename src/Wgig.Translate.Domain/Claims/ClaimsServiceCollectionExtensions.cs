@@ -8,6 +8,7 @@ public static class ClaimsServiceCollectionExtensions
     /// <summary>The workflow's services: claims and leases, the translator's and reviewer's writes, suggestions, comments, my work.</summary>
     public static IServiceCollection AddClaims(this IServiceCollection services)
     {
+        services.AddScoped<BatchFilling>();
         services.AddScoped<ClaimNext>();
         services.AddScoped<ReviewNext>();
         services.AddScoped<ClaimLeases>();

@@ -19,6 +19,8 @@ public readonly struct Result<T> where T : notnull
     [MemberNotNullWhen(false, nameof(Error))]
     public bool Succeeded => Error is null;
 
+    public Result<TOut> Map<TOut>(Func<T, TOut> map) where TOut : notnull => Succeeded ? map(Value) : Error;
+
 #pragma warning disable CA1000, CA2225 // the conversions are the way results are made: `return value;` or `return error;`
     public static implicit operator Result<T>(T value) => new(value, null);
 

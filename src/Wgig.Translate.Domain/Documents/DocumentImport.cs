@@ -6,6 +6,7 @@ using Wgig.Translate.Domain.Formats;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Targets;
 
 namespace Wgig.Translate.Domain.Documents;
 
@@ -55,17 +56,24 @@ public sealed class DocumentImport(
             return new DocumentPathTaken(path.Value.Value);
         }
 
-        var document = Document.Import(projectId, path.Value, importer.Value.Format, upload.Content, drafts.Value,
-            upload.Origin, clock.GetUtcNow(), upload.CommitSha);
-        db.Documents.Add(document);
+        var now = clock.GetUtcNow();
+        var document = Document.Import(projectId, path.Value, importer.Value.Format, upload.Content, drafts.Value, upload.Origin, now, upload.CommitSha);
+        // In the caller's transaction when there is one (a repository sync, the demo's set-up), else in its own.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await BulkCopy.WriteAsync(db, [document], cancellationToken);
+            await BulkCopy.WriteAsync(db, document.Versions, cancellationToken);
+            await BulkCopy.WriteAsync(db, document.Segments, cancellationToken);
+            await CreateTargetsAsync(document.Id, now, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.TableName == "documents")
         {
             // Two uploads of the same path raced past the check above; the unique index decided.
-            db.ChangeTracker.Clear();
             return new DocumentPathTaken(path.Value.Value);
         }
         return document;
@@ -87,8 +95,7 @@ public sealed class DocumentImport(
         {
             return new ProjectNotFound(projectId);
         }
-        var document = await db.Documents.Include(d => d.Segments)
-            .SingleOrDefaultAsync(d => d.Id == documentId && d.ProjectId == projectId, cancellationToken);
+        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.ProjectId == projectId, cancellationToken);
         if (document is null)
         {
             return new DocumentNotFound(projectId, documentId);
@@ -101,18 +108,49 @@ public sealed class DocumentImport(
         }
 
         var now = clock.GetUtcNow();
-        // The row lock makes concurrent uploads of versions of one document queue up instead of racing.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The row lock makes concurrent uploads of versions of one document queue up instead of racing; the segments
+        // are read under it, so each version is planned against the one before.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM translate.documents WHERE id = {documentId} FOR UPDATE", cancellationToken);
+        document = await db.Documents.AsNoTracking().Include(d => d.Segments).SingleAsync(d => d.Id == documentId, cancellationToken);
+        var before = document.Segments.Count;
         var summary = document.ImportVersion(upload.Content, drafts.Value, upload.Origin, now, upload.CommitSha);
-        var outdated = await db.Targets.Where(t => summary.ChangedSegmentIds.Contains(t.SegmentId)).ToListAsync(cancellationToken);
-        foreach (var target in outdated)
+        await db.Database.ExecuteSqlAsync($"UPDATE translate.documents SET current_version = {document.CurrentVersion} WHERE id = {documentId}", cancellationToken);
+        await BulkCopy.WriteAsync(db, [document.Versions[^1]], cancellationToken);
+        await UpdateSegmentsAsync(document.Segments.Take(before), cancellationToken);
+        await BulkCopy.WriteAsync(db, document.Segments.Skip(before), cancellationToken);
+        if (summary.ChangedSegmentIds.Count > 0)
         {
-            target.MarkSourceChanged(now);
+            await db.Database.ExecuteSqlRawAsync(TargetSql.SourceChanged,
+                [new NpgsqlParameter("segments", summary.ChangedSegmentIds.ToArray()), new NpgsqlParameter("now", now)], cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(TargetSql.Place, [new NpgsqlParameter("document", documentId)], cancellationToken);
+        await CreateTargetsAsync(documentId, now, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return summary;
+    }
+
+    // Every current segment gets its target in every target language of the project: the queues start full.
+    private Task<int> CreateTargetsAsync(Guid documentId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(TargetSql.CreateMissing("d.id = @document"),
+            [new NpgsqlParameter("document", documentId), new NpgsqlParameter("now", now)], cancellationToken);
+
+    // The segments a new version kept, edited, moved or retired: copied beside the table, then one UPDATE of the rows that differ.
+    private async Task UpdateSegmentsAsync(IEnumerable<Segment> segments, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE segment_updates (LIKE translate.segments) ON COMMIT DROP", cancellationToken);
+        await BulkCopy.WriteAsync(db, segments, cancellationToken, into: "segment_updates");
+        var columns = BulkCopy.Columns<Segment>(db).Select(c => c.Name).Where(c => c is not ("id" or "document_id" or "key" or "added_in_version"));
+        // Column names from the model, not from input.
+        var update = $"""
+            UPDATE translate.segments s SET {string.Join(", ", columns.Select(c => $"{c} = n.{c}"))}
+            FROM segment_updates n
+            WHERE s.id = n.id AND (s.*) IS DISTINCT FROM (n.*)
+            """;
+        await db.Database.ExecuteSqlRawAsync(update, cancellationToken);
     }
 
     /// <summary>

@@ -11,38 +11,30 @@ public sealed record DocumentLanguage(Project Project, Document Document, string
 {
     /// <summary>Finds the pair a request names, or says which part of it does not exist.</summary>
     public static async Task<Result<DocumentLanguage>> FindAsync(
-        TranslationDb db, Guid projectId, Guid documentId, string? language, CancellationToken cancellationToken)
-    {
-        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
-        if (project is null)
-        {
-            return new ProjectNotFound(projectId);
-        }
-        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.ProjectId == projectId, cancellationToken);
-        if (document is null)
-        {
-            return new DocumentNotFound(projectId, documentId);
-        }
-        if (!LanguageTag.TryNormalize(language, out var target, out _) || !project.TranslatesInto(target))
-        {
-            return new NotATargetLanguage(language ?? "", project.TargetLanguages);
-        }
-        return new DocumentLanguage(project, document, target);
-    }
+        TranslationDb db, Guid projectId, Guid documentId, string? language, CancellationToken cancellationToken) =>
+        (await FindAsync(db, projectId, documentId, null, language, null, cancellationToken)).Map(found => found.Target);
 
     /// <summary>
     /// The one check of a per-language right: finds the pair a request names for an account that holds the
-    /// right in it, or says which part does not exist or that the right is missing.
+    /// right in it, or says which part does not exist or that the right is missing. One round trip.
     /// </summary>
     public static async Task<Result<DocumentLanguage>> FindForAsync(
-        TranslationDb db, Guid projectId, Guid documentId, string? language, Guid accountId, LanguageRight right, CancellationToken cancellationToken)
+        TranslationDb db, Guid projectId, Guid documentId, string? language, Guid accountId, LanguageRight right, CancellationToken cancellationToken) =>
+        (await FindAsync(db, projectId, documentId, null, language, (accountId, right), cancellationToken)).Map(found => found.Target);
+
+    /// <summary>
+    /// A segment of the document with the document × language, found as <see cref="FindAsync(TranslationDb, Guid, Guid, string?, CancellationToken)"/>
+    /// or, given a right, <see cref="FindForAsync"/> would, in the same round trip.
+    /// </summary>
+    public static async Task<Result<(DocumentLanguage Target, Segment Segment)>> FindSegmentAsync(TranslationDb db, Guid projectId, Guid documentId,
+        Guid segmentId, string? language, (Guid Account, LanguageRight Right)? needs, CancellationToken cancellationToken)
     {
-        var found = await FindAsync(db, projectId, documentId, language, cancellationToken);
+        var found = await FindAsync(db, projectId, documentId, segmentId, language, needs, cancellationToken);
         if (!found.Succeeded)
         {
-            return found;
+            return found.Error;
         }
-        return await HoldsAsync(db, found.Value, accountId, right, cancellationToken) ? found : new NoLanguageRight(right, found.Value.Language);
+        return found.Value.Segment is { } segment ? (found.Value.Target, segment) : new SegmentNotFound(documentId, segmentId);
     }
 
     /// <summary>Both rights of an account in the pair at once (what a page offers depends on them).</summary>
@@ -57,4 +49,40 @@ public sealed record DocumentLanguage(Project Project, Document Document, string
 
     public static Task<bool> HoldsAsync(TranslationDb db, DocumentLanguage target, Guid accountId, LanguageRight right, CancellationToken cancellationToken) =>
         db.ProjectMembers.AnyAsync(ProjectMember.Holds(target.Project.Id, accountId, target.Language, right), cancellationToken);
+
+    private static async Task<Result<(DocumentLanguage Target, Segment? Segment)>> FindAsync(TranslationDb db, Guid projectId, Guid documentId,
+        Guid? segmentId, string? language, (Guid Account, LanguageRight Right)? needs, CancellationToken cancellationToken)
+    {
+        var normalized = LanguageTag.TryNormalize(language, out var target, out _) ? target : "";
+        var (account, right) = needs ?? (Guid.Empty, LanguageRight.Translate);
+        var check = needs is not null;
+        var holds = ProjectMember.Holds(projectId, account, normalized, right);
+        // Every part refers to the project row, so that EF translates it into the one query instead of running it apart.
+        var found = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            .Select(p => new
+            {
+                Project = p,
+                Document = db.Documents.FirstOrDefault(d => d.Id == documentId && d.ProjectId == p.Id),
+                Holds = check && db.ProjectMembers.Where(m => m.ProjectId == p.Id).Any(holds),
+                Segment = db.Segments.FirstOrDefault(s => s.Id == segmentId && s.DocumentId == documentId && p.Id == projectId),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return new ProjectNotFound(projectId);
+        }
+        if (found.Document is null)
+        {
+            return new DocumentNotFound(projectId, documentId);
+        }
+        if (normalized.Length == 0 || !found.Project.TranslatesInto(normalized))
+        {
+            return new NotATargetLanguage(language ?? "", found.Project.TargetLanguages);
+        }
+        if (needs is not null && !found.Holds)
+        {
+            return new NoLanguageRight(right, normalized);
+        }
+        return (new DocumentLanguage(found.Project, found.Document, normalized), found.Segment);
+    }
 }

@@ -34,4 +34,12 @@ public static class BlockAssembly
         }
         return new SegmentContent(text.ToString().TrimEnd(), codes);
     }
+
+    /// <summary>
+    /// A translation's line breaks as spaces: within a block they are never structure of the translator's to make, and in
+    /// text formats a line break (then a blank line, a number, a '#') would start a block of its own in the export.
+    /// </summary>
+    public static string FoldLines(string text) => text.AsSpan().IndexOfAny('\n', '\r') < 0
+        ? text
+        : text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ');
 }

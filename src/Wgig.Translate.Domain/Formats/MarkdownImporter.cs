@@ -282,12 +282,14 @@ public sealed partial class MarkdownImporter : IDocumentImporter
         return deepest;
     }
 
+    // A translation is inline text: its line breaks become spaces (a line break followed by '#', '-', '>', a blank line or
+    // "===" would start a block of its own), and '|' is escaped (it would split a table cell).
     private static string EscapeText(string text)
     {
         var escaped = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        foreach (var c in BlockAssembly.FoldLines(text))
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>')
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|')
             {
                 escaped.Append('\\');
             }
@@ -299,6 +301,7 @@ public sealed partial class MarkdownImporter : IDocumentImporter
     // A translation that starts like a block marker would turn the paragraph into a heading or list.
     private static string Escape(string inline)
     {
+        inline = inline.TrimStart(' ', '\t'); // four spaces at the start of a block would make it code
         var start = BlockStart().Match(inline);
         if (!start.Success)
         {

@@ -61,7 +61,7 @@ public sealed partial class PlainTextImporter : IDocumentImporter
             return text.Error;
         }
         var parsed = Parse(text.Value);
-        var spliced = TextSplicer.Splice(text.Value, [.. parsed.Select(b => b.Span)], [.. blocks.Select(b => b?.ToOriginal())]);
+        var spliced = TextSplicer.Splice(text.Value, [.. parsed.Select(b => b.Span)], [.. blocks.Select(b => b?.ToOriginal(BlockAssembly.FoldLines))]);
         return TextSplicer.Encode(spliced, original.Span);
     }
 

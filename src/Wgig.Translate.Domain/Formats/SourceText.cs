@@ -32,16 +32,13 @@ public static class SourceText
         {
             return new NotUtf8(e.Index + offset, "it contains a byte sequence that is not UTF-8");
         }
-        // NUL and other C0 controls (bar tab and line ends) do not occur in text: this is a binary file.
-        var control = text.AsSpan().IndexOfAnyInRange('\0', '\u0008');
-        if (control < 0)
+        // NUL and other C0 controls (bar tab and line ends) do not occur in text, and U+FFFE/U+FFFF are not characters:
+        // storage and XML exports cannot hold them (Common.TextRules).
+        var unstorable = TextRules.FirstUnstorable(text);
+        if (unstorable >= 0)
         {
-            control = text.AsSpan().IndexOfAnyInRange('\u000E', '\u001F');
-        }
-        if (control >= 0)
-        {
-            return new NotUtf8(Encoding.UTF8.GetByteCount(text.AsSpan(0, control)) + offset,
-                $"it contains the control character U+{(int)text[control]:X4}, so it is a binary file, not text");
+            return new NotUtf8(Encoding.UTF8.GetByteCount(text.AsSpan(0, unstorable)) + offset,
+                TextRules.Problem(text)!.TrimEnd('.') + " (a text document never holds these; a binary file is not a document)");
         }
         return text;
     }

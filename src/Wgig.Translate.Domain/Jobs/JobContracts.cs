@@ -24,3 +24,9 @@ public interface IRecountDocumentProgress
 {
     Task RunAsync(Guid documentId, CancellationToken cancellationToken);
 }
+
+/// <summary>Sends the letters waiting in the outbox (invitations, password resets); also run every minute.</summary>
+public interface ISendOutgoingMail
+{
+    Task<int> SendOutgoingAsync(CancellationToken cancellationToken);
+}

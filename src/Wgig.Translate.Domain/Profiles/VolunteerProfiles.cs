@@ -17,6 +17,9 @@ public sealed class VolunteerProfiles
         return new(await db.VolunteerProfiles.AsNoTracking().Where(p => ids.Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, cancellationToken), now);
     }
 
+    /// <summary>Profiles already read, for decisions that take them as they are.</summary>
+    public static VolunteerProfiles From(IEnumerable<VolunteerProfile> stored, DateTimeOffset now) => new(stored.ToDictionary(p => p.AccountId), now);
+
     public VolunteerProfile this[Guid accountId] => _stored.GetValueOrDefault(accountId) ?? VolunteerProfile.Empty(accountId, _now);
 
     /// <summary>

@@ -46,7 +46,7 @@ public sealed class PublicationPlanner(TranslationDb db, DocumentExport export, 
                     continue;
                 }
                 var total = rendered.Value.TranslatedSegments + rendered.Value.SourceSegments;
-                if (rendered.Value.SourceSegments > 0 || total == 0)
+                if (!PublishGate.ApprovedInFull(rendered.Value.TranslatedSegments, total))
                 {
                     leftOut.Add(new LeftOut(document.Id, document.Path, language,
                         $"{rendered.Value.TranslatedSegments} of {total} segments approved; a translation is published when all are"));

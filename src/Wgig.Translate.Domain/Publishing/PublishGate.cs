@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Deadlines;
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Languages;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
@@ -12,7 +13,7 @@ namespace Wgig.Translate.Domain.Publishing;
 /// <param name="Deadline">The deadline's forecast, when it has one (at risk, on track …).</param>
 public sealed record LanguageReadiness(string Language, int Segments, int Approved, int AwaitingReview, double ApprovedPercent, ForecastStatus? Deadline)
 {
-    public bool Ready => Segments > 0 && Approved == Segments;
+    public bool Ready => PublishGate.ApprovedInFull(Approved, Segments);
 }
 
 /// <summary>Where a paper stands before publication: each required language's state and the secretariat's sign-off.</summary>
@@ -33,6 +34,9 @@ public sealed record PaperGate(Guid DocumentId, string Path, int Version, int? S
 public sealed record NotReadyToSignOff(string Reason) : ConflictError("Not ready to sign off",
     $"{Reason}. A paper is signed off when all its required languages are approved in full.");
 
+public sealed record NotConnected(Guid ProjectId) : ConflictError("No repository",
+    $"Project '{ProjectId}' is not connected to a document repository; connect one with PUT /api/projects/{ProjectId}/repository.");
+
 public sealed record GateClosed(IReadOnlyList<string> Reasons) : ConflictError("The publish gate is closed",
     $"{string.Join("; ", Reasons)}. Publish a paper when all its required languages are approved and it is signed off, or publish a subset explicitly (subset: true).");
 
@@ -43,6 +47,83 @@ public sealed record GateClosed(IReadOnlyList<string> Reasons) : ConflictError("
 /// </summary>
 public static class PublishGate
 {
+    /// <summary>"Approved in full": a document × language is published, and counts for the gate, only when every current segment is approved.</summary>
+    public static bool ApprovedInFull(int approvedSegments, int segments) => segments > 0 && approvedSegments == segments;
+
+    /// <summary>
+    /// A publication requested: the languages (none: all the project's; fewer than all only as an explicit subset)
+    /// and documents (none: every one) checked, the repository connected, the gate open unless a subset is asked
+    /// for, and the next number of the project's publications taken (a concurrent request taking the same number
+    /// makes this one take the next).
+    /// </summary>
+    public static async Task<Result<Publication>> RequestAsync(TranslationDb db, Guid projectId, IReadOnlyList<string>? languages,
+        IReadOnlyList<Guid>? documentIds, bool subset, Guid requestedBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return new ProjectNotFound(projectId);
+        }
+        var errors = new ValidationErrors();
+        var chosen = new List<string>();
+        foreach (var language in languages ?? [])
+        {
+            if (!LanguageTag.TryNormalize(language, out var tag, out _) || !project.TranslatesInto(tag))
+            {
+                errors.Add("languages", $"'{language}' is not a target language of the project ({string.Join(", ", project.TargetLanguages)}).");
+            }
+            else if (!chosen.Contains(tag))
+            {
+                chosen.Add(tag);
+            }
+        }
+        if (chosen.Count == 0 && !errors.Any)
+        {
+            chosen.AddRange(project.TargetLanguages);
+        }
+        if (!subset && chosen.Count < project.TargetLanguages.Count && !errors.Any)
+        {
+            errors.Add("subset", $"A paper is published in all its languages ({string.Join(", ", project.TargetLanguages)}); to publish only some, say subset: true.");
+        }
+        var papers = (documentIds ?? []).Distinct().ToList();
+        var known = await db.Documents.Where(d => d.ProjectId == projectId && papers.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken);
+        foreach (var missing in papers.Except(known))
+        {
+            errors.Add("documentIds", $"Document '{missing}' is not in this project.");
+        }
+        if (errors.Any)
+        {
+            return errors.ToError("Invalid publication");
+        }
+        if (!await db.RepositoryConnections.AnyAsync(c => c.ProjectId == projectId, cancellationToken))
+        {
+            return new NotConnected(projectId);
+        }
+        if (!subset)
+        {
+            var closed = (await ForAsync(db, project, papers.Count == 0 ? null : papers, cancellationToken)).Where(g => !g.MayPublish).ToList();
+            if (closed.Count > 0)
+            {
+                return new GateClosed([.. closed.Select(g => g.WhyNot())]);
+            }
+        }
+        for (var attempt = 0; ; attempt++)
+        {
+            var number = (await db.Publications.Where(p => p.ProjectId == projectId).MaxAsync(p => (int?)p.Number, cancellationToken) ?? 0) + 1;
+            var publication = Publication.Request(projectId, number, requestedBy, chosen, papers, now);
+            db.Publications.Add(publication);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return publication;
+            }
+            catch (DbUpdateException e) when (attempt < 5 && e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            {
+                db.ChangeTracker.Clear(); // another publication took the number
+            }
+        }
+    }
+
     public static async Task<IReadOnlyList<PaperGate>> ForAsync(TranslationDb db, Project project, IReadOnlyCollection<Guid>? documentIds,
         CancellationToken cancellationToken)
     {

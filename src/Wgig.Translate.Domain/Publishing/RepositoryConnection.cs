@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileSystemGlobbing;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Languages;
+using Wgig.Translate.Domain.Security;
 
 namespace Wgig.Translate.Domain.Publishing;
 
@@ -64,7 +65,7 @@ public sealed class RepositoryConnection
     /// <summary>A GitHub Enterprise server (e.g. https://github.example.org); null for github.com.</summary>
     public string? ApiBaseUrl { get; private set; }
 
-    /// <summary>A personal access token or fine-grained token with contents and pull-request write access.</summary>
+    /// <summary>A personal access token or fine-grained token with contents and pull-request write access, sealed (<see cref="ICredentialProtector"/>).</summary>
     public string? Token { get; private set; }
 
     /// <summary>A GitHub App's id, when the project authenticates as an app installation instead of with a token.</summary>
@@ -72,10 +73,10 @@ public sealed class RepositoryConnection
 
     public long? InstallationId { get; private set; }
 
-    /// <summary>The app's private key (PEM), which signs the short-lived JWT exchanged for an installation token.</summary>
+    /// <summary>The app's private key (PEM), which signs the short-lived JWT exchanged for an installation token; sealed.</summary>
     public string? AppPrivateKey { get; private set; }
 
-    /// <summary>The shared secret GitHub signs push webhooks with.</summary>
+    /// <summary>The shared secret GitHub signs push webhooks with; sealed.</summary>
     public string? WebhookSecret { get; private set; }
 
     public string? LastSyncedCommit { get; private set; }
@@ -86,9 +87,17 @@ public sealed class RepositoryConnection
 
     public string Describe() => Host == RepositoryHost.GitHub ? $"{Owner}/{Name}@{Branch}" : $"{Name}@{Branch}";
 
+    /// <summary>
+    /// A connection from a request: settings validated, credentials sealed with <paramref name="protector"/>. Changing a
+    /// connection (<paramref name="previous"/>) may leave its credentials out only while it still points at the same
+    /// place (host, server, owner and name, app): a stored token or app key is never carried to a new destination,
+    /// where whoever chose it would receive it.
+    /// </summary>
+    /// <param name="allowedApiHosts">The administrators' allow-list of non-public servers (<see cref="RepositoryAccessOptions.AllowedApiHosts"/>).</param>
     public static Result<RepositoryConnection> Connect(Guid projectId, RepositoryHost host, string? owner, string? name, string? branch,
         string? sourcePattern, string? targetTemplate, WriteMode writeMode, bool branchPerPublication, bool publishXliff, string? apiBaseUrl,
-        string? token, string? webhookSecret, DateTimeOffset now, GitHubAppCredentials? app = null)
+        string? token, string? webhookSecret, DateTimeOffset now, ICredentialProtector protector, GitHubAppCredentials? app = null,
+        RepositoryConnection? previous = null, IReadOnlyCollection<string>? allowedApiHosts = null)
     {
         var errors = new ValidationErrors();
         string Required(string field, string? value, string example)
@@ -113,10 +122,14 @@ public sealed class RepositoryConnection
             errors.Add("writeMode", $"Use {string.Join(" or ", Enum.GetNames<WriteMode>())}.");
         }
         var repositoryOwner = host == RepositoryHost.GitHub ? Required("owner", owner, "\"wgig\"") : owner?.Trim() ?? "";
-        var repositoryName = Required("name", name, host == RepositoryHost.GitHub ? "\"papers\"" : "\"/srv/papers.git\"");
+        var repositoryName = Required("name", name, host == RepositoryHost.GitHub ? "\"papers\"" : "\"papers.git\" (below the local root)");
         if (host == RepositoryHost.GitHub && (repositoryOwner.Contains('/', StringComparison.Ordinal) || repositoryName.Contains('/', StringComparison.Ordinal)))
         {
             errors.Add("name", "Give the owner and the repository's name separately, without slashes.");
+        }
+        if (host == RepositoryHost.LocalGit && repositoryName.Length > 0 && LocalRepositoryPath.Problem(repositoryName) is { } outside)
+        {
+            errors.Add("name", "A local repository is named by its path below the local root (Repositories:LocalRoot): " + outside);
         }
         var repositoryBranch = Required("branch", branch, "\"main\"");
         var pattern = Required("sourcePattern", sourcePattern, "\"papers/en/**/*.md\"");
@@ -125,29 +138,52 @@ public sealed class RepositoryConnection
             errors.Add("sourcePattern", "A pattern is relative to the repository's root, without '..'.");
         }
         var template = Required("targetTemplate", targetTemplate, "\"papers/{lang}/{path}\"");
-        if (template.Length > 0 && (!template.Contains("{lang}", StringComparison.Ordinal) || !template.Contains("{path}", StringComparison.Ordinal)))
+        if (template.Length > 0 && TemplateProblem(template) is { } templateProblem)
         {
-            errors.Add("targetTemplate", "A target template names both {lang} and {path}, e.g. \"papers/{lang}/{path}\", so translations never overwrite sources or each other.");
+            errors.Add("targetTemplate", templateProblem);
         }
         string? baseUrl = null;
         if (!string.IsNullOrWhiteSpace(apiBaseUrl))
         {
-            if (!Uri.TryCreate(apiBaseUrl.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            if (host != RepositoryHost.GitHub)
             {
-                errors.Add("apiBaseUrl", "A GitHub Enterprise server is an absolute http(s) URL, e.g. https://github.example.org.");
+                errors.Add("apiBaseUrl", "Only a GitHub connection has a server URL.");
+            }
+            else if (OutboundHosts.CheckBaseUrl(apiBaseUrl, allowedApiHosts ?? [], out var normalized) is { } refused)
+            {
+                errors.Add("apiBaseUrl", refused);
             }
             else
             {
-                baseUrl = uri.GetLeftPart(UriPartial.Authority);
+                baseUrl = normalized;
             }
         }
-        if (app is not null)
+        var sameDestination = previous is not null && previous.Host == host && previous.ApiBaseUrl == baseUrl
+            && string.Equals(previous.Owner, repositoryOwner, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(previous.Name, repositoryName, StringComparison.Ordinal)
+            && (app is null || app.AppId == previous.AppId);
+        string? sealedToken = null, sealedKey = null;
+        long? appId = null, installationId = null;
+        if (!string.IsNullOrWhiteSpace(token))
         {
-            app.Check(errors);
+            sealedToken = protector.Protect(token.Trim());
         }
-        else if (host == RepositoryHost.GitHub && string.IsNullOrWhiteSpace(token))
+        else if (app is not null)
         {
-            errors.Add("token", "A GitHub repository needs a token with contents and pull-request write access, or a GitHub App installation (appId, installationId, appPrivateKey).");
+            var carriedKey = app.PrivateKey is null && sameDestination ? previous!.AppPrivateKey : null;
+            app.Check(errors, checkKey: carriedKey is null);
+            (appId, installationId) = (app.AppId, app.InstallationId);
+            sealedKey = carriedKey ?? (app.PrivateKey is { } key ? protector.Protect(key.Trim()) : null);
+        }
+        else if (sameDestination)
+        {
+            (sealedToken, appId, installationId, sealedKey) = (previous!.Token, previous.AppId, previous.InstallationId, previous.AppPrivateKey);
+        }
+        if (host == RepositoryHost.GitHub && sealedToken is null && app is null && sealedKey is null)
+        {
+            errors.Add("token", previous is { Token: not null } or { AppPrivateKey: not null } && !sameDestination
+                ? "The connection now points elsewhere (host, server, owner, name or app): give its token or app key again. A stored credential is never sent to a new destination."
+                : "A GitHub repository needs a token with contents and pull-request write access, or a GitHub App installation (appId, installationId, appPrivateKey).");
         }
         if (errors.Any)
         {
@@ -157,22 +193,50 @@ public sealed class RepositoryConnection
         {
             ProjectId = projectId, Host = host, Owner = repositoryOwner, Name = repositoryName, Branch = repositoryBranch, SourcePattern = pattern,
             TargetTemplate = template, WriteMode = writeMode, BranchPerPublication = branchPerPublication, PublishXliff = publishXliff,
-            ApiBaseUrl = baseUrl, Token = string.IsNullOrWhiteSpace(token) ? null : token.Trim(),
-            WebhookSecret = string.IsNullOrWhiteSpace(webhookSecret) ? null : webhookSecret.Trim(), UpdatedAt = now,
-            AppId = app?.AppId, InstallationId = app?.InstallationId, AppPrivateKey = app?.PrivateKey?.Trim(),
+            ApiBaseUrl = baseUrl, Token = sealedToken, UpdatedAt = now, AppId = appId, InstallationId = installationId, AppPrivateKey = sealedKey,
+            WebhookSecret = string.IsNullOrWhiteSpace(webhookSecret) ? previous?.WebhookSecret : protector.Protect(webhookSecret.Trim()),
         };
     }
 
-    /// <summary>Takes another connection's settings and credentials; a webhook secret left out keeps the one stored.</summary>
+    /// <summary>Why translations may not be written where the template says, or null: inside the repository, never under .git.</summary>
+    public static string? TemplateProblem(string template)
+    {
+        if (!template.Contains("{lang}", StringComparison.Ordinal) || !template.Contains("{path}", StringComparison.Ordinal))
+        {
+            return "A target template names both {lang} and {path}, e.g. \"papers/{lang}/{path}\", so translations never overwrite sources or each other.";
+        }
+        if (template.StartsWith('/') || template.Contains('\\', StringComparison.Ordinal) || template.Contains(':', StringComparison.Ordinal))
+        {
+            return "A target template is a path relative to the repository's root, with '/' between steps: no absolute path, drive or backslash.";
+        }
+        var steps = template.Split('/');
+        if (steps.Any(step => step is "" or "." or ".."))
+        {
+            return "A target template has no '..', '.' or empty steps: translations stay inside the repository.";
+        }
+        return steps.Any(step => step.Equals(".git", StringComparison.OrdinalIgnoreCase) || step.StartsWith(".git/", StringComparison.OrdinalIgnoreCase))
+            ? "A target template may not write under .git."
+            : null;
+    }
+
+    /// <summary>Takes another connection's settings and (sealed) credentials.</summary>
     public void Change(RepositoryConnection other, DateTimeOffset now)
     {
         _sources = null;
         (Host, Owner, Name, Branch, SourcePattern, TargetTemplate, WriteMode, BranchPerPublication, PublishXliff, ApiBaseUrl) =
             (other.Host, other.Owner, other.Name, other.Branch, other.SourcePattern, other.TargetTemplate, other.WriteMode,
              other.BranchPerPublication, other.PublishXliff, other.ApiBaseUrl);
-        (Token, AppId, InstallationId, AppPrivateKey) = (other.Token, other.AppId, other.InstallationId, other.AppPrivateKey);
-        WebhookSecret = other.WebhookSecret ?? WebhookSecret;
+        (Token, AppId, InstallationId, AppPrivateKey, WebhookSecret) = (other.Token, other.AppId, other.InstallationId, other.AppPrivateKey, other.WebhookSecret);
         UpdatedAt = now;
+    }
+
+    /// <summary>Seals credentials stored before they were sealed (the migrate step); true when something changed.</summary>
+    public bool SealLegacyCredentials(ICredentialProtector protector)
+    {
+        string? Seal(string? value) => value is null || protector.IsProtected(value) ? value : protector.Protect(value);
+        var before = (Token, AppPrivateKey, WebhookSecret);
+        (Token, AppPrivateKey, WebhookSecret) = (Seal(Token), Seal(AppPrivateKey), Seal(WebhookSecret));
+        return before != (Token, AppPrivateKey, WebhookSecret);
     }
 
     public void Synced(string commitSha, DateTimeOffset now)
@@ -219,7 +283,7 @@ public sealed class RepositoryConnection
 /// <summary>A GitHub App installation: the app signs a JWT with its private key and exchanges it for an installation token.</summary>
 public sealed record GitHubAppCredentials(long? AppId, long? InstallationId, string? PrivateKey)
 {
-    internal void Check(ValidationErrors errors)
+    internal void Check(ValidationErrors errors, bool checkKey)
     {
         if (AppId is not > 0)
         {
@@ -228,6 +292,10 @@ public sealed record GitHubAppCredentials(long? AppId, long? InstallationId, str
         if (InstallationId is not > 0)
         {
             errors.Add("installationId", "The numeric id of the app's installation on the repository's account.");
+        }
+        if (!checkKey)
+        {
+            return;
         }
         try
         {

@@ -75,9 +75,28 @@ internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
         target.Property(t => t.Language).HasMaxLength(85);
         target.HasIndex(t => new { t.SegmentId, t.Language }).IsUnique();
         target.HasOne<Segment>().WithMany().HasForeignKey(t => t.SegmentId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key to documents: an import writes a target per segment and language (140,000 for a long paper
+        // in six languages), and the segment's key already ties the target to its document.
         target.Property(t => t.ReviewComment).HasMaxLength(4000);
-        target.HasIndex(t => new { t.ClaimedBy, t.ClaimExpiresAt });
-        target.HasIndex(t => new { t.ReviewClaimedBy, t.ReviewClaimExpiresAt });
+        // The queues, in document order: what may be claimed to translate, and what waits for a reviewer. Only open
+        // targets are in them, so taking the next batch reads open rows only, however much is claimed or done.
+        target.HasIndex(t => new { t.DocumentId, t.Language, t.Ordinal }, "TranslationQueue")
+            .HasDatabaseName("ix_targets_translation_queue").HasFilter(TargetSql.TranslationQueue);
+        target.HasIndex(t => new { t.DocumentId, t.Language, t.Ordinal }, "ReviewQueue")
+            .HasDatabaseName("ix_targets_review_queue").HasFilter(TargetSql.ReviewQueue);
+        target.HasIndex(t => t.ClaimId).HasFilter(TargetSql.HeldInClaim);
+        target.HasIndex(t => t.ReviewClaimId).HasFilter("review_claim_id IS NOT NULL");
+        // A claim's expiry lives on the claim alone; the target reads it through these, always loaded with it.
+        target.HasOne(t => t.Lease).WithMany().HasForeignKey(t => t.ClaimId).OnDelete(DeleteBehavior.Restrict);
+        target.HasOne(t => t.ReviewLease).WithMany().HasForeignKey(t => t.ReviewClaimId).OnDelete(DeleteBehavior.Restrict);
+        target.Navigation(t => t.Lease).AutoInclude();
+        target.Navigation(t => t.ReviewLease).AutoInclude();
+        target.Ignore(t => t.ClaimExpiresAt);
+        target.Ignore(t => t.ReviewClaimExpiresAt);
+        target.Ignore(t => t.IsRetired);
+        // My work: a volunteer's claims and reviews, and the translations sent back to them.
+        target.HasIndex(t => t.ClaimedBy).HasFilter("claimed_by IS NOT NULL");
+        target.HasIndex(t => t.ReviewClaimedBy).HasFilter("review_claimed_by IS NOT NULL");
         target.HasIndex(t => new { t.TranslatorId, t.State });
         target.HasMany(t => t.History).WithOne().HasForeignKey(e => e.TargetId).OnDelete(DeleteBehavior.Restrict);
         target.Navigation(t => t.History).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -49,6 +49,16 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
 
     public DbSet<DocumentProgress> DocumentProgress => Set<DocumentProgress>();
 
+    public DbSet<ProjectStaff> ProjectStaff => Set<ProjectStaff>();
+
+    public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
+
+    public DbSet<Notifications.OutgoingMail> OutgoingMails => Set<Notifications.OutgoingMail>();
+
+    public DbSet<Publishing.WebhookDelivery> WebhookDeliveries => Set<Publishing.WebhookDelivery>();
+
+    public DbSet<Security.KeyRingEntry> KeyRingEntries => Set<Security.KeyRingEntry>();
+
     public DbSet<Comments.Comment> Comments => Set<Comments.Comment>();
 
     protected override void OnModelCreating(ModelBuilder builder)

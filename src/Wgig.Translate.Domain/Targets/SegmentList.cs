@@ -161,7 +161,7 @@ public static class SegmentList
 
     private static IQueryable<Row> Filter(IQueryable<Row> rows, SegmentFilter filter, Guid viewer, DateTimeOffset now) => filter switch
     {
-        SegmentFilter.Mine => rows.Where(r => r.Target != null && r.Target.State == TargetState.Claimed && r.Target.ClaimedBy == viewer && r.Target.ClaimExpiresAt > now),
+        SegmentFilter.Mine => rows.Where(r => r.Target != null && r.Target.State == TargetState.Claimed && r.Target.ClaimedBy == viewer && r.Target.Lease!.ExpiresAt > now),
         SegmentFilter.Untranslated => InState(rows, TargetState.Untranslated),
         SegmentFilter.NeedsUpdate => InState(rows, TargetState.NeedsUpdate),
         SegmentFilter.Rejected => InState(rows, TargetState.Rejected),
@@ -187,7 +187,7 @@ public static class SegmentList
             {
                 State = g.Key,
                 Count = g.Count(),
-                Mine = g.Count(r => r.Target != null && r.Target.State == TargetState.Claimed && r.Target.ClaimedBy == viewer && r.Target.ClaimExpiresAt > now),
+                Mine = g.Count(r => r.Target != null && r.Target.State == TargetState.Claimed && r.Target.ClaimedBy == viewer && r.Target.Lease!.ExpiresAt > now),
             })
             .ToListAsync(cancellationToken);
         int Of(TargetState state) => byState.Where(g => g.State == state).Sum(g => g.Count);

@@ -1,4 +1,6 @@
+using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Segmentation;
 
 namespace Wgig.Translate.Domain.Targets;
@@ -17,13 +19,19 @@ public enum TargetState
 /// A segment in one target language, and the workflow state machine for it: untranslated → claimed →
 /// translated (submitted) → approved | rejected (back to its translator with the reviewer's comment);
 /// an edited source makes a finished translation need an update. Every transition is a named method
-/// that checks its rules and records an event; nothing else changes a target. A segment nobody has
-/// touched in a language has no row: it is untranslated.
+/// that checks its rules (the states of <see cref="TargetWorkflow"/>) and records an event; nothing else
+/// changes a target. Every current segment has a target in every target language of its project, created
+/// untranslated with the segment, so the open ones form a queue per document × language (ordered by the
+/// segment's place, which the target keeps with the segment's word count).
+/// A claim's expiry is stored once, on the <see cref="Claims.Claim"/> (<see cref="Lease"/>): activity
+/// extends one row, whatever the batch's size.
 /// <see cref="Text"/> is coded text whose codes are the segment's source codes (the marker for source
 /// code <c>i</c> is U+E000 + i), so a translation can move codes but not invent them.
 /// </summary>
 public sealed class Target
 {
+    public const int MaxCommentLength = 4000;
+
     private readonly List<TargetEvent> _history = [];
 
     // Events recorded so far, stored so that a target loaded without its history still numbers new ones right.
@@ -34,12 +42,15 @@ public sealed class Target
         Language = "";
     }
 
-    private Target(Guid id, Guid segmentId, string language, DateTimeOffset now)
+    private Target(Guid id, Segment segment, string language, DateTimeOffset now)
     {
         Id = id;
-        SegmentId = segmentId;
+        SegmentId = segment.Id;
+        DocumentId = segment.DocumentId;
+        Ordinal = segment.IsRetired ? null : segment.Ordinal;
+        WordCount = segment.WordCount;
         Language = language;
-        State = TargetState.Untranslated;
+        State = TargetWorkflow.Initial;
         UpdatedAt = now;
     }
 
@@ -48,6 +59,15 @@ public sealed class Target
     public Guid SegmentId { get; private set; }
 
     public string Language { get; private set; }
+
+    /// <summary>The segment's document, kept here so that a document × language's queue is one index.</summary>
+    public Guid DocumentId { get; private set; }
+
+    /// <summary>The segment's place in the current version (the queue's order); null once the segment is retired.</summary>
+    public int? Ordinal { get; private set; }
+
+    /// <summary>The segment's word count, for batch budgets and the per-volunteer cap.</summary>
+    public int WordCount { get; private set; }
 
     public TargetState State { get; private set; }
 
@@ -61,7 +81,10 @@ public sealed class Target
 
     public Guid? ClaimId { get; private set; }
 
-    public DateTimeOffset? ClaimExpiresAt { get; private set; }
+    /// <summary>The claim the target is in; its expiry is the lease's (loaded with the target).</summary>
+    public Claim? Lease { get; private set; }
+
+    public DateTimeOffset? ClaimExpiresAt => ClaimId is null ? null : LoadedLease(Lease).ExpiresAt;
 
     /// <summary>The state the target returns to when its claim is released or expires.</summary>
     public TargetState? StateBeforeClaim { get; private set; }
@@ -78,15 +101,21 @@ public sealed class Target
 
     public Guid? ReviewClaimId { get; private set; }
 
-    public DateTimeOffset? ReviewClaimExpiresAt { get; private set; }
+    /// <summary>The review batch the target is in.</summary>
+    public Claim? ReviewLease { get; private set; }
+
+    public DateTimeOffset? ReviewClaimExpiresAt => ReviewClaimId is null ? null : LoadedLease(ReviewLease).ExpiresAt;
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>Every transition, oldest first: who did what, when, with which text.</summary>
     public IReadOnlyList<TargetEvent> History => _history;
 
-    public static Target Start(Guid segmentId, string language, DateTimeOffset now) =>
-        new(Guid.CreateVersion7(now), segmentId, language, now);
+    /// <summary>The untranslated target of a segment in one language (stores create these set-based, see <see cref="TargetSql.CreateMissing"/>).</summary>
+    public static Target Start(Segment segment, string language, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(now), segment, language, now);
+
+    public bool IsRetired => Ordinal is null;
 
     /// <summary>True when the target counts as translated for progress: handed in, or approved.</summary>
     public static bool CountsAsTranslated(TargetState state) => state is TargetState.Translated or TargetState.Approved;
@@ -101,17 +130,17 @@ public sealed class Target
         {
             return false;
         }
-        var open = State == TargetState.Claimed ? StateBeforeClaim ?? TargetState.Untranslated : State;
-        // A rejected translation goes back to the volunteer who wrote it, not to whoever comes first.
-        return open is not (TargetState.Translated or TargetState.Approved)
-            && !(open == TargetState.Rejected && TranslatorId is { } translator && translator != volunteerId);
+        var open = State == TargetState.Claimed ? StateBeforeClaim ?? TargetWorkflow.Initial : State;
+        return TargetWorkflow.Claim.Allows(open)
+            && !(open == TargetWorkflow.ReservedForTranslator && TranslatorId is { } translator && translator != volunteerId);
     }
 
-    /// <summary>A volunteer takes the segment to translate it, until <paramref name="expiresAt"/>.</summary>
+    /// <summary>The claim's volunteer takes the segment into it, to translate it while the claim lives.</summary>
     /// <param name="assignment">Who handed the segment to the volunteer and why, when they did not claim it themselves.</param>
-    public DomainError? Claim(Guid volunteerId, Guid claimId, DateTimeOffset expiresAt, bool segmentRetired, DateTimeOffset now, string? assignment = null)
+    public DomainError? Claim(Claim lease, DateTimeOffset now, string? assignment = null)
     {
-        if (segmentRetired)
+        var volunteerId = lease.VolunteerId;
+        if (IsRetired)
         {
             return new SegmentRetired(SegmentId);
         }
@@ -130,76 +159,51 @@ public sealed class Target
             Unclaim(TargetEventKind.Expired, null, now, keepDraft: ClaimedBy == volunteerId);
         }
         StateBeforeClaim = State;
-        State = TargetState.Claimed;
+        State = TargetWorkflow.Claim.To!.Value;
         ClaimedBy = volunteerId;
-        ClaimId = claimId;
-        ClaimExpiresAt = expiresAt;
-        Record(TargetEventKind.Claimed, volunteerId, null, assignment, now);
-        return null;
-    }
-
-    /// <summary>The claimant's activity extends the lease.</summary>
-    public DomainError? Renew(Guid volunteerId, DateTimeOffset expiresAt, DateTimeOffset now)
-    {
-        if (LiveClaimProblem(volunteerId, now) is { } problem)
-        {
-            return problem;
-        }
-        ClaimExpiresAt = expiresAt > ClaimExpiresAt ? expiresAt : ClaimExpiresAt;
-        UpdatedAt = now;
+        ClaimId = lease.Id;
+        Lease = lease;
+        Record(TargetWorkflow.Claim.Event, volunteerId, null, assignment, now);
         return null;
     }
 
     /// <summary>
     /// Autosave: the claimant's work in progress, kept whatever happens to the claim. An empty draft clears it.
-    /// Codes must be the source's; anything else (even a copy of the source) is fine for a draft.
+    /// Codes must be the source's; anything else (even a copy of the source) is fine for a draft. Saving is
+    /// activity: it extends the claim (<see cref="Claims.Claim.Extend"/>).
     /// </summary>
-    public DomainError? SaveDraft(Guid volunteerId, SegmentContent draft, DateTimeOffset now)
+    public DomainError? SaveDraft(Guid volunteerId, SegmentContent draft, DateTimeOffset now, ClaimOptions rules)
     {
         if (LiveClaimProblem(volunteerId, now) is { } problem)
         {
             return problem;
         }
+        Lease!.Extend(now, rules);
         Draft = string.IsNullOrEmpty(draft.CodedText) ? null : draft.CodedText;
         DraftSavedAt = Draft is null ? null : now;
         UpdatedAt = now;
         return null;
     }
 
-    /// <summary>A reviewer takes the submitted translation into their review batch, until <paramref name="expiresAt"/>.</summary>
-    public DomainError? ClaimReview(Guid reviewerId, Guid claimId, DateTimeOffset expiresAt, DateTimeOffset now, string? assignment = null)
+    /// <summary>The review batch's reviewer takes the submitted translation into it.</summary>
+    public DomainError? ClaimReview(Claim lease, DateTimeOffset now, string? assignment = null)
     {
+        var reviewerId = lease.VolunteerId;
         if (ReviewProblem(reviewerId, now) is { } problem)
         {
             return problem;
         }
         ReviewClaimedBy = reviewerId;
-        ReviewClaimId = claimId;
-        ReviewClaimExpiresAt = expiresAt;
-        Record(TargetEventKind.ReviewClaimed, reviewerId, null, assignment, now);
-        return null;
-    }
-
-    /// <summary>The reviewer's activity extends their review lease.</summary>
-    public DomainError? RenewReview(Guid reviewerId, DateTimeOffset expiresAt, DateTimeOffset now)
-    {
-        if (ReviewClaimedBy != reviewerId || State != TargetState.Translated)
-        {
-            return new NotYourClaim(SegmentId, Language);
-        }
-        if (ReviewClaimExpiresAt <= now)
-        {
-            return new ClaimExpired(SegmentId, Language, ReviewClaimExpiresAt!.Value);
-        }
-        ReviewClaimExpiresAt = expiresAt > ReviewClaimExpiresAt ? expiresAt : ReviewClaimExpiresAt;
-        UpdatedAt = now;
+        ReviewClaimId = lease.Id;
+        ReviewLease = lease;
+        Record(TargetWorkflow.ClaimReview.Event, reviewerId, null, assignment, now);
         return null;
     }
 
     /// <summary>The reviewer hands the translation back to the review queue without a decision.</summary>
     public DomainError? ReleaseReview(Guid reviewerId, DateTimeOffset now)
     {
-        if (ReviewClaimedBy != reviewerId || State != TargetState.Translated)
+        if (ReviewClaimedBy != reviewerId || !TargetWorkflow.ClaimReview.Allows(State))
         {
             return new NotYourClaim(SegmentId, Language);
         }
@@ -219,19 +223,45 @@ public sealed class Target
         return null;
     }
 
-    /// <summary>The lease ran out: the segment goes back to the pool (the Worker reclaims it).</summary>
-    public DomainError? Expire(DateTimeOffset now)
+    /// <summary>
+    /// The claimant lost the right to translate into the language: the claim ends at once, the segment goes back to
+    /// the pool, a draft is kept as a suggestion, and the history says who took the right away and why.
+    /// </summary>
+    public DomainError? EndClaimForLostRight(Guid volunteerId, Guid revokedBy, string why, DateTimeOffset now)
     {
-        if (State != TargetState.Claimed || ClaimExpiresAt > now)
+        if (State != TargetState.Claimed || ClaimedBy != volunteerId)
         {
-            return new ClaimStillLive(SegmentId, Language);
+            return new NotYourClaim(SegmentId, Language);
         }
-        Unclaim(TargetEventKind.Expired, null, now);
+        Unclaim(TargetEventKind.ClaimEndedRightRevoked, revokedBy, now, comment: why);
         return null;
     }
 
-    /// <summary>The claimant hands in a translation for review.</summary>
-    public DomainError? Submit(Guid volunteerId, SegmentContent translation, SegmentContent source, DateTimeOffset now)
+    /// <summary>The reviewer lost the right to review the language: the translation goes back to the review queue, the history says why.</summary>
+    public DomainError? EndReviewForLostRight(Guid reviewerId, Guid revokedBy, string why, DateTimeOffset now)
+    {
+        if (ReviewClaimedBy != reviewerId || !TargetWorkflow.ClaimReview.Allows(State))
+        {
+            return new NotYourClaim(SegmentId, Language);
+        }
+        ClearReviewClaim();
+        Record(TargetEventKind.ReviewEndedRightRevoked, revokedBy, null, why, now);
+        return null;
+    }
+
+    /// <summary>The lease ran out: the segment goes back to the pool (the Worker reclaims it).</summary>
+    public DomainError? Expire(DateTimeOffset now)
+    {
+        if (!TargetWorkflow.Unclaim.Allows(State) || ClaimExpiresAt > now)
+        {
+            return new ClaimStillLive(SegmentId, Language);
+        }
+        Unclaim(TargetWorkflow.Unclaim.Event, null, now);
+        return null;
+    }
+
+    /// <summary>The claimant hands in a translation for review; handing work in is activity, which extends the rest of the claim.</summary>
+    public DomainError? Submit(Guid volunteerId, SegmentContent translation, SegmentContent source, DateTimeOffset now, ClaimOptions rules)
     {
         if (LiveClaimProblem(volunteerId, now) is { } problem)
         {
@@ -241,14 +271,15 @@ public sealed class Target
         {
             return invalid;
         }
+        Lease!.Extend(now, rules);
         Text = translation.CodedText;
         TranslatorId = volunteerId;
         ReviewComment = null;
         ClearClaim();
         ClearDraft();
         ClearReviewClaim();
-        State = TargetState.Translated;
-        Record(TargetEventKind.Submitted, volunteerId, Text, null, now);
+        State = TargetWorkflow.Submit.To!.Value;
+        Record(TargetWorkflow.Submit.Event, volunteerId, Text, null, now);
         return null;
     }
 
@@ -276,6 +307,10 @@ public sealed class Target
         if (string.IsNullOrWhiteSpace(comment))
         {
             return new ReviewCommentRequired(SegmentId, Language);
+        }
+        if (comment.Trim().Length > MaxCommentLength)
+        {
+            return InvalidInputError.ForField("comment", $"A review comment has at most {MaxCommentLength} characters; this one has {comment.Trim().Length}.");
         }
         ClearReviewClaim();
         State = TargetState.Rejected;
@@ -309,16 +344,23 @@ public sealed class Target
     /// </summary>
     public void MarkSourceChanged(DateTimeOffset now)
     {
-        if (State is TargetState.Translated or TargetState.Approved or TargetState.Rejected)
+        if (TargetWorkflow.SourceChanged.Allows(State))
         {
             ClearReviewClaim();
-            State = TargetState.NeedsUpdate;
-            Record(TargetEventKind.SourceChanged, null, null, null, now);
+            State = TargetWorkflow.SourceChanged.To!.Value;
+            Record(TargetWorkflow.SourceChanged.Event, null, null, null, now);
         }
-        else if (State == TargetState.Claimed && StateBeforeClaim is TargetState.Rejected)
+        else if (State == TargetState.Claimed && StateBeforeClaim is { } before && TargetWorkflow.SourceChanged.Allows(before))
         {
-            StateBeforeClaim = TargetState.NeedsUpdate;
+            StateBeforeClaim = TargetWorkflow.SourceChanged.To!.Value;
         }
+    }
+
+    /// <summary>The segment moved in a new version, or left it (retired), or came back.</summary>
+    public void Place(Segment segment)
+    {
+        Ordinal = segment.IsRetired ? null : segment.Ordinal;
+        WordCount = segment.WordCount;
     }
 
     private DomainError? LiveClaimProblem(Guid volunteerId, DateTimeOffset now) =>
@@ -327,13 +369,31 @@ public sealed class Target
         : null;
 
     private DomainError? ReviewProblem(Guid reviewerId, DateTimeOffset now) =>
-        State != TargetState.Translated ? new NotAwaitingReview(SegmentId, Language, State)
+        !TargetWorkflow.Review.Allows(State) ? new NotAwaitingReview(SegmentId, Language, State)
         : reviewerId == TranslatorId ? new SelfReview(SegmentId, Language)
         : ReviewClaimedBy is { } holder && holder != reviewerId && ReviewClaimExpiresAt > now ? new ClaimedForReview(SegmentId, Language)
         : null;
 
+    /// <summary>
+    /// What people type is bounded by its source (ten times its length, at most 64 KB) and by what storage and XML can
+    /// hold, whichever way it comes in: the editor, an XLIFF upload, a review edit, a draft.
+    /// </summary>
+    public DomainError? TextProblem(SegmentContent text, SegmentContent source)
+    {
+        var limit = TextRules.TranslationLimit(source.PlainText.Length);
+        if (text.PlainText.Length > limit)
+        {
+            return new TranslationTooLong(SegmentId, Language, text.PlainText.Length, limit);
+        }
+        return TextRules.Problem(text.PlainText) is { } problem ? new UnstorableText("text", problem) : null;
+    }
+
     private DomainError? TranslationProblem(SegmentContent translation, SegmentContent source)
     {
+        if (TextProblem(translation, source) is { } problem)
+        {
+            return problem;
+        }
         if (string.IsNullOrWhiteSpace(translation.PlainText))
         {
             return new EmptyTranslation(SegmentId, Language);
@@ -341,12 +401,12 @@ public sealed class Target
         return translation.CodedText == source.CodedText ? new TranslationIsSource(SegmentId, Language) : null;
     }
 
-    private void Unclaim(TargetEventKind kind, Guid? actor, DateTimeOffset now, bool keepDraft = false)
+    private void Unclaim(TargetEventKind kind, Guid? actor, DateTimeOffset now, bool keepDraft = false, string? comment = null)
     {
         var claimant = ClaimedBy;
-        State = StateBeforeClaim ?? TargetState.Untranslated;
+        State = StateBeforeClaim ?? TargetWorkflow.Initial;
         ClearClaim();
-        Record(kind, actor, null, null, now);
+        Record(kind, actor, null, comment, now);
         if (Draft is not null && !keepDraft)
         {
             // The volunteer's work is never dropped: it stays in the history, offered to whoever comes next.
@@ -365,16 +425,20 @@ public sealed class Target
     {
         ReviewClaimedBy = null;
         ReviewClaimId = null;
-        ReviewClaimExpiresAt = null;
+        ReviewLease = null;
     }
 
     private void ClearClaim()
     {
         ClaimedBy = null;
         ClaimId = null;
-        ClaimExpiresAt = null;
+        Lease = null;
         StateBeforeClaim = null;
     }
+
+    // A target is always read with its claims (auto-included); one without means a query that skipped them.
+    private static Claim LoadedLease(Claim? lease) =>
+        lease ?? throw new InvalidOperationException("The target was read without its claim; its lease cannot be judged.");
 
     private void Record(TargetEventKind kind, Guid? actor, string? text, string? comment, DateTimeOffset now)
     {

@@ -40,3 +40,7 @@ public sealed record TranslationIsSource(Guid SegmentId, string Language) : Inva
 
 public sealed record ClaimedForReview(Guid SegmentId, string Language)
     : ConflictError("Claimed for review", $"Segment '{SegmentId}' in '{Language}' is in another reviewer's review batch.");
+
+public sealed record TranslationTooLong(Guid SegmentId, string Language, int Length, int Limit) : InvalidInputError("Translation too long",
+    $"The text for segment '{SegmentId}' in '{Language}' has {Length} characters; at most {Limit} are allowed (ten times its source, at most 64 KB).",
+    new Dictionary<string, string[]> { ["text"] = [$"At most {Limit} characters."] });

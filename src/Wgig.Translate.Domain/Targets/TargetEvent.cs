@@ -15,6 +15,12 @@ public enum TargetEventKind
     DraftSetAside,
     ReviewClaimed,
     ReviewReleased,
+
+    /// <summary>The claimant's right to translate into the language was taken away: the claim ended (the comment says so).</summary>
+    ClaimEndedRightRevoked,
+
+    /// <summary>The reviewer's right to review the language was taken away: the review batch ended (the comment says so).</summary>
+    ReviewEndedRightRevoked,
 }
 
 /// <summary>

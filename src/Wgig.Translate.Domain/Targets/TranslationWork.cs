@@ -37,9 +37,11 @@ public sealed record ReviewBatchNotFound(Guid ClaimId)
     : NotFoundError("Review batch not found", $"You hold no review batch with id '{ClaimId}'.");
 
 /// <summary>
-/// The translator's and reviewer's writes on one segment × language, for every front end (the JSON API,
-/// the web editor): drafts, submissions and review decisions, each behind the per-language right, the
-/// If-Match version and the target's own rules, with claim activity and the people to tell.
+/// The one path of a volunteer's writes to a target, whichever way they come (the JSON API, the web editor's
+/// autosave and submit, an XLIFF upload): drafts, submissions and review decisions, each behind the
+/// per-language right, the If-Match version and the target's own rules, with the people to tell. Checks that
+/// apply to every submission or draft belong here, before the target's own transition. Drafts and submissions
+/// are activity on the claim and extend it by the project's lease rules.
 /// </summary>
 public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> options)
 {
@@ -81,14 +83,9 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
         {
             return new NotYourClaim(context.Segment.Id, context.Language);
         }
-        var now = clock.GetUtcNow();
-        var claimId = target.ClaimId;
-        if (target.SaveDraft(context.Caller, draft, now) is { } refused)
-        {
-            return refused;
-        }
-        await ClaimActivity.ExtendAsync(db, claimId is { } id ? [id] : [], options.Value, now, cancellationToken);
-        return await SaveAsync(context, cancellationToken);
+        return SaveDraft(target, context.Caller, draft, context.Segment.Content, clock.GetUtcNow()) is { } refused
+            ? refused
+            : await SaveAsync(context, cancellationToken);
     }
 
     /// <summary>Hands in a translation for review: needs a live claim; If-Match guards against overwriting a newer version.</summary>
@@ -103,16 +100,17 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
         {
             return new NotYourClaim(context.Segment.Id, context.Language);
         }
-        var now = clock.GetUtcNow();
-        var claimId = target.ClaimId;
-        if (target.Submit(context.Caller, translation, context.Segment.Content, now) is { } refused)
-        {
-            return refused;
-        }
         // Handing one in is activity on the batch: the rest of the claim stays the volunteer's for a full lease.
-        await ClaimActivity.ExtendAsync(db, claimId is { } id ? [id] : [], options.Value, now, cancellationToken);
-        return await SaveAsync(context, cancellationToken);
+        return Submit(target, context.Caller, translation, context.Segment.Content, clock.GetUtcNow()) is { } refused
+            ? refused
+            : await SaveAsync(context, cancellationToken);
     }
+
+    public DomainError? SaveDraft(Target target, Guid volunteerId, SegmentContent draft, SegmentContent source, DateTimeOffset now) =>
+        target.TextProblem(draft, source) ?? target.SaveDraft(volunteerId, draft, now, options.Value);
+
+    public DomainError? Submit(Target target, Guid volunteerId, SegmentContent translation, SegmentContent source, DateTimeOffset now) =>
+        target.Submit(volunteerId, translation, source, now, options.Value);
 
     /// <summary>Approve, reject with a comment, or edit and approve; only someone with the review right who did not translate it.</summary>
     public async Task<Result<TranslationContext>> ReviewAsync(TranslationContext context, ReviewDecision decision, string? ifMatch,
@@ -199,6 +197,9 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
     {
         try
         {
+            // The target, its event, its claim's extension and any notice go as one batch, one round trip, without BEGIN
+            // and COMMIT of their own: PostgreSQL runs a batch's statements in one implicit transaction, all or none.
+            db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)

@@ -68,7 +68,7 @@ public sealed class Xliff12Writer : IXliffWriter
         }
         foreach (var note in unit.Notes ?? [])
         {
-            _xml.WriteElementString("note", Namespace, note);
+            _xml.WriteElementString("note", Namespace, XliffCodes.XmlSafe(note));
         }
         _xml.WriteEndElement();
     }

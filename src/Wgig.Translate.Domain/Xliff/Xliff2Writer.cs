@@ -67,7 +67,7 @@ public sealed class Xliff2Writer : IXliffWriter
             _xml.WriteStartElement("notes", Namespace);
             foreach (var note in notes)
             {
-                _xml.WriteElementString("note", Namespace, note);
+                _xml.WriteElementString("note", Namespace, XliffCodes.XmlSafe(note));
             }
             _xml.WriteEndElement();
         }

@@ -41,16 +41,11 @@ internal static class XliffCodes
         xml.WriteString(XmlSafe(run.ToString()));
     }
 
-    /// <summary>XML 1.0 cannot carry most C0 controls; they never occur in imported text, but code data is verbatim markup.</summary>
-    public static string XmlSafe(string text)
-    {
-        if (text.AsSpan().IndexOfAnyInRange('\0', '\u0008') < 0 && text.AsSpan().IndexOfAnyInRange('\u000B', '\u000C') < 0
-            && text.AsSpan().IndexOfAnyInRange('\u000E', '\u001F') < 0)
-        {
-            return text;
-        }
-        return new string([.. text.Where(c => c >= 0x20 || c is '\t' or '\n' or '\r')]);
-    }
+    /// <summary>
+    /// Text as XML 1.0 can carry it: code data is verbatim markup, and text stored before every input was checked may
+    /// hold a character XML cannot; it leaves replaced by U+FFFD instead of breaking the export for everyone.
+    /// </summary>
+    public static string XmlSafe(string text) => Common.TextRules.Clean(text);
 
     /// <summary>Ids of opens whose close follows in the same content, properly nested: those become one element.</summary>
     public static HashSet<int> PairedCodes(SegmentContent content)

@@ -93,7 +93,7 @@ public sealed class XliffExport(TranslationDb db, TimeProvider clock)
         {
             XliffUnits.NeedsWork => segments.Where(s => !targets.Any(t => t.SegmentId == s.Id && finished.Contains(t.State))),
             XliffUnits.ClaimedByMe => segments.Where(s => targets.Any(t => t.SegmentId == s.Id
-                && t.State == TargetState.Claimed && t.ClaimedBy == caller && t.ClaimExpiresAt > now)),
+                && t.State == TargetState.Claimed && t.ClaimedBy == caller && t.Lease!.ExpiresAt > now)),
             _ => segments,
         };
         return segments

@@ -1,7 +1,5 @@
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Languages;
@@ -36,11 +34,12 @@ public sealed record XliffFromAnotherDocument(string FileId, Guid DocumentId) : 
 /// <summary>
 /// Applies a translated XLIFF file (2.x or 1.2) as submissions by the volunteer who uploads it. The file
 /// is judged whole first (structure, processing requirements, languages, that it belongs to this
-/// document); a broken file changes nothing. Then each unit on its own: a changed target under the
-/// uploader's live claim is submitted, everything else is reported with the reason. All applied units are
-/// written in one transaction, with the document's targets locked so no web edit slips in between.
+/// document); a broken file changes nothing. Then each unit on its own (<see cref="XliffUnitDecision"/>): a
+/// changed target under the uploader's live claim is submitted through <see cref="TranslationWork"/>, like a
+/// submission from the editor; everything else is reported with the reason. All applied units are written in
+/// one transaction, with the document's targets locked so no web edit slips in between.
 /// </summary>
-public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> claimOptions)
+public sealed class XliffImport(TranslationDb db, TimeProvider clock, TranslationWork work)
 {
     private static readonly XNamespace X2 = XliffSchemas.Core2Namespace;
 
@@ -80,70 +79,27 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<C
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var targets = (await db.Targets.FromSql($"""
-                SELECT t.*, t.xmin FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id
-                WHERE s.document_id = {documentId} AND t.language = {target}
+                SELECT t.*, t.xmin FROM translate.targets t
+                WHERE t.document_id = {documentId} AND t.language = {target}
                 FOR UPDATE OF t
                 """).ToListAsync(cancellationToken)).ToDictionary(t => t.SegmentId);
         var onceMine = await OnceClaimedByAsync(volunteerId, [.. targets.Values.Select(t => t.Id)], cancellationToken);
 
         var report = new List<ImportedUnit>(units.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var touchedClaims = new HashSet<Guid>();
         foreach (var unit in units)
         {
             var segment = segments.GetValueOrDefault(unit.UnitId);
-            ImportedUnit Outcome(UnitOutcome outcome, string? reason = null) => new(unit.UnitId, segment?.Id, outcome, reason);
-            if (!seen.Add(unit.UnitId))
+            var current = segment is null ? null : targets.GetValueOrDefault(segment.Id);
+            var decision = XliffUnitDecision.Decide(new XliffUnitDecision.Unit(unit, !seen.Add(unit.UnitId), segment?.Content, segment?.RetiredInVersion,
+                current, current is not null && onceMine.Contains(current.Id)), volunteerId, now);
+            if (decision.Outcome == UnitOutcome.Applied && work.Submit(current!, volunteerId, unit.Target!, segment!.Content, now) is { } refused)
             {
-                report.Add(Outcome(UnitOutcome.Rejected, "the unit occurs more than once in the file; only its first occurrence counts"));
-                continue;
+                decision = new XliffUnitDecision.Decision(UnitOutcome.Rejected, refused.Detail);
             }
-            if (segment?.RetiredInVersion is { } retired)
-            {
-                report.Add(Outcome(UnitOutcome.Rejected, $"the segment was removed from the source in version {retired}; it is read-only"));
-                continue;
-            }
-            if (unit.Problem is { } problem)
-            {
-                report.Add(Outcome(UnitOutcome.Rejected, problem));
-                continue;
-            }
-            if (unit.Target is not { } translation || string.IsNullOrWhiteSpace(translation.PlainText))
-            {
-                report.Add(Outcome(UnitOutcome.Unchanged, "no translation in the file"));
-                continue;
-            }
-            var source = segment!.Content;
-            if (translation.CodedText == source.CodedText)
-            {
-                // Also how tools that translate in <target> (OmegaT) return a unit nobody translated.
-                report.Add(Outcome(UnitOutcome.Unchanged, "the target is a copy of the source, not a translation"));
-                continue;
-            }
-            var current = targets.GetValueOrDefault(segment.Id);
-            if (current?.Text == translation.CodedText && current.State is not (TargetState.Claimed or TargetState.Rejected or TargetState.NeedsUpdate))
-            {
-                report.Add(Outcome(UnitOutcome.Unchanged, "the same as the current translation"));
-                continue;
-            }
-            var refusal = current is null ? "you have not claimed this segment" : NotMine(current, volunteerId, now, onceMine.Contains(current.Id));
-            if (refusal is not null)
-            {
-                report.Add(Outcome(UnitOutcome.Rejected, refusal));
-                continue;
-            }
-            var claimId = current!.ClaimId!.Value;
-            if (current.Submit(volunteerId, translation, source, now) is { } refused)
-            {
-                report.Add(Outcome(UnitOutcome.Rejected, refused.Detail));
-                continue;
-            }
-            touchedClaims.Add(claimId);
-            report.Add(Outcome(UnitOutcome.Applied));
+            report.Add(new ImportedUnit(unit.UnitId, segment?.Id, decision.Outcome, decision.Reason));
         }
 
-        // Handing work in is activity: the rest of each claim touched stays the volunteer's for a full lease.
-        await ClaimActivity.ExtendAsync(db, touchedClaims, claimOptions.Value, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new XliffImportReport(xliff.Version, target,
@@ -190,20 +146,6 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, IOptions<C
             && tag.StartsWith(range, StringComparison.OrdinalIgnoreCase);
         return string.Equals(normalized, expected, StringComparison.OrdinalIgnoreCase) || Narrows(normalized, expected) || Narrows(expected, normalized);
     }
-
-    private static string? NotMine(Target target, Guid volunteerId, DateTimeOffset now, bool wasMine) => target.State switch
-    {
-        TargetState.Claimed when target.ClaimedBy == volunteerId && target.ClaimExpiresAt > now => null,
-        TargetState.Claimed when target.ClaimedBy == volunteerId =>
-            $"your claim expired at {target.ClaimExpiresAt:u}; claim the segment again and upload again",
-        TargetState.Claimed when target.ClaimExpiresAt > now => wasMine
-            ? "your claim expired and the segment was reassigned to another volunteer"
-            : "another volunteer has claimed this segment",
-        TargetState.Approved => "the translation is already approved",
-        TargetState.Translated => "a translation is already waiting for review",
-        _ when wasMine => "your claim on this segment ended (expired or released); claim it again",
-        _ => "you have not claimed this segment",
-    };
 
     private async Task<HashSet<Guid>> OnceClaimedByAsync(Guid volunteerId, List<Guid> targetIds, CancellationToken cancellationToken) =>
         [.. await db.TargetEvents.Where(e => targetIds.Contains(e.TargetId) && e.Kind == TargetEventKind.Claimed && e.ActorId == volunteerId)

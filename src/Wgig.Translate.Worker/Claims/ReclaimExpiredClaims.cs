@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Wgig.Translate.Domain.Accounts;
+using Npgsql;
 using Wgig.Translate.Domain.Balancing;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Notifications;
@@ -42,50 +42,11 @@ public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, I
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        string claimed = nameof(TargetState.Claimed), untranslated = nameof(TargetState.Untranslated), translated = nameof(TargetState.Translated),
-            expired = nameof(TargetEventKind.Expired), draftSetAside = nameof(TargetEventKind.DraftSetAside);
+        var at = new NpgsqlParameter("now", now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var reclaimed = (await db.Database.SqlQuery<int>($"""
-            WITH lapsed AS (
-                SELECT id, claim_id, claimed_by, draft, events_recorded, coalesce(state_before_claim, {untranslated}) AS back
-                FROM translate.targets
-                WHERE state = {claimed} AND claim_expires_at <= {now}
-                FOR UPDATE SKIP LOCKED),
-            expired_events AS (
-                INSERT INTO translate.target_events (id, target_id, sequence, kind, state_after, actor_id, text, comment, at)
-                SELECT gen_random_uuid(), l.id, l.events_recorded + 1, {expired}, l.back, NULL, NULL, NULL, {now} FROM lapsed l),
-            draft_events AS (
-                INSERT INTO translate.target_events (id, target_id, sequence, kind, state_after, actor_id, text, comment, at)
-                SELECT gen_random_uuid(), l.id, l.events_recorded + 2, {draftSetAside}, l.back, l.claimed_by, l.draft, NULL, {now}
-                FROM lapsed l WHERE l.draft IS NOT NULL),
-            reclaimed AS (
-                UPDATE translate.targets t
-                SET state = l.back, claimed_by = NULL, claim_id = NULL, claim_expires_at = NULL, state_before_claim = NULL,
-                    draft = NULL, draft_saved_at = NULL, updated_at = {now},
-                    events_recorded = l.events_recorded + CASE WHEN l.draft IS NULL THEN 1 ELSE 2 END
-                FROM lapsed l
-                WHERE t.id = l.id
-                RETURNING t.segment_id, t.language, l.claim_id, l.claimed_by),
-            marked AS (
-                UPDATE translate.claims c SET lapsed_at = {now}
-                FROM (SELECT DISTINCT claim_id FROM reclaimed) r
-                WHERE c.id = r.claim_id AND c.lapsed_at IS NULL),
-            recorded AS (
-                INSERT INTO translate.lapsed_segments (claim_id, segment_id)
-                SELECT r.claim_id, r.segment_id FROM reclaimed r WHERE r.claim_id IS NOT NULL
-                ON CONFLICT DO NOTHING)
-            SELECT count(*)::int AS "Value" FROM reclaimed
-            """).ToListAsync(cancellationToken)).Single();
+        var reclaimed = (await db.Database.SqlQueryRaw<int>(TargetSql.ExpireLapsed, at).ToListAsync(cancellationToken)).Single();
         var paused = await PauseRepeatLapsersAsync(now, cancellationToken);
-        var released = await db.Database.ExecuteSqlAsync($"""
-            WITH lapsed AS (
-                SELECT id FROM translate.targets
-                WHERE state = {translated} AND review_claim_expires_at <= {now}
-                FOR UPDATE SKIP LOCKED)
-            UPDATE translate.targets t
-            SET review_claimed_by = NULL, review_claim_id = NULL, review_claim_expires_at = NULL, updated_at = {now}
-            FROM lapsed l WHERE t.id = l.id
-            """, cancellationToken);
+        var released = await db.Database.ExecuteSqlRawAsync(TargetSql.ReleaseLapsedReviews, [new NpgsqlParameter("now", now)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (reclaimed + released + paused > 0)
         {
@@ -148,75 +109,41 @@ public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, I
         var paths = await db.Documents.Where(d => documentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Path, cancellationToken);
         var names = await reassignment.NamesAsync(lapsed.Select(b => b.VolunteerId).Concat(outcomes.Values.Where(o => o.VolunteerId is not null).Select(o => o.VolunteerId!.Value)),
             cancellationToken);
-        var overdue = new List<OnceNotice>();
-        var alerts = new List<OnceNotice>();
-        foreach (var batch in lapsed)
-        {
-            var ladder = ladders[batch.ProjectId];
-            var outcome = outcomes.GetValueOrDefault(batch.ClaimId);
-            var what = $"{batch.SegmentIds.Count} segment(s) of {paths[batch.DocumentId]} ({batch.Language})";
-            var key = $"claim-lapsed:{batch.ClaimId}";
-            if (ladder.OverdueNotice)
-            {
-                overdue.Add(new OnceNotice(batch.VolunteerId,
-                    $"Your claim ran out with {what} unfinished; " + (outcome?.VolunteerId is not null ? "they went to another volunteer" : "they are back in the pool") +
-                    ". Anything you typed is kept in the segments' history as a suggestion.", batch.ClaimId, key));
-            }
-            if (ladder.AlertCoordinators)
-            {
-                var where = outcome switch
-                {
-                    { VolunteerId: { } backup } => $"reassigned to {names.GetValueOrDefault(backup, backup.ToString())}",
-                    { WhyNot: { } why } => $"back in the pool: {why}",
-                    _ => "back in the pool (this project does not reassign lapsed work)",
-                };
-                alerts.Add(new OnceNotice(Guid.Empty, $"{names.GetValueOrDefault(batch.VolunteerId, batch.VolunteerId.ToString())} let a claim lapse with {what} unfinished; {where}.",
-                    batch.ClaimId, key));
-            }
-        }
-        await db.NotifyOnceAsync(NotificationKind.ClaimLapsed, overdue, now, cancellationToken);
-        await db.NotifyCoordinatorsOnceAsync(NotificationKind.VolunteerClaimLapsed, alerts, now, cancellationToken);
+        var notices = lapsed.Select(batch => LadderNotices.ClaimLapsed(batch, paths[batch.DocumentId], ladders[batch.ProjectId],
+            outcomes.GetValueOrDefault(batch.ClaimId), id => names.GetValueOrDefault(id, id.ToString()))).ToList();
+        await db.NotifyOnceAsync(NotificationKind.ClaimLapsed, [.. notices.Select(n => n.Overdue).OfType<OnceNotice>()], now, cancellationToken);
+        await db.NotifyCoordinatorsOnceAsync(NotificationKind.VolunteerClaimLapsed, [.. notices.Select(n => n.Alert).OfType<OnceNotice>()], now, cancellationToken);
         return outcomes.Values.Where(o => o.VolunteerId is not null).Sum(o => o.Batch.SegmentIds.Count);
     }
 
-    // A volunteer who let PauseAfterLapses claims lapse within the window (since a coordinator last resumed
-    // them) is paused; they and every coordinator are told, once.
+    // The pause rule (LadderNotices.RepeatLapsers) over the volunteers whose claims lapsed within the window.
     private async Task<int> PauseRepeatLapsersAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var since = now - options.Value.LapseWindow;
-        var threshold = options.Value.PauseAfterLapses;
-        var reason = $"{threshold} or more claims lapsed within {options.Value.LapseWindow.TotalDays:0} days";
-        string youWerePaused = nameof(NotificationKind.YouWerePaused), volunteerPaused = nameof(NotificationKind.VolunteerPaused), coordinator = Roles.Coordinator,
-            immediately = nameof(MailPreference.Immediately);
-        return (await db.Database.SqlQuery<int>($"""
-            WITH lapsers AS (
-                SELECT c.volunteer_id FROM translate.claims c
-                JOIN translate.accounts a ON a.id = c.volunteer_id
-                LEFT JOIN translate.volunteer_profiles p ON p.account_id = c.volunteer_id
-                WHERE c.lapsed_at > {since} AND c.lapsed_at > coalesce(p.resumed_at, '-infinity') AND coalesce(p.paused, false) = false
-                GROUP BY c.volunteer_id HAVING count(*) >= {threshold}),
-            paused AS (
-                INSERT INTO translate.volunteer_profiles AS p (account_id, languages, capacity_words_per_week, time_zone, availability, paused, paused_reason, paused_at, updated_at, mail, show_email_in_credits)
-                SELECT volunteer_id, '[]', 0, 'UTC', '[]', true, {reason}, {now}, {now}, {immediately}, false FROM lapsers
-                ON CONFLICT (account_id) DO UPDATE SET paused = true, paused_reason = excluded.paused_reason, paused_at = excluded.paused_at, updated_at = excluded.updated_at
-                RETURNING p.account_id),
-            named AS (
-                SELECT p.account_id, a.display_name FROM paused p JOIN translate.accounts a ON a.id = p.account_id),
-            told_them AS (
-                INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at, mail_attempts)
-                SELECT gen_random_uuid(), n.account_id, {youWerePaused},
-                    'You were paused: ' || {reason} || '. Your coordinator can resume you; until then you take no new work.',
-                    n.account_id, 'paused:' || n.account_id || ':' || {now}, {now}, 0
-                FROM named n
-                ON CONFLICT (account_id, once_key) DO NOTHING),
-            told_coordinators AS (
-                INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at, mail_attempts)
-                SELECT gen_random_uuid(), c.user_id, {volunteerPaused},
-                    n.display_name || ' was paused: ' || {reason} || '.', n.account_id, 'paused:' || n.account_id || ':' || {now}, {now}, 0
-                FROM named n
-                CROSS JOIN (SELECT ar.user_id FROM translate.account_roles ar JOIN translate.roles r ON r.id = ar.role_id WHERE r.name = {coordinator}) c
-                ON CONFLICT (account_id, once_key) DO NOTHING)
-            SELECT count(*)::int AS "Value" FROM named
-            """).ToListAsync(cancellationToken)).Single();
+        var lapses = await db.Claims.AsNoTracking().Where(c => c.LapsedAt > since)
+            .Select(c => new LadderNotices.Lapse(c.VolunteerId, c.LapsedAt!.Value)).ToListAsync(cancellationToken);
+        if (lapses.Count < options.Value.PauseAfterLapses)
+        {
+            return 0;
+        }
+        var volunteers = lapses.Select(l => l.VolunteerId).Distinct().ToList();
+        var stored = await db.VolunteerProfiles.Where(p => volunteers.Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, cancellationToken);
+        var profiles = await VolunteerProfiles.ReadAsync(db, volunteers, now, cancellationToken);
+        var names = await reassignment.NamesAsync(volunteers, cancellationToken);
+        var pauses = LadderNotices.RepeatLapsers(lapses, profiles, id => names.GetValueOrDefault(id, id.ToString()), options.Value, now)
+            .Where(p => names.ContainsKey(p.VolunteerId)).ToList();
+        foreach (var pause in pauses)
+        {
+            if (!stored.TryGetValue(pause.VolunteerId, out var profile))
+            {
+                profile = VolunteerProfile.Empty(pause.VolunteerId, now);
+                db.VolunteerProfiles.Add(profile);
+            }
+            profile.Pause(pause.Reason, now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await db.NotifyOnceAsync(NotificationKind.YouWerePaused, [.. pauses.Select(p => p.ToVolunteer)], now, cancellationToken);
+        await db.NotifyCoordinatorsOnceAsync(NotificationKind.VolunteerPaused, [.. pauses.Select(p => p.ToCoordinators)], now, cancellationToken);
+        return pauses.Count;
     }
 }

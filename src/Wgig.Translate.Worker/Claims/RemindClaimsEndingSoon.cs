@@ -29,25 +29,12 @@ public sealed class RemindClaimsEndingSoon(TranslationDb db, TimeProvider clock)
             join d in db.Documents on c.DocumentId equals d.Id
             join p in db.Projects on d.ProjectId equals p.Id
             where p.Ladder.RemindBeforeClaimEnds != null
-            select new
-            {
-                c.Id, c.VolunteerId, c.ExpiresAt, c.Language, d.Path, Lead = p.Ladder.RemindBeforeClaimEnds!.Value,
-                Open = db.Targets.Count(t => t.ClaimId == c.Id && t.State == TargetState.Claimed),
-            }).Where(c => c.Open > 0).AsNoTracking().ToListAsync(cancellationToken);
+            let unfinished = db.Targets.Count(t => t.ClaimId == c.Id && t.State == TargetState.Claimed)
+            where unfinished > 0
+            select new LadderNotices.EndingClaim(c.Id, c.VolunteerId, d.Path, c.Language, c.ExpiresAt, p.Ladder.RemindBeforeClaimEnds!.Value, unfinished))
+            .AsNoTracking().ToListAsync(cancellationToken);
         var profiles = await VolunteerProfiles.ReadAsync(db, claims.Select(c => c.VolunteerId), now, cancellationToken);
-        var notices = new List<OnceNotice>();
-        foreach (var claim in claims)
-        {
-            var profile = profiles[claim.VolunteerId];
-            if (profile.ReminderTime(claim.ExpiresAt - claim.Lead, claim.ExpiresAt) > now)
-            {
-                continue;
-            }
-            notices.Add(new OnceNotice(claim.VolunteerId,
-                $"Your claim on {claim.Path} ({claim.Language}) ends {profile.LocalTime(claim.ExpiresAt)} with {claim.Open} segment(s) still to translate. " +
-                "Hand them in, renew the claim, or release it.",
-                claim.Id, $"claim-ending:{claim.Id}:{claim.ExpiresAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss}"));
-        }
+        var notices = claims.Select(claim => LadderNotices.ClaimEndingSoon(claim, profiles[claim.VolunteerId], now)).OfType<OnceNotice>().ToList();
         return await db.NotifyOnceAsync(NotificationKind.ClaimEndingSoon, notices, now, cancellationToken);
     }
 }

@@ -42,24 +42,13 @@ public sealed class ForecastDeadlines(TranslationDb db, TimeProvider clock) : IB
             }
             changed++;
             var path = await db.Documents.Where(d => d.Id == deadline.DocumentId).Select(d => d.Path).SingleAsync(cancellationToken);
-            var text = deadline.Status switch
-            {
-                ForecastStatus.AtRisk => $"{path} ({deadline.Language}) is at risk of missing its deadline {deadline.DueAt:yyyy-MM-dd HH:mm} UTC: " +
-                    (deadline.ProjectedFinish is { } finish ? $"at the recent pace it finishes {finish:yyyy-MM-dd}" : "nothing was handed in lately") + $", {remaining:N0} words left.",
-                ForecastStatus.OnTrack => $"{path} ({deadline.Language}) is on track for its deadline {deadline.DueAt:yyyy-MM-dd HH:mm} UTC.",
-                ForecastStatus.Done => $"{path} ({deadline.Language}) is translated, before its deadline {deadline.DueAt:yyyy-MM-dd HH:mm} UTC.",
-                _ => $"{path} ({deadline.Language}): too little recent work to forecast its deadline {deadline.DueAt:yyyy-MM-dd HH:mm} UTC.",
-            };
-            await db.NotifyCoordinatorsOnceAsync(NotificationKind.DeadlineForecastChanged,
-                [new OnceNotice(Guid.Empty, text, deadline.DocumentId, $"deadline:{deadline.Id}:{deadline.Status}:{now:O}")], now, cancellationToken);
+            await db.NotifyCoordinatorsOnceAsync(NotificationKind.DeadlineForecastChanged, [DeadlineNotices.ForecastChanged(deadline, path, remaining, now)],
+                now, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await NoticesAsync(now, cancellationToken);
         return changed;
     }
-
-    private sealed record Holder(Guid DeadlineId, Guid DocumentId, DateTimeOffset DueAt, string Language, string Path, Guid VolunteerId, int Segments,
-        TimeSpan? Lead, bool OverdueNotice, bool AlertCoordinators);
 
     // The rest of the project's ladder, each step once: volunteers holding claims on a document hear that its
     // deadline is near (in their own time zone, placed in their availability window); when it passes
@@ -68,7 +57,7 @@ public sealed class ForecastDeadlines(TranslationDb db, TimeProvider clock) : IB
     {
         var horizon = now + 2 * Domain.Projects.EscalationLadder.MaxLead;
         string claimed = nameof(TargetState.Claimed), done = nameof(ForecastStatus.Done);
-        var holders = await db.Database.SqlQuery<Holder>($"""
+        var holders = await db.Database.SqlQuery<DeadlineNotices.Holding>($"""
             SELECT dl.id AS deadline_id, dl.document_id AS document_id, dl.due_at AS due_at, dl.language AS language, d.path AS path,
                 coalesce(t.claimed_by, '00000000-0000-0000-0000-000000000000') AS volunteer_id, count(t.id)::int AS segments, p.ladder_remind_before_deadline AS lead,
                 p.ladder_overdue_notice AS overdue_notice, p.ladder_alert_coordinators AS alert_coordinators
@@ -76,40 +65,15 @@ public sealed class ForecastDeadlines(TranslationDb db, TimeProvider clock) : IB
             JOIN translate.documents d ON d.id = dl.document_id
             JOIN translate.projects p ON p.id = d.project_id
             LEFT JOIN translate.segments s ON s.document_id = dl.document_id AND s.retired_in_version IS NULL
-            LEFT JOIN translate.targets t ON t.segment_id = s.id AND t.language = dl.language AND t.state = {claimed} AND t.claim_expires_at > {now}
+            LEFT JOIN translate.targets t ON t.segment_id = s.id AND t.language = dl.language AND t.state = {claimed}
+                AND EXISTS (SELECT 1 FROM translate.claims c WHERE c.id = t.claim_id AND c.expires_at > {now})
             WHERE dl.status <> {done} AND dl.due_at <= {horizon}
             GROUP BY dl.id, dl.document_id, dl.due_at, dl.language, d.path, t.claimed_by, p.id
             """).ToListAsync(cancellationToken);
         var profiles = await VolunteerProfiles.ReadAsync(db, holders.Where(h => h.Segments > 0).Select(h => h.VolunteerId), now, cancellationToken);
-        List<OnceNotice> near = [], missed = [], alerts = [];
-        foreach (var holder in holders)
-        {
-            var key = $"{holder.DeadlineId}:{holder.DueAt.UtcDateTime:yyyy-MM-ddTHH:mm}";
-            if (holder.DueAt <= now && holder.AlertCoordinators)
-            {
-                alerts.Add(new OnceNotice(Guid.Empty, $"{holder.Path} ({holder.Language}) missed its deadline {holder.DueAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC with work unfinished.",
-                    holder.DocumentId, $"deadline-missed:{key}"));
-            }
-            if (holder.Segments == 0)
-            {
-                continue; // nobody holds work on it (the outer join's empty row)
-            }
-            var profile = profiles[holder.VolunteerId];
-            var holds = $"; you hold {holder.Segments} segment(s) of it.";
-            if (holder.DueAt <= now)
-            {
-                if (holder.OverdueNotice)
-                {
-                    missed.Add(new OnceNotice(holder.VolunteerId, $"{holder.Path} ({holder.Language}) was due {profile.LocalTime(holder.DueAt)}{holds}",
-                        holder.DeadlineId, $"deadline-missed:{key}"));
-                }
-            }
-            else if (holder.Lead is { } lead && profile.ReminderTime(holder.DueAt - lead, holder.DueAt) <= now)
-            {
-                near.Add(new OnceNotice(holder.VolunteerId, $"{holder.Path} ({holder.Language}) is due {profile.LocalTime(holder.DueAt)}{holds}",
-                    holder.DeadlineId, $"deadline-near:{key}"));
-            }
-        }
+        var steps = holders.Select(h => DeadlineNotices.For(h, profiles[h.VolunteerId], now)).ToList();
+        List<OnceNotice> near = [.. steps.Select(s => s.Near).OfType<OnceNotice>()], missed = [.. steps.Select(s => s.Missed).OfType<OnceNotice>()],
+            alerts = [.. steps.Select(s => s.Alert).OfType<OnceNotice>()];
         await db.NotifyOnceAsync(NotificationKind.DeadlineNear, near, now, cancellationToken);
         await db.NotifyOnceAsync(NotificationKind.DeadlineMissed, missed, now, cancellationToken);
         await db.NotifyCoordinatorsOnceAsync(NotificationKind.DeadlineMissed, [.. alerts.DistinctBy(a => a.OnceKey)], now, cancellationToken);

@@ -1,10 +1,12 @@
 using Hangfire;
 using LibGit2Sharp;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Jobs;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Publishing;
+using Wgig.Translate.Domain.Security;
 using Wgig.Translate.Domain.Storage;
 
 namespace Wgig.Translate.Worker.Demo;
@@ -13,20 +15,25 @@ namespace Wgig.Translate.Worker.Demo;
 /// Loads the WGIG report as a demo project, once: a second run finds the project and does nothing,
 /// so restarting the system never duplicates or resets the demo. With a repository directory, the
 /// project is connected to a local Git repository there (created with the report on main), so the
-/// demo's publications are real commits without GitHub.
+/// demo's publications are real commits without GitHub. The repository lives below the local root like any other.
 /// </summary>
-public sealed class DemoProject(
-    TranslationDb db, DocumentImport import, IBackgroundJobClient jobs, TimeProvider clock, ILogger<DemoProject> logger)
+public sealed class DemoProject(TranslationDb db, DocumentImport import, IBackgroundJobClient jobs, ICredentialProtector protector,
+    IOptions<RepositoryAccessOptions> repositories, TimeProvider clock, ILogger<DemoProject> logger)
 {
     public const string Name = "WGIG Preliminary Report 2005";
 
     public static readonly string[] TargetLanguages = ["ar", "zh", "fr", "ru", "es"];
 
-    public async Task LoadOnceAsync(string documentPath, string? repositoryPath, CancellationToken cancellationToken)
+    /// <param name="repositoryName">The demo repository's path below the local root (Repositories:LocalRoot), e.g. "papers.git".</param>
+    public async Task LoadOnceAsync(string documentPath, string? repositoryName, CancellationToken cancellationToken)
     {
-        if (await db.Projects.AnyAsync(p => p.NormalizedName == Project.Normalize(Name), cancellationToken))
+        if (await db.Projects.SingleOrDefaultAsync(p => p.NormalizedName == Project.Normalize(Name), cancellationToken) is { } loaded)
         {
             logger.LogInformation("Demo project '{Name}' is already loaded.", Name);
+            if (repositoryName is not null)
+            {
+                await MoveUnderRootAsync(loaded.Id, repositoryName, cancellationToken);
+            }
             return;
         }
         var project = Project.Create(Name, "en", TargetLanguages, clock.GetUtcNow());
@@ -46,18 +53,48 @@ public sealed class DemoProject(
         {
             throw new InvalidOperationException($"The demo document did not import: {document.Error.Detail}");
         }
-        if (repositoryPath is not null)
+        if (repositoryName is not null)
         {
-            var full = Path.GetFullPath(repositoryPath);
-            CreateRepository(full, Path.GetFileName(documentPath), content);
-            db.RepositoryConnections.Add(RepositoryConnection.Connect(project.Value.Id, RepositoryHost.LocalGit, null, full, "main", "*.md",
-                "translations/{lang}/{path}", WriteMode.Direct, false, false, null, null, null, clock.GetUtcNow()).Value!);
+            CreateRepository(PathBelowRoot(repositoryName), Path.GetFileName(documentPath), content);
+            db.RepositoryConnections.Add(DemoConnection(project.Value.Id, repositoryName, null));
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         jobs.Enqueue<IRecountDocumentProgress>(job => job.RunAsync(document.Value.Id, CancellationToken.None));
         logger.LogInformation("Loaded demo project '{Name}' with {Segments} segments from {Path}.",
             Name, document.Value.Segments.Count, documentPath);
+    }
+
+    private RepositoryConnection DemoConnection(Guid projectId, string repositoryName, RepositoryConnection? previous)
+    {
+        var connection = RepositoryConnection.Connect(projectId, RepositoryHost.LocalGit, null, repositoryName, "main", "*.md",
+            "translations/{lang}/{path}", WriteMode.Direct, false, false, null, null, null, clock.GetUtcNow(), protector, previous: previous);
+        return connection.Succeeded ? connection.Value : throw new InvalidOperationException($"The demo repository is refused: {connection.Error.Detail}");
+    }
+
+    private string PathBelowRoot(string repositoryName)
+    {
+        var path = LocalRepositoryPath.Resolve(repositories.Value.LocalRoot, repositoryName);
+        return path.Succeeded ? path.Value : throw new InvalidOperationException(path.Error.Detail);
+    }
+
+    // Before local repositories lived under one root, the demo's was named by its absolute path: it moves there once.
+    private async Task MoveUnderRootAsync(Guid projectId, string repositoryName, CancellationToken cancellationToken)
+    {
+        var connection = await db.RepositoryConnections.SingleOrDefaultAsync(c => c.ProjectId == projectId, cancellationToken);
+        if (connection is not { Host: RepositoryHost.LocalGit } || !Path.IsPathRooted(connection.Name))
+        {
+            return;
+        }
+        var (old, target) = (connection.Name, PathBelowRoot(repositoryName));
+        if (Directory.Exists(old) && !Directory.Exists(target))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            Directory.Move(old, target);
+        }
+        connection.Change(DemoConnection(projectId, repositoryName, connection), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("The demo repository {Old} is now {Name} below the local root.", old, repositoryName);
     }
 
     // A bare repository whose main branch holds the report, unless one is there already.
@@ -67,6 +104,7 @@ public sealed class DemoProject(
         {
             return;
         }
+        Directory.CreateDirectory(path);
         Repository.Init(path, isBare: true);
         using var repository = new Repository(path);
         var tree = new TreeDefinition();

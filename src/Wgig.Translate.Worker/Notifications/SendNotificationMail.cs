@@ -1,5 +1,4 @@
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -16,7 +15,8 @@ namespace Wgig.Translate.Worker.Notifications;
 /// with SKIP LOCKED, so two Workers never mail the same one; a failed send is retried later with backoff
 /// and never holds up anything else. Nothing a volunteer does waits for mail.
 /// </summary>
-public sealed class SendNotificationMail(TranslationDb db, TimeProvider clock, IOptions<MailOptions> options, ILogger<SendNotificationMail> logger) : IBackgroundJob
+public sealed class SendNotificationMail(TranslationDb db, TimeProvider clock, IOptions<MailOptions> options, SendOutgoingMail outbox,
+    ILogger<SendNotificationMail> logger) : IBackgroundJob
 {
     public const string RecurringJobId = "send-notification-mail";
     public const string DigestRecurringJobId = "send-notification-digest";
@@ -24,7 +24,12 @@ public sealed class SendNotificationMail(TranslationDb db, TimeProvider clock, I
     /// <summary>The local hour at which daily digests go out.</summary>
     public const int DigestHour = 7;
 
-    public Task<int> RunAsync(CancellationToken cancellationToken) => SendAsync(MailPreference.Immediately, cancellationToken);
+    /// <summary>Account letters first (whatever did not go out when queued), then the notifications due now.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        await outbox.SendOutgoingAsync(cancellationToken);
+        return await SendAsync(MailPreference.Immediately, cancellationToken);
+    }
 
     public Task<int> RunDigestAsync(CancellationToken cancellationToken) => SendAsync(MailPreference.DailyDigest, cancellationToken);
 
@@ -61,11 +66,7 @@ public sealed class SendNotificationMail(TranslationDb db, TimeProvider clock, I
         using var smtp = new SmtpClient();
         try
         {
-            await smtp.ConnectAsync(mail.Host, mail.Port, mail.UseStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
-            if (!string.IsNullOrEmpty(mail.UserName))
-            {
-                await smtp.AuthenticateAsync(mail.UserName, mail.Password ?? "", cancellationToken);
-            }
+            await smtp.ConnectAsync(mail, cancellationToken);
             var letters = preference == MailPreference.DailyDigest
                 ? due.GroupBy(n => n.AccountId).Select(g => (Notifications: g.ToList(), Subject: $"Wgig.Translate: {g.Count()} notification(s) today"))
                 : due.Select(n => (Notifications: new List<Notification> { n }, Subject: $"Wgig.Translate: {Subject(n.Kind)}"));

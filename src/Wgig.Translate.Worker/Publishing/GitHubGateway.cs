@@ -6,6 +6,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Octokit;
 using Wgig.Translate.Domain.Publishing;
+using Wgig.Translate.Domain.Security;
 
 namespace Wgig.Translate.Worker.Publishing;
 
@@ -14,8 +15,13 @@ public sealed class GitHubOptions
 {
     public const string Section = "GitHub";
 
-    /// <summary>Waits before retrying a call that met a 5xx or a dropped connection; one retry per entry.</summary>
-    public TimeSpan[] RetryDelays { get; set; } = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
+    /// <summary>
+    /// Waits before retrying a call that met a 5xx or a dropped connection; one retry per entry. Configured delays replace
+    /// the defaults (2 s, 10 s, 30 s) rather than adding to them, which is what binding an array with a default would do.
+    /// </summary>
+    public TimeSpan[] RetryDelays { get; set; } = [];
+
+    public static readonly TimeSpan[] DefaultRetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
@@ -33,7 +39,8 @@ public sealed class GitHubOptions
 /// become <see cref="RepositoryRateLimitedException"/> with the host's reset time, so the job is scheduled
 /// for then instead of burning retries; bad credentials or a missing repository are <see cref="RepositoryRefusedException"/>.
 /// </summary>
-public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider clock, ILogger<GitHubGateway> logger) : IRepositoryGateway
+public sealed class GitHubGateway(IOptions<GitHubOptions> options, IOptions<RepositoryAccessOptions> repositories, ICredentialProtector protector,
+    TimeProvider clock, ILogger<GitHubGateway> logger) : IRepositoryGateway, IDisposable
 {
     private static readonly ProductHeaderValue Product = new("Wgig.Translate");
     private const string NotVisible = "the token cannot see the repository";
@@ -43,6 +50,11 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider 
     // Installation tokens live an hour; one is reused until five minutes before it ends. A cache, not state:
     // another process simply asks for its own.
     private readonly ConcurrentDictionary<(string?, long, long), AccessToken> _installationTokens = new();
+
+    // One connection pool for every call, whose connections go only to addresses the policy allows.
+    private readonly SocketsHttpHandler _handler = OutboundHandler(repositories.Value.AllowedApiHosts);
+
+    public void Dispose() => _handler.Dispose();
 
     public async Task<string> HeadCommitAsync(RepositoryConnection connection, CancellationToken cancellationToken)
     {
@@ -214,12 +226,16 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider 
 
     private async Task<T> CallAsync<T>(Func<Task<T>> call, RepositoryConnection connection, CancellationToken cancellationToken, bool notFoundIsAnswer = false)
     {
-        var delays = options.Value.RetryDelays;
+        var delays = options.Value.RetryDelays is { Length: > 0 } configured ? configured : GitHubOptions.DefaultRetryDelays;
         for (var attempt = 0; ; attempt++)
         {
             try
             {
                 return await call();
+            }
+            catch (HttpRequestException e) when (e.InnerException is DestinationRefusedException refused)
+            {
+                throw new RepositoryRefusedException($"{connection.Describe()}: {refused.Message}", e);
             }
             catch (RateLimitExceededException e)
             {
@@ -258,23 +274,77 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider 
 
     private async Task<GitHubClient> ClientAsync(RepositoryConnection connection, CancellationToken cancellationToken)
     {
-        var token = connection.Token ?? await InstallationTokenAsync(connection, cancellationToken);
+        var token = connection.Token is { } stored ? Open(connection, stored) : await InstallationTokenAsync(connection, cancellationToken);
         var github = New(connection, new Credentials(token));
         github.SetRequestTimeout(options.Value.RequestTimeout);
         return github;
     }
 
-    private static GitHubClient New(RepositoryConnection connection, Credentials credentials)
+    private string Open(RepositoryConnection connection, string stored)
     {
-        var store = new Octokit.Internal.InMemoryCredentialStore(credentials);
-        return connection.ApiBaseUrl is { } url ? new GitHubClient(Product, store, new Uri(url)) : new GitHubClient(Product, store);
+        try
+        {
+            return protector.Unprotect(stored);
+        }
+        catch (CryptographicException e)
+        {
+            throw new RepositoryRefusedException($"{connection.Describe()}: the stored credential cannot be opened (its key is gone); enter it again.", e);
+        }
     }
+
+    private GitHubClient New(RepositoryConnection connection, Credentials credentials)
+    {
+        // Checked again at every use: the rules may have changed since the URL was saved.
+        Uri baseAddress = GitHubClient.GitHubApiUrl;
+        if (connection.ApiBaseUrl is { } url)
+        {
+            if (OutboundHosts.CheckBaseUrl(url, repositories.Value.AllowedApiHosts, out var normalized) is { } refused)
+            {
+                throw new RepositoryRefusedException($"{connection.Describe()}: the server {url} is refused: {refused}");
+            }
+            baseAddress = new Uri(new Uri(normalized), "/api/v3/"); // where a GitHub Enterprise server answers its REST API
+        }
+        var http = new Octokit.Internal.HttpClientAdapter(() => _handler);
+        return new GitHubClient(new Connection(Product, baseAddress, new Octokit.Internal.InMemoryCredentialStore(credentials), http,
+            new Octokit.Internal.SimpleJsonSerializer()));
+    }
+
+    // Every address a host name resolves to is checked when the connection is made, so a name that resolves to a
+    // private or metadata address (DNS rebinding included) never receives a credential.
+    private static SocketsHttpHandler OutboundHandler(IReadOnlyCollection<string> allowed) => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var host = context.DnsEndPoint.Host;
+            var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
+            var usable = OutboundHosts.IsAllowListed(host, allowed) ? addresses : [.. addresses.Where(OutboundHosts.IsPublic)];
+            if (usable.Length == 0)
+            {
+                throw new DestinationRefusedException(
+                    $"'{host}' resolves to {string.Join(", ", addresses.Select(a => a.ToString()))}: loopback, private, link-local or metadata addresses are refused.");
+            }
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(usable, context.DnsEndPoint.Port, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
+
+    private sealed class DestinationRefusedException(string message) : IOException(message);
 
     // A GitHub App authenticates as itself with a JWT it signs (RS256, ten minutes at most), and exchanges it
     // for a token of its installation on the repository's account.
     private async Task<string> InstallationTokenAsync(RepositoryConnection connection, CancellationToken cancellationToken)
     {
-        if (connection is not { AppId: { } appId, InstallationId: { } installationId, AppPrivateKey: { } key })
+        if (connection is not { AppId: { } appId, InstallationId: { } installationId, AppPrivateKey: { } sealedKey })
         {
             throw new RepositoryRefusedException($"{connection.Describe()}: no token and no GitHub App installation to authenticate with.");
         }
@@ -285,7 +355,7 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, TimeProvider 
         {
             return cached.Token;
         }
-        var app = New(connection, new Credentials(AppJwt(appId, key, now), AuthenticationType.Bearer));
+        var app = New(connection, new Credentials(AppJwt(appId, Open(connection, sealedKey), now), AuthenticationType.Bearer));
         var token = await CallAsync(() => app.GitHubApps.CreateInstallationToken(installationId), connection, cancellationToken);
         _installationTokens[cacheKey] = token;
         return token.Token;

@@ -1,15 +1,17 @@
 using LibGit2Sharp;
+using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Publishing;
+using Wgig.Translate.Domain.Security;
 
 namespace Wgig.Translate.Worker.Publishing;
 
 /// <summary>
-/// A Git repository on the Worker's disk (bare or not), through LibGit2Sharp: the zero-setup default, so the
+/// A Git repository below the Worker's local root (bare or not), through LibGit2Sharp: the zero-setup default, so the
 /// demo publishes real commits without GitHub. Same rules as GitHub: one commit per publication on the
 /// branch head, never forced (a ref moved meanwhile is rebuilt upon), no commit when the files are already
 /// there. There are no pull requests: in pull-request mode the commit goes to the publication branch.
 /// </summary>
-public sealed class LocalGitGateway(TimeProvider clock, ILogger<LocalGitGateway> logger) : IRepositoryGateway
+public sealed class LocalGitGateway(IOptions<RepositoryAccessOptions> repositories, TimeProvider clock, ILogger<LocalGitGateway> logger) : IRepositoryGateway
 {
     private const int MaxRebuilds = 3;
 
@@ -98,11 +100,17 @@ public sealed class LocalGitGateway(TimeProvider clock, ILogger<LocalGitGateway>
         throw new InvalidOperationException($"{connection.Describe()}: {request.Branch} kept moving under the publication.");
     }
 
-    private static Repository Open(RepositoryConnection connection)
+    // Only below the configured root, whatever the connection says: checked at every use, symbolic links included.
+    private Repository Open(RepositoryConnection connection)
     {
+        var path = LocalRepositoryPath.Resolve(repositories.Value.LocalRoot, connection.Name);
+        if (!path.Succeeded)
+        {
+            throw new RepositoryRefusedException($"{connection.Describe()}: {path.Error.Detail}");
+        }
         try
         {
-            return new Repository(connection.Name);
+            return new Repository(path.Value);
         }
         catch (RepositoryNotFoundException e)
         {

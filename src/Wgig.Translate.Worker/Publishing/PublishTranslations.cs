@@ -19,6 +19,9 @@ namespace Wgig.Translate.Worker.Publishing;
 public sealed class PublishTranslations(TranslationDb db, PublicationPlanner planner, IEnumerable<IRepositoryGateway> gateways,
     IBackgroundJobClient jobs, TimeProvider clock, ILogger<PublishTranslations> logger) : IBackgroundJob, IPublishTranslations
 {
+    /// <summary>Runs of one publication before an unexplained failure is taken as final (Hangfire's first run and its five retries).</summary>
+    public const int MaxAttempts = 6;
+
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [30, 120, 600, 1800, 7200])]
     public async Task<PublicationStatus> RunAsync(Guid publicationId, CancellationToken cancellationToken)
@@ -34,6 +37,14 @@ public sealed class PublishTranslations(TranslationDb db, PublicationPlanner pla
         if (connection is null)
         {
             publication.Fail("The project is not connected to a repository.", now);
+            await db.SaveChangesAsync(cancellationToken);
+            await TellRequesterAsync(publication, project.Name);
+            return publication.Status;
+        }
+        // A template saved before templates were checked could write outside the repository or under .git: never retried.
+        if (RepositoryConnection.TemplateProblem(connection.TargetTemplate) is { } badTemplate)
+        {
+            publication.Fail($"The repository connection's target template '{connection.TargetTemplate}' is refused: {badTemplate} Change the connection.", now);
             await db.SaveChangesAsync(cancellationToken);
             await TellRequesterAsync(publication, project.Name);
             return publication.Status;
@@ -82,13 +93,24 @@ public sealed class PublishTranslations(TranslationDb db, PublicationPlanner pla
         catch (Exception e) when (e is not OperationCanceledException)
         {
             publication.FailedAttempt(e.Message);
-            await db.SaveChangesAsync(CancellationToken.None);
-            throw;
+            if (!IsPermanent(e) && publication.Attempts < MaxAttempts)
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                throw; // Hangfire retries later
+            }
+            // Retrying cannot help (the host refused the content itself), or it did not help often enough: the publication ends, saying why.
+            publication.Fail(IsPermanent(e) ? $"The repository refused the publication: {e.Message}"
+                : $"Gave up after {publication.Attempts} attempts; the last failure: {e.Message}", clock.GetUtcNow());
+            logger.LogWarning(e, "Publication {Number} of {Project} failed for good", publication.Number, project.Name);
         }
         await db.SaveChangesAsync(CancellationToken.None);
         await TellRequesterAsync(publication, project.Name);
         return publication.Status;
     }
+
+    // Failures of the request itself, not of the network or the host's health: the same publication would fail the same way again.
+    private static bool IsPermanent(Exception e) => e is ArgumentException or FormatException or NotSupportedException
+        or Octokit.ApiValidationException or LibGit2Sharp.InvalidSpecificationException or LibGit2Sharp.NameConflictException;
 
     private Task TellRequesterAsync(Publication publication, string projectName)
     {

@@ -23,6 +23,7 @@ public sealed class JobWiringTests(ApiFactory api) : IClassFixture<ApiFactory>, 
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Translation"] = api.Database.ConnectionString,
+            ["DataProtection:KeyRingKey"] = TestDatabase.KeyRingKey,
             ["Jobs:QueuePollInterval"] = "00:10:00",
             ["Jobs:WorkerCount"] = "2",
         });

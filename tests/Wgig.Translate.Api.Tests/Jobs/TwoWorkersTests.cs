@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Wgig.Translate.Tests;
 using Wgig.Translate.Worker;
 using Wgig.Translate.Worker.Claims;
 using Wgig.Translate.Worker.Deadlines;
@@ -35,6 +36,7 @@ public sealed class TwoWorkersTests(ApiFactory api) : IClassFixture<ApiFactory>,
             var settings = new Dictionary<string, string?>
             {
                 ["ConnectionStrings:Translation"] = api.Database.ConnectionString,
+                ["DataProtection:KeyRingKey"] = TestDatabase.KeyRingKey,
                 ["Jobs:WorkerCount"] = "3",
                 ["Jobs:SchedulePollingInterval"] = "00:00:00.500",
             };

@@ -23,7 +23,13 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         Anyone,
         SignedIn,
         ProjectMember,
+
+        /// <summary>Staff of this project (coordinators and the secretariat made its staff), and admins.</summary>
         Staff,
+
+        /// <summary>Any coordinator, secretariat or admin account (creating a project, which makes them its staff).</summary>
+        StaffRole,
+        Admin,
         Inviter,
         JobWatcher,
         Publisher,
@@ -31,17 +37,20 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ReviewerOfLanguage,
     }
 
-    private static readonly string[] Callers = ["anonymous", "outsider", "volunteer", "coordinator", "secretariat", "admin"];
+    private static readonly string[] Callers = ["anonymous", "outsider", "volunteer", "coordinator", "secretariat", "admin", "other coordinator"];
 
-    // The volunteer may translate into fr; the coordinator may review fr; nobody holds a right in es.
+    // The volunteer may translate into fr; the coordinator may review fr; nobody holds a right in es. The coordinator
+    // and the secretariat are staff of the project; the other coordinator is staff of none of the test's projects.
     private static bool Allowed(Rule rule, string caller, string language) => rule switch
     {
         Rule.Anyone => true,
         Rule.SignedIn => caller != "anonymous",
-        Rule.ProjectMember => caller is not ("anonymous" or "outsider"),
+        Rule.ProjectMember => caller is not ("anonymous" or "outsider" or "other coordinator"),
         Rule.Staff => caller is "coordinator" or "secretariat" or "admin",
-        Rule.Inviter => caller is "coordinator" or "admin",
-        Rule.JobWatcher => caller is "coordinator" or "admin",
+        Rule.StaffRole => caller is "coordinator" or "secretariat" or "admin" or "other coordinator",
+        Rule.Admin => caller is "admin",
+        Rule.Inviter => caller is "coordinator" or "admin" or "other coordinator",
+        Rule.JobWatcher => caller is "coordinator" or "admin" or "other coordinator",
         Rule.Publisher => caller is "secretariat" or "admin",
         Rule.TranslatorOfLanguage => caller == "volunteer" && language == "fr",
         Rule.ReviewerOfLanguage => caller == "coordinator" && language == "fr",
@@ -101,7 +110,12 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         new("POST", "/api/accounts", Rule.Anyone, "/api/accounts", new { invitation = "nope", password = "a long pass phrase", displayName = "X" }),
         new("POST", "/api/session", Rule.Anyone, "/api/session", new { email = "nobody@example.org", password = "wrong password" }),
         new("DELETE", "/api/session", Rule.SignedIn, "/api/session"),
+        new("POST", "/api/password-reset", Rule.Anyone, "/api/password-reset", new { email = "nobody@example.org" }),
+        new("POST", "/api/password-reset/complete", Rule.Anyone, "/api/password-reset/complete", new { token = "nope", password = "a long pass phrase" }),
         new("GET", "/api/me", Rule.SignedIn, "/api/me"),
+        new("POST", "/api/me/password", Rule.SignedIn, "/api/me/password", new { currentPassword = "wrong", newPassword = "x" }),
+        new("POST", "/api/accounts/{accountId}/disable", Rule.Admin, "/api/accounts/{random}/disable"),
+        new("POST", "/api/accounts/{accountId}/enable", Rule.Admin, "/api/accounts/{random}/enable"),
         new("GET", "/api/me/tokens", Rule.SignedIn, "/api/me/tokens"),
         new("POST", "/api/me/tokens", Rule.SignedIn, "/api/me/tokens", new { name = "" }),
         new("DELETE", "/api/me/tokens/{tokenId}", Rule.SignedIn, "/api/me/tokens/{random}"),
@@ -114,11 +128,14 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         new("POST", "/api/me/notifications/read", Rule.SignedIn, "/api/me/notifications/read"),
         new("POST", "/api/invitations", Rule.Inviter, "/api/invitations", new { email = "", role = "volunteer" }),
         new("GET", "/api/accounts/{accountId}/profile", Rule.Staff, "/api/accounts/{volunteer}/profile"),
-        new("POST", "/api/accounts/{accountId}/profile/pause", Rule.Staff, "/api/accounts/{random}/profile/pause", new { reason = "x" }),
-        new("POST", "/api/accounts/{accountId}/profile/resume", Rule.Staff, "/api/accounts/{random}/profile/resume"),
+        new("POST", "/api/accounts/{accountId}/profile/pause", Rule.Staff, "/api/accounts/{volunteer}/profile/pause", new { reason = "x" }),
+        new("POST", "/api/accounts/{accountId}/profile/resume", Rule.Staff, "/api/accounts/{volunteer}/profile/resume"),
         new("GET", "/api/projects", Rule.SignedIn, "/api/projects"),
-        new("POST", "/api/projects", Rule.Staff, "/api/projects", new { name = "" }),
+        new("POST", "/api/projects", Rule.StaffRole, "/api/projects", new { name = "" }),
         new("GET", P, Rule.ProjectMember, "/api/projects/{p}"),
+        new("GET", P + "/staff", Rule.Staff, "/api/projects/{p}/staff"),
+        new("PUT", P + "/staff/{accountId}", Rule.Staff, "/api/projects/{p}/staff/{random}"),
+        new("DELETE", P + "/staff/{accountId}", Rule.Staff, "/api/projects/{p}/staff/{random}"),
         new("PUT", P + "/ladder", Rule.Staff, "/api/projects/{p}/ladder", new { remindBeforeClaimEnds = "00:00:00" }),
         new("GET", P + "/repository", Rule.Staff, "/api/projects/{p}/repository"),
         new("PUT", P + "/repository", Rule.Staff, "/api/projects/{p}/repository", new { host = "GitHub" }),
@@ -177,6 +194,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         var volunteer = await AccountAsync("volunteer@test.example");
         await coordinator.PutAsJsonAsync($"/api/projects/{projectId}/members/{volunteer}/languages/fr", new { canTranslate = true, canReview = false });
         await coordinator.PutAsJsonAsync($"/api/projects/{projectId}/members/{await AccountAsync("coordinator@test.example")}/languages/fr", new { canTranslate = false, canReview = true });
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync($"/api/projects/{projectId}/staff/{await AccountAsync("secretariat@test.example")}", null)).StatusCode);
         _ids["{p}"] = projectId.ToString();
         _ids["{d}"] = document.Id.ToString();
         _ids["{s}"] = segment.Id.ToString();
@@ -199,6 +217,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             "volunteer" => TestAccounts.VolunteerToken,
             "coordinator" => TestAccounts.CoordinatorToken,
             "secretariat" => TestAccounts.SecretariatToken,
+            "other coordinator" => TestAccounts.OtherCoordinatorToken,
             _ => TestAccounts.AdminToken,
         };
         client.DefaultRequestHeaders.Authorization = token is null ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

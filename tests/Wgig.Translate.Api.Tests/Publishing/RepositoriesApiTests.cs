@@ -12,15 +12,16 @@ public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFact
     private const string Secret = "a webhook secret";
     private readonly HttpClient _coordinator = api.CreateClient(TestAccounts.CoordinatorToken);
     private readonly HttpClient _secretariat = api.CreateClient(TestAccounts.SecretariatToken);
+    private readonly HttpClient _admin = api.CreateClient(TestAccounts.AdminToken);
 
     public Task InitializeAsync() => api.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static object GitHub(string? token = "ghp_secret-token-value") => new
+    private static object GitHub(string? token = "ghp_secret-token-value", string? apiBaseUrl = null, string owner = "wgig") => new
     {
-        host = "GitHub", owner = "wgig", name = "papers", branch = "main", sourcePattern = "papers/en/**/*.md", targetTemplate = "papers/{lang}/{path}",
-        writeMode = "PullRequest", apiBaseUrl = "https://github.example.org/some/path", token, webhookSecret = Secret,
+        host = "GitHub", owner, name = "papers", branch = "main", sourcePattern = "papers/en/**/*.md", targetTemplate = "papers/{lang}/{path}",
+        writeMode = "PullRequest", apiBaseUrl, token, webhookSecret = Secret,
     };
 
     [Fact]
@@ -28,17 +29,24 @@ public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFact
     {
         var projectId = await _coordinator.CreateProjectAsync();
 
-        var response = await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub());
+        var response = await _admin.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub(apiBaseUrl: "https://github.example.org/some/path"));
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("ghp_secret-token-value", text, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
-        var changed = await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub(token: null));
+        var changed = await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub(token: null, apiBaseUrl: "https://github.example.org"));
         var read = (await _coordinator.GetFromJsonAsync<RepositoryResponse>($"/api/projects/{projectId}/repository", ApiJson.Options))!;
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.Equal((true, true, "https://github.example.org", WriteMode.PullRequest), (read.HasToken, read.HasWebhookSecret, read.ApiBaseUrl, read.WriteMode));
-        Assert.Equal(["ghp_secret-token-value"], await api.Database.QueryAsync<string>("SELECT token FROM translate.repository_connections"));
+        // Stored sealed: a dump of the database shows neither the token nor the webhook secret, and the key ring it
+        // holds is itself encrypted with a key kept outside the database.
+        var dump = string.Join("\n", [.. await api.Database.QueryAsync<string>("SELECT t::text FROM translate.repository_connections t"),
+            .. await api.Database.QueryAsync<string>("SELECT t::text FROM translate.data_protection_keys t")]);
+        Assert.DoesNotContain("ghp_secret-token-value", dump, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, dump, StringComparison.Ordinal);
+        Assert.DoesNotContain("<masterKey", dump, StringComparison.Ordinal);
+        Assert.Contains("keyRingEncrypted", dump, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +92,7 @@ public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFact
     [Fact]
     public async Task A_publication_is_queued_for_the_worker_and_a_bad_request_changes_nothing()
     {
-        var projectId = await _coordinator.CreateProjectAsync(targets: ["fr", "es"]);
+        var projectId = await ProjectWithSecretariatAsync(["fr", "es"]);
         var notConnected = await _secretariat.PostAsJsonAsync($"/api/projects/{projectId}/publications", new { languages = new[] { "fr" }, subset = true });
         await notConnected.AssertProblemAsync(HttpStatusCode.Conflict, "not connected to a document repository");
         await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub());
@@ -112,7 +120,7 @@ public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFact
     [Fact]
     public async Task A_paper_is_published_whole_only_when_every_language_is_approved_and_the_secretariat_signed_it_off()
     {
-        var projectId = await _coordinator.CreateProjectAsync(targets: ["fr", "ar"]);
+        var projectId = await ProjectWithSecretariatAsync(["fr", "ar"]);
         await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub());
         var upload = await _coordinator.UploadAsync(projectId, "paper.md", "# Report\n\nThe group met. It wrote.\n"u8.ToArray());
         var documentId = (await upload.Content.ReadFromJsonAsync<ApiCalls.IdOnly>(ApiJson.Options))!.Id;
@@ -172,10 +180,102 @@ public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal([1L], await api.Database.QueryAsync<long>("SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%SyncRepository%'"));
     }
 
-    private static HttpRequestMessage Hook(Guid projectId, string kind, string body, string? signature = null)
+    [Fact]
+    public async Task Pointing_a_connection_elsewhere_without_giving_its_token_again_is_refused_and_the_token_stays_where_it_was()
+    {
+        var projectId = await _coordinator.CreateProjectAsync();
+        await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub());
+        var before = await api.Database.SnapshotAsync();
+
+        var moved = await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub(token: null, owner: "attacker"));
+
+        var problem = await moved.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("never sent to a new destination", problem.GetProperty("errors").GetProperty("token")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+    }
+
+    [Theory]
+    [InlineData("coordinator", "https://github.example.org", HttpStatusCode.Forbidden, "Only an admin")]
+    [InlineData("admin", "https://169.254.169.254", HttpStatusCode.BadRequest, "metadata address")]
+    [InlineData("admin", "https://10.0.0.7", HttpStatusCode.BadRequest, "private")]
+    [InlineData("admin", "http://github.example.org", HttpStatusCode.BadRequest, "https")]
+    [InlineData("admin", "https://localhost:8443", HttpStatusCode.BadRequest, "host name")]
+    public async Task Only_an_admin_sets_an_enterprise_server_and_only_a_public_https_one(string caller, string server, HttpStatusCode status, string why)
+    {
+        var projectId = await _coordinator.CreateProjectAsync();
+        var before = await api.Database.SnapshotAsync();
+
+        var response = await (caller == "admin" ? _admin : _coordinator).PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub(apiBaseUrl: server));
+
+        var problem = await response.AssertProblemAsync(status);
+        Assert.Contains(why, problem.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+    }
+
+    [Theory]
+    [InlineData("LocalGit", "/home/worker/.ssh", "papers/{lang}/{path}", "name")]
+    [InlineData("LocalGit", "../../etc", "papers/{lang}/{path}", "name")]
+    [InlineData("GitHub", "papers", ".git/hooks/{lang}/{path}", "targetTemplate")]
+    [InlineData("GitHub", "papers", "../{lang}/{path}", "targetTemplate")]
+    [InlineData("GitHub", "papers", "/etc/{lang}/{path}", "targetTemplate")]
+    public async Task A_repository_outside_the_local_root_or_a_template_outside_the_repository_is_a_400(string host, string name, string template, string field)
+    {
+        var projectId = await _coordinator.CreateProjectAsync();
+        var before = await api.Database.SnapshotAsync();
+
+        var response = await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", new
+        {
+            host, owner = "wgig", name, branch = "main", sourcePattern = "papers/en/*.md", targetTemplate = template, token = "ghp_x",
+        });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_replayed_webhook_delivery_is_refused_and_an_oversized_body_is_not_read()
+    {
+        var projectId = await _coordinator.CreateProjectAsync();
+        await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub());
+        var anonymous = api.CreateClient((string?)null);
+
+        var first = await anonymous.SendAsync(Hook(projectId, "push", """{"ref":"refs/heads/main"}""", delivery: "d-1"));
+        var replay = await anonymous.SendAsync(Hook(projectId, "push", """{"ref":"refs/heads/main"}""", delivery: "d-1"));
+        var huge = await anonymous.SendAsync(Hook(projectId, "push", "{\"ref\":\"" + new string('x', 6 * 1024 * 1024) + "\"}", signature: "sha256=" + new string('0', 64)));
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        await replay.AssertProblemAsync(HttpStatusCode.Conflict, "was received before");
+        await huge.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "at most 5 MB");
+        Assert.Equal([1L], await api.Database.QueryAsync<long>("SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%SyncRepository%'"));
+    }
+
+    // Staff roles are per project: the secretariat signs off and publishes the projects it is staff of.
+    private async Task<Guid> ProjectWithSecretariatAsync(string[] targets)
+    {
+        var projectId = await _coordinator.CreateProjectAsync(targets: targets);
+        var secretariat = (await api.Database.QueryAsync<Guid>("SELECT id FROM translate.accounts WHERE email = 'secretariat@test.example'")).Single();
+        Assert.Equal(HttpStatusCode.OK, (await _coordinator.PutAsync($"/api/projects/{projectId}/staff/{secretariat}", null)).StatusCode);
+        return projectId;
+    }
+
+    [Fact]
+    public async Task The_secretariat_publishes_only_the_projects_it_is_staff_of()
+    {
+        var theirs = await ProjectWithSecretariatAsync(["fr"]);
+        var other = await _coordinator.CreateProjectAsync(name: "Another team's papers", targets: ["fr"]);
+
+        await (await _secretariat.PostAsJsonAsync($"/api/projects/{other}/publications", new { languages = new[] { "fr" }, subset = true }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await _secretariat.PostAsJsonAsync($"/api/projects/{theirs}/publications", new { languages = new[] { "fr" }, subset = true }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "not connected");
+    }
+
+    private static HttpRequestMessage Hook(Guid projectId, string kind, string body, string? signature = null, string? delivery = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/github/{projectId}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-GitHub-Event", kind);
+        request.Headers.Add("X-GitHub-Delivery", delivery ?? Guid.NewGuid().ToString());
         request.Headers.Add("X-Hub-Signature-256",
             signature ?? "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(body))));
         return request;

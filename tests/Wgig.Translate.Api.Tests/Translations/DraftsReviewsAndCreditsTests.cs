@@ -102,6 +102,7 @@ public sealed class DraftsReviewsAndCreditsTests(ApiFactory api) : IClassFixture
     public async Task Drafts_are_private_extend_the_lease_and_become_a_suggestion_for_the_next_translator()
     {
         var claim = await ClaimAsync(_ana, words: 6);
+        api.Clock.Advance(TimeSpan.FromMinutes(5));
         var saved = await _ana.PutAsJsonAsync($"{TranslationUrl(0)}/draft", Runs("Le groupe s’est réuni"));
         Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
         Assert.Equal("Le groupe s’est réuni", (await saved.Content.ReadFromJsonAsync<TranslationResponse>(ApiJson.Options))!.Draft!.Text);
@@ -113,8 +114,9 @@ public sealed class DraftsReviewsAndCreditsTests(ApiFactory api) : IClassFixture
         Assert.Null((await _coordinator.GetFromJsonAsync<TranslationResponse>(TranslationUrl(0), ApiJson.Options))!.Draft);
         await (await _bo.PutAsJsonAsync($"{TranslationUrl(0)}/draft", Runs("Autre"))).AssertProblemAsync(HttpStatusCode.Conflict, "do not hold a claim");
 
-        // The lease runs out, the segment goes to Bo: Ana's draft is offered to him as a suggestion.
+        // The lease runs out, the Worker reclaims it, the segment goes to Bo: Ana's draft is offered to him as a suggestion.
         api.Clock.Advance(TimeSpan.FromHours(49));
+        await api.SweepExpiredClaimsAsync();
         Assert.Equal(_segments[0].Id, (await ClaimAsync(_bo, words: 1)).SegmentIds[0]);
         var forBo = (await _bo.GetFromJsonAsync<TranslationResponse>(TranslationUrl(0), ApiJson.Options))!;
         var suggestion = Assert.Single(forBo.Suggestions!);

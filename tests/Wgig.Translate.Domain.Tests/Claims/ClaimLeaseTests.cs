@@ -7,7 +7,7 @@ public sealed class ClaimLeaseTests
     private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private static readonly ClaimOptions Rules = new() { LeaseLength = TimeSpan.FromHours(48), MaxLeaseLength = TimeSpan.FromDays(7) };
 
-    private static Claim Open() => Claim.Open(Guid.NewGuid(), Guid.NewGuid(), "fr", 250, Start + Rules.LeaseLength, Start);
+    private static Claim Open() => Claim.Open(Guid.NewGuid(), Guid.NewGuid(), "fr", Start, Rules);
 
     [Fact]
     public void Activity_extends_the_lease_to_a_full_lease_from_now()
@@ -23,7 +23,8 @@ public sealed class ClaimLeaseTests
     public void Activity_never_keeps_a_batch_with_its_own_deadline_past_it()
     {
         var due = Start.AddHours(60);
-        var claim = Claim.Open(Guid.NewGuid(), Guid.NewGuid(), "fr", 250, due, Start, ClaimKind.Translation, due);
+        var claim = Claim.Open(Guid.NewGuid(), Guid.NewGuid(), "fr", Start, Rules, ClaimKind.Translation, due);
+        Assert.Equal(due, claim.ExpiresAt);
 
         claim.Extend(Start.AddHours(30), Rules);
 
@@ -38,6 +39,19 @@ public sealed class ClaimLeaseTests
         claim.Extend(Start.AddDays(6), Rules);
 
         Assert.Equal(Start.AddDays(7), claim.ExpiresAt);
+    }
+
+    [Fact]
+    public void A_claim_opens_for_a_full_lease_and_extensions_under_a_minute_are_not_written()
+    {
+        var claim = Open();
+        Assert.Equal(Start + Rules.LeaseLength, claim.ExpiresAt);
+
+        claim.Extend(Start.AddSeconds(30), Rules);
+        Assert.Equal(Start + Rules.LeaseLength, claim.ExpiresAt);
+
+        claim.Extend(Start.AddSeconds(61), Rules);
+        Assert.Equal(Start.AddSeconds(61) + Rules.LeaseLength, claim.ExpiresAt);
     }
 
     [Fact]

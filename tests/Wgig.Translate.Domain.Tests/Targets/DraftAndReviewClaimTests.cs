@@ -1,6 +1,8 @@
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Targets;
 
+using static Wgig.Translate.Domain.Tests.Targets.TargetFixtures;
+
 namespace Wgig.Translate.Domain.Tests.Targets;
 
 public sealed class DraftAndReviewClaimTests
@@ -15,15 +17,15 @@ public sealed class DraftAndReviewClaimTests
 
     private static Target ClaimedBy(Guid volunteer, TimeSpan? lease = null)
     {
-        var target = Target.Start(Guid.NewGuid(), "fr", Now);
-        Assert.Null(target.Claim(volunteer, Guid.NewGuid(), Now + (lease ?? TimeSpan.FromHours(48)), segmentRetired: false, Now));
+        var target = Untranslated(Now);
+        Assert.Null(target.Claim(Lease(volunteer, Now + (lease ?? TimeSpan.FromHours(48)), Now), Now));
         return target;
     }
 
     private static Target SubmittedBy(Guid translator)
     {
         var target = ClaimedBy(translator);
-        Assert.Null(target.Submit(translator, French, Source, Now.AddHours(1)));
+        Assert.Null(target.Submit(translator, French, Source, Now.AddHours(1), Rules));
         return target;
     }
 
@@ -32,12 +34,12 @@ public sealed class DraftAndReviewClaimTests
     {
         var target = ClaimedBy(Ana);
 
-        Assert.Null(target.SaveDraft(Ana, HalfDone, Now.AddMinutes(5)));
-        Assert.Null(target.SaveDraft(Ana, French, Now.AddMinutes(6)));
+        Assert.Null(target.SaveDraft(Ana, HalfDone, Now.AddMinutes(5), Rules));
+        Assert.Null(target.SaveDraft(Ana, French, Now.AddMinutes(6), Rules));
         Assert.Equal((French.CodedText, Now.AddMinutes(6)), (target.Draft, target.DraftSavedAt));
         Assert.Single(target.History);
 
-        Assert.Null(target.Submit(Ana, French, Source, Now.AddMinutes(7)));
+        Assert.Null(target.Submit(Ana, French, Source, Now.AddMinutes(7), Rules));
         Assert.Null(target.Draft);
     }
 
@@ -46,18 +48,18 @@ public sealed class DraftAndReviewClaimTests
     {
         var target = ClaimedBy(Ana, lease: TimeSpan.FromHours(1));
 
-        Assert.IsType<NotYourClaim>(target.SaveDraft(Bo, HalfDone, Now));
-        Assert.IsType<ClaimExpired>(target.SaveDraft(Ana, HalfDone, Now.AddHours(2)));
-        Assert.IsType<NotYourClaim>(Target.Start(Guid.NewGuid(), "fr", Now).SaveDraft(Ana, HalfDone, Now));
+        Assert.IsType<NotYourClaim>(target.SaveDraft(Bo, HalfDone, Now, Rules));
+        Assert.IsType<ClaimExpired>(target.SaveDraft(Ana, HalfDone, Now.AddHours(2), Rules));
+        Assert.IsType<NotYourClaim>(Untranslated(Now).SaveDraft(Ana, HalfDone, Now, Rules));
     }
 
     [Fact]
     public void An_empty_draft_clears_the_draft()
     {
         var target = ClaimedBy(Ana);
-        Assert.Null(target.SaveDraft(Ana, HalfDone, Now));
+        Assert.Null(target.SaveDraft(Ana, HalfDone, Now, Rules));
 
-        Assert.Null(target.SaveDraft(Ana, new SegmentContent("", []), Now.AddMinutes(1)));
+        Assert.Null(target.SaveDraft(Ana, new SegmentContent("", []), Now.AddMinutes(1), Rules));
 
         Assert.Equal((null, null), (target.Draft, target.DraftSavedAt));
     }
@@ -66,9 +68,10 @@ public sealed class DraftAndReviewClaimTests
     public void When_an_expired_claim_is_taken_over_the_draft_is_kept_in_history_as_a_suggestion()
     {
         var target = ClaimedBy(Ana, lease: TimeSpan.FromHours(1));
-        Assert.Null(target.SaveDraft(Ana, HalfDone, Now.AddMinutes(30)));
+        Assert.Null(target.SaveDraft(Ana, HalfDone, Now.AddMinutes(30), Rules));
 
-        Assert.Null(target.Claim(Bo, Guid.NewGuid(), Now.AddHours(50), false, Now.AddHours(2)));
+        // Saving the draft extended the claim by a full lease; once that has run out, Bo takes the segment over.
+        Assert.Null(target.Claim(Lease(Bo, Now.AddDays(5), Now.AddDays(3)), Now.AddDays(3)));
 
         Assert.Null(target.Draft);
         Assert.Equal(Bo, target.ClaimedBy);
@@ -81,9 +84,9 @@ public sealed class DraftAndReviewClaimTests
     public void Claiming_again_after_ones_own_claim_expired_keeps_the_draft()
     {
         var target = ClaimedBy(Ana, lease: TimeSpan.FromHours(1));
-        Assert.Null(target.SaveDraft(Ana, HalfDone, Now.AddMinutes(30)));
+        Assert.Null(target.SaveDraft(Ana, HalfDone, Now.AddMinutes(30), Rules));
 
-        Assert.Null(target.Claim(Ana, Guid.NewGuid(), Now.AddHours(50), false, Now.AddHours(2)));
+        Assert.Null(target.Claim(Lease(Ana, Now.AddDays(5), Now.AddDays(3)), Now.AddDays(3)));
 
         Assert.Equal(HalfDone.CodedText, target.Draft);
         Assert.DoesNotContain(target.History, e => e.Kind == TargetEventKind.DraftSetAside);
@@ -93,7 +96,7 @@ public sealed class DraftAndReviewClaimTests
     public void Releasing_sets_the_draft_aside_too()
     {
         var target = ClaimedBy(Ana);
-        Assert.Null(target.SaveDraft(Ana, HalfDone, Now));
+        Assert.Null(target.SaveDraft(Ana, HalfDone, Now, Rules));
 
         Assert.Null(target.Release(Ana, Now.AddMinutes(1)));
 
@@ -106,9 +109,9 @@ public sealed class DraftAndReviewClaimTests
     {
         var target = SubmittedBy(Ana);
 
-        Assert.IsType<SelfReview>(target.ClaimReview(Ana, Guid.NewGuid(), Now.AddHours(48), Now));
-        Assert.Null(target.ClaimReview(Bo, Guid.NewGuid(), Now.AddHours(48), Now));
-        Assert.IsType<ClaimedForReview>(target.ClaimReview(Cy, Guid.NewGuid(), Now.AddHours(48), Now.AddHours(1)));
+        Assert.IsType<SelfReview>(target.ClaimReview(ReviewLease(Ana, Now.AddHours(48), Now), Now));
+        Assert.Null(target.ClaimReview(ReviewLease(Bo, Now.AddHours(48), Now), Now));
+        Assert.IsType<ClaimedForReview>(target.ClaimReview(ReviewLease(Cy, Now.AddHours(48), Now.AddHours(1)), Now.AddHours(1)));
         Assert.IsType<ClaimedForReview>(target.Approve(Cy, Now.AddHours(1)));
 
         // Once the review lease has run out, anyone else with the right may take it over.
@@ -120,14 +123,14 @@ public sealed class DraftAndReviewClaimTests
     public void The_holder_decides_or_gives_the_review_back()
     {
         var target = SubmittedBy(Ana);
-        Assert.Null(target.ClaimReview(Bo, Guid.NewGuid(), Now.AddHours(48), Now));
+        Assert.Null(target.ClaimReview(ReviewLease(Bo, Now.AddHours(48), Now), Now));
 
         Assert.IsType<NotYourClaim>(target.ReleaseReview(Cy, Now));
         Assert.Null(target.ReleaseReview(Bo, Now));
         Assert.Null(target.ReviewClaimedBy);
-        Assert.Null(target.ClaimReview(Cy, Guid.NewGuid(), Now.AddHours(48), Now));
+        Assert.Null(target.ClaimReview(ReviewLease(Cy, Now.AddHours(48), Now), Now));
         Assert.Null(target.Reject(Cy, "Use the UN term.", Now));
         Assert.Equal((TargetState.Rejected, (Guid?)null), (target.State, target.ReviewClaimedBy));
-        Assert.IsType<NotAwaitingReview>(target.ClaimReview(Bo, Guid.NewGuid(), Now.AddHours(48), Now));
+        Assert.IsType<NotAwaitingReview>(target.ClaimReview(ReviewLease(Bo, Now.AddHours(48), Now), Now));
     }
 }

@@ -1,6 +1,8 @@
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Targets;
 
+using static Wgig.Translate.Domain.Tests.Targets.TargetFixtures;
+
 namespace Wgig.Translate.Domain.Tests.Targets;
 
 public sealed class TargetWorkflowTests
@@ -12,19 +14,19 @@ public sealed class TargetWorkflowTests
     private static readonly SegmentContent Source = SegmentContent.FromText("The group met.");
     private static readonly SegmentContent French = SegmentContent.FromText("Le groupe s’est réuni.");
 
-    private static Target Untranslated() => Target.Start(Guid.NewGuid(), "fr", Now);
+    private static Target Untranslated() => TargetFixtures.Untranslated(Now);
 
     private static Target ClaimedBy(Guid volunteer, Target? target = null, TimeSpan? lease = null)
     {
         target ??= Untranslated();
-        Assert.Null(target.Claim(volunteer, Guid.NewGuid(), Now + (lease ?? TimeSpan.FromHours(48)), segmentRetired: false, Now));
+        Assert.Null(target.Claim(Lease(volunteer, Now + (lease ?? TimeSpan.FromHours(48)), Now), Now));
         return target;
     }
 
     private static Target SubmittedBy(Guid translator)
     {
         var target = ClaimedBy(translator);
-        Assert.Null(target.Submit(translator, French, Source, Now.AddHours(1)));
+        Assert.Null(target.Submit(translator, French, Source, Now.AddHours(1), Rules));
         return target;
     }
 
@@ -34,7 +36,7 @@ public sealed class TargetWorkflowTests
         var target = ClaimedBy(Ana);
         Assert.Equal((TargetState.Claimed, Ana), (target.State, target.ClaimedBy));
 
-        Assert.Null(target.Submit(Ana, French, Source, Now.AddHours(1)));
+        Assert.Null(target.Submit(Ana, French, Source, Now.AddHours(1), Rules));
         Assert.Equal((TargetState.Translated, Ana, French.CodedText), (target.State, target.TranslatorId, target.Text));
         Assert.Null(target.ClaimedBy);
 
@@ -55,9 +57,9 @@ public sealed class TargetWorkflowTests
         Assert.Null(target.Reject(Bo, " Use the UN term. ", Now));
 
         Assert.Equal((TargetState.Rejected, "Use the UN term."), (target.State, target.ReviewComment));
-        Assert.IsType<NotOpenForTranslation>(target.Claim(Cy, Guid.NewGuid(), Now.AddDays(1), false, Now));
-        Assert.Null(target.Claim(Ana, Guid.NewGuid(), Now.AddDays(1), false, Now));
-        Assert.Null(target.Submit(Ana, SegmentContent.FromText("Le Groupe s’est réuni."), Source, Now));
+        Assert.IsType<NotOpenForTranslation>(target.Claim(Lease(Cy, Now.AddDays(1), Now), Now));
+        Assert.Null(target.Claim(Lease(Ana, Now.AddDays(1), Now), Now));
+        Assert.Null(target.Submit(Ana, SegmentContent.FromText("Le Groupe s’est réuni."), Source, Now, Rules));
         Assert.Equal((TargetState.Translated, (string?)null), (target.State, target.ReviewComment));
     }
 
@@ -101,11 +103,12 @@ public sealed class TargetWorkflowTests
             "translated" => SubmittedBy(Ana),
             "approved" => Approved(),
             "claimed by another" => ClaimedBy(Ana),
+            "retired" => TargetFixtures.Untranslated(Now, RetiredSegment()),
             _ => Untranslated(),
         };
         var before = (target.State, target.History.Count);
 
-        var refused = target.Claim(Cy, Guid.NewGuid(), Now.AddDays(2), segmentRetired: situation == "retired", Now.AddMinutes(5));
+        var refused = target.Claim(Lease(Cy, Now.AddDays(2), Now.AddMinutes(5)), Now.AddMinutes(5));
 
         Assert.IsType(error, refused);
         Assert.Equal(before, (target.State, target.History.Count));
@@ -123,22 +126,28 @@ public sealed class TargetWorkflowTests
     {
         var target = ClaimedBy(Ana, lease: TimeSpan.FromHours(1));
 
-        Assert.IsType<ClaimExpired>(target.Submit(Ana, French, Source, Now.AddHours(2)));
-        Assert.Null(target.Claim(Bo, Guid.NewGuid(), Now.AddHours(50), false, Now.AddHours(2)));
-        Assert.IsType<NotYourClaim>(target.Submit(Ana, French, Source, Now.AddHours(3)));
-        Assert.Null(target.Submit(Bo, French, Source, Now.AddHours(3)));
+        Assert.IsType<ClaimExpired>(target.Submit(Ana, French, Source, Now.AddHours(2), Rules));
+        Assert.Null(target.Claim(Lease(Bo, Now.AddHours(50), Now.AddHours(2)), Now.AddHours(2)));
+        Assert.IsType<NotYourClaim>(target.Submit(Ana, French, Source, Now.AddHours(3), Rules));
+        Assert.Null(target.Submit(Bo, French, Source, Now.AddHours(3), Rules));
     }
 
     [Fact]
-    public void Renewing_extends_a_live_claim_and_never_shortens_it()
+    public void Work_under_a_claim_extends_the_whole_claim_and_refused_work_does_not()
     {
         var target = ClaimedBy(Ana, lease: TimeSpan.FromHours(2));
+        var other = ClaimedBy(Ana, lease: TimeSpan.FromHours(2));
+        var claim = target.Lease!;
 
-        Assert.Null(target.Renew(Ana, Now.AddHours(10), Now.AddHours(1)));
-        Assert.Null(target.Renew(Ana, Now.AddHours(5), Now.AddHours(1)));
-        Assert.Equal(Now.AddHours(10), target.ClaimExpiresAt);
-        Assert.IsType<NotYourClaim>(target.Renew(Bo, Now.AddHours(20), Now.AddHours(1)));
-        Assert.IsType<ClaimExpired>(target.Renew(Ana, Now.AddHours(20), Now.AddHours(11)));
+        Assert.IsType<NotYourClaim>(target.SaveDraft(Bo, French, Now.AddHours(1), Rules));
+        Assert.Equal(Now.AddHours(2), target.ClaimExpiresAt);
+        Assert.Null(target.SaveDraft(Ana, French, Now.AddHours(1), Rules));
+
+        // The expiry is the claim's, stored once: every segment of the batch runs a full lease from the activity.
+        Assert.Equal(Now.AddHours(1) + Rules.LeaseLength, claim.ExpiresAt);
+        Assert.Equal(claim.ExpiresAt, target.ClaimExpiresAt);
+        Assert.Equal(Now.AddHours(2), other.ClaimExpiresAt);
+        Assert.IsType<ClaimExpired>(other.Submit(Ana, French, Source, Now.AddHours(3), Rules));
     }
 
     [Theory]
@@ -181,9 +190,9 @@ public sealed class TargetWorkflowTests
     {
         var target = ClaimedBy(Ana);
 
-        Assert.IsType<EmptyTranslation>(target.Submit(Ana, SegmentContent.FromText(" "), Source, Now));
-        Assert.IsType<TranslationIsSource>(target.Submit(Ana, Source, Source, Now));
-        Assert.IsType<NotYourClaim>(Untranslated().Submit(Ana, French, Source, Now));
+        Assert.IsType<EmptyTranslation>(target.Submit(Ana, SegmentContent.FromText(" "), Source, Now, Rules));
+        Assert.IsType<TranslationIsSource>(target.Submit(Ana, Source, Source, Now, Rules));
+        Assert.IsType<NotYourClaim>(Untranslated().Submit(Ana, French, Source, Now, Rules));
         Assert.Equal(TargetState.Claimed, target.State);
     }
 
@@ -207,6 +216,6 @@ public sealed class TargetWorkflowTests
         Assert.Equal((TargetState.NeedsUpdate, French.CodedText), (approved.State, approved.Text));
         Assert.Equal(TargetEventKind.SourceChanged, approved.History[^1].Kind);
         Assert.Equal(TargetState.Claimed, inProgress.State);
-        Assert.Null(ClaimedBy(Ana, approved).Submit(Ana, SegmentContent.FromText("Le groupe s’est réuni deux fois."), Source, Now.AddDays(1)));
+        Assert.Null(ClaimedBy(Ana, approved).Submit(Ana, SegmentContent.FromText("Le groupe s’est réuni deux fois."), Source, Now.AddDays(1), Rules));
     }
 }

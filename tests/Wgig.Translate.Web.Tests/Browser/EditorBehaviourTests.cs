@@ -78,8 +78,6 @@ public sealed class EditorBehaviourTests(WebApp app)
         await Assertions.Expect(page.Locator("article[data-segment]").First.Locator("[data-status]")).ToContainTextAsync("Borrador guardado");
         await app.Database.ExecuteAsync($"""
             UPDATE translate.claims SET expires_at = now() - interval '1 minute' WHERE document_id = '{document}';
-            UPDATE translate.targets SET claim_expires_at = now() - interval '1 minute'
-            WHERE segment_id IN (SELECT id FROM translate.segments WHERE document_id = '{document}');
             """);
 
         await page.GotoAsync($"/projects/{project}/documents/{document}/es");

@@ -54,7 +54,7 @@ public sealed class ClaimNextTests(TestDatabase database) : IClassFixture<TestDa
     }
 
     [Fact]
-    public async Task Expired_claims_are_open_again_and_the_word_cap_holds()
+    public async Task Claims_the_sweep_reclaimed_are_open_again_and_the_word_cap_holds()
     {
         await database.ResetAsync();
         await using var services = WorkerServices.Build(database, _clock);
@@ -65,10 +65,14 @@ public sealed class ClaimNextTests(TestDatabase database) : IClassFixture<TestDa
         var second = (await ClaimAsync(services, ana, documentId, words: 4000)).Value!;
         var capped = await ClaimAsync(services, ana, documentId);
         _clock.Advance(TimeSpan.FromHours(49));
+        var beforeSweep = (await ClaimAsync(services, Guid.NewGuid(), documentId, words: 10)).Value!;
+        await services.InScopeAsync(s => s.GetRequiredService<Worker.Claims.ReclaimExpiredClaims>().SweepAsync(CancellationToken.None));
         var afterExpiry = (await ClaimAsync(services, Guid.NewGuid(), documentId, words: 10)).Value!;
 
         Assert.Equal((2500, 2500), (first.Words, second.Words));
         Assert.IsType<OpenWordsCapReached>(capped.Error);
+        // Until the sweep reclaims them (recording the lapse), expired claims keep their segments out of the queue.
+        Assert.DoesNotContain(beforeSweep.SegmentIds[0], first.SegmentIds.Concat(second.SegmentIds));
         Assert.Equal(first.SegmentIds.Take(2), afterExpiry.SegmentIds);
     }
 

@@ -54,7 +54,7 @@ public sealed class ReclaimExpiredClaimsTests(TestDatabase database) : IClassFix
         {
             var db = scope.ServiceProvider.GetRequiredService<TranslationDb>();
             var target = await db.Targets.SingleAsync(t => t.SegmentId == anas.SegmentIds[0]);
-            Assert.Null(target.SaveDraft(Ana, SegmentContent.FromText("Le paragraphe 1"), _clock.GetUtcNow()));
+            Assert.Null(target.SaveDraft(Ana, SegmentContent.FromText("Le paragraphe 1"), _clock.GetUtcNow(), TestWork.Rules));
             await db.SaveChangesAsync();
         }
         _clock.Advance(TimeSpan.FromHours(47));
@@ -112,8 +112,8 @@ public sealed class ReclaimExpiredClaimsTests(TestDatabase database) : IClassFix
             var db = scope.ServiceProvider.GetRequiredService<TranslationDb>();
             var target = await db.Targets.SingleAsync(t => t.SegmentId == claim.SegmentIds[0]);
             var source = (await db.Segments.SingleAsync(s => s.Id == claim.SegmentIds[0])).Content;
-            Assert.Null(target.Submit(Ana, SegmentContent.FromText("Le paragraphe 1 dit une chose."), source, _clock.GetUtcNow()));
-            Assert.Null(target.ClaimReview(Bo, Guid.NewGuid(), _clock.GetUtcNow().AddHours(48), _clock.GetUtcNow()));
+            Assert.Null(target.Submit(Ana, SegmentContent.FromText("Le paragraphe 1 dit une chose."), source, _clock.GetUtcNow(), TestWork.Rules));
+            Assert.Null(target.ClaimReview(TestWork.Open(db, Bo, target, _clock.GetUtcNow(), ClaimKind.Review), _clock.GetUtcNow()));
             await db.SaveChangesAsync();
         }
         _clock.Advance(TimeSpan.FromHours(49));

@@ -56,7 +56,7 @@ public sealed class ForecastDeadlinesTests(TestDatabase database) : IClassFixtur
             foreach (var target in await db.Targets.Where(t => claimed.SegmentIds.Contains(t.SegmentId)).ToListAsync())
             {
                 var source = (await db.Segments.SingleAsync(s => s.Id == target.SegmentId)).Content;
-                Assert.Null(target.Submit(Ana, SegmentContent.FromText("Le paragraphe dit une chose."), source, _clock.GetUtcNow()));
+                Assert.Null(target.Submit(Ana, SegmentContent.FromText("Le paragraphe dit une chose."), source, _clock.GetUtcNow(), TestWork.Rules));
             }
             await db.SaveChangesAsync();
         }

@@ -17,7 +17,7 @@ public sealed class DemoProjectTests(TestDatabase database) : IClassFixture<Test
         for (var start = 0; start < 2; start++)
         {
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DemoProject>().LoadOnceAsync(Samples.MarkdownPath, repository, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<DemoProject>().LoadOnceAsync(Samples.MarkdownPath, Path.GetFileName(repository), CancellationToken.None);
         }
 
         Assert.Equal(["WGIG Preliminary Report 2005"], await database.QueryAsync<string>("SELECT name FROM translate.projects"));
@@ -25,7 +25,8 @@ public sealed class DemoProjectTests(TestDatabase database) : IClassFixture<Test
         // The first load queued a progress recount for the Worker.
         Assert.Equal([1L], await database.QueryAsync<long>("SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%RecountDocumentProgress%'"));
         // Connected to a local Git repository holding the report, for publications without GitHub.
-        Assert.Equal(["LocalGit main"], await database.QueryAsync<string>("SELECT host || ' ' || branch FROM translate.repository_connections"));
+        Assert.Equal([$"LocalGit {Path.GetFileName(repository)} main"],
+            await database.QueryAsync<string>("SELECT host || ' ' || name || ' ' || branch FROM translate.repository_connections"));
         using (var git = new LibGit2Sharp.Repository(repository))
         {
             Assert.Equal(["wgig-preliminary-report-2005.md"], git.Branches["main"].Tip.Tree.Select(e => e.Name));

@@ -80,6 +80,7 @@ public sealed class SendNotificationMailTests(TestDatabase database) : IClassFix
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Translation"] = database.ConnectionString,
+            ["DataProtection:KeyRingKey"] = TestDatabase.KeyRingKey,
             ["Mail:Host"] = "127.0.0.1",
             ["Mail:Port"] = _port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mail:UseStartTls"] = "false",

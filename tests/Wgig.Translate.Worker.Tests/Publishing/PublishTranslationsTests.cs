@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Publishing;
+using Wgig.Translate.Domain.Security;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
@@ -55,6 +56,8 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
 
     private Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> run) => _services.InScopeAsync(run);
 
+    private ICredentialProtector Protector => _services.GetRequiredService<ICredentialProtector>();
+
     // A project connected to the fake, its sources synced from it, and French approved in full for the report.
     private async Task<Guid> SetUpAsync(WriteMode mode = WriteMode.PullRequest, bool approveGlossary = false, bool connect = true)
     {
@@ -66,7 +69,8 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
             if (connect)
             {
                 db.RepositoryConnections.Add(RepositoryConnection.Connect(project.Id, RepositoryHost.GitHub, FakeGitHub.Owner, FakeGitHub.Name, "main",
-                    "papers/en/**/*.md", "papers/{lang}/{path}", mode, false, false, _github.BaseUrl, "token-1", "hook-secret", _clock.GetUtcNow()).Value!);
+                    "papers/en/**/*.md", "papers/{lang}/{path}", mode, false, false, _github.BaseUrl, "token-1", "hook-secret", _clock.GetUtcNow(), Protector,
+                    allowedApiHosts: ["127.0.0.1"]).Value!);
             }
             await db.SaveChangesAsync();
             return project.Id;
@@ -98,16 +102,8 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
             .Where(x => x.RetiredInVersion == null).ToListAsync();
         foreach (var segment in segments)
         {
-            var target = await db.Targets.SingleOrDefaultAsync(t => t.SegmentId == segment.Id && t.Language == language);
-            if (target is null)
-            {
-                target = Target.Start(segment.Id, language, now);
-                db.Targets.Add(target);
-            }
-            Assert.Null(target.Claim(Ana, Guid.NewGuid(), now.AddDays(1), false, now));
-            Assert.Null(target.Submit(Ana, SegmentContent.FromText($"{language}: {segment.Content.PlainText}"), segment.Content, now));
-            Assert.Null(target.ClaimReview(Bo, Guid.NewGuid(), now.AddDays(1), now));
-            Assert.Null(target.Approve(Bo, now));
+            var target = await db.Targets.SingleAsync(t => t.SegmentId == segment.Id && t.Language == language);
+            TestWork.Approve(db, target, Ana, Bo, SegmentContent.FromText($"{language}: {segment.Content.PlainText}"), segment.Content, now);
         }
         return await db.SaveChangesAsync();
     });
@@ -266,6 +262,52 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
         Assert.Equal(publication.CommitSha, Tip("main"));
     }
 
+    [Fact]
+    public async Task A_host_failing_every_time_ends_the_publication_as_failed_with_the_reason_instead_of_retrying_for_ever()
+    {
+        var projectId = await SetUpAsync(WriteMode.Direct);
+        var publicationId = await InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<TranslationDb>();
+            var publication = Publication.Request(projectId, 1, Sam, ["fr"], [], _clock.GetUtcNow());
+            db.Publications.Add(publication);
+            await db.SaveChangesAsync();
+            return publication.Id;
+        });
+
+        for (var i = 0; i < 4; i++) // more than the gateway's own retries within one run
+        {
+            _github.Inject("POST", "/git/trees", Fault.ServerError);
+        }
+        await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(publicationId)); // a run that fails is retried by Hangfire
+        // Runs until the last one allowed went the same way.
+        await database.ExecuteAsync($"UPDATE translate.publications SET attempts = {PublishTranslations.MaxAttempts - 1} WHERE id = '{publicationId}'");
+        for (var i = 0; i < 4; i++)
+        {
+            _github.Inject("POST", "/git/trees", Fault.ServerError);
+        }
+        var last = await RunAsync(publicationId);
+
+        Assert.Equal(PublicationStatus.Failed, last);
+        var failed = await InScopeAsync(s => s.GetRequiredService<TranslationDb>().Publications.AsNoTracking().SingleAsync(p => p.Id == publicationId));
+        Assert.StartsWith($"Gave up after {PublishTranslations.MaxAttempts} attempts", failed.LastError, StringComparison.Ordinal);
+        Assert.Equal(PublicationStatus.Failed, await RunAsync(publicationId)); // finished: a stray retry does nothing
+        Assert.Equal(1, CommitCount("main"));
+    }
+
+    [Fact]
+    public async Task A_target_template_stored_before_templates_were_checked_fails_the_publication_and_writes_nothing()
+    {
+        var projectId = await SetUpAsync(WriteMode.Direct);
+        await database.ExecuteAsync("UPDATE translate.repository_connections SET target_template = '.git/hooks/{lang}{path}'");
+
+        var publication = await PublishAsync(projectId, "fr");
+
+        Assert.Equal(PublicationStatus.Failed, publication.Status);
+        Assert.Contains("may not write under .git", publication.LastError, StringComparison.Ordinal);
+        Assert.Equal(1, CommitCount("main"));
+    }
+
     private string Tip(string branch)
     {
         using var repository = new Repository(_github.RepositoryPath);
@@ -318,8 +360,8 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
         {
             var db = s.GetRequiredService<TranslationDb>();
             db.RepositoryConnections.Add(RepositoryConnection.Connect(projectId, RepositoryHost.GitHub, FakeGitHub.Owner, FakeGitHub.Name, "main",
-                "papers/en/**/*.md", "papers/{lang}/{path}", WriteMode.Direct, false, false, _github.BaseUrl, null, null, _clock.GetUtcNow(),
-                new GitHubAppCredentials(1234, 42, key.ExportRSAPrivateKeyPem())).Value!);
+                "papers/en/**/*.md", "papers/{lang}/{path}", WriteMode.Direct, false, false, _github.BaseUrl, null, null, _clock.GetUtcNow(), Protector,
+                new GitHubAppCredentials(1234, 42, key.ExportRSAPrivateKeyPem()), allowedApiHosts: ["127.0.0.1"]).Value!);
             return await db.SaveChangesAsync();
         });
         await SyncAndApproveAsync(projectId, approveGlossary: true);
@@ -350,7 +392,7 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
     public async Task A_binary_file_such_as_docx_goes_up_as_a_blob_byte_for_byte_in_the_same_single_commit()
     {
         var connection = RepositoryConnection.Connect(Guid.NewGuid(), RepositoryHost.GitHub, FakeGitHub.Owner, FakeGitHub.Name, "main", "papers/en/**/*",
-            "papers/{lang}/{path}", WriteMode.Direct, false, false, _github.BaseUrl, "token", null, _clock.GetUtcNow()).Value!;
+            "papers/{lang}/{path}", WriteMode.Direct, false, false, _github.BaseUrl, "token", null, _clock.GetUtcNow(), Protector, allowedApiHosts: ["127.0.0.1"]).Value!;
         var docx = Samples.Docx;
         _github.ResetCalls();
 
@@ -393,7 +435,7 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
             FROM translate.document_versions v JOIN translate.documents d ON d.id = v.document_id WHERE d.path = 'papers/en/report.md' ORDER BY v.number
             """));
         // The edited sentence needs an update in French; the others stay approved.
-        Assert.Equal(["Approved", "Approved", "Approved", "NeedsUpdate"], await database.QueryAsync<string>("SELECT state FROM translate.targets WHERE language = 'fr' ORDER BY state"));
+        Assert.Equal(["Approved", "Approved", "Approved", "NeedsUpdate"], await database.QueryAsync<string>("SELECT state FROM translate.targets WHERE language = 'fr' AND text IS NOT NULL ORDER BY state"));
     }
 
     [Fact]
@@ -417,8 +459,8 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
                 var db = s.GetRequiredService<TranslationDb>();
                 var project = Project.Create("Local papers", "en", ["fr"], _clock.GetUtcNow()).Value!;
                 db.Projects.Add(project);
-                db.RepositoryConnections.Add(RepositoryConnection.Connect(project.Id, RepositoryHost.LocalGit, null, directory, "main",
-                    "papers/en/**/*.md", "papers/{lang}/{path}", WriteMode.Direct, false, publishXliff: true, null, null, null, _clock.GetUtcNow()).Value!);
+                db.RepositoryConnections.Add(RepositoryConnection.Connect(project.Id, RepositoryHost.LocalGit, null, Path.GetFileName(directory), "main",
+                    "papers/en/**/*.md", "papers/{lang}/{path}", WriteMode.Direct, false, publishXliff: true, null, null, null, _clock.GetUtcNow(), Protector).Value!);
                 await db.SaveChangesAsync();
                 return project.Id;
             });

@@ -31,12 +31,9 @@ public sealed class TargetStorageTests(TestDatabase database) : IClassFixture<Te
                 .ImportNewAsync(project.Id, new DocumentUpload("a.md", null, "The group met twice.\n"u8.ToArray()), CancellationToken.None)).Value!;
             (projectId, documentId, segmentId) = (project.Id, document.Id, document.Segments.Single().Id);
 
-            var target = Target.Start(segmentId, "fr", _clock.GetUtcNow());
-            var ana = Guid.NewGuid();
-            Assert.Null(target.Claim(ana, Guid.NewGuid(), _clock.GetUtcNow().AddDays(2), false, _clock.GetUtcNow()));
-            Assert.Null(target.Submit(ana, SegmentContent.FromText("Le groupe s’est réuni deux fois."), document.Segments.Single().Content, _clock.GetUtcNow()));
-            Assert.Null(target.Approve(Guid.NewGuid(), _clock.GetUtcNow()));
-            db.Targets.Add(target);
+            var target = await db.Targets.SingleAsync(t => t.SegmentId == segmentId && t.Language == "fr");
+            TestWork.Approve(db, target, Guid.NewGuid(), Guid.NewGuid(), SegmentContent.FromText("Le groupe s’est réuni deux fois."),
+                document.Segments.Single().Content, _clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
 

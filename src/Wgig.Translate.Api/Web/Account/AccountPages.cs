@@ -48,8 +48,8 @@ public static class AccountPages
         });
     }
 
-    private static async Task<IResult> SignIn([FromForm] string? email, [FromForm] string? password, [FromForm] string? remember, [FromForm] string? returnUrl,
-        HttpContext http, AccountSessions sessions, PageContexts pages, IStringLocalizer<AccountText> text, TranslationDb db, CancellationToken cancellationToken)
+    private static async Task<IResult> SignIn([FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
+        HttpContext http, SignInService signIn, PageContexts pages, IStringLocalizer<AccountText> text, TranslationDb db, CancellationToken cancellationToken)
     {
         var errors = new FormErrors();
         if (string.IsNullOrWhiteSpace(email))
@@ -62,18 +62,18 @@ public static class AccountPages
         }
         if (!errors.Any)
         {
-            var result = await sessions.SignInAsync(email, password, remember == "on");
-            switch (result.Outcome)
+            switch (await signIn.SignInAsync(email, password, http, cancellationToken))
             {
-                case SignInOutcome.SignedIn:
+                case SignInOutcome.SignedIn(var account):
                     var chosen = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
-                        db.VolunteerProfiles.Where(p => p.AccountId == result.Account!.Id).Select(p => p.InterfaceLanguage), cancellationToken);
+                        db.VolunteerProfiles.Where(p => p.AccountId == account.Id).Select(p => p.InterfaceLanguage), cancellationToken);
                     if (chosen is not null)
                     {
                         ShellPages.RememberCulture(http, chosen);
                     }
                     return WebResults.SeeOther(WebResults.LocalOr(returnUrl, "/"));
-                case SignInOutcome.LockedOut:
+                case SignInOutcome.TooManyAttempts(var retryAfter):
+                    http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                     errors.Add("email", text["SignIn.Error.Locked"]);
                     break;
                 default:
@@ -86,9 +86,9 @@ public static class AccountPages
             StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> SignOut(AccountSessions sessions)
+    private static async Task<IResult> SignOut(HttpContext http, AccountSessions sessions)
     {
-        await sessions.SignOutAsync();
+        await sessions.SignOutAsync(http.User);
         return WebResults.SeeOther("/");
     }
 
@@ -136,7 +136,7 @@ public static class AccountPages
             var accepted = await sessions.AcceptInvitationAsync(token, displayName, password, cancellationToken);
             if (accepted.Succeeded)
             {
-                await sessions.SignInAsync(accepted.Value.Account.Email, password, remember: false);
+                await sessions.SignInAsync(accepted.Value.Account);
                 return WebResults.SeeOther("/profile?welcome=1");
             }
             errors.Add(accepted.Error is InvalidInputError { Errors: var fields } && fields.ContainsKey("displayName") ? "displayName" : "password",

@@ -12,7 +12,6 @@ public enum ResetStep
     Ask,
     Sent,
     Choose,
-    Unavailable,
 }
 
 /// <summary>
@@ -29,20 +28,16 @@ public static class ResetPasswordPages
         return web;
     }
 
-    private static async Task<IResult> Show(string? token, HttpContext http, PageContexts pages, IServiceProvider services)
+    private static async Task<IResult> Show(string? token, HttpContext http, PageContexts pages)
     {
-        var step = services.GetService<IPasswordResets>() is null ? ResetStep.Unavailable : token is null ? ResetStep.Ask : ResetStep.Choose;
+        var step = token is null ? ResetStep.Ask : ResetStep.Choose;
         return WebResults.Render<ResetPasswordPage>(new { Page = await pages.ForAsync(http), Step = step, Token = token, Errors = FormErrors.None });
     }
 
-    private static async Task<IResult> Ask([FromForm] string? email, HttpContext http, PageContexts pages, IServiceProvider services,
+    private static async Task<IResult> Ask([FromForm] string? email, HttpContext http, PageContexts pages, PasswordResets resets,
         IStringLocalizer<AccountText> text, CancellationToken cancellationToken)
     {
         var page = await pages.ForAsync(http);
-        if (services.GetService<IPasswordResets>() is not { } resets)
-        {
-            return WebResults.Render<ResetPasswordPage>(new { Page = page, Step = ResetStep.Unavailable, Token = (string?)null, Errors = FormErrors.None });
-        }
         if (!System.Net.Mail.MailAddress.TryCreate(email?.Trim() ?? "", out _))
         {
             return WebResults.Render<ResetPasswordPage>(new
@@ -55,13 +50,9 @@ public static class ResetPasswordPages
     }
 
     private static async Task<IResult> Choose([FromForm] string? token, [FromForm] string? password, [FromForm] string? confirmPassword, HttpContext http,
-        PageContexts pages, IServiceProvider services, IStringLocalizer<AccountText> text, IStringLocalizer<ShellText> shell, CancellationToken cancellationToken)
+        PageContexts pages, PasswordResets resets, IStringLocalizer<AccountText> text, CancellationToken cancellationToken)
     {
         var page = await pages.ForAsync(http);
-        if (services.GetService<IPasswordResets>() is not { } resets)
-        {
-            return WebResults.Render<ResetPasswordPage>(new { Page = page, Step = ResetStep.Unavailable, Token = (string?)null, Errors = FormErrors.None });
-        }
         var errors = new FormErrors();
         if ((password ?? "").Length < Domain.Accounts.AccountRules.MinPasswordLength)
         {

@@ -68,7 +68,7 @@ public static class WorkPages
         PageContexts pages, ClaimLeases leases, MyWork work, TimeProvider clock, CancellationToken cancellationToken)
     {
         var page = await pages.ForAsync(http);
-        var renewed = await leases.RenewAsync(documentId, claimId, page.Me, cancellationToken);
+        var renewed = await leases.RenewAsync(projectId, documentId, claimId, page.Me, cancellationToken);
         if (!renewed.Succeeded)
         {
             return await FailAsync(page, renewed.Error, returnUrl, work, clock, cancellationToken);

@@ -206,6 +206,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -380,6 +384,48 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasDatabaseName("ix_invitations_hash");
 
                     b.ToTable("invitations", "translate");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Accounts.PasswordReset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_password_resets");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_password_resets_account_id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_password_resets_hash");
+
+                    b.ToTable("password_resets", "translate");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Claims.Claim", b =>
@@ -831,6 +877,65 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.ToTable("notifications", "translate");
                 });
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Notifications.OutgoingMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("SealedBody")
+                        .HasColumnType("text")
+                        .HasColumnName("sealed_body");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("to_address");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("to_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outgoing_mails");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_outgoing_mails_created_at")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.ToTable("outgoing_mails", "translate");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Profiles.VolunteerProfile", b =>
                 {
                     b.Property<Guid>("AccountId")
@@ -1061,6 +1166,41 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.ToTable("project_members", "translate");
                 });
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Projects.ProjectStaff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("added_by");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_staff");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_project_staff_account_id");
+
+                    b.HasIndex("ProjectId", "AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_project_staff_project_id_account_id");
+
+                    b.ToTable("project_staff", "translate");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Publishing.Publication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1253,15 +1393,62 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.ToTable("repository_connections", "translate");
                 });
 
-            modelBuilder.Entity("Wgig.Translate.Domain.Targets.Target", b =>
+            modelBuilder.Entity("Wgig.Translate.Domain.Publishing.WebhookDelivery", b =>
+                {
+                    b.Property<string>("DeliveryId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("DeliveryId")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_webhook_deliveries_received_at");
+
+                    b.ToTable("webhook_deliveries", "translate");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Security.KeyRingEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("ClaimExpiresAt")
+                    b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("claim_expires_at");
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", "translate");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Targets.Target", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
 
                     b.Property<Guid?>("ClaimId")
                         .HasColumnType("uuid")
@@ -1270,6 +1457,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.Property<Guid?>("ClaimedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("claimed_by");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
 
                     b.Property<string>("Draft")
                         .HasColumnType("text")
@@ -1285,9 +1476,9 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("character varying(85)")
                         .HasColumnName("language");
 
-                    b.Property<DateTimeOffset?>("ReviewClaimExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("review_claim_expires_at");
+                    b.Property<int?>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
 
                     b.Property<Guid?>("ReviewClaimId")
                         .HasColumnType("uuid")
@@ -1335,6 +1526,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<int>("WordCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("word_count");
+
                     b.Property<int>("_recorded")
                         .HasColumnType("integer")
                         .HasColumnName("events_recorded");
@@ -1342,11 +1537,21 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.HasKey("Id")
                         .HasName("pk_targets");
 
-                    b.HasIndex("ClaimedBy", "ClaimExpiresAt")
-                        .HasDatabaseName("ix_targets_claimed_by_claim_expires_at");
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_targets_claim_id")
+                        .HasFilter("state IN ('Claimed')");
 
-                    b.HasIndex("ReviewClaimedBy", "ReviewClaimExpiresAt")
-                        .HasDatabaseName("ix_targets_review_claimed_by_review_claim_expires_at");
+                    b.HasIndex("ClaimedBy")
+                        .HasDatabaseName("ix_targets_claimed_by")
+                        .HasFilter("claimed_by IS NOT NULL");
+
+                    b.HasIndex("ReviewClaimId")
+                        .HasDatabaseName("ix_targets_review_claim_id")
+                        .HasFilter("review_claim_id IS NOT NULL");
+
+                    b.HasIndex("ReviewClaimedBy")
+                        .HasDatabaseName("ix_targets_review_claimed_by")
+                        .HasFilter("review_claimed_by IS NOT NULL");
 
                     b.HasIndex("SegmentId", "Language")
                         .IsUnique()
@@ -1354,6 +1559,14 @@ namespace Wgig.Translate.Domain.Storage.Migrations
 
                     b.HasIndex("TranslatorId", "State")
                         .HasDatabaseName("ix_targets_translator_id_state");
+
+                    b.HasIndex(new[] { "DocumentId", "Language", "Ordinal" }, "ReviewQueue")
+                        .HasDatabaseName("ix_targets_review_queue")
+                        .HasFilter("state IN ('Translated') AND review_claim_id IS NULL AND ordinal IS NOT NULL");
+
+                    b.HasIndex(new[] { "DocumentId", "Language", "Ordinal" }, "TranslationQueue")
+                        .HasDatabaseName("ix_targets_translation_queue")
+                        .HasFilter("state IN ('Untranslated', 'NeedsUpdate', 'Rejected') AND ordinal IS NOT NULL");
 
                     b.ToTable("targets", "translate");
                 });
@@ -1481,6 +1694,16 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasConstraintName("fk_api_tokens_asp_net_users_account_id");
                 });
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Accounts.PasswordReset", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_password_resets_asp_net_users_account_id");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Claims.Claim", b =>
                 {
                     b.HasOne("Wgig.Translate.Domain.Documents.Document", null)
@@ -1595,6 +1818,23 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasConstraintName("fk_project_members_projects_project_id");
                 });
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Projects.ProjectStaff", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_staff_asp_net_users_account_id");
+
+                    b.HasOne("Wgig.Translate.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_staff_projects_project_id");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Publishing.Publication", b =>
                 {
                     b.HasOne("Wgig.Translate.Domain.Projects.Project", null)
@@ -1617,12 +1857,28 @@ namespace Wgig.Translate.Domain.Storage.Migrations
 
             modelBuilder.Entity("Wgig.Translate.Domain.Targets.Target", b =>
                 {
+                    b.HasOne("Wgig.Translate.Domain.Claims.Claim", "Lease")
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_targets_claims_claim_id");
+
+                    b.HasOne("Wgig.Translate.Domain.Claims.Claim", "ReviewLease")
+                        .WithMany()
+                        .HasForeignKey("ReviewClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_targets_claims_review_claim_id");
+
                     b.HasOne("Wgig.Translate.Domain.Documents.Segment", null)
                         .WithMany()
                         .HasForeignKey("SegmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_targets_segments_segment_id");
+
+                    b.Navigation("Lease");
+
+                    b.Navigation("ReviewLease");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Targets.TargetEvent", b =>

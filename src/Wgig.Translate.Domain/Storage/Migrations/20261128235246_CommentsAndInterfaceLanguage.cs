@@ -52,6 +52,20 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_targets_claimed_by",
+                schema: "translate",
+                table: "targets",
+                column: "claimed_by",
+                filter: "claimed_by IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_targets_review_claimed_by",
+                schema: "translate",
+                table: "targets",
+                column: "review_claimed_by",
+                filter: "review_claimed_by IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_targets_translator_id_state",
                 schema: "translate",
                 table: "targets",
@@ -76,6 +90,16 @@ namespace Wgig.Translate.Domain.Storage.Migrations
             migrationBuilder.DropTable(
                 name: "comments",
                 schema: "translate");
+
+            migrationBuilder.DropIndex(
+                name: "ix_targets_claimed_by",
+                schema: "translate",
+                table: "targets");
+
+            migrationBuilder.DropIndex(
+                name: "ix_targets_review_claimed_by",
+                schema: "translate",
+                table: "targets");
 
             migrationBuilder.DropIndex(
                 name: "ix_targets_translator_id_state",

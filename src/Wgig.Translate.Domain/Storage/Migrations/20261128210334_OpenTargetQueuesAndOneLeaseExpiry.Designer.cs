@@ -13,8 +13,8 @@ using Wgig.Translate.Domain.Storage;
 namespace Wgig.Translate.Domain.Storage.Migrations
 {
     [DbContext(typeof(TranslationDb))]
-    [Migration("20261128210315_CommentsAndInterfaceLanguage")]
-    partial class CommentsAndInterfaceLanguage
+    [Migration("20261128210334_OpenTargetQueuesAndOneLeaseExpiry")]
+    partial class OpenTargetQueuesAndOneLeaseExpiry
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -466,52 +466,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.ToTable("lapsed_segments", "translate");
                 });
 
-            modelBuilder.Entity("Wgig.Translate.Domain.Comments.Comment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("AuthorId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("author_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(85)
-                        .HasColumnType("character varying(85)")
-                        .HasColumnName("language");
-
-                    b.Property<Guid>("SegmentId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("segment_id");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("text");
-
-                    b.Property<bool>("ToCoordinators")
-                        .HasColumnType("boolean")
-                        .HasColumnName("to_coordinators");
-
-                    b.HasKey("Id")
-                        .HasName("pk_comments");
-
-                    b.HasIndex("AuthorId")
-                        .HasDatabaseName("ix_comments_author_id");
-
-                    b.HasIndex("SegmentId", "Language", "CreatedAt")
-                        .HasDatabaseName("ix_comments_segment_id_language_created_at");
-
-                    b.ToTable("comments", "translate");
-                });
-
             modelBuilder.Entity("Wgig.Translate.Domain.Deadlines.Deadline", b =>
                 {
                     b.Property<Guid>("Id")
@@ -848,11 +802,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.Property<int>("CapacityWordsPerWeek")
                         .HasColumnType("integer")
                         .HasColumnName("capacity_words_per_week");
-
-                    b.Property<string>("InterfaceLanguage")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("interface_language");
 
                     b.Property<string>("Languages")
                         .IsRequired()
@@ -1262,10 +1211,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("ClaimExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("claim_expires_at");
-
                     b.Property<Guid?>("ClaimId")
                         .HasColumnType("uuid")
                         .HasColumnName("claim_id");
@@ -1273,6 +1218,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.Property<Guid?>("ClaimedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("claimed_by");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
 
                     b.Property<string>("Draft")
                         .HasColumnType("text")
@@ -1288,9 +1237,9 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("character varying(85)")
                         .HasColumnName("language");
 
-                    b.Property<DateTimeOffset?>("ReviewClaimExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("review_claim_expires_at");
+                    b.Property<int?>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
 
                     b.Property<Guid?>("ReviewClaimId")
                         .HasColumnType("uuid")
@@ -1338,6 +1287,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<int>("WordCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("word_count");
+
                     b.Property<int>("_recorded")
                         .HasColumnType("integer")
                         .HasColumnName("events_recorded");
@@ -1345,18 +1298,25 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.HasKey("Id")
                         .HasName("pk_targets");
 
-                    b.HasIndex("ClaimedBy", "ClaimExpiresAt")
-                        .HasDatabaseName("ix_targets_claimed_by_claim_expires_at");
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_targets_claim_id")
+                        .HasFilter("state IN ('Claimed')");
 
-                    b.HasIndex("ReviewClaimedBy", "ReviewClaimExpiresAt")
-                        .HasDatabaseName("ix_targets_review_claimed_by_review_claim_expires_at");
+                    b.HasIndex("ReviewClaimId")
+                        .HasDatabaseName("ix_targets_review_claim_id")
+                        .HasFilter("review_claim_id IS NOT NULL");
 
                     b.HasIndex("SegmentId", "Language")
                         .IsUnique()
                         .HasDatabaseName("ix_targets_segment_id_language");
 
-                    b.HasIndex("TranslatorId", "State")
-                        .HasDatabaseName("ix_targets_translator_id_state");
+                    b.HasIndex(new[] { "DocumentId", "Language", "Ordinal" }, "ReviewQueue")
+                        .HasDatabaseName("ix_targets_review_queue")
+                        .HasFilter("state IN ('Translated') AND review_claim_id IS NULL AND ordinal IS NOT NULL");
+
+                    b.HasIndex(new[] { "DocumentId", "Language", "Ordinal" }, "TranslationQueue")
+                        .HasDatabaseName("ix_targets_translation_queue")
+                        .HasFilter("state IN ('Untranslated', 'NeedsUpdate', 'Rejected') AND ordinal IS NOT NULL");
 
                     b.ToTable("targets", "translate");
                 });
@@ -1494,23 +1454,6 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasConstraintName("fk_claims_documents_document_id");
                 });
 
-            modelBuilder.Entity("Wgig.Translate.Domain.Comments.Comment", b =>
-                {
-                    b.HasOne("Wgig.Translate.Domain.Accounts.Account", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_comments_asp_net_users_author_id");
-
-                    b.HasOne("Wgig.Translate.Domain.Documents.Segment", null)
-                        .WithMany()
-                        .HasForeignKey("SegmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_comments_segments_segment_id");
-                });
-
             modelBuilder.Entity("Wgig.Translate.Domain.Deadlines.Deadline", b =>
                 {
                     b.HasOne("Wgig.Translate.Domain.Documents.Document", null)
@@ -1620,12 +1563,28 @@ namespace Wgig.Translate.Domain.Storage.Migrations
 
             modelBuilder.Entity("Wgig.Translate.Domain.Targets.Target", b =>
                 {
+                    b.HasOne("Wgig.Translate.Domain.Claims.Claim", "Lease")
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_targets_claims_claim_id");
+
+                    b.HasOne("Wgig.Translate.Domain.Claims.Claim", "ReviewLease")
+                        .WithMany()
+                        .HasForeignKey("ReviewClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_targets_claims_review_claim_id");
+
                     b.HasOne("Wgig.Translate.Domain.Documents.Segment", null)
                         .WithMany()
                         .HasForeignKey("SegmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_targets_segments_segment_id");
+
+                    b.Navigation("Lease");
+
+                    b.Navigation("ReviewLease");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Targets.TargetEvent", b =>
