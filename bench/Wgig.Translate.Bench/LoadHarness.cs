@@ -303,7 +303,7 @@ public static class LoadHarness
         return new Run(name, volunteers.Count, volunteers.Count * claimsPerClient, clock.Elapsed.TotalSeconds, [.. latencies.SelectMany(l => l)]);
     }
 
-    private static async Task<(string Coordinator, List<(Guid Id, string Token)> Volunteers)> SeedAccountsAsync(string database, int count)
+    internal static async Task<(string Coordinator, List<(Guid Id, string Token)> Volunteers)> SeedAccountsAsync(string database, int count)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
@@ -330,7 +330,7 @@ public static class LoadHarness
         return (accounts[0].Token, [.. accounts.Skip(1).Select(a => (a.Id, a.Token))]);
     }
 
-    private static async Task GrantAsync(string database, Guid projectId, IEnumerable<Guid> accounts, bool translate)
+    internal static async Task GrantAsync(string database, Guid projectId, IEnumerable<Guid> accounts, bool translate)
     {
         var ids = accounts.ToList();
         if (ids.Count == 0)
@@ -361,14 +361,14 @@ public static class LoadHarness
         return response.IsSuccessStatusCode ? body.GetProperty("id").GetGuid() : throw new InvalidOperationException($"upload failed: {body}");
     }
 
-    private static async Task<JsonElement> PostJsonAsync(HttpClient http, string path, object body)
+    internal static async Task<JsonElement> PostJsonAsync(HttpClient http, string path, object body)
     {
         using var response = await http.PostAsJsonAsync(path, body);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         return response.IsSuccessStatusCode ? json : throw new InvalidOperationException($"{path} failed: {json}");
     }
 
-    private static async Task WaitReadyAsync(HttpClient http)
+    internal static async Task WaitReadyAsync(HttpClient http)
     {
         for (var attempt = 0; attempt < 120; attempt++)
         {
@@ -389,7 +389,7 @@ public static class LoadHarness
         throw new TimeoutException("The API did not become ready.");
     }
 
-    private static System.Diagnostics.Process Process(string root, string dll, string[] arguments, Dictionary<string, string> environment)
+    internal static System.Diagnostics.Process Process(string root, string dll, string[] arguments, Dictionary<string, string> environment)
     {
         var info = new ProcessStartInfo("dotnet", [Path.Combine(root, dll), .. arguments]) { WorkingDirectory = root };
         foreach (var (key, value) in environment)

@@ -36,6 +36,12 @@ if (args is ["sweep", .. var sweepOptions])
     return await SweepBenchmark.RunAsync(sweepOptions);
 }
 
+// "editor [--segments 2000] [--requests 60]" times the web editor's pages beside the JSON API's read of the same segments.
+if (args is ["editor", .. var editorOptions])
+{
+    return await EditorBenchmark.RunAsync(editorOptions);
+}
+
 // "calls [--files 1,10,100,1000]" counts GitHub API calls per publication against the fake GitHub.
 if (args is ["calls", .. var callOptions])
 {

@@ -4,6 +4,7 @@ using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.ApiDocs;
 using Wgig.Translate.Api.Checks;
 using Wgig.Translate.Api.Claims;
+using Wgig.Translate.Api.Comments;
 using Wgig.Translate.Api.Deadlines;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Glossary;
@@ -21,6 +22,8 @@ using Wgig.Translate.Api.Reviews;
 using Wgig.Translate.Api.Suggestions;
 using Wgig.Translate.Api.Security;
 using Wgig.Translate.Api.Translations;
+using Wgig.Translate.Api.Web;
+using Wgig.Translate.Api.Work;
 using Wgig.Translate.Api.Xliff;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Documents;
@@ -47,15 +50,20 @@ builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.C
 builder.Services.AddUploadLimits();
 builder.Services.AddApiRateLimits();
 builder.Services.AddAntiforgery();
+builder.Services.AddWebApp();
+// The web app's stylesheet and scripts from the project's wwwroot when run from the build output (./run), not only in Development.
+builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 
 app.UseSecurityHeaders();
 app.UseApiProblemDetails();
+app.UseWebApp();
 app.UseAuthentication();
 app.UseCsrfGuard();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.MapApiDocs();
 app.MapHealth();
 // The Worker's jobs, queues and retries, for coordinators and admins (the dashboard runs in the API process);
@@ -78,6 +86,8 @@ api.MapTranslations();
 api.MapReviews();
 api.MapProfiles();
 api.MapNotifications();
+api.MapWork();
+api.MapComments();
 api.MapDeadlines();
 api.MapRepositoryConnection();
 api.MapPublications();
@@ -89,6 +99,7 @@ api.MapShares();
 api.MapGlossary();
 api.MapMachineTranslation();
 app.MapGitHubWebhook();
+app.MapWebApp();
 
 app.Run();
 

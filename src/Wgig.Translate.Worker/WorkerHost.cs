@@ -52,7 +52,7 @@ public static class WorkerHost
         services.AddOptions<Publishing.GitHubOptions>().BindConfiguration(Publishing.GitHubOptions.Section);
         services.AddSingleton<Domain.Publishing.IRepositoryGateway, Publishing.GitHubGateway>();
         services.AddSingleton<Domain.Publishing.IRepositoryGateway, Publishing.LocalGitGateway>();
-        services.AddIdentityCore<Account>(options => options.User.RequireUniqueEmail = true)
+        services.AddIdentityCore<Account>(AccountRules.Apply)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<TranslationDb>();
         services.AddScoped<AdminAccount>();

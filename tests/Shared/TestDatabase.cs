@@ -106,6 +106,15 @@ public sealed class TestDatabase : IAsyncLifetime
         ON CONFLICT (segment_id, language) DO UPDATE SET state = excluded.state, text = excluded.text, updated_at = excluded.updated_at
         """);
 
+    /// <summary>The token in the link of the last letter queued to this address (an invitation or a password reset), read with the host's protector.</summary>
+    public async Task<string> TokenFromLetterAsync(IServiceProvider services, string email)
+    {
+        var sealedBody = (await QueryAsync<string>(
+            $"SELECT sealed_body FROM translate.outgoing_mails WHERE to_address = '{email}' ORDER BY created_at DESC LIMIT 1")).Single();
+        var protector = (Wgig.Translate.Domain.Security.ICredentialProtector)services.GetService(typeof(Wgig.Translate.Domain.Security.ICredentialProtector))!;
+        return Uri.UnescapeDataString(System.Text.RegularExpressions.Regex.Match(protector.Unprotect(sealedBody), @"\?token=([^\s]+)").Groups[1].Value);
+    }
+
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql)
     {
         await using var command = DataSource.CreateCommand(sql);

@@ -69,13 +69,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>The token in the last letter the outbox holds for this address (invitation or password reset), unsealed as the Worker would.</summary>
-    public async Task<string> TokenFromLetterAsync(string email)
-    {
-        var sealedBody = (await Database.QueryAsync<string>(
-            $"SELECT sealed_body FROM translate.outgoing_mails WHERE to_address = '{email}' ORDER BY created_at DESC LIMIT 1")).Single();
-        var body = Services.GetRequiredService<Wgig.Translate.Domain.Security.ICredentialProtector>().Unprotect(sealedBody);
-        return Uri.UnescapeDataString(System.Text.RegularExpressions.Regex.Match(body, @"\?token=([^\s]+)").Groups[1].Value);
-    }
+    public Task<string> TokenFromLetterAsync(string email) => Database.TokenFromLetterAsync(Services, email);
 
     /// <summary>Invites someone (as the admin) and signs them up with this password; returns their account id.</summary>
     public async Task<Guid> InviteAndSignUpAsync(string email, string password, string role = "volunteer")

@@ -27,25 +27,16 @@ public static class AccountsSetup
     /// <summary>
     /// Accounts on ASP.NET Core Identity: cookies for the web UI, personal bearer tokens for scripts and
     /// CAT tools, and deny-by-default authorization (every endpoint needs a signed-in caller unless it
-    /// says otherwise). Failures are 401/403 problem details, never redirects.
+    /// says otherwise). Failures are 401/403 problem details, except that the web app's pages send a
+    /// signed-out visitor to the sign-in page.
     /// </summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        services.AddIdentityCore<Account>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                // Length over composition rules (NIST SP 800-63B): a long pass phrase is the strong one.
-                options.Password.RequiredLength = 10;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequireDigit = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireLowercase = false;
-                // No lockout: it lets anyone lock anyone out. Sign-in is rate limited instead (SignInService).
-                options.Lockout.AllowedForNewUsers = false;
-            })
+        services.AddIdentityCore<Account>(AccountRules.Apply)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<TranslationDb>()
             .AddSignInManager();
+        services.AddScoped<AccountSessions>();
         services.AddAuthentication(EitherScheme)
             .AddPolicyScheme(EitherScheme, "Cookie or token", options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
@@ -59,10 +50,15 @@ public static class AccountsSetup
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
+                options.LoginPath = "/sign-in";
+                options.ReturnUrlParameter = "returnUrl";
                 // Every request checks the session against the account's security stamp: signing out, a new
                 // password or an admin disabling the account ends existing cookies at once.
                 options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
-                options.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
+                // The web app's pages send a signed-out visitor to the sign-in page; the JSON API answers 401/403 problems.
+                options.Events.OnRedirectToLogin = context => Web.Shell.WebPageMetadata.IsWebPage(context.HttpContext)
+                    ? Redirect(context)
+                    : Status(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(TokenScheme, null)
@@ -86,6 +82,12 @@ public static class AccountsSetup
             .AddPolicy(Policies.Publish, policy => policy.RequireRole(Roles.Admin, Roles.Secretariat).AddRequirements(new ProjectStaffRequirement()))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
         return services;
+    }
+
+    private static Task Redirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     private static Task Status(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

@@ -21,12 +21,11 @@ public static class ApiDocsSetup
             return Task.CompletedTask;
         }));
 
-    /// <summary>The OpenAPI document at /openapi/v1.json and interactive docs at /docs.</summary>
+    /// <summary>The OpenAPI document at /openapi/v1.json and interactive docs at /docs (the web app has /).</summary>
     public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder routes)
     {
         routes.MapOpenApi().AllowAnonymous();
         routes.MapScalarApiReference("/docs", options => options.WithTitle("Wgig.Translate API")).AllowAnonymous();
-        routes.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
         return routes;
     }
 }

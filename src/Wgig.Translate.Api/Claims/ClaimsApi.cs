@@ -19,7 +19,11 @@ public sealed record ClaimRequest(string? Language, int? Words, IReadOnlyList<Gu
 /// <param name="Assignments">Batches chosen by hand; none applies the balancing proposal as it stands.</param>
 public sealed record AssignRequest(string? Language, IReadOnlyList<Domain.Balancing.AssignmentRequest>? Assignments);
 
-public sealed record ClaimResponse(Guid ClaimId, Guid DocumentId, string Language, DateTimeOffset ExpiresAt, int Words, IReadOnlyList<Guid> SegmentIds);
+public sealed record ClaimResponse(Guid ClaimId, Guid DocumentId, string Language, DateTimeOffset ExpiresAt, int Words, IReadOnlyList<Guid> SegmentIds)
+{
+    public static ClaimResponse From(ClaimedBatch batch) =>
+        new(batch.ClaimId, batch.DocumentId, batch.Language, batch.ExpiresAt, batch.Words, batch.SegmentIds);
+}
 
 public static class ClaimsApi
 {
@@ -32,6 +36,9 @@ public static class ClaimsApi
         claims.MapPost("/", ClaimNextBatch).WithName("ClaimNextBatch").ProducesValidationProblem().WithMetadata(ProjectAccess.ChecksLanguageRight.Instance);
         claims.MapPost("/{claimId}/renew", Renew).WithName("RenewClaim");
         claims.MapPost("/{claimId}/release", Release).WithName("ReleaseClaim");
+        routes.MapPost("/projects/{projectId}/claims", ClaimInProject).WithName("ClaimNextInProject").WithTags("Claims").ProducesValidationProblem()
+            .WithMetadata(ProjectAccess.ChecksLanguageRight.Instance)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         routes.MapGet("/projects/{projectId}/documents/{documentId}/assignments/proposal", ProposeAssignments).WithName("ProposeAssignments")
             .WithTags("Claims").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         routes.MapPost("/projects/{projectId}/documents/{documentId}/assignments", Assign).WithName("AssignWork")
@@ -40,66 +47,20 @@ public static class ClaimsApi
         return routes;
     }
 
-    /// <summary>Extend your live claim by the lease length from now (activity keeps work yours).</summary>
+    /// <summary>Extend your live claim (or review batch) by the lease length from now (activity keeps work yours).</summary>
     private static async Task<Results<Ok<ClaimResponse>, ProblemHttpResult>> Renew(
-        Guid projectId, Guid documentId, Guid claimId, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock,
-        Microsoft.Extensions.Options.IOptions<ClaimOptions> options, CancellationToken cancellationToken)
+        Guid projectId, Guid documentId, Guid claimId, ClaimsPrincipal caller, ClaimLeases leases, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var held = await HeldAsync(db, documentId, claimId, caller, cancellationToken);
-        if (!held.Succeeded)
-        {
-            return held.Error.ToProblem();
-        }
-        var (claim, targets) = held.Value;
-        // Renewing keeps work one may only do with the right: a right taken away is not renewed around.
-        var right = claim.Kind == ClaimKind.Review ? LanguageRight.Review : LanguageRight.Translate;
-        var allowed = await DocumentLanguage.FindForAsync(db, projectId, documentId, claim.Language, claim.VolunteerId, right, cancellationToken);
-        if (!allowed.Succeeded)
-        {
-            return allowed.Error.ToProblem();
-        }
-        if (!claim.IsLiveAt(now))
-        {
-            return new ClaimNotLive(claimId).ToProblem();
-        }
-        claim.Extend(now, options.Value);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new ClaimResponse(claim.Id, documentId, claim.Language, claim.ExpiresAt, claim.Words, [.. targets.Select(t => t.SegmentId)]));
+        var renewed = await leases.RenewAsync(projectId, documentId, claimId, caller.AccountId(), cancellationToken);
+        return renewed.Succeeded ? TypedResults.Ok(ClaimResponse.From(renewed.Value)) : renewed.Error.ToProblem();
     }
 
     /// <summary>Give the claim's unfinished segments back; what was handed in stays handed in.</summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> Release(
-        Guid projectId, Guid documentId, Guid claimId, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid projectId, Guid documentId, Guid claimId, ClaimsPrincipal caller, ClaimLeases leases, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var held = await HeldAsync(db, documentId, claimId, caller, cancellationToken);
-        if (!held.Succeeded)
-        {
-            return held.Error.ToProblem();
-        }
-        var (claim, targets) = held.Value;
-        foreach (var target in targets)
-        {
-            target.Release(claim.VolunteerId, now);
-        }
-        claim.Release(now);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    // The caller's claim on this document, with the targets it still holds.
-    private static async Task<Domain.Common.Result<(Domain.Claims.Claim Claim, List<Domain.Targets.Target> Targets)>> HeldAsync(
-        TranslationDb db, Guid documentId, Guid claimId, ClaimsPrincipal caller, CancellationToken cancellationToken)
-    {
-        var volunteer = caller.AccountId();
-        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId && c.DocumentId == documentId && c.VolunteerId == volunteer, cancellationToken);
-        if (claim is null)
-        {
-            return new ClaimNotFound(claimId);
-        }
-        var targets = await db.Targets.Where(t => t.ClaimId == claimId && t.ClaimedBy == volunteer && t.State == Domain.Targets.TargetState.Claimed).ToListAsync(cancellationToken);
-        return (claim, targets);
+        var released = await leases.ReleaseAsync(documentId, claimId, caller.AccountId(), cancellationToken);
+        return released.Succeeded ? TypedResults.NoContent() : released.Error.ToProblem();
     }
 
     /// <summary>
@@ -132,6 +93,23 @@ public static class ClaimsApi
     }
 
     /// <summary>
+    /// Claim the next batch anywhere in the project in one language: in the document whose deadline comes
+    /// first (then by path) that has open work.
+    /// </summary>
+    private static async Task<Results<Created<ClaimResponse>, ProblemHttpResult>> ClaimInProject(
+        Guid projectId, ClaimRequest request, ClaimsPrincipal caller, ClaimNext claims, CancellationToken cancellationToken)
+    {
+        if (request.Words is < 1 or > 100_000)
+        {
+            return Domain.Common.InvalidInputError.ForField("words", "A batch's word budget is between 1 and 100,000.").ToProblem();
+        }
+        var batch = await claims.ClaimInProjectAsync(caller.AccountId(), projectId, request.Language, request.Words, cancellationToken);
+        return batch.Succeeded
+            ? TypedResults.Created($"/api/projects/{projectId}/documents/{batch.Value.DocumentId}/claims/{batch.Value.ClaimId}", ClaimResponse.From(batch.Value))
+            : batch.Error.ToProblem();
+    }
+
+    /// <summary>
     /// Claim the next batch (consecutive open segments of the document in one language, up to a word budget),
     /// or chosen segments, or a whole paragraph, as a lease.
     /// </summary>
@@ -160,8 +138,6 @@ public static class ClaimsApi
         {
             return batch.Error.ToProblem();
         }
-        var claimed = batch.Value;
-        return TypedResults.Created($"/api/projects/{projectId}/documents/{documentId}/claims/{claimed.ClaimId}",
-            new ClaimResponse(claimed.ClaimId, claimed.DocumentId, claimed.Language, claimed.ExpiresAt, claimed.Words, claimed.SegmentIds));
+        return TypedResults.Created($"/api/projects/{projectId}/documents/{documentId}/claims/{batch.Value.ClaimId}", ClaimResponse.From(batch.Value));
     }
 }

@@ -2,6 +2,7 @@ using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Formats;
 using Wgig.Translate.Domain.Progress;
 using Wgig.Translate.Domain.Segmentation;
+using Wgig.Translate.Domain.Targets;
 
 namespace Wgig.Translate.Api.Documents;
 
@@ -68,15 +69,36 @@ public sealed record ContentResponse(string Text, IReadOnlyList<ContentRun> Runs
 /// <param name="Paragraph">The block the sentence belongs to, from 0.</param>
 /// <param name="Sentence">The sentence's place in its block, from 0.</param>
 /// <param name="PreviousSource">The source before its last change, for updating an old translation.</param>
+/// <param name="Translation">The segment in the language asked for (with <c>language</c>).</param>
 public sealed record SegmentResponse(
     Guid Id, string Key, int Ordinal, int Paragraph, int Sentence, BlockKind Kind, string? Number, int Level,
     ContentResponse Source, int WordCount, int AddedInVersion, int? ChangedInVersion, ContentResponse? PreviousSource,
-    int? RetiredInVersion)
+    int? RetiredInVersion, SegmentTranslation? Translation = null)
 {
     public static SegmentResponse From(Segment segment) => new(segment.Id, segment.Key, segment.Ordinal, segment.Paragraph,
         segment.Sentence, segment.Kind, segment.Number, segment.Level, ContentResponse.From(segment.Content), segment.WordCount,
         segment.AddedInVersion, segment.ChangedInVersion,
         segment.PreviousContent is { } previous ? ContentResponse.From(previous) : null, segment.RetiredInVersion);
+
+    public static SegmentResponse From(ListedSegment listed, Guid viewer) =>
+        From(listed.Segment) with { Translation = SegmentTranslation.From(listed, viewer) };
+}
+
+/// <summary>A segment's translation as a list shows it.</summary>
+/// <param name="State">The state filters see: a claimed segment counts as what it was before its claim.</param>
+/// <param name="ClaimedByMe">Under your live claim: yours to translate now.</param>
+/// <param name="Version">The version to send as If-Match when writing.</param>
+public sealed record SegmentTranslation(TargetState State, ContentResponse? Text, bool Claimed, bool ClaimedByMe, DateTimeOffset? ClaimExpiresAt,
+    string? ReviewComment, string Version)
+{
+    public static SegmentTranslation From(ListedSegment listed, Guid viewer)
+    {
+        var target = listed.Target;
+        var claimed = target is { State: TargetState.Claimed };
+        return new(listed.State, target?.ContentFor(listed.Segment.Content) is { } text ? ContentResponse.From(text) : null,
+            claimed, claimed && target!.ClaimedBy == viewer, claimed ? target!.ClaimExpiresAt : null, target?.ReviewComment,
+            TranslationVersion.Of(target));
+    }
 }
 
 /// <summary>What a new version did: how many segments stayed, changed (their translations now need an update), came and went.</summary>

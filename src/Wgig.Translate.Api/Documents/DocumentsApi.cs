@@ -11,6 +11,9 @@ using Wgig.Translate.Domain.Jobs;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Targets;
+using Wgig.Translate.Domain.Common;
+using System.Security.Claims;
 
 using Wgig.Translate.Domain.Credits;
 
@@ -168,14 +171,26 @@ public static class DocumentsApi
         return TypedResults.Ok(ToResponse(document, versions, targetLanguages, progress));
     }
 
-    /// <param name="includeRetired">Also list segments no longer in the current version (after the current ones).</param>
+    /// <summary>The document's segments in order, a page at a time; with a language, each with its translation, filtered and searched.</summary>
+    /// <param name="includeRetired">Also list segments no longer in the current version (after the current ones); not with a language.</param>
+    /// <param name="language">A target language: each segment comes with its translation in it.</param>
+    /// <param name="filter">With a language: All, Mine (under your live claim), Untranslated, NeedsUpdate, Rejected, Translated or Approved.</param>
+    /// <param name="q">With a language: only segments whose source or translation contains this text (any case).</param>
     private static async Task<Results<Ok<Paged<SegmentResponse>>, ProblemHttpResult>> ListSegments(
-        Guid projectId, Guid documentId, [AsParameters] PageRequest paging, bool? includeRetired, TranslationDb db,
-        CancellationToken cancellationToken)
+        Guid projectId, Guid documentId, [AsParameters] PageRequest paging, bool? includeRetired, string? language, string? filter, string? q,
+        ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (paging.Validate() is { } invalid)
         {
             return invalid.ToProblem();
+        }
+        if (language is not null)
+        {
+            return await ListTranslatedSegmentsAsync(projectId, documentId, paging, language, filter, q, caller, db, clock, cancellationToken);
+        }
+        if (filter is not null || q is not null)
+        {
+            return InvalidInputError.ForField("language", "Filters and search are per language: name the language too.").ToProblem();
         }
         if (!await db.Documents.AnyAsync(d => d.Id == documentId && d.ProjectId == projectId, cancellationToken))
         {
@@ -187,6 +202,30 @@ public static class DocumentsApi
         var items = await segments.OrderBy(s => s.RetiredInVersion != null).ThenBy(s => s.Ordinal).ThenBy(s => s.Id)
             .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
         return TypedResults.Ok(new Paged<SegmentResponse>([.. items.Select(SegmentResponse.From)], paging.Number, paging.Size, total));
+    }
+
+    private static async Task<Results<Ok<Paged<SegmentResponse>>, ProblemHttpResult>> ListTranslatedSegmentsAsync(
+        Guid projectId, Guid documentId, PageRequest paging, string language, string? filter, string? q, ClaimsPrincipal caller,
+        TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var chosen = SegmentFilter.All;
+        if (filter is not null && (!Enum.TryParse(filter, ignoreCase: true, out chosen) || !Enum.IsDefined(chosen) || int.TryParse(filter, out _)))
+        {
+            return InvalidInputError.ForField("filter", $"The filter is one of {string.Join(", ", Enum.GetNames<SegmentFilter>())}, not '{filter}'.").ToProblem();
+        }
+        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error.ToProblem();
+        }
+        var query = new SegmentListQuery(chosen, q, paging.Number, paging.Size);
+        if (query.Validate() is { } invalidQuery)
+        {
+            return invalidQuery.ToProblem();
+        }
+        var me = caller.AccountId();
+        var page = await SegmentList.ReadAsync(db, found.Value, me, query, clock.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(new Paged<SegmentResponse>([.. page.Items.Select(s => SegmentResponse.From(s, me))], page.Page, page.PageSize, page.Total));
     }
 
     /// <summary>Queue a recount of the document's progress; the Worker runs it.</summary>

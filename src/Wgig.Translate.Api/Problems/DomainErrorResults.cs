@@ -5,26 +5,25 @@ namespace Wgig.Translate.Api.Problems;
 
 public static class DomainErrorResults
 {
-    /// <summary>The one place where a kind of expected failure becomes an HTTP status.</summary>
-    public static ProblemHttpResult ToProblem(this DomainError error) => error switch
+    /// <summary>The one place where a kind of expected failure becomes an HTTP status (for problem details and web pages alike).</summary>
+    public static int StatusFor(DomainError error) => error switch
     {
-        InvalidInputError invalid => TypedResults.Problem(new HttpValidationProblemDetails(
-            invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
+        NotFoundError => StatusCodes.Status404NotFound,
+        ForbiddenError => StatusCodes.Status403Forbidden,
+        ConflictError => StatusCodes.Status409Conflict,
+        TooLargeError => StatusCodes.Status413PayloadTooLarge,
+        UnsupportedFormatError => StatusCodes.Status415UnsupportedMediaType,
+        UnprocessableError => StatusCodes.Status422UnprocessableEntity,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    public static ProblemHttpResult ToProblem(this DomainError error) => error is InvalidInputError invalid
+        ? TypedResults.Problem(new HttpValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
         {
             Status = StatusCodes.Status400BadRequest,
             Title = invalid.Title,
             Detail = invalid.Detail,
-        }),
-        NotFoundError => Problem(error, StatusCodes.Status404NotFound),
-        ForbiddenError => Problem(error, StatusCodes.Status403Forbidden),
-        ConflictError => Problem(error, StatusCodes.Status409Conflict),
-        TooLargeError => Problem(error, StatusCodes.Status413PayloadTooLarge),
-        UnsupportedFormatError => Problem(error, StatusCodes.Status415UnsupportedMediaType),
-        UnprocessableError => Problem(error, StatusCodes.Status422UnprocessableEntity),
-        _ => Problem(error, StatusCodes.Status400BadRequest),
-    };
-
-    private static ProblemHttpResult Problem(DomainError error, int status) =>
-        TypedResults.Problem(title: error.Title, detail: error.Detail, statusCode: status,
+        })
+        : TypedResults.Problem(title: error.Title, detail: error.Detail, statusCode: StatusFor(error),
             extensions: error is IProblemExtensions more ? more.Extensions : null);
 }

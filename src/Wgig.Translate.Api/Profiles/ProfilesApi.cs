@@ -16,18 +16,19 @@ namespace Wgig.Translate.Api.Profiles;
 /// <param name="Mail">Immediately, DailyDigest (07:00 in your time zone) or Never; notifications are always in the app.</param>
 /// <param name="ShowEmailInCredits">Credit you in published commits with your own e-mail (linking them to your GitHub
 /// account), instead of a no-reply address.</param>
+/// <param name="InterfaceLanguage">The web app's language: ar, zh, en, fr, ru or es; empty for your browser's.</param>
 public sealed record ProfileRequest(IReadOnlyList<ProfileLanguage>? Languages, int? CapacityWordsPerWeek, string? TimeZone,
-    IReadOnlyList<AvailabilityWindow>? Availability, MailPreference? Mail = null, bool? ShowEmailInCredits = null);
+    IReadOnlyList<AvailabilityWindow>? Availability, MailPreference? Mail = null, bool? ShowEmailInCredits = null, string? InterfaceLanguage = null);
 
 public sealed record PauseRequest(string? Reason);
 
 public sealed record ProfileResponse(Guid AccountId, IReadOnlyList<ProfileLanguage> Languages, int CapacityWordsPerWeek, string TimeZone,
     IReadOnlyList<AvailabilityWindow> Availability, bool Paused, string? PausedReason, DateTimeOffset? PausedAt, DateTimeOffset UpdatedAt,
-    MailPreference Mail, bool ShowEmailInCredits)
+    MailPreference Mail, bool ShowEmailInCredits, string? InterfaceLanguage)
 {
     public static ProfileResponse From(VolunteerProfile p) =>
         new(p.AccountId, p.Languages, p.CapacityWordsPerWeek, p.TimeZone, p.Availability, p.Paused, p.PausedReason, p.PausedAt, p.UpdatedAt, p.Mail,
-            p.ShowEmailInCredits);
+            p.ShowEmailInCredits, p.InterfaceLanguage);
 }
 
 public static class ProfilesApi
@@ -77,6 +78,10 @@ public static class ProfilesApi
         {
             profile.Value.ChooseCreditEmail(show, clock.GetUtcNow());
         }
+        if (request.InterfaceLanguage is { } language && profile.Value.ChooseInterfaceLanguage(language, clock.GetUtcNow()) is { } unspoken)
+        {
+            return unspoken.ToProblem();
+        }
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ProfileResponse.From(profile.Value));
     }
@@ -115,20 +120,6 @@ public static class ProfilesApi
         return TypedResults.Ok(ProfileResponse.From(profile.Value));
     }
 
-    // An account nobody filled a profile in for has the empty one; it is stored when first changed.
-    private static async Task<Result<VolunteerProfile>> LoadAsync(Guid accountId, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var profile = await db.VolunteerProfiles.SingleOrDefaultAsync(p => p.AccountId == accountId, cancellationToken);
-        if (profile is not null)
-        {
-            return profile;
-        }
-        if (!await db.Users.AnyAsync(a => a.Id == accountId, cancellationToken))
-        {
-            return new AccountNotFound(accountId);
-        }
-        profile = VolunteerProfile.Empty(accountId, clock.GetUtcNow());
-        db.VolunteerProfiles.Add(profile);
-        return profile;
-    }
+    private static Task<Result<VolunteerProfile>> LoadAsync(Guid accountId, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        VolunteerProfiles.ForChangeAsync(db, accountId, clock.GetUtcNow(), cancellationToken);
 }

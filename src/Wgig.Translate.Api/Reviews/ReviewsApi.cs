@@ -20,6 +20,8 @@ namespace Wgig.Translate.Api.Reviews;
 /// <param name="Yours">Of those, the ones you translated (you cannot review them).</param>
 public sealed record ReviewQueueEntry(Guid DocumentId, string Path, int Awaiting, int AwaitingWords, int InBatches, int Yours);
 
+public sealed record BatchApproved(Guid ClaimId, int Approved);
+
 public static class ReviewsApi
 {
     public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder routes)
@@ -30,6 +32,7 @@ public static class ReviewsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         reviews.MapPost("/", ClaimReviewBatch).WithName("ClaimReviewBatch").ProducesValidationProblem().WithMetadata(ProjectAccess.ChecksLanguageRight.Instance);
         reviews.MapPost("/{claimId}/release", Release).WithName("ReleaseReviewBatch");
+        reviews.MapPost("/{claimId}/approve", ApproveBatch).WithName("ApproveReviewBatch");
         routes.MapGet("/projects/{projectId}/reviews", Queue).WithName("ReviewQueue").WithTags("Reviews")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
@@ -55,30 +58,23 @@ public static class ReviewsApi
         {
             return batch.Error.ToProblem();
         }
-        var claimed = batch.Value;
-        return TypedResults.Created($"/api/projects/{projectId}/documents/{documentId}/reviews/{claimed.ClaimId}",
-            new ClaimResponse(claimed.ClaimId, claimed.DocumentId, claimed.Language, claimed.ExpiresAt, claimed.Words, claimed.SegmentIds));
+        return TypedResults.Created($"/api/projects/{projectId}/documents/{documentId}/reviews/{batch.Value.ClaimId}", ClaimResponse.From(batch.Value));
     }
 
     /// <summary>Give the batch's undecided translations back to the review queue.</summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> Release(
-        Guid projectId, Guid documentId, Guid claimId, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid projectId, Guid documentId, Guid claimId, ClaimsPrincipal caller, ClaimLeases leases, CancellationToken cancellationToken)
     {
-        var reviewer = caller.AccountId();
-        var now = clock.GetUtcNow();
-        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId && c.DocumentId == documentId && c.VolunteerId == reviewer && c.Kind == ClaimKind.Review, cancellationToken);
-        if (claim is null)
-        {
-            return new ClaimNotFound(claimId).ToProblem();
-        }
-        var held = await db.Targets.Where(t => t.ReviewClaimId == claimId && t.ReviewClaimedBy == reviewer && t.State == TargetState.Translated).ToListAsync(cancellationToken);
-        foreach (var target in held)
-        {
-            target.ReleaseReview(reviewer, now);
-        }
-        claim.Release(now);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
+        var released = await leases.ReleaseReviewAsync(documentId, claimId, caller.AccountId(), cancellationToken);
+        return released.Succeeded ? TypedResults.NoContent() : released.Error.ToProblem();
+    }
+
+    /// <summary>Approve every translation still undecided in your review batch, after reading it; the batch ends.</summary>
+    private static async Task<Results<Ok<BatchApproved>, ProblemHttpResult>> ApproveBatch(
+        Guid projectId, Guid documentId, Guid claimId, ClaimsPrincipal caller, TranslationWork work, CancellationToken cancellationToken)
+    {
+        var approved = await work.ApproveBatchAsync(projectId, documentId, claimId, caller.AccountId(), cancellationToken);
+        return approved.Succeeded ? TypedResults.Ok(new BatchApproved(claimId, approved.Value)) : approved.Error.ToProblem();
     }
 
     /// <summary>The review queue of a language: per document, what waits for review, what is in batches, what is yours.</summary>

@@ -51,7 +51,7 @@ public static class SuggestionsApi
         var (target, segment, row) = found.Value;
         var mine = row?.ClaimedBy == caller.AccountId() ? row.Draft : null;
         var text = (mine ?? row?.Text) is { } coded ? new SegmentContent(coded, segment.Content.Codes) : null;
-        var aids = await suggestions.ForAsync(target, segment, row, text, cancellationToken);
+        var aids = await suggestions.ForAsync(new SuggestionRequest(target, segment, row, caller.AccountId()), text, cancellationToken);
         return TypedResults.Ok(SuggestionsResponse.From(segment.Id, target.Language, aids));
     }
 

@@ -1,6 +1,7 @@
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Segmentation;
+using Wgig.Translate.Domain.Suggestions;
 using Wgig.Translate.Domain.Targets;
 
 namespace Wgig.Translate.Api.Translations;
@@ -14,33 +15,41 @@ public sealed record TranslationRequest(IReadOnlyList<RunRequest>? Runs, IReadOn
 /// <param name="Decision">approve, reject (with a comment) or edit (with the corrected runs; approves them).</param>
 public sealed record ReviewRequest(string? Decision, string? Comment, IReadOnlyList<RunRequest>? Runs);
 
-/// <summary>Text a previous claimant drafted and left behind; offered to whoever translates the segment next.</summary>
-public sealed record Suggestion(ContentResponse Text, Guid? AuthorId, DateTimeOffset At);
+/// <summary>Text offered for the segment, never applied without the translator: today the drafts earlier claimants left behind.</summary>
+/// <param name="Kind">SetAsideDraft, TranslationMemory, Glossary or MachineTranslation.</param>
+/// <param name="Score">A match's percentage, when it has one.</param>
+/// <param name="Origin">Where it was found, in words.</param>
+public sealed record Suggestion(ContentResponse Text, Guid? AuthorId, DateTimeOffset? At, SuggestionKind Kind = SuggestionKind.SetAsideDraft,
+    int? Score = null, string? Origin = null)
+{
+    public static Suggestion From(Domain.Suggestions.Suggestion suggestion) =>
+        new(ContentResponse.From(suggestion.Text), suggestion.AuthorId, suggestion.At, suggestion.Kind, suggestion.Score, suggestion.Origin);
+}
 
 /// <param name="Draft">Your autosaved work in progress; only its author sees it.</param>
-/// <param name="Suggestions">Drafts earlier claimants left behind, newest first; shown to the current claimant.</param>
+/// <param name="Suggestions">Text offered for the segment (drafts earlier claimants left behind, newest first); shown to the current claimant.</param>
 public sealed record TranslationResponse(
     Guid SegmentId, string Language, TargetState State, ContentResponse? Text, Guid? TranslatorId, Guid? ClaimedBy,
     DateTimeOffset? ClaimExpiresAt, string? ReviewComment, DateTimeOffset? UpdatedAt, string Version,
     ContentResponse? Draft = null, DateTimeOffset? DraftSavedAt = null, Guid? ReviewClaimedBy = null, DateTimeOffset? ReviewClaimExpiresAt = null,
     IReadOnlyList<Suggestion>? Suggestions = null, IReadOnlyList<Domain.Checks.CheckFinding>? Checks = null)
 {
-    public static TranslationResponse From(Guid segmentId, string language, Target? target, SegmentContent source, uint version,
-        Guid? caller = null, IReadOnlyList<Suggestion>? suggestions = null)
+    public static TranslationResponse From(TranslationContext context, IReadOnlyList<Domain.Suggestions.Suggestion>? suggestions = null)
     {
+        var (segment, target, caller) = (context.Segment, context.Target, context.Caller);
+        var source = segment.Content;
         if (target is null)
         {
-            return new(segmentId, language, TargetState.Untranslated, null, null, null, null, null, null, "0");
+            return new(segment.Id, context.Language, TargetState.Untranslated, null, null, null, null, null, null, context.Version);
         }
         // Drafts are private: only the volunteer working on the segment sees theirs and the ones left before.
-        var mine = caller is { } id && target.ClaimedBy == id;
-        return new(segmentId, language, target.State, target.ContentFor(source) is { } text ? ContentResponse.From(text) : null,
-            target.TranslatorId, target.ClaimedBy, target.ClaimExpiresAt, target.ReviewComment, target.UpdatedAt,
-            version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        var mine = target.ClaimedBy == caller;
+        return new(segment.Id, context.Language, target.State, target.ContentFor(source) is { } text ? ContentResponse.From(text) : null,
+            target.TranslatorId, target.ClaimedBy, target.ClaimExpiresAt, target.ReviewComment, target.UpdatedAt, context.Version,
             mine && target.Draft is { } draft ? ContentResponse.From(new SegmentContent(draft, source.Codes)) : null,
             mine ? target.DraftSavedAt : null,
             target.ReviewClaimedBy, target.ReviewClaimExpiresAt,
-            mine ? suggestions : null);
+            mine || suggestions is { Count: > 0 } ? [.. (suggestions ?? []).Select(Suggestion.From)] : null);
     }
 }
 

@@ -121,6 +121,36 @@ public sealed class BatchFilling(TranslationDb db)
     /// <summary>The statement of one round, for a translation claim or a review batch.</summary>
     public static string Statement(ClaimKind kind) => kind == ClaimKind.Translation ? TranslationStatement : ReviewStatement;
 
+    /// <summary>
+    /// The condition on a target <c>t</c> that puts it in the volunteer's (<c>@volunteer</c>) queue: what they may
+    /// take into a translation claim or a review batch now.
+    /// </summary>
+    public static string Queue(ClaimKind kind) => kind == ClaimKind.Translation
+        ? $"t.{TargetSql.TranslationQueue} AND (t.state <> {TargetSql.State(TargetWorkflow.ReservedForTranslator)} OR t.translator_id = @volunteer)"
+        : $"t.{TargetSql.ReviewQueue} AND t.translator_id <> @volunteer";
+
+    /// <summary>
+    /// Per document × language the volunteer holds the right for (translate or review), the targets in their
+    /// queue (<see cref="Queue"/>, counted), in path order: the work they could take now.
+    /// </summary>
+    public async Task<IReadOnlyList<OpenWork>> OpenWorkAsync(ClaimKind kind, Guid volunteerId, CancellationToken cancellationToken) =>
+        await db.Database.SqlQueryRaw<OpenWork>(kind == ClaimKind.Translation ? OpenTranslationWork : OpenReviewWork, new NpgsqlParameter("volunteer", volunteerId))
+            .ToListAsync(cancellationToken);
+
+    private static readonly string OpenTranslationWork = OpenWorkStatement(ClaimKind.Translation);
+    private static readonly string OpenReviewWork = OpenWorkStatement(ClaimKind.Review);
+
+    private static string OpenWorkStatement(ClaimKind kind) => $"""
+        SELECT d.project_id AS project_id, d.id AS document_id, d.path AS path, m.language AS language,
+               count(*)::int AS segments, coalesce(sum(t.word_count), 0)::int AS words
+        FROM translate.project_members m
+        JOIN translate.documents d ON d.project_id = m.project_id
+        JOIN translate.targets t ON t.document_id = d.id AND t.language = m.language
+        WHERE m.account_id = @volunteer AND {(kind == ClaimKind.Translation ? "m.can_translate" : "m.can_review")} AND {Queue(kind)}
+        GROUP BY d.project_id, d.id, d.path, m.language
+        ORDER BY d.path, m.language
+        """;
+
     private static string Build(ClaimKind kind)
     {
         var translation = kind == ClaimKind.Translation;
@@ -133,9 +163,7 @@ public sealed class BatchFilling(TranslationDb db)
                 WHERE c.volunteer_id = @volunteer AND c.kind = '{ClaimKind.Translation}' AND c.released_at IS NULL AND c.expires_at > @now
                 """
             : "SELECT 0 AS words";
-        var queue = translation
-            ? $"t.{TargetSql.TranslationQueue} AND (t.state <> {TargetSql.State(TargetWorkflow.ReservedForTranslator)} OR t.translator_id = @volunteer)"
-            : $"t.{TargetSql.ReviewQueue} AND t.translator_id <> @volunteer";
+        var queue = Queue(kind);
         var take = translation
             ? $"state = {TargetSql.State(transition.To!.Value)}, state_before_claim = p.state, claimed_by = @volunteer, claim_id = @claim"
             : "review_claimed_by = @volunteer, review_claim_id = @claim";

@@ -4,10 +4,17 @@ using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Languages;
 using Wgig.Translate.Domain.Profiles;
+using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
 
 namespace Wgig.Translate.Domain.Claims;
+
+/// <summary>Work a volunteer could claim (or review) in one document × language now.</summary>
+public sealed record OpenWork(Guid ProjectId, Guid DocumentId, string Path, string Language, int Segments, int Words);
+
+public sealed record NothingToClaimInProject(Guid ProjectId, string Language)
+    : ConflictError("Nothing to claim", $"Every segment of project '{ProjectId}' in '{Language}' is translated or claimed.");
 
 /// <summary>
 /// Claims the next batch of a document × language for a volunteer: the first open segments in document
@@ -31,6 +38,60 @@ public sealed class ClaimNext(TranslationDb db, BatchFilling batches, IOptions<C
             return new NotATargetLanguage(language ?? "", targets);
         }
         return await ClaimInAsync(volunteerId, documentId, target, wordBudget, cancellationToken);
+    }
+
+    /// <summary>The words of a batch claimed without a budget: from the volunteer's weekly capacity, else the project's default.</summary>
+    public int BatchWordsFor(VolunteerProfile? profile) =>
+        profile?.BatchWords(options.Value.LeaseLength, options.Value.DefaultBatchWords) ?? options.Value.DefaultBatchWords;
+
+    /// <summary>
+    /// The next batch anywhere in a project × language: the open document whose deadline comes first (then
+    /// by path), or the next one when another claimer took its last open segments meanwhile.
+    /// </summary>
+    public async Task<Result<ClaimedBatch>> ClaimInProjectAsync(Guid volunteerId, Guid projectId, string? language, int? wordBudget,
+        CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return new ProjectNotFound(projectId);
+        }
+        if (!LanguageTag.TryNormalize(language, out var target, out _) || !project.TranslatesInto(target))
+        {
+            return new NotATargetLanguage(language ?? "", project.TargetLanguages);
+        }
+        if (!await db.ProjectMembers.AnyAsync(ProjectMember.Holds(projectId, volunteerId, target, LanguageRight.Translate), cancellationToken))
+        {
+            return new NoLanguageRight(LanguageRight.Translate, target);
+        }
+        var open = (await OpenWorkAsync(volunteerId, cancellationToken)).Where(w => w.ProjectId == projectId && w.Language == target).Select(w => w.DocumentId).ToList();
+        var due = await db.Deadlines.AsNoTracking().Where(d => open.Contains(d.DocumentId) && d.Language == target)
+            .ToDictionaryAsync(d => d.DocumentId, d => d.DueAt, cancellationToken);
+        foreach (var documentId in open.OrderBy(id => due.TryGetValue(id, out var at) ? at : DateTimeOffset.MaxValue))
+        {
+            var batch = await ClaimInAsync(volunteerId, documentId, target, wordBudget, cancellationToken);
+            if (batch.Succeeded || batch.Error is not NothingToClaim)
+            {
+                return batch;
+            }
+        }
+        return new NothingToClaimInProject(projectId, target);
+    }
+
+    /// <summary>Per document × language the volunteer may translate into, the segments they could claim now, in path order.</summary>
+    public Task<IReadOnlyList<OpenWork>> OpenWorkAsync(Guid volunteerId, CancellationToken cancellationToken) =>
+        batches.OpenWorkAsync(ClaimKind.Translation, volunteerId, cancellationToken);
+
+    /// <summary>
+    /// The segments of a document × language still held under the volunteer's own claims that ran out (the Worker's
+    /// sweep has not reclaimed them yet), in document order: claiming again takes these back first, drafts included.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> LapsedAsync(Guid volunteerId, DocumentLanguage checkedTarget, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Targets.Where(t => t.DocumentId == checkedTarget.Document.Id && t.Language == checkedTarget.Language
+                && t.State == TargetState.Claimed && t.ClaimedBy == volunteerId && t.Lease!.ExpiresAt <= now)
+            .OrderBy(t => t.Ordinal).Select(t => t.SegmentId).ToListAsync(cancellationToken);
     }
 
     /// <summary>For a document and target language the caller has already checked.</summary>
@@ -111,7 +172,7 @@ public sealed class ClaimNext(TranslationDb db, BatchFilling batches, IOptions<C
                 return new VolunteerPaused(volunteerId, profile.PausedReason);
             }
         }
-        var budget = wordBudget ?? profile?.BatchWords(rules.LeaseLength, rules.DefaultBatchWords) ?? rules.DefaultBatchWords;
+        var budget = wordBudget ?? BatchWordsFor(profile);
         var now = clock.GetUtcNow();
         var fill = await batches.FillAsync(new BatchFilling.Request(ClaimKind.Translation, volunteerId, documentId, language, budget,
             rules.MaxOpenWords, now, rules.LeaseFrom(now)), cancellationToken);

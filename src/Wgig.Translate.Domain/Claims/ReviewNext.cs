@@ -16,6 +16,17 @@ public sealed record NothingToReview(Guid DocumentId, string Language)
 /// </summary>
 public sealed class ReviewNext(TranslationDb db, BatchFilling batches, IOptions<ClaimOptions> options, TimeProvider clock)
 {
+    /// <summary>Reading goes faster than translating: a review batch is twice a translation batch.</summary>
+    public int BatchWordsFor(VolunteerProfile? profile) =>
+        2 * (profile?.BatchWords(options.Value.LeaseLength, options.Value.DefaultBatchWords) ?? options.Value.DefaultBatchWords);
+
+    /// <summary>
+    /// Per document × language the reviewer holds the review right in, the submitted translations they
+    /// could take into a review batch now, in path order.
+    /// </summary>
+    public Task<IReadOnlyList<OpenWork>> ReviewableAsync(Guid reviewerId, CancellationToken cancellationToken) =>
+        batches.OpenWorkAsync(ClaimKind.Review, reviewerId, cancellationToken);
+
     public async Task<Result<ClaimedBatch>> ClaimAsync(Guid reviewerId, Guid documentId, string language, int? wordBudget,
         CancellationToken cancellationToken)
     {
@@ -25,8 +36,7 @@ public sealed class ReviewNext(TranslationDb db, BatchFilling batches, IOptions<
             return new VolunteerPaused(reviewerId, profile.PausedReason);
         }
         var rules = options.Value;
-        // Reading goes faster than translating: a review batch is twice a translation batch.
-        var budget = wordBudget ?? 2 * (profile?.BatchWords(rules.LeaseLength, rules.DefaultBatchWords) ?? rules.DefaultBatchWords);
+        var budget = wordBudget ?? BatchWordsFor(profile);
         var now = clock.GetUtcNow();
         var fill = await batches.FillAsync(new BatchFilling.Request(ClaimKind.Review, reviewerId, documentId, language, budget, int.MaxValue,
             now, rules.LeaseFrom(now)), cancellationToken);

@@ -54,6 +54,16 @@ public sealed record DocumentLanguage(Project Project, Document Document, string
             && (m.CanTranslate || m.CanReview), cancellationToken) ? found : new NoLanguageRight(LanguageRight.Translate, target.Language);
     }
 
+    /// <summary>Both rights of an account in the pair at once (what a page offers depends on them).</summary>
+    public static async Task<(bool Translate, bool Review)> RightsAsync(TranslationDb db, DocumentLanguage target, Guid accountId, CancellationToken cancellationToken)
+    {
+        // The grant's two flags are the two rights (what ProjectMember.Holds tests, one at a time).
+        var held = await db.ProjectMembers.Where(m => m.ProjectId == target.Project.Id && m.AccountId == accountId && m.Language == target.Language)
+            .Select(m => new { m.CanTranslate, m.CanReview })
+            .FirstOrDefaultAsync(cancellationToken);
+        return (held?.CanTranslate ?? false, held?.CanReview ?? false);
+    }
+
     public static Task<bool> HoldsAsync(TranslationDb db, DocumentLanguage target, Guid accountId, LanguageRight right, CancellationToken cancellationToken) =>
         db.ProjectMembers.AnyAsync(ProjectMember.Holds(target.Project.Id, accountId, target.Language, right), cancellationToken);
 

@@ -197,7 +197,7 @@ public sealed class TranslationMemory(TranslationDb db, IOptions<MemoryOptions> 
         var codes = JsonSerializer.Deserialize<List<InlineCode>>(row.GetString(4), Json) ?? [];
         var source = new SegmentContent(row.GetString(2), codes);
         var (translation, dropped) = CodeMapping.Map(row.GetString(3), codes, current);
-        var (score, diff) = WordDiff.Compare(MemoryText.Normalize(current.PlainText), row.GetString(5));
+        var (score, diff) = MatchScoring.Compare(MemoryText.Normalize(current.PlainText), row.GetString(5));
         // Codes that differ cost a point each, as in every CAT tool: the text is right, the formatting needs a hand.
         var codeDifference = MemoryText.Structure(source) == MemoryText.Structure(current) ? 0 : Math.Max(1, dropped + Math.Abs(current.Codes.Count - codes.Count));
         score = Math.Max(0, score - codeDifference);

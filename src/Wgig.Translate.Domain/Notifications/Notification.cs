@@ -31,6 +31,12 @@ public enum NotificationKind
 
     /// <summary>To whoever requested it: a publication is committed, found nothing new, or failed (and why).</summary>
     PublicationFinished,
+
+    /// <summary>A reviewer sent your translation back, with their comment.</summary>
+    TranslationRejected,
+
+    /// <summary>Someone wrote in a comment thread you are part of (or asked the coordinators).</summary>
+    CommentAdded,
 }
 
 /// <summary>
@@ -55,7 +61,7 @@ public sealed class Notification
 
     public string Text { get; private set; }
 
-    /// <summary>What it is about, for the web UI to link to (a claim, a document, an account).</summary>
+    /// <summary>What it is about, for the web UI to link to (a claim, a document, a target, a publication, an account).</summary>
     public Guid? SubjectId { get; private set; }
 
     public string OnceKey { get; private set; }

@@ -78,6 +78,24 @@ public sealed class VolunteerProfile
         UpdatedAt = now;
     }
 
+    /// <summary>The language the web app speaks to them in (one of <see cref="InterfaceLanguages"/>); null: their browser's.</summary>
+    public string? InterfaceLanguage { get; private set; }
+
+    /// <summary>The languages the interface speaks: the six official languages of the United Nations.</summary>
+    public static IReadOnlyList<string> InterfaceLanguages { get; } = ["ar", "zh", "en", "fr", "ru", "es"];
+
+    public DomainError? ChooseInterfaceLanguage(string? language, DateTimeOffset now)
+    {
+        var chosen = string.IsNullOrWhiteSpace(language) ? null : language.Trim().ToLowerInvariant();
+        if (chosen is not null && !InterfaceLanguages.Contains(chosen))
+        {
+            return InvalidInputError.ForField("interfaceLanguage", $"The interface speaks {string.Join(", ", InterfaceLanguages)}; '{language}' is not one of them.");
+        }
+        InterfaceLanguage = chosen;
+        UpdatedAt = now;
+        return null;
+    }
+
     public string? PausedReason { get; private set; }
 
     public DateTimeOffset? PausedAt { get; private set; }

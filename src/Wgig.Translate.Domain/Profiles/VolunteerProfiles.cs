@@ -21,4 +21,24 @@ public sealed class VolunteerProfiles
     public static VolunteerProfiles From(IEnumerable<VolunteerProfile> stored, DateTimeOffset now) => new(stored.ToDictionary(p => p.AccountId), now);
 
     public VolunteerProfile this[Guid accountId] => _stored.GetValueOrDefault(accountId) ?? VolunteerProfile.Empty(accountId, _now);
+
+    /// <summary>
+    /// An account's profile to change, tracked: the stored one, or the empty profile of an account nobody
+    /// filled one in for (stored when saved).
+    /// </summary>
+    public static async Task<Common.Result<VolunteerProfile>> ForChangeAsync(TranslationDb db, Guid accountId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var profile = await db.VolunteerProfiles.SingleOrDefaultAsync(p => p.AccountId == accountId, cancellationToken);
+        if (profile is not null)
+        {
+            return profile;
+        }
+        if (!await db.Users.AnyAsync(a => a.Id == accountId, cancellationToken))
+        {
+            return new Projects.AccountNotFound(accountId);
+        }
+        profile = VolunteerProfile.Empty(accountId, now);
+        db.VolunteerProfiles.Add(profile);
+        return profile;
+    }
 }

@@ -94,6 +94,10 @@ internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
         target.Ignore(t => t.ClaimExpiresAt);
         target.Ignore(t => t.ReviewClaimExpiresAt);
         target.Ignore(t => t.IsRetired);
+        // My work: a volunteer's claims and reviews, and the translations sent back to them.
+        target.HasIndex(t => t.ClaimedBy).HasFilter("claimed_by IS NOT NULL");
+        target.HasIndex(t => t.ReviewClaimedBy).HasFilter("review_claimed_by IS NOT NULL");
+        target.HasIndex(t => new { t.TranslatorId, t.State });
         target.HasMany(t => t.History).WithOne().HasForeignKey(e => e.TargetId).OnDelete(DeleteBehavior.Restrict);
         target.Navigation(t => t.History).UsePropertyAccessMode(PropertyAccessMode.Field);
         target.Property<int>("_recorded").HasColumnName("events_recorded");
@@ -233,6 +237,7 @@ internal sealed class VolunteerProfileConfiguration : IEntityTypeConfiguration<P
             .HasConversion(JsonColumn<Profiles.AvailabilityWindow>.Converter, JsonColumn<Profiles.AvailabilityWindow>.Comparer);
         profile.Property(p => p.TimeZone).HasMaxLength(64);
         profile.Property(p => p.PausedReason).HasMaxLength(Profiles.VolunteerProfile.MaxReasonLength);
+        profile.Property(p => p.InterfaceLanguage).HasMaxLength(16);
     }
 }
 
@@ -337,5 +342,18 @@ internal sealed class CachedMachineTranslationConfiguration : IEntityTypeConfigu
         cached.Property(c => c.Engine).HasMaxLength(64);
         cached.Property(c => c.SourceLanguage).HasMaxLength(85);
         cached.Property(c => c.TargetLanguage).HasMaxLength(85);
+    }
+}
+
+internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comments.Comment>
+{
+    public void Configure(EntityTypeBuilder<Comments.Comment> comment)
+    {
+        comment.Property(c => c.Id).ValueGeneratedNever();
+        comment.Property(c => c.Language).HasMaxLength(85);
+        comment.Property(c => c.Text).HasMaxLength(Comments.Comment.MaxLength);
+        comment.HasIndex(c => new { c.SegmentId, c.Language, c.CreatedAt });
+        comment.HasOne<Segment>().WithMany().HasForeignKey(c => c.SegmentId).OnDelete(DeleteBehavior.Restrict);
+        comment.HasOne<Accounts.Account>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -71,6 +71,8 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
 
     public DbSet<Security.KeyRingEntry> KeyRingEntries => Set<Security.KeyRingEntry>();
 
+    public DbSet<Comments.Comment> Comments => Set<Comments.Comment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

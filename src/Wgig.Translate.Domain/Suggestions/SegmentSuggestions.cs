@@ -1,38 +1,37 @@
 using Wgig.Translate.Domain.Checks;
-using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Glossary;
 using Wgig.Translate.Domain.MachineTranslation;
 using Wgig.Translate.Domain.Memory;
-using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Segmentation;
-using Wgig.Translate.Domain.Storage;
-using Wgig.Translate.Domain.Targets;
 
 namespace Wgig.Translate.Domain.Suggestions;
 
-/// <summary>Everything the editor's suggestion panel shows for one segment × language.</summary>
+/// <summary>Everything the suggestion panel shows for one segment × language, by kind.</summary>
 /// <param name="Checks">The checks on <c>text</c> (the draft or translation shown), if one was given.</param>
-public sealed record SegmentAids(IReadOnlyList<MemoryMatch> Memory, MachineSuggestion? Machine, IReadOnlyList<TermMatch> Terms, CheckReport Checks);
+public sealed record SegmentAids(IReadOnlyList<MemoryMatch> Memory, MachineSuggestion? Machine, IReadOnlyList<TermMatch> Terms, CheckReport Checks)
+{
+    public static SegmentAids From(IReadOnlyList<Suggestion> offered, CheckReport checks) => new(
+        [.. offered.Select(s => s.Match).OfType<MemoryMatch>()], offered.Select(s => s.Machine).OfType<MachineSuggestion>().FirstOrDefault(),
+        [.. offered.Select(s => s.Term).OfType<TermMatch>()], checks);
+}
 
 /// <summary>
-/// Gathers the aids for a segment: memory matches, the machine translation (asked while the memory is
-/// searched, within its time budget), the glossary entries found in the source and the check findings.
+/// The aids for a segment through the suggestion panel's sources (translation memory, glossary, machine translation),
+/// with the check findings on the text the volunteer has.
 /// </summary>
-public sealed class SegmentSuggestions(TranslationDb db, TranslationMemory memory, MachineTranslator machine, Glossaries glossaries, SegmentChecks checks)
+public sealed class SegmentSuggestions(SuggestionPanel panel, SegmentChecks checks)
 {
-    public async Task<SegmentAids> ForAsync(DocumentLanguage target, Segment segment, Target? row, SegmentContent? text, CancellationToken cancellationToken)
+    private static readonly SuggestionKind[] Aids = [SuggestionKind.TranslationMemory, SuggestionKind.Glossary, SuggestionKind.MachineTranslation];
+
+    public async Task<SegmentAids> ForAsync(SuggestionRequest request, SegmentContent? text, CancellationToken cancellationToken)
     {
-        var (project, _, language) = target;
-        var machineRequest = await machine.PrepareAsync(project.Id, project.SourceLanguage, language, segment.Content, cancellationToken);
-        var fetch = machineRequest is { Cached: null } ? machine.FetchAsync(machineRequest, cancellationToken) : Task.FromResult<string?>(null);
-
-        var projects = await MemoryStore.ProjectsReadByAsync(db, project.Id, SharedResource.Memory, cancellationToken);
-        var matches = await memory.LookupAsync(projects, project.SourceLanguage, language, segment.Content,
-            await memory.ContextAsync(segment, cancellationToken), cancellationToken);
-        var terms = (await glossaries.IndexAsync(project.Id, project.SourceLanguage, language, cancellationToken)).Find(segment.Content.PlainText);
-        var report = text is { CodedText.Length: > 0 } ? await checks.RunAsync(project.Id, language, segment, row, text, cancellationToken) : CheckReport.Clean;
-
-        var suggestion = machineRequest is null ? null : await machine.CompleteAsync(machineRequest, await fetch, cancellationToken);
-        return new SegmentAids(matches, suggestion, terms, report);
+        var offered = await panel.ForAsync(request with { Kinds = Aids }, cancellationToken);
+        return SegmentAids.From(offered, await CheckAsync(request, text, cancellationToken));
     }
+
+    /// <summary>The checks on the text shown for the segment (nothing to check when there is none yet).</summary>
+    public async Task<CheckReport> CheckAsync(SuggestionRequest request, SegmentContent? text, CancellationToken cancellationToken) =>
+        text is { CodedText.Length: > 0 }
+            ? await checks.RunAsync(request.Place.Project.Id, request.Place.Language, request.Segment, request.Target, text, cancellationToken)
+            : CheckReport.Clean;
 }

@@ -266,13 +266,9 @@ public sealed class Target
     /// </summary>
     public DomainError? Submit(Guid volunteerId, SegmentContent translation, SegmentContent source, DateTimeOffset now, ClaimOptions rules, string? note = null)
     {
-        if (LiveClaimProblem(volunteerId, now) is { } problem)
+        if (SubmitProblem(volunteerId, translation, source, now) is { } problem)
         {
             return problem;
-        }
-        if (TranslationProblem(translation, source) is { } invalid)
-        {
-            return invalid;
         }
         Lease!.Extend(now, rules);
         Text = translation.CodedText;
@@ -435,6 +431,10 @@ public sealed class Target
     /// What people type is bounded by its source (ten times its length, at most 64 KB) and by what storage and XML can
     /// hold, whichever way it comes in: the editor, an XLIFF upload, a review edit, a draft.
     /// </summary>
+    /// <summary>Why <see cref="Submit"/> would refuse this translation now, without changing anything.</summary>
+    public DomainError? SubmitProblem(Guid volunteerId, SegmentContent translation, SegmentContent source, DateTimeOffset now) =>
+        LiveClaimProblem(volunteerId, now) ?? TranslationProblem(translation, source);
+
     public DomainError? TextProblem(SegmentContent text, SegmentContent source)
     {
         var limit = TextRules.TranslationLimit(source.PlainText.Length);

@@ -1,21 +1,259 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Wgig.Translate.Domain.Checks;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Memory;
+using Wgig.Translate.Domain.Notifications;
+using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Segmentation;
+using Wgig.Translate.Domain.Storage;
 
 namespace Wgig.Translate.Domain.Targets;
 
-/// <summary>
-/// The one path of a volunteer's writes to a target, whichever way they come (the editor's autosave and
-/// submit, an XLIFF upload): checks that apply to every submission or draft belong here, before the
-/// target's own transition. Both are activity on the claim and extend it by the project's lease rules.
-/// </summary>
-public sealed class TranslationWork(IOptions<ClaimOptions> options)
+/// <summary>A segment of a document in one target language, as one caller found it.</summary>
+public sealed record TranslationContext(DocumentLanguage Place, Segment Segment, Target? Target, Guid Caller)
 {
+    public string Language => Place.Language;
+
+    public string Version => TranslationVersion.Of(Target);
+
+    /// <summary>The checks' findings on the text just written (a draft or a submission); none for other writes.</summary>
+    public CheckReport? Checks { get; init; }
+}
+
+/// <summary>The translation changed since the caller read it (or while they wrote): nothing of theirs was saved.</summary>
+public sealed record TranslationChanged(TranslationContext Current, string Reason)
+    : ConflictError("Stale version", Reason + " Your text was not saved; the current version is included.");
+
+public enum ReviewVerdict
+{
+    Approve,
+    Reject,
+    Edit,
+}
+
+/// <param name="Comment">Why a translation is rejected (required then).</param>
+/// <param name="Correction">The reviewer's text for an edit-and-approve.</param>
+public sealed record ReviewDecision(ReviewVerdict Verdict, string? Comment = null, SegmentContent? Correction = null);
+
+public sealed record ReviewBatchNotFound(Guid ClaimId)
+    : NotFoundError("Review batch not found", $"You hold no review batch with id '{ClaimId}'.");
+
+/// <summary>
+/// The one path of a volunteer's writes to a target, whichever way they come (the JSON API, the web editor's
+/// autosave and submit, an XLIFF upload): drafts, submissions and review decisions, each behind the
+/// per-language right, the If-Match version and the target's own rules, with the people to tell. Checks that
+/// apply to every submission or draft belong here, before the target's own transition. Drafts and submissions
+/// are activity on the claim and extend it by the project's lease rules.
+/// </summary>
+public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> options, SegmentChecks checks, TranslationMemory memory)
+{
+    /// <summary>
+    /// The segment in the language. With a right, the caller must hold it in the language (a right taken
+    /// away ends every write in it at once); without, anyone who sees the project may read.
+    /// </summary>
+    public async Task<Result<TranslationContext>> FindAsync(Guid projectId, Guid documentId, Guid segmentId, string? language, Guid caller,
+        LanguageRight? right, CancellationToken cancellationToken)
+    {
+        var found = right is { } needed
+            ? await DocumentLanguage.FindForAsync(db, projectId, documentId, language, caller, needed, cancellationToken)
+            : await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error;
+        }
+        var segment = await db.Segments.AsNoTracking().SingleOrDefaultAsync(s => s.Id == segmentId && s.DocumentId == documentId, cancellationToken);
+        if (segment is null)
+        {
+            return new SegmentNotFound(documentId, segmentId);
+        }
+        var target = await db.Targets.SingleOrDefaultAsync(t => t.SegmentId == segmentId && t.Language == found.Value.Language, cancellationToken);
+        return new TranslationContext(found.Value, segment, target, caller);
+    }
+
+    /// <summary>
+    /// Autosave of the claimant's work in progress (empty text clears it). Saving is activity: it extends
+    /// the claim. The draft survives the claim; only its author sees it. The draft is checked as it is saved,
+    /// so the editor shows the findings as the volunteer types; nothing blocks a draft.
+    /// </summary>
+    public Task<Result<TranslationContext>> SaveDraftAsync(TranslationContext context, SegmentContent draft, string? ifMatch,
+        CancellationToken cancellationToken) =>
+        WriteAsync(context, ifMatch, async target => SaveDraft(target, context.Caller, draft, context.Segment.Content, clock.GetUtcNow()) is { } refused
+            ? refused
+            : await checks.RunAsync(context.Place.Project.Id, context.Language, context.Segment, target, draft, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Hands in a translation for review: needs a live claim; If-Match guards against overwriting a newer version.
+    /// Handing one in is activity on the batch: the rest of the claim stays the volunteer's for a full lease.
+    /// The checks run first: an error refuses it, a warning refuses it unless the volunteer acknowledged that check
+    /// (<paramref name="acknowledged"/> holds check ids); warnings handed in anyway are noted in the history.
+    /// </summary>
+    public Task<Result<TranslationContext>> SubmitAsync(TranslationContext context, SegmentContent translation, string? ifMatch,
+        IReadOnlyCollection<string>? acknowledged, CancellationToken cancellationToken) =>
+        WriteAsync(context, ifMatch, async target =>
+        {
+            var now = clock.GetUtcNow();
+            // The workflow's own refusals (no live claim, empty text) come before the checks'; a refusal leaves the target as it was.
+            if (target.SubmitProblem(context.Caller, translation, context.Segment.Content, now) is { } problem)
+            {
+                return problem;
+            }
+            var report = await checks.RunAsync(context.Place.Project.Id, context.Language, context.Segment, target, translation, cancellationToken);
+            return (report.RefusalOfSubmission(acknowledged)
+                ?? Submit(target, context.Caller, translation, context.Segment.Content, now, report.AcknowledgementNote())) is { } refused
+                ? refused
+                : report;
+        }, cancellationToken);
+
+    // What a draft and a submission share: the version the caller edited, a target under their claim, the write and its checks, one save.
+    private async Task<Result<TranslationContext>> WriteAsync(TranslationContext context, string? ifMatch, Func<Target, Task<Result<CheckReport>>> write,
+        CancellationToken cancellationToken)
+    {
+        if (!TranslationVersion.Matches(ifMatch, context.Target))
+        {
+            return new TranslationChanged(context, "The translation changed since you loaded it.");
+        }
+        if (context.Target is not { } target)
+        {
+            return new NotYourClaim(context.Segment.Id, context.Language);
+        }
+        var written = await write(target);
+        if (!written.Succeeded)
+        {
+            return written.Error;
+        }
+        var saved = await SaveAsync(context, cancellationToken);
+        return saved.Succeeded ? saved.Value with { Checks = written.Value } : saved;
+    }
+
     public DomainError? SaveDraft(Target target, Guid volunteerId, SegmentContent draft, SegmentContent source, DateTimeOffset now) =>
         target.TextProblem(draft, source) ?? target.SaveDraft(volunteerId, draft, now, options.Value);
 
     /// <param name="note">For the history: the check warnings the volunteer handed the translation in with.</param>
     public DomainError? Submit(Target target, Guid volunteerId, SegmentContent translation, SegmentContent source, DateTimeOffset now, string? note = null) =>
         target.Submit(volunteerId, translation, source, now, options.Value, note);
+
+    /// <summary>
+    /// Approve, reject with a comment, or edit and approve; only someone with the review right who did not translate it.
+    /// An approved translation feeds the translation memory in the same transaction.
+    /// </summary>
+    public async Task<Result<TranslationContext>> ReviewAsync(TranslationContext context, ReviewDecision decision, string? ifMatch,
+        CancellationToken cancellationToken)
+    {
+        if (!TranslationVersion.Matches(ifMatch, context.Target))
+        {
+            return new TranslationChanged(context, "The translation changed since you loaded it.");
+        }
+        if (context.Target is not { } target)
+        {
+            return new NotAwaitingReview(context.Segment.Id, context.Language, TargetState.Untranslated);
+        }
+        var now = clock.GetUtcNow();
+        var refused = decision.Verdict switch
+        {
+            ReviewVerdict.Approve => target.Approve(context.Caller, now),
+            ReviewVerdict.Reject => target.Reject(context.Caller, decision.Comment, now),
+            _ => target.EditAndApprove(context.Caller, decision.Correction ?? SegmentContent.Empty, context.Segment.Content, now),
+        };
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (decision.Verdict == ReviewVerdict.Reject && target.TranslatorId is { } translator)
+        {
+            await TellTranslatorAsync(context, target, translator, now, cancellationToken);
+        }
+        if (target.State != TargetState.Approved)
+        {
+            return await SaveAsync(context, cancellationToken);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var saved = await SaveAsync(context, cancellationToken);
+        if (saved.Succeeded)
+        {
+            await memory.RecordApprovalAsync(context.Place.Project, context.Segment, target, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return saved;
+    }
+
+    /// <summary>
+    /// Approves every translation still undecided in the reviewer's batch, after they read it. Each one
+    /// goes through the same rule as a single approval and feeds the translation memory; the batch ends.
+    /// </summary>
+    public async Task<Result<int>> ApproveBatchAsync(Guid projectId, Guid documentId, Guid claimId, Guid reviewer, CancellationToken cancellationToken)
+    {
+        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId && c.DocumentId == documentId && c.VolunteerId == reviewer
+            && c.Kind == ClaimKind.Review, cancellationToken);
+        if (claim is null)
+        {
+            return new ReviewBatchNotFound(claimId);
+        }
+        var found = await DocumentLanguage.FindForAsync(db, projectId, documentId, claim.Language, reviewer, LanguageRight.Review, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error;
+        }
+        var now = clock.GetUtcNow();
+        if (!claim.IsLiveAt(now))
+        {
+            return new ClaimNotLive(claimId);
+        }
+        var held = await db.Targets.Where(t => t.ReviewClaimId == claimId && t.ReviewClaimedBy == reviewer && t.State == TargetState.Translated)
+            .ToListAsync(cancellationToken);
+        foreach (var target in held)
+        {
+            if (target.Approve(reviewer, now) is { } refused)
+            {
+                return refused;
+            }
+        }
+        claim.Release(now);
+        var segmentIds = held.Select(t => t.SegmentId).ToList();
+        var segments = await db.Segments.AsNoTracking().Where(s => segmentIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var target in held)
+        {
+            await memory.RecordApprovalAsync(found.Value.Project, segments[target.SegmentId], target, now, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return held.Count;
+    }
+
+    /// <summary>Every transition of the translation, oldest first: who did what and when, with each version's text.</summary>
+    public async Task<IReadOnlyList<TargetEvent>> HistoryAsync(TranslationContext context, CancellationToken cancellationToken) =>
+        context.Target is not { } target
+            ? []
+            : await db.TargetEvents.AsNoTracking().Where(e => e.TargetId == target.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+
+    private async Task TellTranslatorAsync(TranslationContext context, Target target, Guid translator, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reviewer = await db.Users.Where(a => a.Id == context.Caller).Select(a => a.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        var where = context.Segment.Number is { } number ? $"paragraph {number}" : $"segment {context.Segment.Ordinal}";
+        db.Notifications.Add(Notification.Create(translator, NotificationKind.TranslationRejected,
+            $"{reviewer} sent back your translation of {where} of {context.Place.Document.Path} ({context.Language}): “{target.ReviewComment}”",
+            target.Id, $"rejected:{target.Id}:{target.History[^1].Id}", now));
+    }
+
+    private async Task<Result<TranslationContext>> SaveAsync(TranslationContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The target, its event, its claim's extension and any notice go as one batch, one round trip, without BEGIN
+            // and COMMIT of their own: PostgreSQL runs a batch's statements in one implicit transaction, all or none.
+            db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request changed the row between our read and our write; nothing of ours was written.
+            db.ChangeTracker.Clear();
+            var fresh = await db.Targets.SingleOrDefaultAsync(t => t.Id == context.Target!.Id, cancellationToken);
+            return new TranslationChanged(context with { Target = fresh }, "Someone else changed the translation at the same time.");
+        }
+        return context;
+    }
 }

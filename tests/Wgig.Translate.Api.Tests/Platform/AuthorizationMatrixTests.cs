@@ -61,18 +61,55 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };
 
-    private sealed record Row(string Method, string Pattern, Rule Rule, string Url, object? Body = null, bool PerLanguage = false, bool Multipart = false);
+    /// <param name="Web">A page or form of the web app: a signed-out caller is sent to the sign-in page, and a form posts with its antiforgery token.</param>
+    private sealed record Row(string Method, string Pattern, Rule Rule, string Url, object? Body = null, bool PerLanguage = false, bool Multipart = false, bool Web = false);
 
     private const string P = "/api/projects/{projectId}";
     private const string D = P + "/documents/{documentId}";
     private const string T = D + "/segments/{segmentId}/translations/{language}";
+    private const string WP = "/projects/{projectId:guid}";
+    private const string WD = WP + "/documents/{documentId:guid}/{language}";
 
     private static readonly Row[] Matrix =
     [
         new("GET", "/health/live", Rule.Anyone, "/health/live"),
         new("GET", "/health/ready", Rule.Anyone, "/health/ready"),
         new("GET", "/openapi/{documentName}.json", Rule.Anyone, "/openapi/v1.json"),
-        new("GET", "/", Rule.Anyone, "/"),
+        new("GET", "/", Rule.Anyone, "/", Web: true),
+        new("GET", "/sign-in", Rule.Anyone, "/sign-in", Web: true),
+        new("POST", "/sign-in", Rule.Anyone, "/sign-in", new { email = "nobody@example.org", password = "wrong password" }, Web: true),
+        new("POST", "/sign-out", Rule.SignedIn, "/sign-out", new { }, Web: true),
+        new("GET", "/accept-invitation", Rule.Anyone, "/accept-invitation?token=nope", Web: true),
+        new("POST", "/accept-invitation", Rule.Anyone, "/accept-invitation", new { token = "nope" }, Web: true),
+        new("POST", "/language", Rule.Anyone, "/language", new { culture = "fr", returnUrl = "/" }, Web: true),
+        new("GET", "/reset-password", Rule.Anyone, "/reset-password", Web: true),
+        new("POST", "/reset-password", Rule.Anyone, "/reset-password", new { email = "nobody@example.org" }, Web: true),
+        new("POST", "/reset-password/new", Rule.Anyone, "/reset-password/new", new { token = "nope", password = "short" }, Web: true),
+        new("GET", "/profile", Rule.SignedIn, "/profile", Web: true),
+        new("POST", "/profile", Rule.SignedIn, "/profile", new { capacity = "many" }, Web: true),
+        new("POST", "/profile/pause", Rule.SignedIn, "/profile/pause", new { reason = new string('x', 501) }, Web: true),
+        new("POST", "/profile/resume", Rule.SignedIn, "/profile/resume", new { }, Web: true),
+        new("POST", "/profile/tokens", Rule.SignedIn, "/profile/tokens", new { name = "" }, Web: true),
+        new("POST", "/profile/tokens/{tokenId:guid}/revoke", Rule.SignedIn, "/profile/tokens/{random}/revoke", new { }, Web: true),
+        new("GET", "/notifications", Rule.SignedIn, "/notifications", Web: true),
+        new("POST", "/notifications/{notificationId:guid}/read", Rule.SignedIn, "/notifications/{random}/read", new { }, Web: true),
+        new("POST", "/notifications/read", Rule.SignedIn, "/notifications/read", new { }, Web: true),
+        new("POST", WP + "/{language}/claims", Rule.TranslatorOfLanguage, "/projects/{p}/{lang}/claims", new { }, PerLanguage: true, Web: true),
+        new("GET", WD, Rule.ProjectMember, "/projects/{p}/documents/{d}/{lang}", PerLanguage: true, Web: true),
+        new("POST", WD + "/claims", Rule.TranslatorOfLanguage, "/projects/{p}/documents/{d}/{lang}/claims", new { returnUrl = "/x" }, PerLanguage: true, Web: true),
+        // A claim is the caller's own or not found: nobody else's can be renewed or released.
+        new("POST", WD + "/claims/{claimId:guid}/renew", Rule.SignedIn, "/projects/{p}/documents/{d}/{lang}/claims/{random}/renew", new { }, Web: true),
+        new("POST", WD + "/claims/{claimId:guid}/release", Rule.SignedIn, "/projects/{p}/documents/{d}/{lang}/claims/{random}/release", new { }, Web: true),
+        new("POST", WD + "/review/claims", Rule.ReviewerOfLanguage, "/projects/{p}/documents/{d}/{lang}/review/claims", new { returnUrl = "/x" }, PerLanguage: true, Web: true),
+        new("POST", WD + "/review/claims/{claimId:guid}/release", Rule.SignedIn, "/projects/{p}/documents/{d}/{lang}/review/claims/{random}/release", new { }, Web: true),
+        new("POST", WD + "/review/claims/{claimId:guid}/approve", Rule.ReviewerOfLanguage, "/projects/{p}/documents/{d}/{lang}/review/claims/{random}/approve", new { read = "on" }, PerLanguage: true, Web: true),
+        new("GET", WD + "/review", Rule.ReviewerOfLanguage, "/projects/{p}/documents/{d}/{lang}/review", PerLanguage: true, Web: true),
+        new("POST", WD + "/segments/{segmentId:guid}", Rule.TranslatorOfLanguage, "/projects/{p}/documents/{d}/{lang}/segments/{s}", new { text = "x" }, PerLanguage: true, Web: true),
+        new("POST", WD + "/segments/{segmentId:guid}/draft", Rule.TranslatorOfLanguage, "/projects/{p}/documents/{d}/{lang}/segments/{s}/draft", new { text = "x" }, PerLanguage: true, Web: true),
+        new("GET", WD + "/segments/{segmentId:guid}", Rule.ProjectMember, "/projects/{p}/documents/{d}/{lang}/segments/{s}", PerLanguage: true, Web: true),
+        new("POST", WD + "/segments/{segmentId:guid}/comments", Rule.ProjectMember, "/projects/{p}/documents/{d}/{lang}/segments/{s}/comments", new { text = "" }, PerLanguage: true, Web: true),
+        new("POST", WD + "/segments/{segmentId:guid}/review", Rule.ReviewerOfLanguage, "/projects/{p}/documents/{d}/{lang}/segments/{s}/review", new { decision = "approve" }, PerLanguage: true, Web: true),
+        new("POST", WD + "/xliff", Rule.TranslatorOfLanguage, "/projects/{p}/documents/{d}/{lang}/xliff", PerLanguage: true, Multipart: true, Web: true),
         new("GET", "/hangfire/{**path}", Rule.JobWatcher, "/hangfire"),
         new("POST", "/api/accounts", Rule.Anyone, "/api/accounts", new { invitation = "nope", password = "a long pass phrase", displayName = "X" }),
         new("POST", "/api/session", Rule.Anyone, "/api/session", new { email = "nobody@example.org", password = "wrong password" }),
@@ -136,6 +173,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         new("POST", D + "/claims/{claimId}/release", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/claims/{random}/release"),
         new("POST", D + "/reviews", Rule.ReviewerOfLanguage, "/api/projects/{p}/documents/{d}/reviews", new { language = "{lang}" }, PerLanguage: true),
         new("POST", D + "/reviews/{claimId}/release", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/reviews/{random}/release"),
+        new("POST", D + "/reviews/{claimId}/approve", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/reviews/{random}/approve"),
         new("GET", T, Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}", PerLanguage: true),
         new("PUT", T, Rule.TranslatorOfLanguage, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}", new { runs = new[] { new { text = "x" } } }, PerLanguage: true),
         new("PUT", T + "/draft", Rule.TranslatorOfLanguage, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/draft", new { runs = new[] { new { text = "x" } } }, PerLanguage: true),
@@ -163,6 +201,10 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         new("POST", P + "/glossary/import", Rule.Staff, "/api/projects/{p}/glossary/import", Multipart: true),
         new("GET", P + "/machine-translation", Rule.ProjectMember, "/api/projects/{p}/machine-translation"),
         new("PUT", P + "/machine-translation/{language}", Rule.Staff, "/api/projects/{p}/machine-translation/{lang}", new { engine = "nowhere" }, PerLanguage: true),
+        new("GET", T + "/comments", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/comments", PerLanguage: true),
+        new("POST", T + "/comments", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/comments", new { text = "" }, PerLanguage: true),
+        new("POST", P + "/claims", Rule.TranslatorOfLanguage, "/api/projects/{p}/claims", new { language = "{lang}", words = 1 }, PerLanguage: true),
+        new("GET", "/api/me/work", Rule.SignedIn, "/api/me/work"),
     ];
 
     private readonly Dictionary<string, string> _ids = [];
@@ -190,16 +232,23 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
     private async Task<Guid> AccountAsync(string email) =>
         (await api.Database.QueryAsync<Guid>($"SELECT id FROM translate.accounts WHERE email = '{email}'")).Single();
 
-    private HttpClient ClientFor(string caller) => api.CreateClient(caller switch
+    private HttpClient ClientFor(string caller)
     {
-        "anonymous" => null,
-        "outsider" => TestAccounts.SecondVolunteerToken,
-        "volunteer" => TestAccounts.VolunteerToken,
-        "coordinator" => TestAccounts.CoordinatorToken,
-        "secretariat" => TestAccounts.SecretariatToken,
-        "other coordinator" => TestAccounts.OtherCoordinatorToken,
-        _ => TestAccounts.AdminToken,
-    });
+        // Redirects are answers here: a page sends a signed-out caller to the sign-in page.
+        var client = api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = caller switch
+        {
+            "anonymous" => null,
+            "outsider" => TestAccounts.SecondVolunteerToken,
+            "volunteer" => TestAccounts.VolunteerToken,
+            "coordinator" => TestAccounts.CoordinatorToken,
+            "secretariat" => TestAccounts.SecretariatToken,
+            "other coordinator" => TestAccounts.OtherCoordinatorToken,
+            _ => TestAccounts.AdminToken,
+        };
+        client.DefaultRequestHeaders.Authorization = token is null ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     [Fact]
     public void Every_endpoint_is_in_the_matrix()
@@ -226,15 +275,19 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             {
                 foreach (var caller in Callers)
                 {
-                    using var response = await ClientFor(caller).SendAsync(Request(row, language));
+                    var client = ClientFor(caller);
+                    using var response = await client.SendAsync(await RequestAsync(client, row, language, caller));
                     var status = (int)response.StatusCode;
                     var allowed = Allowed(row.Rule, caller, language);
+                    var signInPage = row.Web && caller == "anonymous";
                     var ok = allowed
                         ? status is not (401 or 403) || row.Pattern is "/api/session" or "/webhooks/github/{projectId}" && status == 401 // a wrong password or signature is a 401 for anyone
-                        : status == (caller == "anonymous" ? 401 : 403);
+                        : signInPage
+                            ? status == 302 && response.Headers.Location?.OriginalString.Contains("/sign-in?returnUrl=", StringComparison.Ordinal) == true
+                            : status == (caller == "anonymous" ? 401 : 403);
                     if (!ok)
                     {
-                        wrong.Add($"{row.Method} {row.Pattern} [{language}] as {caller}: {status}, expected {(allowed ? "access" : caller == "anonymous" ? "401" : "403")}");
+                        wrong.Add($"{row.Method} {row.Pattern} [{language}] as {caller}: {status}, expected {(allowed ? "access" : signInPage ? "302 to the sign-in page" : caller == "anonymous" ? "401" : "403")}");
                     }
                     if (status >= 500)
                     {
@@ -303,6 +356,36 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
     }
 
     private static string Normalize(string pattern) => "/" + System.Text.RegularExpressions.Regex.Replace(pattern.Trim('/'), @"\{[^}]+\}", "{}");
+
+    // A web form posts as a browser does: with the antiforgery token of a page the same caller loaded.
+    private async Task<HttpRequestMessage> RequestAsync(HttpClient client, Row row, string language, string caller)
+    {
+        var request = Request(row, language);
+        if (!row.Web || row.Method == "GET")
+        {
+            return request;
+        }
+        var page = await client.GetStringAsync(caller == "anonymous" ? "/sign-in" : "/");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = token };
+        if (row.Body is not null)
+        {
+            foreach (var property in row.Body.GetType().GetProperties())
+            {
+                fields[property.Name] = property.GetValue(row.Body)?.ToString() ?? "";
+            }
+        }
+        if (row.Multipart)
+        {
+            var form = (MultipartFormDataContent)request.Content!;
+            form.Add(new StringContent(token), "__RequestVerificationToken");
+        }
+        else
+        {
+            request.Content = new FormUrlEncodedContent(fields);
+        }
+        return request;
+    }
 
     private HttpRequestMessage Request(Row row, string language)
     {

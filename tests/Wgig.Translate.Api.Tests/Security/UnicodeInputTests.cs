@@ -90,7 +90,7 @@ public sealed class UnicodeInputTests(ApiFactory api) : IClassFixture<ApiFactory
             Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         }, iter: 40, threads: 1);
         // Tokens made by the rounds are revoked again by nobody: the cap holds them.
-        Assert.True((await api.Database.QueryAsync<long>("SELECT count(*) FROM translate.api_tokens")).Single() <= 6 + Api.Accounts.AccountsApi.MaxLiveTokens);
+        Assert.True((await api.Database.QueryAsync<long>("SELECT count(*) FROM translate.api_tokens")).Single() <= 6 + Domain.Accounts.PersonalTokens.MaxLiveTokens);
     }
 
     [Theory]

@@ -9,7 +9,7 @@ public sealed class MemoryMatchingTests
     [Fact]
     public void The_word_score_counts_edits_over_the_longer_sentence_and_the_diff_shows_them()
     {
-        var (score, diff) = WordDiff.Compare("The Working Group met in Tunis in 2005.", "The Working Group met in Geneva in 2005.");
+        var (score, diff) = MatchScoring.Compare("The Working Group met in Tunis in 2005.", "The Working Group met in Geneva in 2005.");
 
         Assert.Equal(88, score); // 1 of 9 units (8 words and the full stop) replaced
         Assert.Equal(
@@ -23,12 +23,12 @@ public sealed class MemoryMatchingTests
     [InlineData("The group met twice.", "The group met.", 80)]
     [InlineData("Internet governance", "Spam and privacy", 0)]
     public void Scores_are_100_only_for_the_same_text(string current, string match, int expected) =>
-        Assert.Equal(expected, WordDiff.Compare(current, match).Score);
+        Assert.Equal(expected, MatchScoring.Compare(current, match).Score);
 
     [Fact]
     public void Chinese_is_compared_character_by_character()
     {
-        var (score, diff) = WordDiff.Compare("工作组在突尼斯开会。", "工作组在日内瓦开会。");
+        var (score, diff) = MatchScoring.Compare("工作组在突尼斯开会。", "工作组在日内瓦开会。");
 
         Assert.InRange(score, 60, 80);
         Assert.Contains(diff, d => d is { Kind: DiffKind.Inserted, Text: "突尼斯" });

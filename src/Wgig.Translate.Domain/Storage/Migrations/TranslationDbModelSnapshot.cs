@@ -541,6 +541,52 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.ToTable("lapsed_segments", "translate");
                 });
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Comments.Comment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(85)
+                        .HasColumnType("character varying(85)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("SegmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("segment_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<bool>("ToCoordinators")
+                        .HasColumnType("boolean")
+                        .HasColumnName("to_coordinators");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comments");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_comments_author_id");
+
+                    b.HasIndex("SegmentId", "Language", "CreatedAt")
+                        .HasDatabaseName("ix_comments_segment_id_language_created_at");
+
+                    b.ToTable("comments", "translate");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Deadlines.Deadline", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1170,6 +1216,11 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("capacity_words_per_week");
 
+                    b.Property<string>("InterfaceLanguage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("interface_language");
+
                     b.Property<string>("Languages")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -1787,13 +1838,24 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasDatabaseName("ix_targets_claim_id")
                         .HasFilter("state IN ('Claimed')");
 
+                    b.HasIndex("ClaimedBy")
+                        .HasDatabaseName("ix_targets_claimed_by")
+                        .HasFilter("claimed_by IS NOT NULL");
+
                     b.HasIndex("ReviewClaimId")
                         .HasDatabaseName("ix_targets_review_claim_id")
                         .HasFilter("review_claim_id IS NOT NULL");
 
+                    b.HasIndex("ReviewClaimedBy")
+                        .HasDatabaseName("ix_targets_review_claimed_by")
+                        .HasFilter("review_claimed_by IS NOT NULL");
+
                     b.HasIndex("SegmentId", "Language")
                         .IsUnique()
                         .HasDatabaseName("ix_targets_segment_id_language");
+
+                    b.HasIndex("TranslatorId", "State")
+                        .HasDatabaseName("ix_targets_translator_id_state");
 
                     b.HasIndex(new[] { "DocumentId", "Language", "Ordinal" }, "ReviewQueue")
                         .HasDatabaseName("ix_targets_review_queue")
@@ -1957,6 +2019,23 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_claims_documents_document_id");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Comments.Comment", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_comments_asp_net_users_author_id");
+
+                    b.HasOne("Wgig.Translate.Domain.Documents.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_comments_segments_segment_id");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Deadlines.Deadline", b =>

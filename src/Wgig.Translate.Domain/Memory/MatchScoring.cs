@@ -22,7 +22,7 @@ public sealed record DiffPart(DiffKind Kind, string Text);
 /// ignored for the distance and costs one point of score), as a percentage score and as a diff, for the
 /// re-ranking of fuzzy memory matches after the trigram search has found the candidates.
 /// </summary>
-public static class WordDiff
+public static class MatchScoring
 {
     private readonly record struct Unit(string Key, string Text);
 

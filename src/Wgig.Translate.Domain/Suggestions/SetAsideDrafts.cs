@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Domain.Segmentation;
+using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Targets;
+
+namespace Wgig.Translate.Domain.Suggestions;
+
+/// <summary>
+/// Drafts earlier claimants typed and left behind when their claim ended, newest first. Drafts are
+/// private: only the volunteer now holding the claim sees them.
+/// </summary>
+public sealed class SetAsideDrafts(TranslationDb db) : ISuggestionSource
+{
+    private const int Kept = 10;
+
+    public SuggestionKind Kind => SuggestionKind.SetAsideDraft;
+
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Target is not { } target || target.ClaimedBy != request.Caller)
+        {
+            return [];
+        }
+        var left = await db.TargetEvents.AsNoTracking()
+            .Where(e => e.TargetId == target.Id && e.Kind == TargetEventKind.DraftSetAside)
+            .OrderByDescending(e => e.Sequence).Take(Kept).ToListAsync(cancellationToken);
+        return [.. left.Select(e => new Suggestion(SuggestionKind.SetAsideDraft,
+            new SegmentContent(e.Text!, request.Segment.Content.Codes), e.ActorId, e.At))];
+    }
+}

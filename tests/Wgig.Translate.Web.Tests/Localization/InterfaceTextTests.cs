@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+using Wgig.Translate.Domain.Profiles;
+
+namespace Wgig.Translate.Web.Tests.Localization;
+
+/// <summary>
+/// The interface speaks the six official languages of the United Nations: every string written in English
+/// exists in the five others (as built into the satellite assemblies the app loads), is not empty, is not
+/// left in English, and keeps the English string's placeholders.
+/// </summary>
+public sealed partial class InterfaceTextTests
+{
+    // Short strings that may read the same as in English ("Notifications" and "Segments" in French, "Error:" in Spanish).
+    private static readonly HashSet<string> MayReadAsInEnglish = ["Nav.Notifications", "Notifications.Title", "Profile.Notifications.Title", "Editor.Segments",
+        "MyWork.Claimable.Segments", "Pager.Label", "Suggestion.Suggestions", "Panel.Suggestions", "Row.Source", "MyWork.Claimable.Actions", "Profile.Tokens.Actions",
+        "Code.code.Standalone", "Code.image.Standalone", "Time.Minutes", "Time.HoursMinutes", "Time.DaysHours", "Xliff.Report.Unit", "Row.Codes", "Profile.Tokens.Name",
+        "MyWork.Deadlines.Document", "MyWork.Returned.Segment", "Row.SegmentLabel", "Xliff.DownloadOmegaT", "Xliff.Download", "Shell.ErrorPrefix",
+        "Shell.ErrorTitlePrefix", "Row.SectionLabel", "Code.format.Standalone", "MyWork.Returned.Reviewer", "Xliff.Title", "Xliff.Report.Unchanged", "Filter.Mine",
+        "Code.other.Standalone", "Profile.Time.Title", "Row.SectionSentenceLabel", "Row.Heading", "Row.ParagraphLabel", "Shell.Breadcrumbs", "Error.NotFound.Title"];
+
+    private static string[] Names() => [.. typeof(Api.Web.WebSetup).Assembly.GetManifestResourceNames()
+        .Where(n => n.EndsWith("Text.resources", StringComparison.Ordinal))
+        .Select(n => n[..^".resources".Length])];
+
+    public static TheoryData<string> Resources() => new(Names());
+
+    [Fact]
+    public void The_web_app_has_a_resource_for_each_of_its_features() =>
+        Assert.Equal(["Account", "Editor", "Review", "Shell", "Work"], Names().Select(r => r.Split('.')[^2]).Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Resources))]
+    public void Every_english_string_is_translated_into_the_five_other_languages(string resource)
+    {
+        var manager = new ResourceManager(resource, typeof(Api.Web.WebSetup).Assembly);
+        var english = Strings(manager, CultureInfo.InvariantCulture);
+        Assert.NotEmpty(english);
+        var problems = new List<string>();
+        foreach (var language in VolunteerProfile.InterfaceLanguages.Where(l => l != "en"))
+        {
+            var translated = Strings(manager, CultureInfo.GetCultureInfo(language));
+            problems.AddRange(english.Keys.Except(translated.Keys).Select(key => $"{language}: '{key}' is missing"));
+            problems.AddRange(translated.Keys.Except(english.Keys).Select(key => $"{language}: '{key}' is not in English"));
+            foreach (var (key, text) in translated.Where(t => english.ContainsKey(t.Key)))
+            {
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    problems.Add($"{language}: '{key}' is empty");
+                }
+                if (!Placeholders(text).SetEquals(Placeholders(english[key])))
+                {
+                    problems.Add($"{language}: '{key}' has placeholders {string.Join(",", Placeholders(text))}, English {string.Join(",", Placeholders(english[key]))}");
+                }
+                if (text == english[key] && english[key].Any(char.IsLetter) && !MayReadAsInEnglish.Contains(key))
+                {
+                    problems.Add($"{language}: '{key}' is still English: {text}");
+                }
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static Dictionary<string, string> Strings(ResourceManager manager, CultureInfo culture)
+    {
+        using var set = manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
+        Assert.True(set is not null, $"No {culture.Name} resources for {manager.BaseName}.");
+        return set.Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+    }
+
+    private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,121 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Wgig.Translate.Api.Tests;
+using Wgig.Translate.Domain.Accounts;
+using Wgig.Translate.Tests;
+
+namespace Wgig.Translate.Web.Tests;
+
+/// <summary>
+/// The API on a real loopback port (Kestrel, so Chromium can reach it), on a PostgreSQL database of its
+/// own, and one Debian Chromium for every browser test of the collection. Never a downloaded browser.
+/// </summary>
+public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public TestDatabase Database { get; } = new();
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where screenshots go: the test output, never the repository.</summary>
+    public static string Artifacts { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        await TestAccounts.SeedAsync(Database);
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-dev-shm-usage"],
+        });
+        Directory.CreateDirectory(Artifacts);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Translation", Database.ConnectionString);
+        builder.UseSetting("DataProtection:KeyRingKey", TestDatabase.KeyRingKey);
+        builder.UseSetting("Jobs:QueuePollInterval", "00:10:00");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Machine translation: Apertium's web service, started by the tests that choose it for a project.
+        builder.UseSetting("MachineTranslation:Engines:apertium:Kind", "Apertium");
+        builder.UseSetting("MachineTranslation:Engines:apertium:Url", Apertium.Url.ToString());
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>A JSON API client on the real port, acting with a personal token (the admin's unless told).</summary>
+    public HttpClient Api(string token = TestAccounts.AdminToken)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>The token in the link of the last letter queued to this address (an invitation, a password reset).</summary>
+    public Task<string> TokenFromLetterAsync(string email) => Database.TokenFromLetterAsync(Services, email);
+
+    /// <summary>An account with a password, as an accepted invitation makes one.</summary>
+    public async Task<Guid> AccountAsync(string email, string name, string password, string role = Roles.Volunteer)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        var account = new Account { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTimeOffset.UtcNow };
+        var created = await users.CreateAsync(account, password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(account, role);
+        return account.Id;
+    }
+
+    /// <summary>A project with the sample report (or the given Markdown), its id and the document's.</summary>
+    public async Task<(Guid Project, Guid Document)> ProjectAsync(string[] targets, byte[]? markdown = null, string file = "wgig-report.md")
+    {
+        var api = Api();
+        var created = await api.PostAsJsonAsync("/api/projects", new { name = $"WGIG {Guid.NewGuid():N}", sourceLanguage = "en", targetLanguages = targets });
+        created.EnsureSuccessStatusCode();
+        var project = (await created.Content.ReadFromJsonAsync<IdOnly>())!.Id;
+        var form = new MultipartFormDataContent { { new ByteArrayContent(markdown ?? Samples.Markdown), "file", file } };
+        var uploaded = await api.PostAsync($"/api/projects/{project}/documents", form);
+        uploaded.EnsureSuccessStatusCode();
+        return (project, (await uploaded.Content.ReadFromJsonAsync<IdOnly>())!.Id);
+    }
+
+    public async Task GrantAsync(Guid project, Guid account, string language, bool translate, bool review)
+    {
+        var granted = await Api().PutAsJsonAsync($"/api/projects/{project}/members/{account}/languages/{language}", new { canTranslate = translate, canReview = review });
+        granted.EnsureSuccessStatusCode();
+    }
+
+    private sealed record IdOnly(Guid Id);
+}
+
+[CollectionDefinition(Name)]
+public sealed class InChromium : ICollectionFixture<WebApp>
+{
+    public const string Name = "web app in Chromium";
+}
