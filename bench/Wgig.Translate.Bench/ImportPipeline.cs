@@ -28,16 +28,17 @@ public static class ImportPipeline
         return System.Text.Encoding.UTF8.GetBytes(string.Join("\n\n", Enumerable.Repeat(sample, times)));
     }
 
-    private static string FindSample()
+    /// <summary>The shared sample report in one of its formats (md, txt, docx, html), found beside the checkout.</summary>
+    internal static string FindSample(string extension = "md")
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "samples", "wgig-preliminary-report-2005.md");
+            var candidate = Path.Combine(dir.FullName, "shared", "samples", $"wgig-preliminary-report-2005.{extension}");
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
-        throw new FileNotFoundException("shared/samples/wgig-preliminary-report-2005.md not found beside the checkout.");
+        throw new FileNotFoundException($"shared/samples/wgig-preliminary-report-2005.{extension} not found beside the checkout.");
     }
 }

@@ -60,5 +60,11 @@ if (args is ["checks", .. var checkOptions])
     return await DocumentChecksBenchmark.RunAsync(checkOptions);
 }
 
+// "faults [--full] [--only a,b] [--seed N] [--out DIR] [--list]" runs the fault harness (docs/reliability.md).
+if (args is ["faults", .. var faultOptions])
+{
+    return await Wgig.Translate.Bench.Faults.Harness.RunAsync(faultOptions);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmarks).Assembly).Run(args);
 return 0;

@@ -59,6 +59,8 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseApiProblemDetails();
 app.UseWebApp();
+// Routing after the headers and the problem details: the health probes short-circuit at routing and must carry them too.
+app.UseRouting();
 app.UseAuthentication();
 app.UseCsrfGuard();
 app.UseRateLimiter();

@@ -47,12 +47,18 @@ public static class WorkerHost
         services.AddJobStorage();
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddJobs();
+        services.AddSingleton<ProjectLocks>();
         services.AddOptions<Notifications.MailOptions>().BindConfiguration(Notifications.MailOptions.Section);
         services.AddScoped<DemoProject>();
         services.AddOptions<Publishing.GitHubOptions>().BindConfiguration(Publishing.GitHubOptions.Section);
         services.AddSingleton<Domain.Publishing.IRepositoryGateway, Publishing.GitHubGateway>();
         services.AddSingleton<Domain.Publishing.IRepositoryGateway, Publishing.LocalGitGateway>();
-        services.AddIdentityCore<Account>(AccountRules.Apply)
+        // The same password rules as the API: the first admin's generated password is checked by them.
+        services.AddIdentityCore<Account>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                PasswordRules.Apply(options.Password);
+            })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<TranslationDb>();
         services.AddScoped<AdminAccount>();

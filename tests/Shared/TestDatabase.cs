@@ -1,17 +1,16 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Wgig.Translate.Domain.Storage;
-using Wgig.Translate.Worker.Storage;
 
 namespace Wgig.Translate.Tests;
 
 /// <summary>
 /// A real PostgreSQL database of its own for one test class, copied from a template that the same step the
-/// run command uses migrated once per test run. The server comes from the standard PG* environment variables
+/// run command uses migrated once per test process (<see cref="PrepareTemplateAsync"/>: the Worker's whole migrate step
+/// where the tests run the API or the Worker; the store's schema alone for the Domain's tests, which reference neither). The server comes from the standard PG* environment variables
 /// that ./test sets through pg_virtualenv. Tests reset the data before they run, never after, so a failure
 /// leaves evidence.
 /// </summary>
-public sealed class TestDatabase : IAsyncLifetime
+public sealed partial class TestDatabase : IAsyncLifetime
 {
     private readonly string _name = "wgig_test_" + Guid.NewGuid().ToString("N")[..16];
 
@@ -39,15 +38,17 @@ public sealed class TestDatabase : IAsyncLifetime
         await ExecuteOnServerAsync($"CREATE DATABASE {name}");
         await using (var dataSource = NpgsqlDataSource.Create(ServerConnectionString(name)))
         {
-            await StoreMigrator.MigrateAsync(dataSource, NullLogger.Instance, CancellationToken.None);
+            await PrepareTemplateAsync(dataSource, ServerConnectionString(name));
         }
-        StoreMigrator.EnsureKeyRing(ServerConnectionString(name), KeyRingKey);
         // A database is copied only while nobody is connected to it.
         NpgsqlConnection.ClearAllPools();
         await ExecuteOnServerAsync($"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {name}").GetAwaiter().GetResult();
         return name;
     }
+
+    /// <summary>Brings the new template database up to date; each test project says how.</summary>
+    private static partial Task PrepareTemplateAsync(NpgsqlDataSource dataSource, string connectionString);
 
     private static async Task ExecuteOnServerAsync(string sql)
     {

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
@@ -33,6 +35,21 @@ public static class TestWork
     {
         Submit(db, target, translator, text, source, now);
         Ok(target.Approve(reviewer, now));
+    }
+
+    /// <summary>The reclaim sweep's statement (<see cref="TargetSql.ExpireLapsed"/>) alone, as the Worker runs it; the count of targets reclaimed.</summary>
+    public static async Task<int> ExpireLapsedAsync(TranslationDb db, DateTimeOffset now) =>
+        (await db.Database.SqlQueryRaw<int>(TargetSql.ExpireLapsed, new NpgsqlParameter("now", now)).ToListAsync()).Single();
+
+    /// <summary>
+    /// The reclaim sweep's two statements as the Worker runs them: expired claims (<see cref="TargetSql.ExpireLapsed"/>)
+    /// and expired review batches (<see cref="TargetSql.ReleaseLapsedReviews"/>); the count of targets reclaimed.
+    /// </summary>
+    public static async Task<int> SweepAsync(TranslationDb db, DateTimeOffset now)
+    {
+        var reclaimed = await ExpireLapsedAsync(db, now);
+        await db.Database.ExecuteSqlRawAsync(TargetSql.ReleaseLapsedReviews, new NpgsqlParameter("now", now));
+        return reclaimed;
     }
 
     private static void Ok(Wgig.Translate.Domain.Common.DomainError? refused)

@@ -136,14 +136,22 @@ public static class ApiCalls
     }
 
     public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, Guid projectId, string fileName, byte[] content,
-        string? format = null)
+        string? format = null, string? unstorableCharacters = null) =>
+        client.PostAsync($"/api/projects/{projectId}/documents", UploadForm(fileName, content, format, unstorableCharacters));
+
+    /// <summary>A document upload's form: the file, and the optional fields.</summary>
+    public static MultipartFormDataContent UploadForm(string fileName, byte[] content, string? format = null, string? unstorableCharacters = null)
     {
         var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", fileName } };
         if (format is not null)
         {
             form.Add(new StringContent(format), "format");
         }
-        return client.PostAsync($"/api/projects/{projectId}/documents", form);
+        if (unstorableCharacters is not null)
+        {
+            form.Add(new StringContent(unstorableCharacters), "unstorableCharacters");
+        }
+        return form;
     }
 
     public sealed record IdOnly(Guid Id);

@@ -27,7 +27,14 @@ public sealed record LanguageProgress(
 
 public sealed record DocumentResponse(
     Guid Id, Guid ProjectId, string Path, FileFormat Format, int CurrentVersion, int SegmentCount, int WordCount,
-    DateTimeOffset CreatedAt, IReadOnlyList<VersionResponse> Versions, IReadOnlyList<LanguageProgress> Progress);
+    DateTimeOffset CreatedAt, IReadOnlyList<VersionResponse> Versions, IReadOnlyList<LanguageProgress> Progress)
+{
+    /// <summary>
+    /// In the answer to an upload only: the characters it replaced with U+FFFD (when sent with
+    /// unstorableCharacters=replace), how many and where the first ones were; null elsewhere.
+    /// </summary>
+    public Replacements? Replaced { get; init; }
+}
 
 /// <summary>An inline code as an editor shows it: a token with an id that pairs an open with its close.</summary>
 public sealed record CodeResponse(int Id, CodeKind Kind, string Type, string? Display, string Data);
@@ -101,9 +108,12 @@ public sealed record SegmentTranslation(TargetState State, ContentResponse? Text
     }
 }
 
-/// <summary>What a new version did: how many segments stayed, changed (their translations now need an update), came and went.</summary>
-public sealed record SourceUpdateResponse(int Version, int Unchanged, int Changed, int Added, int Retired)
+/// <summary>
+/// What a new version did: how many segments stayed, changed (their translations now need an update), came and went,
+/// and the characters it replaced with U+FFFD (when sent with unstorableCharacters=replace).
+/// </summary>
+public sealed record SourceUpdateResponse(int Version, int Unchanged, int Changed, int Added, int Retired, Replacements Replaced)
 {
     public static SourceUpdateResponse From(SourceUpdateSummary summary) =>
-        new(summary.Version, summary.Unchanged, summary.Changed, summary.Added, summary.Retired);
+        new(summary.Version, summary.Unchanged, summary.Changed, summary.Added, summary.Retired, summary.Replaced);
 }

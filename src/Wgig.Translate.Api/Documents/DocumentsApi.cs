@@ -48,17 +48,26 @@ public static class DocumentsApi
     /// <summary>Upload a new document (UTF-8 plain text or Markdown) as multipart form data.</summary>
     /// <param name="file">The document; its name becomes the document's path.</param>
     /// <param name="format">"Markdown" or "PlainText", where the file name's ending does not say.</param>
+    /// <param name="unstorableCharacters">
+    /// "refuse" (the default): a file holding a character storage or XML cannot hold (a control character, U+FFFE, U+FFFF)
+    /// is a 400 naming the first one; "replace": each is replaced with U+FFFD and listed in the answer's "replaced".
+    /// </param>
     private static async Task<Results<Created<DocumentResponse>, ProblemHttpResult>> Upload(
-        Guid projectId, IFormFile file, [FromForm] string? format, DocumentImport import, IBackgroundJobClient jobs,
-        IOptions<DocumentLimits> limits, TranslationDb db, CancellationToken cancellationToken)
+        Guid projectId, IFormFile file, [FromForm] string? format, [FromForm] string? unstorableCharacters, DocumentImport import,
+        IBackgroundJobClient jobs, IOptions<DocumentLimits> limits, TranslationDb db, CancellationToken cancellationToken)
     {
         // Checked before reading, so an oversize upload is never held in memory.
         if (file.Length > limits.Value.MaxUploadBytes)
         {
             return new UploadTooLarge(file.Length, limits.Value.MaxUploadBytes).ToProblem();
         }
+        var unstorable = UnstorableCharactersOption.Parse(unstorableCharacters);
+        if (!unstorable.Succeeded)
+        {
+            return unstorable.Error.ToProblem();
+        }
         var document = await import.ImportNewAsync(projectId,
-            new DocumentUpload(file.FileName, format, await ReadAsync(file, cancellationToken)), cancellationToken);
+            new DocumentUpload(file.FileName, format, await ReadAsync(file, cancellationToken), Unstorable: unstorable.Value), cancellationToken);
         if (!document.Succeeded)
         {
             return document.Error.ToProblem();
@@ -66,7 +75,7 @@ public static class DocumentsApi
         jobs.Enqueue<IRecountDocumentProgress>(job => job.RunAsync(document.Value.Id, CancellationToken.None));
         var targetLanguages = await db.Projects.Where(p => p.Id == projectId).Select(p => p.TargetLanguages).SingleAsync(cancellationToken);
         return TypedResults.Created($"/api/projects/{projectId}/documents/{document.Value.Id}",
-            ToResponse(document.Value, document.Value.Versions, targetLanguages, []));
+            ToResponse(document.Value, document.Value.Versions, targetLanguages, []) with { Replaced = document.Value.Replaced });
     }
 
     /// <summary>Upload a new version of the document's source, in the document's format.</summary>
@@ -75,16 +84,22 @@ public static class DocumentsApi
     /// translation, marked as needing an update, and show their previous source; new segments start
     /// untranslated; segments no longer in the source are retired, never deleted.
     /// </remarks>
+    /// <param name="unstorableCharacters">As for a new document: "refuse" (the default) or "replace".</param>
     private static async Task<Results<Ok<SourceUpdateResponse>, ProblemHttpResult>> UploadVersion(
-        Guid projectId, Guid documentId, IFormFile file, DocumentImport import, IBackgroundJobClient jobs,
-        IOptions<DocumentLimits> limits, CancellationToken cancellationToken)
+        Guid projectId, Guid documentId, IFormFile file, [FromForm] string? unstorableCharacters, DocumentImport import,
+        IBackgroundJobClient jobs, IOptions<DocumentLimits> limits, CancellationToken cancellationToken)
     {
         if (file.Length > limits.Value.MaxUploadBytes)
         {
             return new UploadTooLarge(file.Length, limits.Value.MaxUploadBytes).ToProblem();
         }
+        var unstorable = UnstorableCharactersOption.Parse(unstorableCharacters);
+        if (!unstorable.Succeeded)
+        {
+            return unstorable.Error.ToProblem();
+        }
         var summary = await import.ImportVersionAsync(projectId, documentId,
-            new DocumentUpload(file.FileName, null, await ReadAsync(file, cancellationToken)), cancellationToken);
+            new DocumentUpload(file.FileName, null, await ReadAsync(file, cancellationToken), Unstorable: unstorable.Value), cancellationToken);
         if (!summary.Succeeded)
         {
             return summary.Error.ToProblem();

@@ -18,23 +18,40 @@ public static class HealthApi
         return services;
     }
 
-    /// <summary>/health/live: the process answers. /health/ready: it can also reach its database and job storage.</summary>
+    /// <summary>
+    /// /health/live: the process answers. /health/ready: it can also reach its database and job storage; while it
+    /// cannot, a 503 problem with Retry-After. Both short-circuit routing: no authentication runs, so a probe that
+    /// carries a token (or a cookie) never reaches the database, and liveness stays green while the database is down.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson })
-            .WithTags("Health").AllowAnonymous();
-        routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteJson })
-            .WithTags("Health").AllowAnonymous();
+        routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
+            .WithTags("Health").AllowAnonymous().ShortCircuit();
+        routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync })
+            .WithTags("Health").AllowAnonymous().ShortCircuit();
         return routes;
     }
 
-    private static Task WriteJson(HttpContext context, HealthReport report)
+    private static Task WriteAsync(HttpContext context, HealthReport report)
     {
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        var checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description });
+        if (report.Status == HealthStatus.Healthy)
         {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString(), checks }));
+        }
+        // Not ready: a problem like every other refusal, with when to look again.
+        context.Response.Headers.RetryAfter = Problems.ProblemDetailsSetup.RetryAfterSeconds;
+        context.Response.ContentType = "application/problem+json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+            ["title"] = "Not ready",
+            ["status"] = context.Response.StatusCode,
+            ["detail"] = string.Join(" ", report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}")),
+            ["instance"] = context.Request.Path.Value,
+            ["health"] = report.Status.ToString(),
+            ["checks"] = checks,
         }));
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Wgig.Translate.Domain.Storage;
 
 namespace Wgig.Translate.Api.Problems;
 
@@ -19,7 +20,7 @@ public static class ProblemDetailsSetup
             context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
-        services.AddExceptionHandler<OverloadExceptionHandler>();
+        services.AddExceptionHandler<StoreOutageExceptionHandler>();
         // Binding failures throw, so the handler can say what was wrong instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
@@ -32,18 +33,28 @@ public static class ProblemDetailsSetup
         return app;
     }
 
-    // Every database connection busy for longer than the pool waits: the service is overloaded, not broken.
-    // Clients get a 503 with Retry-After, which they (and load balancers) know to retry.
-    private sealed class OverloadExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+    /// <summary>How long a client is told to wait before it tries again while the database is busy or away.</summary>
+    public const string RetryAfterSeconds = "5";
+
+    // The database busy (every pooled connection taken for longer than a caller waits) or away (stopped,
+    // restarting, unreachable): the service is degraded, not broken. Clients get a 503 with Retry-After, which
+    // they (and load balancers) know to retry; the request's transaction, if it had begun, was rolled back.
+    private sealed class StoreOutageExceptionHandler(IProblemDetailsService problemDetails, Npgsql.NpgsqlDataSource dataSource) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
-            if (exception is not Npgsql.NpgsqlException { InnerException: TimeoutException } || httpContext.Response.HasStarted)
+            if (StoreOutage.Classify(exception) is not { } outage || httpContext.Response.HasStarted)
             {
                 return false;
             }
+            if (outage == StoreOutageKind.Unavailable)
+            {
+                // A restarted server broke every pooled connection, and a broken one is only found when used: drop them all
+                // now, so that once the database is back each request opens a fresh one instead of failing on a dead one.
+                dataSource.Clear();
+            }
             httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            httpContext.Response.Headers.RetryAfter = "5";
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
             return await problemDetails.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,
@@ -51,8 +62,10 @@ public static class ProblemDetailsSetup
                 ProblemDetails =
                 {
                     Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "Busy",
-                    Detail = "The service is busy right now and did nothing with this request; try again in a few seconds.",
+                    Title = outage == StoreOutageKind.Busy ? "Busy" : "Database unavailable",
+                    Detail = outage == StoreOutageKind.Busy
+                        ? "The service is busy right now and did not complete this request; try again in a few seconds."
+                        : "The database cannot be reached right now, so this request was not completed; try again in a few seconds.",
                 },
             });
         }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace Wgig.Translate.Domain.Accounts;
@@ -8,9 +9,7 @@ namespace Wgig.Translate.Domain.Accounts;
 /// </summary>
 public static class Secrets
 {
-    public static string New(string prefix) => prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+    public static string New(string prefix) => prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -61,8 +61,36 @@ public static class TextRules
         }
         var line = 1 + text.AsSpan(0, at).Count('\n');
         var column = at - (text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
-        return $"Character {at + 1} (line {line}, column {column}) is U+{(int)text[at]:X4}, which cannot be stored: " +
-            "control characters other than tab and line breaks, U+FFFE, U+FFFF and unpaired surrogates are not allowed.";
+        return $"Character {at + 1} (line {line}, column {column}) is {Describe(text[at])}, which cannot be stored: {Allowed}";
+    }
+
+    /// <summary>What the rule allows, for messages.</summary>
+    public const string Allowed = "control characters other than tab and line breaks, U+FFFE, U+FFFF and unpaired surrogates are not allowed.";
+
+    /// <summary>
+    /// Every character storage or XML cannot hold, with where it is: its place in the text, line and column (each from 1),
+    /// for a report of what <see cref="Clean"/> replaced.
+    /// </summary>
+    public static IEnumerable<(int Character, int Line, int Column, string CodePoint)> Unstorable(string text)
+    {
+        var (line, lineStart, counted) = (1, 0, 0);
+        for (var at = FirstUnstorable(text); at >= 0; at = NextUnstorable(text, at + 1))
+        {
+            for (; counted < at; counted++)
+            {
+                if (text[counted] == '\n')
+                {
+                    (line, lineStart) = (line + 1, counted + 1);
+                }
+            }
+            yield return (at + 1, line, at - lineStart + 1, Describe(text[at]));
+        }
+    }
+
+    private static int NextUnstorable(string text, int from)
+    {
+        var next = from < text.Length ? FirstUnstorable(text.AsSpan(from)) : -1;
+        return next < 0 ? -1 : from + next;
     }
 
     /// <summary>The text with every character storage or XML cannot hold replaced by U+FFFD, visibly; the text itself when there is none.</summary>

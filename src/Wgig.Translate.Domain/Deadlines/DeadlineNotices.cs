@@ -11,8 +11,8 @@ namespace Wgig.Translate.Domain.Deadlines;
 /// </summary>
 public static class DeadlineNotices
 {
-    /// <summary>To the coordinators, when <see cref="Deadline.Forecast"/> changed the status (once per change).</summary>
-    public static OnceNotice ForecastChanged(Deadline deadline, string path, int remainingWords, DateTimeOffset now)
+    /// <summary>To the project's coordinators, when <see cref="Deadline.Forecast"/> changed the status (once per change).</summary>
+    public static CoordinatorNotice ForecastChanged(Deadline deadline, Guid projectId, string path, int remainingWords, DateTimeOffset now)
     {
         var due = $"{deadline.DueAt:yyyy-MM-dd HH:mm} UTC";
         var text = deadline.Status switch
@@ -24,13 +24,13 @@ public static class DeadlineNotices
             ForecastStatus.Done => $"{path} ({deadline.Language}) is translated, before its deadline {due}.",
             _ => $"{path} ({deadline.Language}): too little recent work to forecast its deadline {due}.",
         };
-        return new OnceNotice(Guid.Empty, text, deadline.DocumentId, $"deadline:{deadline.Id}:{deadline.Status}:{now:O}");
+        return new CoordinatorNotice(projectId, text, deadline.DocumentId, $"deadline:{deadline.Id}:{deadline.Status}:{now:O}");
     }
 
     /// <summary>
     /// A deadline not yet done, and one volunteer's live claims on its document × language (none: nobody holds work on it).
     /// </summary>
-    public sealed record Holding(Guid DeadlineId, Guid DocumentId, DateTimeOffset DueAt, string Language, string Path, Guid VolunteerId, int Segments,
+    public sealed record Holding(Guid DeadlineId, Guid ProjectId, Guid DocumentId, DateTimeOffset DueAt, string Language, string Path, Guid VolunteerId, int Segments,
         TimeSpan? Lead, bool OverdueNotice, bool AlertCoordinators);
 
     /// <summary>
@@ -38,12 +38,12 @@ public static class DeadlineNotices
     /// and the volunteer's overdue notice; before, the reminder that it is near, placed in the volunteer's availability
     /// window once the ladder's lead has come, with the time in their own time zone.
     /// </summary>
-    public static (OnceNotice? Near, OnceNotice? Missed, OnceNotice? Alert) For(Holding holding, VolunteerProfile profile, DateTimeOffset now)
+    public static (OnceNotice? Near, OnceNotice? Missed, CoordinatorNotice? Alert) For(Holding holding, VolunteerProfile profile, DateTimeOffset now)
     {
         var key = $"{holding.DeadlineId}:{holding.DueAt.UtcDateTime:yyyy-MM-ddTHH:mm}";
         var passed = holding.DueAt <= now;
         var alert = passed && holding.AlertCoordinators
-            ? new OnceNotice(Guid.Empty, $"{holding.Path} ({holding.Language}) missed its deadline {holding.DueAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC with work unfinished.",
+            ? new CoordinatorNotice(holding.ProjectId, $"{holding.Path} ({holding.Language}) missed its deadline {holding.DueAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC with work unfinished.",
                 holding.DocumentId, $"deadline-missed:{key}")
             : null;
         if (holding.Segments == 0)

@@ -6,6 +6,9 @@ namespace Wgig.Translate.Domain.Documents;
 public sealed record SourceUpdateSummary(int Version, int Unchanged, int Changed, int Added, int Retired)
 {
     public IReadOnlyList<Guid> ChangedSegmentIds { get; init; } = [];
+
+    /// <summary>Characters the import replaced with U+FFFD, when the upload asked for it.</summary>
+    public Replacements Replaced { get; init; } = Replacements.None;
 }
 
 /// <summary>A key paper in a project: its versions (one per import) and its segments.</summary>
@@ -49,6 +52,9 @@ public sealed class Document
     public void SignOff(Guid by, DateTimeOffset now) => (SignedOffVersion, SignedOffBy, SignedOffAt) = (CurrentVersion, by, now);
 
     public IReadOnlyList<DocumentVersion> Versions => _versions;
+
+    /// <summary>Characters the import that made this document replaced with U+FFFD, when the upload asked for it (not stored).</summary>
+    public Replacements Replaced { get; internal set; } = Replacements.None;
 
     /// <summary>All segments ever, retired ones included (when loaded).</summary>
     public IReadOnlyList<Segment> Segments => _segments;

@@ -13,7 +13,9 @@ namespace Wgig.Translate.Domain.Documents;
 /// <param name="FileName">The document's path in the project (an upload's file name).</param>
 /// <param name="Format">A format name, where the file name's ending does not say it.</param>
 /// <param name="CommitSha">For a document read from the project's repository: the commit it was read at.</param>
-public sealed record DocumentUpload(string? FileName, string? Format, byte[] Content, string? CommitSha = null)
+/// <param name="Unstorable">What to do with characters storage or XML cannot hold: refuse (the default) or replace and report.</param>
+public sealed record DocumentUpload(string? FileName, string? Format, byte[] Content, string? CommitSha = null,
+    UnstorableCharacters Unstorable = UnstorableCharacters.Refuse)
 {
     public VersionOrigin Origin => CommitSha is null ? VersionOrigin.Upload : VersionOrigin.Repository;
 }
@@ -46,10 +48,10 @@ public sealed class DocumentImport(
         {
             return importer.Error;
         }
-        var drafts = await SegmentAsync(importer.Value, path.Value, upload.Content, project.SourceLanguage, cancellationToken);
-        if (!drafts.Succeeded)
+        var segmented = await SegmentAsync(importer.Value, path.Value, upload, project.SourceLanguage, cancellationToken);
+        if (!segmented.Succeeded)
         {
-            return drafts.Error;
+            return segmented.Error;
         }
         if (await db.Documents.AnyAsync(d => d.ProjectId == projectId && d.Path == path.Value.Value, cancellationToken))
         {
@@ -57,7 +59,9 @@ public sealed class DocumentImport(
         }
 
         var now = clock.GetUtcNow();
-        var document = Document.Import(projectId, path.Value, importer.Value.Format, upload.Content, drafts.Value, upload.Origin, now, upload.CommitSha);
+        var (content, drafts, replaced) = segmented.Value;
+        var document = Document.Import(projectId, path.Value, importer.Value.Format, content, drafts, upload.Origin, now, upload.CommitSha);
+        document.Replaced = replaced;
         // In the caller's transaction when there is one (a repository sync, the demo's set-up), else in its own.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
@@ -101,11 +105,12 @@ public sealed class DocumentImport(
             return new DocumentNotFound(projectId, documentId);
         }
         var importer = importers.For(document.Format);
-        var drafts = await SegmentAsync(importer, DocumentPath.Parse(document.Path).Value!, upload.Content, project.SourceLanguage, cancellationToken);
-        if (!drafts.Succeeded)
+        var segmented = await SegmentAsync(importer, DocumentPath.Parse(document.Path).Value!, upload, project.SourceLanguage, cancellationToken);
+        if (!segmented.Succeeded)
         {
-            return drafts.Error;
+            return segmented.Error;
         }
+        var (content, drafts, replaced) = segmented.Value;
 
         var now = clock.GetUtcNow();
         // The row lock makes concurrent uploads of versions of one document queue up instead of racing; the segments
@@ -114,7 +119,7 @@ public sealed class DocumentImport(
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM translate.documents WHERE id = {documentId} FOR UPDATE", cancellationToken);
         document = await db.Documents.AsNoTracking().Include(d => d.Segments).SingleAsync(d => d.Id == documentId, cancellationToken);
         var before = document.Segments.Count;
-        var summary = document.ImportVersion(upload.Content, drafts.Value, upload.Origin, now, upload.CommitSha);
+        var summary = document.ImportVersion(content, drafts, upload.Origin, now, upload.CommitSha) with { Replaced = replaced };
         await db.Database.ExecuteSqlAsync($"UPDATE translate.documents SET current_version = {document.CurrentVersion} WHERE id = {documentId}", cancellationToken);
         await BulkCopy.WriteAsync(db, [document.Versions[^1]], cancellationToken);
         await UpdateSegmentsAsync(document.Segments.Take(before), cancellationToken);
@@ -153,14 +158,17 @@ public sealed class DocumentImport(
         await db.Database.ExecuteSqlRawAsync(update, cancellationToken);
     }
 
+    /// <summary>What an import stores: the file's bytes (with replacements, if asked for), its sentences, and what was replaced.</summary>
+    private sealed record Segmented(byte[] Content, IReadOnlyList<SegmentDraft> Drafts, Replacements Replaced);
+
     /// <summary>
     /// Parsing runs off the request thread under a time limit: size and nesting limits bound the work,
     /// and the limit is the last guard against an input that is slow in a way nobody foresaw.
     /// </summary>
-    private async Task<Result<IReadOnlyList<SegmentDraft>>> SegmentAsync(
-        IDocumentImporter importer, DocumentPath path, byte[] content, string language, CancellationToken cancellationToken)
+    private async Task<Result<Segmented>> SegmentAsync(
+        IDocumentImporter importer, DocumentPath path, DocumentUpload upload, string language, CancellationToken cancellationToken)
     {
-        var work = Task.Run(() => Segment(importer, path, content, language), cancellationToken);
+        var work = Task.Run(() => Segment(importer, path, upload, language), cancellationToken);
         try
         {
             return await work.WaitAsync(limits.Value.ParseTimeout, cancellationToken);
@@ -171,18 +179,51 @@ public sealed class DocumentImport(
         }
     }
 
-    private static Result<IReadOnlyList<SegmentDraft>> Segment(IDocumentImporter importer, DocumentPath path, byte[] content, string language)
+    // Characters storage cannot hold are checked twice: in the file's text, and in the sentences, where a character
+    // reference (&#1; in Markdown or HTML) can make one the file's text does not hold.
+    private static Result<Segmented> Segment(IDocumentImporter importer, DocumentPath path, DocumentUpload upload, string language)
     {
+        // A repository's file is corrected in the repository: only an upload may have characters replaced.
+        var (content, replace) = (upload.Content, upload.Unstorable == UnstorableCharacters.Replace && upload.Origin == VersionOrigin.Upload);
         if (content.Length == 0)
         {
             return new EmptyDocument(path.Value);
         }
+        var replaced = Replacements.None;
+        if (replace && importer.IsText)
+        {
+            var text = SourceText.Decode(content);
+            if (!text.Succeeded)
+            {
+                return text.Error;
+            }
+            (content, replaced) = Replacements.InText(text.Value, content);
+            if (replaced.Count > Math.Max(MaxReplacedCharacters, text.Value.Length / 100))
+            {
+                return new NotUtf8(0, $"{replaced.Count} of its {text.Value.Length} characters are control characters or noncharacters; a binary file is not a document");
+            }
+        }
         var blocks = importer.Split(content);
         if (!blocks.Succeeded)
         {
-            return blocks.Error;
+            return blocks.Error is UnstorableInDocument refused && upload.Origin == VersionOrigin.Upload
+                ? new UnstorableInDocument(refused.Where, refused.Problem, MayReplace: true) : blocks.Error;
         }
         var drafts = DocumentSegmentation.Segment(blocks.Value, language);
-        return drafts.Count == 0 ? new EmptyDocument(path.Value) : Result<IReadOnlyList<SegmentDraft>>.From(drafts);
+        if (drafts.Count == 0)
+        {
+            return new EmptyDocument(path.Value);
+        }
+        var (cleaned, inSegments) = Replacements.InSegments(drafts);
+        if (inSegments.Count > 0 && !replace)
+        {
+            var first = inSegments.Listed[0];
+            return new UnstorableInDocument($"Segment {first.Segment} (a character reference in the file)",
+                $"character {first.Character} is {first.CodePoint}, which cannot be stored: {TextRules.Allowed}", MayReplace: upload.Origin == VersionOrigin.Upload);
+        }
+        return new Segmented(content, cleaned, replaced.Plus(inSegments));
     }
+
+    /// <summary>Replacing more than this many characters (or 1% of the text, if more) means the file is not text.</summary>
+    public const int MaxReplacedCharacters = 1000;
 }

@@ -28,6 +28,8 @@ public sealed class DocxImporter : IDocumentImporter
 
     public string MediaType => "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+    public bool IsText => false;
+
     public Result<IReadOnlyList<SourceBlock>> Split(ReadOnlyMemory<byte> content)
     {
         var checkedZip = CheckPackage(content);
@@ -49,11 +51,23 @@ public sealed class DocxImporter : IDocumentImporter
                 .Select(p => ToBlock(p, numbering))
                 .OfType<SourceBlock>()]);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or IOException)
+        catch (Exception e) when (IsMalformed(e))
         {
             return new MalformedDocument("DOCX", e.Message.TrimEnd('.'));
         }
     }
+
+    /// <summary>
+    /// What the package and Open XML readers throw at a broken file: besides their own exceptions, a relationship to a
+    /// part that is not there (InvalidOperationException), a relationship's target that is no URI (ArgumentException),
+    /// an attribute whose value is not of its type, such as w:val="10 09" on a list level (FormatException), read
+    /// lazily. Those three are malformed input only when the readers threw them; from our own code they are bugs.
+    /// </summary>
+    private static bool IsMalformed(Exception e) =>
+        e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or IOException
+        || (e is InvalidOperationException or ArgumentException or FormatException or OverflowException
+            && new System.Diagnostics.StackTrace(e).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Assembly is { } assembly
+                && (assembly == typeof(OpenXmlElement).Assembly || assembly == typeof(System.IO.Packaging.Package).Assembly)));
 
     public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks)
     {
@@ -65,8 +79,9 @@ public sealed class DocxImporter : IDocumentImporter
         using var stream = new MemoryStream();
         stream.Write(original.Span);
         stream.Position = 0;
-        using (var document = WordprocessingDocument.Open(stream, isEditable: true))
+        try
         {
+            using var document = WordprocessingDocument.Open(stream, isEditable: true);
             var paragraphs = Paragraphs(document).Value!;
             var numbering = new ListNumbering(document);
             var translatable = paragraphs.Where(p => ToBlock(p, numbering) is not null).ToList();
@@ -77,6 +92,11 @@ public sealed class DocxImporter : IDocumentImporter
                     Rewrite(translatable[i], translation, StructuralLabel.Split(Content(translatable[i])).Label);
                 }
             }
+        }
+        catch (Exception e) when (IsMalformed(e))
+        {
+            // Saving touches parts reading did not (relationships, lazily loaded parts): the same readers' refusals.
+            return new MalformedDocument("DOCX", e.Message.TrimEnd('.'));
         }
         return stream.ToArray();
     }

@@ -42,6 +42,8 @@ public sealed class HtmlImporter : IDocumentImporter
 
     public string MediaType => "text/html; charset=utf-8";
 
+    public bool IsText => true;
+
     public Result<IReadOnlyList<SourceBlock>> Split(ReadOnlyMemory<byte> content)
     {
         var parsed = Parse(content);

@@ -18,6 +18,12 @@ public interface IDocumentImporter
 
     string MediaType { get; }
 
+    /// <summary>
+    /// Whether the format is UTF-8 text read through <see cref="SourceText"/>, so that an import may replace characters
+    /// storage cannot hold in its bytes (Documents.UnstorableCharacters); false for packages such as DOCX.
+    /// </summary>
+    bool IsText { get; }
+
     Result<IReadOnlyList<SourceBlock>> Split(ReadOnlyMemory<byte> content);
 
     /// <summary>

@@ -42,6 +42,8 @@ public sealed partial class MarkdownImporter : IDocumentImporter
 
     public string MediaType => "text/markdown; charset=utf-8";
 
+    public bool IsText => true;
+
     public Result<IReadOnlyList<SourceBlock>> Split(ReadOnlyMemory<byte> content)
     {
         var parsed = Parse(content);

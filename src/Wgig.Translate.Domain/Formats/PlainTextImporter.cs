@@ -47,6 +47,8 @@ public sealed partial class PlainTextImporter : IDocumentImporter
 
     public string MediaType => "text/plain; charset=utf-8";
 
+    public bool IsText => true;
+
     public Result<IReadOnlyList<SourceBlock>> Split(ReadOnlyMemory<byte> content)
     {
         var text = SourceText.DecodeUtf8(content);

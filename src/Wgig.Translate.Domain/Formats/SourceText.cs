@@ -10,7 +10,22 @@ public static class SourceText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>The file's text, refused when it is not UTF-8 or holds a character storage or XML cannot hold (<see cref="TextRules"/>).</summary>
     public static Result<string> DecodeUtf8(ReadOnlyMemory<byte> content)
+    {
+        var text = Decode(content);
+        if (!text.Succeeded)
+        {
+            return text.Error;
+        }
+        // NUL and other C0 controls (bar tab and line ends) do not occur in text, and U+FFFE/U+FFFF are not characters:
+        // storage and XML exports cannot hold them. An upload may ask to have them replaced (Documents.UnstorableCharacters).
+        return TextRules.FirstUnstorable(text.Value) < 0 ? text : new UnstorableInDocument("The file",
+            TextRules.Problem(text.Value)! + " Text documents rarely hold these, and a binary file is not a document.", MayReplace: false);
+    }
+
+    /// <summary>The file's text as strict UTF-8 (a byte order mark dropped), whatever characters it holds.</summary>
+    public static Result<string> Decode(ReadOnlyMemory<byte> content)
     {
         var bytes = content.Span;
         var offset = 0;
@@ -31,14 +46,6 @@ public static class SourceText
         catch (DecoderFallbackException e)
         {
             return new NotUtf8(e.Index + offset, "it contains a byte sequence that is not UTF-8");
-        }
-        // NUL and other C0 controls (bar tab and line ends) do not occur in text, and U+FFFE/U+FFFF are not characters:
-        // storage and XML exports cannot hold them (Common.TextRules).
-        var unstorable = TextRules.FirstUnstorable(text);
-        if (unstorable >= 0)
-        {
-            return new NotUtf8(Encoding.UTF8.GetByteCount(text.AsSpan(0, unstorable)) + offset,
-                TextRules.Problem(text)!.TrimEnd('.') + " (a text document never holds these; a binary file is not a document)");
         }
         return text;
     }

@@ -23,6 +23,17 @@ public static partial class LanguageTag
         RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex Syntax();
 
+    // RFC 5646 §2.1 "privateuse" on its own, a tag too ("x-whatever").
+    [GeneratedRegex("^x(?:-[a-z0-9]{1,8})+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PrivateUse();
+
+    /// <summary>
+    /// Whether <paramref name="input"/> is a well-formed tag by syntax alone, whether or not its subtags are known, as
+    /// XLIFF asks of srcLang, trgLang and xml:lang (a private-use tag such as "x-wgig" included); for a tag the platform
+    /// stores, use <see cref="TryNormalize"/>.
+    /// </summary>
+    public static bool IsWellFormed(string input) => Syntax().IsMatch(input) || PrivateUse().IsMatch(input);
+
     /// <summary>Returns the canonical tag, or a sentence saying why <paramref name="input"/> is not one.</summary>
     public static bool TryNormalize(string? input, out string tag, out string problem)
     {

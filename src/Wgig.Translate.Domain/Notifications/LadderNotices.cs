@@ -31,7 +31,7 @@ public static class LadderNotices
     /// the project's ladder has the step; the alert says where the work went (<paramref name="outcome"/>: the
     /// reassignment, or null when the project does not reassign).
     /// </summary>
-    public static (OnceNotice? Overdue, OnceNotice? Alert) ClaimLapsed(LapsedBatch batch, string path, EscalationLadder ladder, Reassigned? outcome,
+    public static (OnceNotice? Overdue, CoordinatorNotice? Alert) ClaimLapsed(LapsedBatch batch, string path, EscalationLadder ladder, Reassigned? outcome,
         Func<Guid, string> nameOf)
     {
         var what = $"{batch.SegmentIds.Count} segment(s) of {path} ({batch.Language})";
@@ -46,20 +46,23 @@ public static class LadderNotices
             _ => "back in the pool (this project does not reassign lapsed work)",
         };
         var alert = !ladder.AlertCoordinators ? null
-            : new OnceNotice(Guid.Empty, $"{nameOf(batch.VolunteerId)} let a claim lapse with {what} unfinished; {where}.", batch.ClaimId, key);
+            : new CoordinatorNotice(batch.ProjectId, $"{nameOf(batch.VolunteerId)} let a claim lapse with {what} unfinished; {where}.", batch.ClaimId, key);
         return (overdue, alert);
     }
 
-    /// <summary>A claim that lapsed, for the pause rule.</summary>
-    public sealed record Lapse(Guid VolunteerId, DateTimeOffset LapsedAt);
+    /// <summary>A claim that lapsed, for the pause rule, with the project it was in.</summary>
+    public sealed record Lapse(Guid VolunteerId, DateTimeOffset LapsedAt, Guid ProjectId);
 
-    /// <summary>A volunteer to pause, why, and what they and the coordinators are told.</summary>
-    public sealed record Pause(Guid VolunteerId, string Reason, OnceNotice ToVolunteer, OnceNotice ToCoordinators);
+    /// <summary>
+    /// A volunteer to pause, why, and what they and the coordinators are told: the coordinators of each project in which
+    /// a counted claim lapsed (one message each, under one once-key, so a coordinator of two of them hears it once).
+    /// </summary>
+    public sealed record Pause(Guid VolunteerId, string Reason, OnceNotice ToVolunteer, IReadOnlyList<CoordinatorNotice> ToCoordinators);
 
     /// <summary>
     /// The pause rule: a volunteer who let <see cref="ClaimOptions.PauseAfterLapses"/> claims lapse within
     /// <see cref="ClaimOptions.LapseWindow"/>, counting only lapses since a coordinator last resumed them, is paused
-    /// (unless already paused); they and every coordinator are told once.
+    /// (unless already paused); they and the coordinators of the projects where those claims lapsed are told once.
     /// </summary>
     public static IReadOnlyList<Pause> RepeatLapsers(IEnumerable<Lapse> lapses, VolunteerProfiles profiles, Func<Guid, string> nameOf, ClaimOptions rules,
         DateTimeOffset now)
@@ -67,14 +70,16 @@ public static class LadderNotices
         var since = now - rules.LapseWindow;
         var reason = $"{rules.PauseAfterLapses} or more claims lapsed within {rules.LapseWindow.TotalDays:0} days";
         return [.. lapses.GroupBy(l => l.VolunteerId)
-            .Where(g => profiles[g.Key] is { Paused: false } profile
-                && g.Count(l => l.LapsedAt > since && l.LapsedAt > (profile.ResumedAt ?? DateTimeOffset.MinValue)) >= rules.PauseAfterLapses)
-            .Select(g =>
+            .Select(g => (Volunteer: g.Key, Profile: profiles[g.Key],
+                Counted: g.Where(l => l.LapsedAt > since && l.LapsedAt > (profiles[g.Key].ResumedAt ?? DateTimeOffset.MinValue)).ToList()))
+            .Where(v => !v.Profile.Paused && v.Counted.Count >= rules.PauseAfterLapses)
+            .Select(v =>
             {
-                var key = $"paused:{g.Key}:{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffff}";
-                return new Pause(g.Key, reason,
-                    new OnceNotice(g.Key, $"You were paused: {reason}. Your coordinator can resume you; until then you take no new work.", g.Key, key),
-                    new OnceNotice(Guid.Empty, $"{nameOf(g.Key)} was paused: {reason}.", g.Key, key));
+                var key = $"paused:{v.Volunteer}:{now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffff}";
+                return new Pause(v.Volunteer, reason,
+                    new OnceNotice(v.Volunteer, $"You were paused: {reason}. Your coordinator can resume you; until then you take no new work.", v.Volunteer, key),
+                    [.. v.Counted.Select(l => l.ProjectId).Distinct().Order()
+                        .Select(project => new CoordinatorNotice(project, $"{nameOf(v.Volunteer)} was paused: {reason}.", v.Volunteer, key))]);
             })];
     }
 }

@@ -4,8 +4,11 @@ using Wgig.Translate.Domain.Storage;
 
 namespace Wgig.Translate.Domain.Notifications;
 
-/// <summary>One message of a workflow step, to one account (or, for coordinators, to each of them).</summary>
+/// <summary>One message of a workflow step, to one account.</summary>
 public sealed record OnceNotice(Guid AccountId, string Text, Guid? SubjectId, string OnceKey);
+
+/// <summary>One message of a workflow step to the coordinators of one project: its staff with the coordinator role.</summary>
+public sealed record CoordinatorNotice(Guid ProjectId, string Text, Guid? SubjectId, string OnceKey);
 
 /// <summary>
 /// Notifications written by workflow steps that may run twice (a retried job, two Workers): the
@@ -34,8 +37,11 @@ public static class NotifyOnce
             """, cancellationToken);
     }
 
-    /// <summary>Each message to every coordinator (the account id of a notice is ignored).</summary>
-    public static Task<int> NotifyCoordinatorsOnceAsync(this TranslationDb db, NotificationKind kind, IReadOnlyList<OnceNotice> notices, DateTimeOffset now,
+    /// <summary>
+    /// Each message to the coordinators of its project (staff roles are per project: a coordinator of another project
+    /// hears nothing of this one); admins and the secretariat are not alerted.
+    /// </summary>
+    public static Task<int> NotifyCoordinatorsOnceAsync(this TranslationDb db, NotificationKind kind, IReadOnlyList<CoordinatorNotice> notices, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         if (notices.Count == 0)
@@ -43,13 +49,16 @@ public static class NotifyOnce
             return Task.FromResult(0);
         }
         string name = kind.ToString(), coordinator = Roles.Coordinator;
+        Guid[] projects = [.. notices.Select(n => n.ProjectId)];
         string[] texts = [.. notices.Select(n => Notification.Fit(n.Text))], keys = [.. notices.Select(n => n.OnceKey)];
         Guid?[] subjects = [.. notices.Select(n => n.SubjectId)];
         return db.Database.ExecuteSqlAsync($"""
             INSERT INTO translate.notifications (id, account_id, kind, text, subject_id, once_key, created_at, mail_attempts)
-            SELECT gen_random_uuid(), ar.user_id, {name}, n.text, n.subject_id, n.once_key, {now}, 0
-            FROM unnest({texts}, {subjects}, {keys}) AS n(text, subject_id, once_key)
-            CROSS JOIN translate.account_roles ar JOIN translate.roles r ON r.id = ar.role_id AND r.name = {coordinator}
+            SELECT gen_random_uuid(), ps.account_id, {name}, n.text, n.subject_id, n.once_key, {now}, 0
+            FROM unnest({projects}, {texts}, {subjects}, {keys}) AS n(project_id, text, subject_id, once_key)
+            JOIN translate.project_staff ps ON ps.project_id = n.project_id
+            WHERE EXISTS (SELECT 1 FROM translate.account_roles ar JOIN translate.roles r ON r.id = ar.role_id
+                WHERE ar.user_id = ps.account_id AND r.name = {coordinator})
             ON CONFLICT (account_id, once_key) DO NOTHING
             """, cancellationToken);
     }

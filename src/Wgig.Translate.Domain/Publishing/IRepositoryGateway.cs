@@ -30,8 +30,16 @@ public static class GitObjects
 /// <param name="KnownPullRequest">The open pull request an earlier publication made from this branch, to update instead of duplicating.</param>
 /// <param name="KnownBranch">An earlier publication committed to this branch, so it is looked up first; otherwise it is
 /// created from the base branch (and looked up only if that says it exists), which saves a call.</param>
+/// <param name="EarlierAttemptMayHaveCommitted">An earlier attempt of this publication may have committed (its Worker
+/// died before recording the outcome): the branch's latest <see cref="RecentCommits"/> commits are searched for the marker
+/// first, so the commit is found even when others landed on top of it meanwhile, and no second one is made. False on a
+/// first attempt, which costs no extra call.</param>
 public sealed record PublishRequest(string Branch, string BaseBranch, IReadOnlyList<FileToWrite> Files, string Message, string Marker,
-    bool OpenPullRequest, string PullRequestTitle, string PullRequestBody, int? KnownPullRequest, bool KnownBranch);
+    bool OpenPullRequest, string PullRequestTitle, string PullRequestBody, int? KnownPullRequest, bool KnownBranch,
+    bool EarlierAttemptMayHaveCommitted = false)
+{
+    public const int RecentCommits = 100;
+}
 
 /// <param name="CommitSha">The publication's commit; null when the branch already held these files.</param>
 public sealed record PublishOutcome(string TreeSha, string? CommitSha, int? PullRequestNumber, string? PullRequestUrl);

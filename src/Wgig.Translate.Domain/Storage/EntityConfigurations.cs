@@ -33,6 +33,7 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
     public void Configure(EntityTypeBuilder<Document> document)
     {
         document.Property(d => d.Id).ValueGeneratedNever();
+        document.Ignore(d => d.Replaced);
         document.Property(d => d.Path).HasMaxLength(DocumentPath.MaxLength);
         document.HasIndex(d => new { d.ProjectId, d.Path }).IsUnique();
         document.HasOne<Project>().WithMany().HasForeignKey(d => d.ProjectId).OnDelete(DeleteBehavior.Restrict);

@@ -73,6 +73,51 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
 
     public DbSet<Comments.Comment> Comments => Set<Comments.Comment>();
 
+    /// <summary>The unique index that numbers each target's history: two writers appending to one history meet here.</summary>
+    public const string HistorySequenceIndex = "ix_target_events_target_id_sequence";
+
+    /// <summary>
+    /// Saves, and when a draft was set aside keeps only the newest <see cref="Target.SuggestionsKept"/> of each target's
+    /// set-aside drafts, in the same transaction: every path that ends a claim (release, takeover of an expired claim, a
+    /// right taken away) goes through here (the store is only ever saved asynchronously); the Worker's sweep applies the same statement in its own.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Guid[] setAside = [.. ChangeTracker.Entries<TargetEvent>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Kind == TargetEventKind.DraftSetAside).Select(e => e.Entity.TargetId).Distinct()];
+        if (setAside.Length == 0)
+        {
+            return await SaveNumberedHistoryAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await SaveNumberedHistoryAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await Database.ExecuteSqlRawAsync(TargetSql.DropOldDrafts("SELECT unnest(@targets)", Target.SuggestionsKept),
+            [new Npgsql.NpgsqlParameter("targets", setAside)], cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return saved;
+    }
+
+    /// <summary>
+    /// Saves; a write that lost a race for a target's history (another transaction appended the same event number
+    /// first, such as the sweep expiring the claim a submission was made under) is a concurrency conflict, as a
+    /// changed row version is: callers that answer those with a 409 and the current state answer this one alike.
+    /// </summary>
+    private async Task<int> SaveNumberedHistoryAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException
+            && e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: HistorySequenceIndex })
+        {
+            throw new DbUpdateConcurrencyException("Another writer appended to the target's history first.", e);
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -11,8 +11,6 @@ namespace Wgig.Translate.Domain.Suggestions;
 /// </summary>
 public sealed class SetAsideDrafts(TranslationDb db) : ISuggestionSource
 {
-    private const int Kept = 10;
-
     public SuggestionKind Kind => SuggestionKind.SetAsideDraft;
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken)
@@ -22,8 +20,8 @@ public sealed class SetAsideDrafts(TranslationDb db) : ISuggestionSource
             return [];
         }
         var left = await db.TargetEvents.AsNoTracking()
-            .Where(e => e.TargetId == target.Id && e.Kind == TargetEventKind.DraftSetAside)
-            .OrderByDescending(e => e.Sequence).Take(Kept).ToListAsync(cancellationToken);
+            .Where(e => e.TargetId == target.Id && e.Kind == TargetEventKind.DraftSetAside && e.Text != null)
+            .OrderByDescending(e => e.Sequence).Take(Target.SuggestionsKept).ToListAsync(cancellationToken);
         return [.. left.Select(e => new Suggestion(SuggestionKind.SetAsideDraft,
             new SegmentContent(e.Text!, request.Segment.Content.Codes), e.ActorId, e.At))];
     }

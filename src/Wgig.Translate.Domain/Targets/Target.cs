@@ -32,6 +32,13 @@ public sealed class Target
 {
     public const int MaxCommentLength = 4000;
 
+    /// <summary>
+    /// How many drafts set aside (suggestions for the next translator) a target keeps: when another is set aside, the
+    /// oldest kept one's text is dropped, its event staying in the history (<see cref="TargetSql.DropOldDrafts"/>). A
+    /// volunteer who claims and releases a segment over and over cannot make its storage grow without bound.
+    /// </summary>
+    public const int SuggestionsKept = 10;
+
     private readonly List<TargetEvent> _history = [];
 
     // Events recorded so far, stored so that a target loaded without its history still numbers new ones right.
@@ -257,6 +264,21 @@ public sealed class Target
             return new ClaimStillLive(SegmentId, Language);
         }
         Unclaim(TargetWorkflow.Unclaim.Event, null, now);
+        return null;
+    }
+
+    /// <summary>
+    /// The review batch ran out before a decision (the Worker's sweep): the translation goes back to the review queue,
+    /// and the history says so, so a reviewer whose decision lost the race to the lapse can see why it was refused.
+    /// </summary>
+    public DomainError? ExpireReview(DateTimeOffset now)
+    {
+        if (ReviewClaimedBy is null || !TargetWorkflow.ExpireReview.Allows(State) || ReviewClaimExpiresAt > now)
+        {
+            return new ClaimStillLive(SegmentId, Language);
+        }
+        ClearReviewClaim();
+        Record(TargetWorkflow.ExpireReview.Event, null, null, null, now);
         return null;
     }
 

@@ -25,6 +25,9 @@ public enum TargetEventKind
     /// <summary>A muted check counts again; the comment is the check.</summary>
     CheckUnmuted,
 
+    /// <summary>A review batch ran out before its reviewer decided; the translation waits in the review queue again.</summary>
+    ReviewExpired,
+
     /// <summary>The claimant's right to translate into the language was taken away: the claim ended (the comment says so).</summary>
     ClaimEndedRightRevoked,
 

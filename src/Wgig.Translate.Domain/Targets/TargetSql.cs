@@ -81,10 +81,26 @@ public static class TargetSql
           AND t.state_before_claim IN {States(TargetWorkflow.SourceChanged.From)}
         """;
 
+    /// <summary>What a set-aside draft's event says once its text was dropped under <see cref="Target.SuggestionsKept"/>.</summary>
+    public static readonly string DraftDropped = $"Draft dropped: a segment keeps the newest {Target.SuggestionsKept} drafts set aside.";
+
+    /// <summary>
+    /// <see cref="Target.SuggestionsKept"/> applied to the targets <paramref name="targets"/> selects (a query of target ids):
+    /// the text of every set-aside draft but the newest <paramref name="keep"/> is dropped; the events stay, saying so.
+    /// </summary>
+    public static string DropOldDrafts(string targets, int keep) => $"""
+        UPDATE translate.target_events e SET text = NULL, comment = '{DraftDropped}'
+        FROM (SELECT d.id, row_number() OVER (PARTITION BY d.target_id ORDER BY d.sequence DESC) AS newer
+              FROM translate.target_events d
+              WHERE d.target_id IN ({targets}) AND d.kind = '{TargetEventKind.DraftSetAside}' AND d.text IS NOT NULL) old
+        WHERE e.id = old.id AND old.newer > {keep}
+        """;
+
     /// <summary>
     /// <see cref="Target.Expire"/> for every target whose claim ran out by <c>@now</c>: back to the state before
     /// the claim, an Expired event, and the claimant's draft set aside in a DraftSetAside event (nothing they
-    /// typed is lost). Targets are taken with SKIP LOCKED, so concurrent sweeps split the work. Each claim
+    /// typed is lost; of the drafts set aside before, the newest <see cref="Target.SuggestionsKept"/> - 1 keep their text,
+    /// as <see cref="DropOldDrafts"/> says). Targets are taken with SKIP LOCKED, so concurrent sweeps split the work. Each claim
     /// with segments taken back is marked lapsed and its segments queued for the rest of the escalation
     /// ladder. Returns the count of targets reclaimed.
     /// </summary>
@@ -102,6 +118,8 @@ public static class TargetSql
             INSERT INTO translate.target_events (id, target_id, sequence, kind, state_after, actor_id, text, comment, at)
             SELECT gen_random_uuid(), l.id, l.events_recorded + 2, '{TargetEventKind.DraftSetAside}', l.back, l.claimed_by, l.draft, NULL, @now
             FROM lapsed l WHERE l.draft IS NOT NULL),
+        -- Every statement of the WITH sees the events as they were before it: the draft set aside above is not yet among them.
+        dropped AS ({DropOldDrafts("SELECT l.id FROM lapsed l WHERE l.draft IS NOT NULL", Target.SuggestionsKept - 1)}),
         reclaimed AS (
             UPDATE translate.targets t
             SET state = l.back, claimed_by = NULL, claim_id = NULL, state_before_claim = NULL,
@@ -121,14 +139,21 @@ public static class TargetSql
         SELECT count(*)::int AS "Value" FROM reclaimed
         """;
 
-    /// <summary>Review batches that ran out by <c>@now</c> give their translations back to the review queue (no decision, no event).</summary>
+    /// <summary>
+    /// <see cref="Target.ExpireReview"/> for every translation whose review batch ran out by <c>@now</c>: back to the
+    /// review queue, with a ReviewExpired event (a decision that lost the race to the lapse is explained).
+    /// </summary>
     public static readonly string ReleaseLapsedReviews = $"""
         WITH lapsed AS (
-            SELECT t.id FROM translate.targets t JOIN translate.claims c ON c.id = t.review_claim_id
-            WHERE t.state IN {States(TargetWorkflow.ClaimReview.From)} AND c.expires_at <= @now
-            FOR UPDATE OF t SKIP LOCKED)
+            SELECT t.id, t.events_recorded FROM translate.targets t JOIN translate.claims c ON c.id = t.review_claim_id
+            WHERE t.state IN {States(TargetWorkflow.ExpireReview.From)} AND c.expires_at <= @now
+            FOR UPDATE OF t SKIP LOCKED),
+        expired_events AS (
+            INSERT INTO translate.target_events (id, target_id, sequence, kind, state_after, actor_id, text, comment, at)
+            SELECT gen_random_uuid(), l.id, l.events_recorded + 1, '{TargetWorkflow.ExpireReview.Event}', {State(TargetWorkflow.ExpireReview.To!.Value)},
+                NULL, NULL, NULL, @now FROM lapsed l)
         UPDATE translate.targets t
-        SET review_claimed_by = NULL, review_claim_id = NULL, updated_at = @now
+        SET review_claimed_by = NULL, review_claim_id = NULL, updated_at = @now, events_recorded = l.events_recorded + 1
         FROM lapsed l WHERE t.id = l.id
         """;
 }

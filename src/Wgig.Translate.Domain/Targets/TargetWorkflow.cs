@@ -22,6 +22,9 @@ public static class TargetWorkflow
     /// <summary>A reviewer takes a submitted translation into their review batch (the state stays).</summary>
     public static readonly Transition ClaimReview = new(TargetEventKind.ReviewClaimed, [TargetState.Translated], TargetState.Translated);
 
+    /// <summary>A review batch runs out before its reviewer decided: the translation waits for review again (the state stays).</summary>
+    public static readonly Transition ExpireReview = new(TargetEventKind.ReviewExpired, [TargetState.Translated], TargetState.Translated);
+
     /// <summary>Review decisions start from a submitted translation.</summary>
     public static readonly Transition Review = new(TargetEventKind.Approved, [TargetState.Translated], TargetState.Approved);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using Wgig.Translate.Domain.Languages;
 
 namespace Wgig.Translate.Domain.Xliff;
 
@@ -30,9 +31,6 @@ internal static partial class Xliff2Rules
     // Fragment identifier prefixes: core ones and those of the modules this reader knows (Appendix: Fragment Identification).
     private static readonly HashSet<string> FragmentPrefixes = ["f", "g", "u", "n", "d", "t", "mtc", "gls", "mda", "res", "ctr", "slr", "val", "fs", "itsm", "tbx"];
 
-    [GeneratedRegex(@"^[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*(?:-[xX](?:-[A-Za-z0-9]{1,8})+)?$|^[xX](?:-[A-Za-z0-9]{1,8})+$")]
-    private static partial Regex WellFormedLanguageTag();
-
     [GeneratedRegex(@"^[A-Za-z0-9_.\-:]+$")]
     private static partial Regex NmToken();
 
@@ -45,15 +43,15 @@ internal static partial class Xliff2Rules
         var root = xml.Root!;
         var srcLang = (string?)root.Attribute("srcLang") ?? "";
         var trgLang = (string?)root.Attribute("trgLang");
-        if (!WellFormedLanguageTag().IsMatch(srcLang))
+        if (!LanguageTag.IsWellFormed(srcLang))
         {
             Fail(root, "srcLang", $"srcLang '{srcLang}' is not a well-formed BCP 47 tag");
         }
-        if (trgLang is not null && !WellFormedLanguageTag().IsMatch(trgLang))
+        if (trgLang is not null && !LanguageTag.IsWellFormed(trgLang))
         {
             Fail(root, "trgLang", $"trgLang '{trgLang}' is not a well-formed BCP 47 tag");
         }
-        foreach (var lang in root.DescendantsAndSelf().Attributes(XmlLang).Where(a => a.Value.Length > 0 && !WellFormedLanguageTag().IsMatch(a.Value)))
+        foreach (var lang in root.DescendantsAndSelf().Attributes(XmlLang).Where(a => a.Value.Length > 0 && !LanguageTag.IsWellFormed(a.Value)))
         {
             Fail(lang, "xml:lang", $"xml:lang '{lang.Value}' is not a well-formed BCP 47 tag");
         }

@@ -20,7 +20,7 @@ namespace Wgig.Translate.Worker.Claims;
 /// The sweep also records each reclaimed segment as lapsed; then the rest of each project's escalation
 /// ladder runs over them a few claims at a time: the unfinished segments go to a backup volunteer by the
 /// balancing policy, the volunteer gets the overdue notice and the coordinators an alert saying where the
-/// work went. Each chunk locks its lapsed claims (SKIP LOCKED) and consumes their records in the same
+/// work went (coordinators hear only of their own projects). Each chunk locks its lapsed claims (SKIP LOCKED) and consumes their records in the same
 /// transaction as the reassignment, so every lapsed segment is reassigned once, by one Worker; and the
 /// sweep's own locks stay short however much work lapsed at once.
 /// </summary>
@@ -112,7 +112,7 @@ public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, I
         var notices = lapsed.Select(batch => LadderNotices.ClaimLapsed(batch, paths[batch.DocumentId], ladders[batch.ProjectId],
             outcomes.GetValueOrDefault(batch.ClaimId), id => names.GetValueOrDefault(id, id.ToString()))).ToList();
         await db.NotifyOnceAsync(NotificationKind.ClaimLapsed, [.. notices.Select(n => n.Overdue).OfType<OnceNotice>()], now, cancellationToken);
-        await db.NotifyCoordinatorsOnceAsync(NotificationKind.VolunteerClaimLapsed, [.. notices.Select(n => n.Alert).OfType<OnceNotice>()], now, cancellationToken);
+        await db.NotifyCoordinatorsOnceAsync(NotificationKind.VolunteerClaimLapsed, [.. notices.Select(n => n.Alert).OfType<CoordinatorNotice>()], now, cancellationToken);
         return outcomes.Values.Where(o => o.VolunteerId is not null).Sum(o => o.Batch.SegmentIds.Count);
     }
 
@@ -121,7 +121,8 @@ public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, I
     {
         var since = now - options.Value.LapseWindow;
         var lapses = await db.Claims.AsNoTracking().Where(c => c.LapsedAt > since)
-            .Select(c => new LadderNotices.Lapse(c.VolunteerId, c.LapsedAt!.Value)).ToListAsync(cancellationToken);
+            .Join(db.Documents, c => c.DocumentId, d => d.Id, (c, d) => new LadderNotices.Lapse(c.VolunteerId, c.LapsedAt!.Value, d.ProjectId))
+            .ToListAsync(cancellationToken);
         if (lapses.Count < options.Value.PauseAfterLapses)
         {
             return 0;
@@ -143,7 +144,7 @@ public sealed class ReclaimExpiredClaims(TranslationDb db, TimeProvider clock, I
         }
         await db.SaveChangesAsync(cancellationToken);
         await db.NotifyOnceAsync(NotificationKind.YouWerePaused, [.. pauses.Select(p => p.ToVolunteer)], now, cancellationToken);
-        await db.NotifyCoordinatorsOnceAsync(NotificationKind.VolunteerPaused, [.. pauses.Select(p => p.ToCoordinators)], now, cancellationToken);
+        await db.NotifyCoordinatorsOnceAsync(NotificationKind.VolunteerPaused, [.. pauses.SelectMany(p => p.ToCoordinators)], now, cancellationToken);
         return pauses.Count;
     }
 }

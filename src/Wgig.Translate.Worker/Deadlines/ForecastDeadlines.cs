@@ -11,7 +11,7 @@ namespace Wgig.Translate.Worker.Deadlines;
 /// <summary>
 /// For every deadline not yet met: the words left (segments without a submitted or approved translation)
 /// and the velocity of the last 14 days (words handed in per day), projected to a finish date. When the
-/// status changes (on track, at risk, done) every coordinator is told, once per change. Safe to run
+/// status changes (on track, at risk, done) the project's coordinators are told, once per change. Safe to run
 /// twice: the second run finds no change.
 /// </summary>
 public sealed class ForecastDeadlines(TranslationDb db, TimeProvider clock) : IBackgroundJob
@@ -41,8 +41,9 @@ public sealed class ForecastDeadlines(TranslationDb db, TimeProvider clock) : IB
                 continue;
             }
             changed++;
-            var path = await db.Documents.Where(d => d.Id == deadline.DocumentId).Select(d => d.Path).SingleAsync(cancellationToken);
-            await db.NotifyCoordinatorsOnceAsync(NotificationKind.DeadlineForecastChanged, [DeadlineNotices.ForecastChanged(deadline, path, remaining, now)],
+            var document = await db.Documents.Where(d => d.Id == deadline.DocumentId).Select(d => new { d.ProjectId, d.Path }).SingleAsync(cancellationToken);
+            await db.NotifyCoordinatorsOnceAsync(NotificationKind.DeadlineForecastChanged,
+                [DeadlineNotices.ForecastChanged(deadline, document.ProjectId, document.Path, remaining, now)],
                 now, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -58,7 +59,7 @@ public sealed class ForecastDeadlines(TranslationDb db, TimeProvider clock) : IB
         var horizon = now + 2 * Domain.Projects.EscalationLadder.MaxLead;
         string claimed = nameof(TargetState.Claimed), done = nameof(ForecastStatus.Done);
         var holders = await db.Database.SqlQuery<DeadlineNotices.Holding>($"""
-            SELECT dl.id AS deadline_id, dl.document_id AS document_id, dl.due_at AS due_at, dl.language AS language, d.path AS path,
+            SELECT dl.id AS deadline_id, p.id AS project_id, dl.document_id AS document_id, dl.due_at AS due_at, dl.language AS language, d.path AS path,
                 coalesce(t.claimed_by, '00000000-0000-0000-0000-000000000000') AS volunteer_id, count(t.id)::int AS segments, p.ladder_remind_before_deadline AS lead,
                 p.ladder_overdue_notice AS overdue_notice, p.ladder_alert_coordinators AS alert_coordinators
             FROM translate.deadlines dl
@@ -72,8 +73,8 @@ public sealed class ForecastDeadlines(TranslationDb db, TimeProvider clock) : IB
             """).ToListAsync(cancellationToken);
         var profiles = await VolunteerProfiles.ReadAsync(db, holders.Where(h => h.Segments > 0).Select(h => h.VolunteerId), now, cancellationToken);
         var steps = holders.Select(h => DeadlineNotices.For(h, profiles[h.VolunteerId], now)).ToList();
-        List<OnceNotice> near = [.. steps.Select(s => s.Near).OfType<OnceNotice>()], missed = [.. steps.Select(s => s.Missed).OfType<OnceNotice>()],
-            alerts = [.. steps.Select(s => s.Alert).OfType<OnceNotice>()];
+        List<OnceNotice> near = [.. steps.Select(s => s.Near).OfType<OnceNotice>()], missed = [.. steps.Select(s => s.Missed).OfType<OnceNotice>()];
+        List<CoordinatorNotice> alerts = [.. steps.Select(s => s.Alert).OfType<CoordinatorNotice>()];
         await db.NotifyOnceAsync(NotificationKind.DeadlineNear, near, now, cancellationToken);
         await db.NotifyOnceAsync(NotificationKind.DeadlineMissed, missed, now, cancellationToken);
         await db.NotifyCoordinatorsOnceAsync(NotificationKind.DeadlineMissed, [.. alerts.DistinctBy(a => a.OnceKey)], now, cancellationToken);

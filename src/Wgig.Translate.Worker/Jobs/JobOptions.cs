@@ -13,6 +13,14 @@ public sealed class JobOptions
     /// <summary>Cron schedules (UTC) by recurring job id, overriding the defaults in <see cref="RecurringJobs"/>.</summary>
     public Dictionary<string, string> Schedules { get; set; } = [];
 
+    /// <summary>
+    /// How long a repository sync or a publication waits while another run of the same work on the same project
+    /// holds its lock (<see cref="ProjectLocks"/>) before it gives up and Hangfire retries it later. A dead
+    /// Worker's lock is freed by PostgreSQL at once; this only bounds waiting for a live one.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ProjectLockWait { get; set; } = TimeSpan.FromMinutes(10);
+
     [Range(1, 100)]
     public int WorkerCount { get; set; } = Math.Min(Environment.ProcessorCount * 5, 20);
 }

@@ -42,6 +42,14 @@ internal static class JobStorageSetup
         PrepareSchemaIfNecessary = false,
         EnableLongPolling = true,
         QueuePollInterval = options.QueuePollInterval,
+        // A running job's queue entry is kept fresh while its Worker lives (a keep-alive every fifth of the
+        // timeout); once the Worker dies, another picks the job up after the timeout instead of Hangfire's 30 minutes.
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = options.InvisibilityTimeout,
+        // Hangfire's own locks (the recurring and delayed job schedulers) are held for moments; one a killed Worker
+        // left behind then blocks scheduling for this long instead of ten minutes. Jobs never hold these locks:
+        // work that runs one at a time takes a lock that dies with its process (the Worker's ProjectLocks).
+        DistributedLockTimeout = options.DistributedLockTimeout,
     };
 
     private sealed class DataSourceConnectionFactory(NpgsqlDataSource dataSource) : IConnectionFactory
@@ -61,4 +69,12 @@ internal sealed class JobStorageOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long after its Worker died a running job is picked up again by another Worker.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a lock of Hangfire's own that a killed process left behind blocks the next taker.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
 }

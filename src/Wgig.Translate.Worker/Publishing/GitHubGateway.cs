@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
@@ -96,6 +97,11 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, IOptions<Repo
         var github = await ClientAsync(connection, cancellationToken);
         var (owner, name) = (connection.Owner, connection.Name);
         var lookUpBranch = request.KnownBranch || request.Branch == request.BaseBranch;
+        if (request.EarlierAttemptMayHaveCommitted && await OwnCommitAsync(github, connection, request, cancellationToken) is { } own)
+        {
+            var existing = request.OpenPullRequest ? await PullRequestAsync(github, connection, request, cancellationToken) : null;
+            return new PublishOutcome(own.Commit.Tree.Sha, own.Sha, existing?.Number, existing?.HtmlUrl);
+        }
         for (var rebuild = 0; rebuild <= options.Value.MaxRebuilds; rebuild++)
         {
             var branchHead = lookUpBranch ? await HeadAsync(github, connection, request.Branch, cancellationToken) : null;
@@ -144,6 +150,24 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, IOptions<Repo
         }
         throw new InvalidOperationException(
             $"{connection.Describe()}: {request.Branch} moved under the publication {options.Value.MaxRebuilds + 1} times in a row; the job will try again later.");
+    }
+
+    // One call, on reruns only: the branch's latest commits (one page, no date filter: commit dates are whoever's
+    // clock), searched for the publication's marker. A branch that does not exist yet holds none.
+    private async Task<GitHubCommit?> OwnCommitAsync(GitHubClient github, RepositoryConnection connection, PublishRequest request,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var commits = await CallAsync(() => github.Repository.Commit.GetAll(connection.Owner, connection.Name,
+                new CommitRequest { Sha = request.Branch }, new ApiOptions { PageSize = PublishRequest.RecentCommits, PageCount = 1 }),
+                connection, cancellationToken, notFoundIsAnswer: true);
+            return commits.FirstOrDefault(c => c.Commit.Message.Contains(request.Marker, StringComparison.Ordinal));
+        }
+        catch (Exception e) when (e is NotFoundException or ApiValidationException)
+        {
+            return null;
+        }
     }
 
     private async Task<NewTreeItem> TreeItemAsync(GitHubClient github, RepositoryConnection connection, FileToWrite file, CancellationToken cancellationToken)
@@ -363,13 +387,11 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, IOptions<Repo
 
     private static string AppJwt(long appId, string privateKeyPem, DateTimeOffset now)
     {
-        static string Part(string json) => Base64Url(Encoding.UTF8.GetBytes(json));
+        static string Part(string json) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
         var unsigned = Part("""{"alg":"RS256","typ":"JWT"}""") + "." +
             Part(string.Create(CultureInfo.InvariantCulture, $$"""{"iat":{{now.AddSeconds(-60).ToUnixTimeSeconds()}},"exp":{{now.AddMinutes(9).ToUnixTimeSeconds()}},"iss":"{{appId}}"}"""));
         using var rsa = RSA.Create();
         rsa.ImportFromPem(privateKeyPem);
-        return unsigned + "." + Base64Url(rsa.SignData(Encoding.ASCII.GetBytes(unsigned), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        return unsigned + "." + Base64Url.EncodeToString(rsa.SignData(Encoding.ASCII.GetBytes(unsigned), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -60,6 +60,11 @@ public sealed class LocalGitGateway(IOptions<RepositoryAccessOptions> repositori
     public Task<PublishOutcome> PublishAsync(RepositoryConnection connection, PublishRequest request, CancellationToken cancellationToken)
     {
         using var repository = Open(connection);
+        if (request.EarlierAttemptMayHaveCommitted
+            && repository.Branches[request.Branch]?.Commits.Take(PublishRequest.RecentCommits).FirstOrDefault(c => c.Message.Contains(request.Marker, StringComparison.Ordinal)) is { } own)
+        {
+            return Task.FromResult(new PublishOutcome(own.Tree.Sha, own.Sha, null, null));
+        }
         for (var rebuild = 0; rebuild <= MaxRebuilds; rebuild++)
         {
             var branch = repository.Branches[request.Branch];

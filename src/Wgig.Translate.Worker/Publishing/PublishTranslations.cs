@@ -14,18 +14,25 @@ namespace Wgig.Translate.Worker.Publishing;
 /// Takes the publication's id, never an entity; a finished publication is not run again. A rate limit
 /// schedules the job again for the host's reset time (the publication waits, no retry is burnt); a refusal
 /// (credentials, missing repository) fails it with the host's reason; anything else is recorded and thrown
-/// for Hangfire's retries, which are safe: the gateway makes no second commit of the same files.
+/// for Hangfire's retries, which are safe: the gateway makes no second commit of the same files. Publications
+/// of one project run one at a time, under a lock that dies with the Worker holding it.
 /// </summary>
 public sealed class PublishTranslations(TranslationDb db, PublicationPlanner planner, IEnumerable<IRepositoryGateway> gateways,
-    IBackgroundJobClient jobs, TimeProvider clock, ILogger<PublishTranslations> logger) : IBackgroundJob, IPublishTranslations
+    IBackgroundJobClient jobs, ProjectLocks locks, TimeProvider clock, ILogger<PublishTranslations> logger) : IBackgroundJob, IPublishTranslations
 {
     /// <summary>Runs of one publication before an unexplained failure is taken as final (Hangfire's first run and its five retries).</summary>
     public const int MaxAttempts = 6;
 
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [30, 120, 600, 1800, 7200])]
     public async Task<PublicationStatus> RunAsync(Guid publicationId, CancellationToken cancellationToken)
     {
+        var projectId = await db.Publications.Where(p => p.Id == publicationId).Select(p => (Guid?)p.ProjectId).SingleOrDefaultAsync(cancellationToken);
+        if (projectId is null)
+        {
+            return PublicationStatus.Failed;
+        }
+        await using var held = await locks.AcquireAsync(ProjectWork.Publish, projectId.Value, cancellationToken);
+        // Read under the lock: a run that held it may just have finished this publication.
         var publication = await db.Publications.SingleOrDefaultAsync(p => p.Id == publicationId, cancellationToken);
         if (publication is null || publication.IsFinished)
         {
@@ -68,7 +75,8 @@ public sealed class PublishTranslations(TranslationDb db, PublicationPlanner pla
         {
             var outcome = await gateway.PublishAsync(connection, new PublishRequest(branch, connection.Branch, plan.Files, plan.Message, plan.Marker,
                 connection.WriteMode == WriteMode.PullRequest && connection.Host == RepositoryHost.GitHub, plan.PullRequestTitle, plan.PullRequestBody,
-                earlier?.PullRequestNumber, KnownBranch: earlier is not null), cancellationToken);
+                earlier?.PullRequestNumber, KnownBranch: earlier is not null, EarlierAttemptMayHaveCommitted: publication.Attempts > 1),
+                cancellationToken);
             if (outcome.CommitSha is { } commit)
             {
                 publication.Committed(outcome.TreeSha, commit, outcome.PullRequestNumber, outcome.PullRequestUrl, clock.GetUtcNow());

@@ -14,16 +14,17 @@ namespace Wgig.Translate.Worker.Publishing;
 /// its branch becomes a document (new path) or a new version of one (changed content, through the
 /// source-update rules: unchanged segments keep their translations, edited ones need an update), each
 /// recording the commit it was read at. Unchanged files are left alone, so running it twice changes nothing.
-/// Enqueued by the push webhook and on request; the recurring sync catches anything a webhook missed.
+/// Enqueued by the push webhook and on request; the recurring sync catches anything a webhook missed. Syncs of
+/// one project run one at a time, under a lock that dies with the Worker holding it.
 /// </summary>
 public sealed class SyncRepository(TranslationDb db, DocumentImport import, IEnumerable<IRepositoryGateway> gateways, IBackgroundJobClient jobs,
-    TimeProvider clock, ILogger<SyncRepository> logger) : IBackgroundJob, ISyncRepository
+    ProjectLocks locks, TimeProvider clock, ILogger<SyncRepository> logger) : IBackgroundJob, ISyncRepository
 {
     public const string RecurringJobId = "sync-repositories";
 
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task<SyncSummary?> RunAsync(Guid projectId, CancellationToken cancellationToken)
     {
+        await using var held = await locks.AcquireAsync(ProjectWork.Sync, projectId, cancellationToken);
         var connection = await db.RepositoryConnections.SingleOrDefaultAsync(c => c.ProjectId == projectId, cancellationToken);
         if (connection is null)
         {

@@ -41,6 +41,18 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task A_huge_page_number_of_segments_is_a_400_naming_page_not_a_500()
+    {
+        var projectId = await _client.CreateProjectAsync();
+        var document = await UploadSampleAsync(projectId);
+
+        var response = await _client.GetAsync($"/api/projects/{projectId}/documents/{document.Id}/segments?page=2147483647&pageSize=500");
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, $"page is at most {PageRequest.MaxPage}");
+        Assert.Equal(["page"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task Segments_are_listed_in_document_order_in_pages()
     {
         var projectId = await _client.CreateProjectAsync();

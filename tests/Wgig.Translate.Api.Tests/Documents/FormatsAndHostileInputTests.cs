@@ -44,7 +44,7 @@ public sealed class FormatsAndHostileInputTests(ApiFactory api) : IClassFixture<
         { "report.docx", "This is not a Word file."u8.ToArray(), "not a zip package" },
         { "report.docx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00], "not a zip package" },
         { "report.md", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], "not valid UTF-8" },
-        { "report.txt", [0x41, 0x42, 0x00, 0x00, 0x43], "binary file" },
+        { "report.txt", [0x41, 0x42, 0x00, 0x00, 0x43], "Character 3 (line 1, column 3) is U+0000" },
         { "deep.md", Encoding.UTF8.GetBytes(new string('>', 10_000) + " text"), "nests quotes, lists or brackets" },
         { "deep.html", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<div>", 5_000)) + "text"), "nests quotes, lists or brackets" },
     };

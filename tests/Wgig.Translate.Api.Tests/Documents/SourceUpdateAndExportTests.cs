@@ -49,7 +49,7 @@ public sealed class SourceUpdateAndExportTests(ApiFactory api) : IClassFixture<A
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var summary = (await response.Content.ReadFromJsonAsync<SourceUpdateResponse>(ApiJson.Options))!;
-        Assert.Equal(new SourceUpdateResponse(2, 4, 1, 1, 1), summary);
+        Assert.Equal((2, 4, 1, 1, 1, 0), (summary.Version, summary.Unchanged, summary.Changed, summary.Added, summary.Retired, summary.Replaced.Count));
         var states = await api.Database.QueryAsync<string>("SELECT state FROM translate.targets WHERE text IS NOT NULL ORDER BY text");
         Assert.Equal(["Approved", "NeedsUpdate"], states);
         var after = await SegmentsAsync(projectId, document.Id);

@@ -141,6 +141,9 @@ public sealed class ProjectsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("page=0", "page")]
     [InlineData("pageSize=0", "pageSize")]
     [InlineData("pageSize=501", "pageSize")]
+    [InlineData("page=1000001", "page")]
+    [InlineData("page=2147483647", "page")] // a 500 before: the rows to skip overflowed
+    [InlineData("page=2147483647&pageSize=500", "page")]
     public async Task Paging_out_of_range_is_a_400_naming_the_parameter(string query, string field)
     {
         var response = await _client.GetAsync($"/api/projects?{query}");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Wgig.Translate.Api.Tests.Security;
@@ -29,6 +30,40 @@ public sealed class SessionSecurityTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => api.CreateClient((string?)null).SendAsync(request);
+
+    [Fact]
+    public async Task The_anonymous_endpoints_answer_429_with_retry_after_past_the_limit_per_address_and_signed_in_calls_go_on()
+    {
+        // A host of its own with a small limit: its rate limiter counts only this test's requests.
+        await using var limited = api.WithWebHostBuilder(host => host.UseSetting("RateLimits:AnonymousPerMinute", "3"));
+        var anonymous = limited.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = null;
+        var before = await api.Database.SnapshotAsync();
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/api/password-reset", new { email = $"nobody{i}@example.org" })).StatusCode);
+        }
+        // The limit is per client address across every anonymous endpoint: reset, accept invitation, complete reset, webhook.
+        var refused = new[]
+        {
+            await anonymous.PostAsJsonAsync("/api/password-reset", new { email = "nobody@example.org" }),
+            await anonymous.PostAsJsonAsync("/api/accounts", new { invitation = "inv_x", displayName = "X", password = Password }),
+            await anonymous.PostAsJsonAsync("/api/password-reset/complete", new { token = "rst_x", password = Password }),
+            await anonymous.PostAsync($"/webhooks/github/{Guid.NewGuid()}", new StringContent("{}")),
+        };
+
+        foreach (var response in refused)
+        {
+            await response.AssertProblemAsync(HttpStatusCode.TooManyRequests, "Try again in");
+            var retryAfter = int.Parse(response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(retryAfter, 1, 60);
+        }
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+        var signedIn = limited.CreateClient();
+        signedIn.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestAccounts.VolunteerToken);
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/api/me")).StatusCode);
+    }
 
     [Fact]
     public async Task Signing_out_ends_the_session_cookie_even_when_it_is_replayed()

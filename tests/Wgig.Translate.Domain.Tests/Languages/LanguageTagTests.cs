@@ -41,4 +41,18 @@ public sealed class LanguageTagTests
         Assert.False(LanguageTag.TryNormalize(input, out _, out var problem));
         Assert.Contains(reasonPart, problem, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("en", true)]
+    [InlineData("qqq-Latn-QQ", true)] // unknown to CLDR, yet well-formed
+    [InlineData("x-wgig", true)]
+    [InlineData("en-x-wgig", true)]
+    [InlineData("abcdefgh", true)]
+    [InlineData("en_US", false)]
+    [InlineData("en-", false)]
+    [InlineData("x", false)]
+    [InlineData("", false)]
+    [InlineData("i-klingon", false)]
+    public void Well_formedness_is_the_syntax_alone(string input, bool wellFormed) =>
+        Assert.Equal(wellFormed, LanguageTag.IsWellFormed(input));
 }

@@ -13,6 +13,7 @@ public sealed class LadderNoticesTests
     private static readonly Guid Ana = Guid.Parse("00000000-0000-0000-0000-00000000000a");
     private static readonly Guid Bo = Guid.Parse("00000000-0000-0000-0000-00000000000b");
     private static readonly Guid Claim = Guid.Parse("00000000-0000-0000-0000-0000000000c1");
+    private static readonly Guid Project = Guid.Parse("00000000-0000-0000-0000-0000000000b1");
     private static readonly Func<Guid, string> Names = id => id == Ana ? "Ana" : "Bo";
 
     [Theory]
@@ -54,7 +55,8 @@ public sealed class LadderNoticesTests
         var (toVolunteer, toStaff) = LadderNotices.ClaimLapsed(batch, "paper.md", new EscalationLadder(null, null, overdue, outcome is not null, alert), outcome, Names);
 
         Assert.Equal((toAna, toCoordinators), (toVolunteer?.Text, toStaff?.Text));
-        Assert.All(new[] { toVolunteer, toStaff }.OfType<OnceNotice>(), n => Assert.Equal($"claim-lapsed:{Claim}", n.OnceKey));
+        Assert.All(new[] { toVolunteer?.OnceKey, toStaff?.OnceKey }.OfType<string>(), key => Assert.Equal($"claim-lapsed:{Claim}", key));
+        Assert.True(toStaff is null || toStaff.ProjectId == batch.ProjectId);
     }
 
     [Theory]
@@ -82,14 +84,31 @@ public sealed class LadderNoticesTests
         }
         var profiles = Profiles(profile);
 
-        var pauses = LadderNotices.RepeatLapsers(lapses.Select(at => new LadderNotices.Lapse(Ana, at)), profiles, Names, rules, Now);
+        var pauses = LadderNotices.RepeatLapsers(lapses.Select(at => new LadderNotices.Lapse(Ana, at, Project)), profiles, Names, rules, Now);
 
         Assert.Equal(paused, pauses.Count == 1);
         if (paused)
         {
             Assert.Equal(("3 or more claims lapsed within 30 days", "You were paused: 3 or more claims lapsed within 30 days. Your coordinator can resume you; until then you take no new work.",
-                "Ana was paused: 3 or more claims lapsed within 30 days."), (pauses[0].Reason, pauses[0].ToVolunteer.Text, pauses[0].ToCoordinators.Text));
+                "Ana was paused: 3 or more claims lapsed within 30 days."), (pauses[0].Reason, pauses[0].ToVolunteer.Text, Assert.Single(pauses[0].ToCoordinators).Text));
+            Assert.Equal(Project, pauses[0].ToCoordinators[0].ProjectId);
         }
+    }
+
+    [Fact]
+    public void A_pause_is_told_to_the_coordinators_of_each_project_where_a_counted_claim_lapsed_and_no_other()
+    {
+        Guid other = Guid.Parse("00000000-0000-0000-0000-0000000000b2"), old = Guid.Parse("00000000-0000-0000-0000-0000000000b3");
+        LadderNotices.Lapse[] lapses =
+        [
+            new(Ana, Now.AddDays(-40), old), // outside the window: its project hears nothing
+            new(Ana, Now.AddDays(-20), Project), new(Ana, Now.AddDays(-10), other), new(Ana, Now.AddDays(-1), Project),
+        ];
+
+        var pause = Assert.Single(LadderNotices.RepeatLapsers(lapses, Profiles(VolunteerProfile.Empty(Ana, Now.AddDays(-60))), Names, new ClaimOptions(), Now));
+
+        Assert.Equal(new[] { Project, other }.Order(), pause.ToCoordinators.Select(n => n.ProjectId));
+        Assert.Single(pause.ToCoordinators.Select(n => n.OnceKey).Distinct());
     }
 
     public static TheoryData<int, ForecastStatus, string> Forecasts => new()
@@ -106,9 +125,9 @@ public sealed class LadderNoticesTests
         var deadline = Deadline.Set(Guid.NewGuid(), "fr", Now.AddDays(10), Guid.NewGuid(), Now);
         deadline.Forecast(remaining, 200, Now);
 
-        var notice = DeadlineNotices.ForecastChanged(deadline, "paper.md", remaining, Now);
+        var notice = DeadlineNotices.ForecastChanged(deadline, Project, "paper.md", remaining, Now);
 
-        Assert.Equal((status, expected), (deadline.Status, notice.Text));
+        Assert.Equal((status, expected, Project), (deadline.Status, notice.Text, notice.ProjectId));
     }
 
     [Theory]
@@ -119,12 +138,13 @@ public sealed class LadderNoticesTests
     [InlineData(72, 2, true, true, null, null, null)]
     public void Deadline_steps_follow_the_ladder(int hoursLeft, int held, bool overdue, bool alert, string? near, string? missed, string? toCoordinators)
     {
-        var holding = new DeadlineNotices.Holding(Guid.NewGuid(), Guid.NewGuid(), Now.AddHours(hoursLeft), "fr", "paper.md", Ana, held,
+        var holding = new DeadlineNotices.Holding(Guid.NewGuid(), Project, Guid.NewGuid(), Now.AddHours(hoursLeft), "fr", "paper.md", Ana, held,
             TimeSpan.FromHours(48), overdue, alert);
 
         var steps = DeadlineNotices.For(holding, VolunteerProfile.Empty(Ana, Now), Now);
 
         Assert.Equal((near, missed, toCoordinators), (steps.Near?.Text, steps.Missed?.Text, steps.Alert?.Text));
+        Assert.True(steps.Alert is null || steps.Alert.ProjectId == Project);
     }
 
     private static VolunteerProfiles Profiles(VolunteerProfile profile) => VolunteerProfiles.From([profile], Now);

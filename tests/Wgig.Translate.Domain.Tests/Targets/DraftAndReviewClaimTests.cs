@@ -133,4 +133,19 @@ public sealed class DraftAndReviewClaimTests
         Assert.Equal((TargetState.Rejected, (Guid?)null), (target.State, target.ReviewClaimedBy));
         Assert.IsType<NotAwaitingReview>(target.ClaimReview(ReviewLease(Bo, Now.AddHours(48), Now), Now));
     }
+
+    [Fact]
+    public void A_review_batch_that_ran_out_goes_back_to_the_queue_with_its_lapse_in_the_history()
+    {
+        var target = SubmittedBy(Ana);
+        Assert.Null(target.ClaimReview(ReviewLease(Bo, Now.AddHours(48), Now), Now));
+
+        Assert.IsType<ClaimStillLive>(target.ExpireReview(Now.AddHours(47)));
+        Assert.Null(target.ExpireReview(Now.AddHours(48)));
+
+        Assert.Equal((TargetState.Translated, (Guid?)null), (target.State, target.ReviewClaimedBy));
+        var lapse = target.History[^1];
+        Assert.Equal((TargetEventKind.ReviewExpired, (Guid?)null, Now.AddHours(48)), (lapse.Kind, lapse.ActorId, lapse.At));
+        Assert.IsType<ClaimStillLive>(target.ExpireReview(Now.AddHours(49))); // nothing left to expire
+    }
 }

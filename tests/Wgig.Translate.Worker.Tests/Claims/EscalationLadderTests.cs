@@ -41,6 +41,7 @@ public sealed class EscalationLadderTests(TestDatabase database) : IClassFixture
         var project = Project.Create("Ladder", "en", ["fr"], now).Value!;
         project.ChangeLadder(ladder);
         db.Projects.Add(project);
+        db.ProjectStaff.Add(ProjectStaff.Add(project.Id, Cora, Cora, now));
         foreach (var volunteer in new[] { Ana, Bo, Cy })
         {
             var member = ProjectMember.Grant(project.Id, volunteer, "fr", Cora, now);

@@ -17,17 +17,21 @@ public sealed class RemindersAndLapsesTests(TestDatabase database) : IClassFixtu
 {
     private static readonly Guid Ana = Guid.Parse("00000000-0000-0000-0000-0000000000a1");
     private static readonly Guid Cora = Guid.Parse("00000000-0000-0000-0000-0000000000c1");
+    private static readonly Guid Otto = Guid.Parse("00000000-0000-0000-0000-0000000000c9"); // coordinator of another project
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
 
     private async Task<Guid> SetUpAsync(ServiceProvider services, int paragraphs = 10)
     {
         await database.ResetAsync();
         await database.InsertAccountAsync(Cora, "Cora", "coordinator");
+        await database.InsertAccountAsync(Otto, "Otto", "coordinator");
         await database.InsertAccountAsync(Ana, "Ana");
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TranslationDb>();
         var project = Project.Create("Ladder", "en", ["fr"], _clock.GetUtcNow()).Value!;
-        db.Projects.Add(project);
+        var other = Project.Create("Another team's", "en", ["fr"], _clock.GetUtcNow()).Value!;
+        db.Projects.AddRange(project, other);
+        db.ProjectStaff.AddRange(ProjectStaff.Add(project.Id, Cora, Cora, _clock.GetUtcNow()), ProjectStaff.Add(other.Id, Otto, Otto, _clock.GetUtcNow()));
         var profile = VolunteerProfile.Empty(Ana, _clock.GetUtcNow());
         Assert.Null(profile.Update([], 0, "Asia/Tokyo", [], _clock.GetUtcNow()));
         db.VolunteerProfiles.Add(profile);
@@ -61,7 +65,7 @@ public sealed class RemindersAndLapsesTests(TestDatabase database) : IClassFixtu
     }
 
     [Fact]
-    public async Task Three_lapsed_claims_pause_the_volunteer_and_tell_them_and_the_coordinators_once()
+    public async Task Three_lapsed_claims_pause_the_volunteer_and_tell_them_and_the_project_s_coordinators_once()
     {
         await using var services = WorkerServices.Build(database, _clock);
         var documentId = await SetUpAsync(services);
@@ -79,6 +83,7 @@ public sealed class RemindersAndLapsesTests(TestDatabase database) : IClassFixtu
         Assert.Equal(["Ana was paused: 3 or more claims lapsed within 30 days."],
             await database.QueryAsync<string>($"SELECT text FROM translate.notifications WHERE account_id = '{Cora}' AND kind = 'VolunteerPaused'"));
         Assert.Equal(3, (await database.QueryAsync<string>($"SELECT text FROM translate.notifications WHERE account_id = '{Cora}' AND kind = 'VolunteerClaimLapsed'")).Count);
+        Assert.Empty(await database.QueryAsync<string>($"SELECT text FROM translate.notifications WHERE account_id = '{Otto}'"));
 
         // Resumed by a coordinator: the old lapses no longer count.
         await RunAsync(services, async s =>

@@ -17,6 +17,7 @@ public sealed class ForecastDeadlinesTests(TestDatabase database) : IClassFixtur
 {
     private static readonly Guid Ana = Guid.Parse("00000000-0000-0000-0000-0000000000a1");
     private static readonly Guid Cora = Guid.Parse("00000000-0000-0000-0000-0000000000c1");
+    private static readonly Guid Otto = Guid.Parse("00000000-0000-0000-0000-0000000000c9"); // coordinator of another project
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
@@ -24,6 +25,7 @@ public sealed class ForecastDeadlinesTests(TestDatabase database) : IClassFixtur
     {
         await database.ResetAsync();
         await database.InsertAccountAsync(Cora, "Cora", "coordinator");
+        await database.InsertAccountAsync(Otto, "Otto", "coordinator");
         await database.InsertAccountAsync(Ana, "Ana");
         await using var services = WorkerServices.Build(database, _clock);
         Guid documentId;
@@ -31,7 +33,9 @@ public sealed class ForecastDeadlinesTests(TestDatabase database) : IClassFixtur
         {
             var db = scope.ServiceProvider.GetRequiredService<TranslationDb>();
             var project = Project.Create("Deadline", "en", ["fr"], _clock.GetUtcNow()).Value!;
-            db.Projects.Add(project);
+            var other = Project.Create("Another team's", "en", ["fr"], _clock.GetUtcNow()).Value!;
+            db.Projects.AddRange(project, other);
+            db.ProjectStaff.AddRange(ProjectStaff.Add(project.Id, Cora, Cora, _clock.GetUtcNow()), ProjectStaff.Add(other.Id, Otto, Otto, _clock.GetUtcNow()));
             await db.SaveChangesAsync();
             var markdown = string.Join("\n\n", Enumerable.Range(1, 10).Select(i => $"Paragraph {i} says one thing."));
             documentId = (await scope.ServiceProvider.GetRequiredService<DocumentImport>()
@@ -66,6 +70,7 @@ public sealed class ForecastDeadlinesTests(TestDatabase database) : IClassFixtur
         Assert.Equal(2, told.Count);
         Assert.StartsWith("paper.md (fr) is at risk of missing its deadline 2026-12-03 09:00 UTC: nothing was handed in lately, 50 words left.", told[0], StringComparison.Ordinal);
         Assert.Equal("paper.md (fr) is on track for its deadline 2026-12-03 09:00 UTC.", told[1]);
+        Assert.Empty(await database.QueryAsync<string>($"SELECT text FROM translate.notifications WHERE account_id = '{Otto}'"));
     }
 
     [Fact]
@@ -73,6 +78,7 @@ public sealed class ForecastDeadlinesTests(TestDatabase database) : IClassFixtur
     {
         await database.ResetAsync();
         await database.InsertAccountAsync(Cora, "Cora", "coordinator");
+        await database.InsertAccountAsync(Otto, "Otto", "coordinator");
         await database.InsertAccountAsync(Ana, "Ana");
         await database.ExecuteAsync($"""
             INSERT INTO translate.volunteer_profiles (account_id, languages, capacity_words_per_week, time_zone, availability, paused, updated_at, mail, show_email_in_credits)
@@ -84,7 +90,9 @@ public sealed class ForecastDeadlinesTests(TestDatabase database) : IClassFixtur
         {
             var db = scope.ServiceProvider.GetRequiredService<TranslationDb>();
             var project = Project.Create("Ladder", "en", ["fr"], _clock.GetUtcNow()).Value!;
-            db.Projects.Add(project);
+            var other = Project.Create("Another team's", "en", ["fr"], _clock.GetUtcNow()).Value!;
+            db.Projects.AddRange(project, other);
+            db.ProjectStaff.AddRange(ProjectStaff.Add(project.Id, Cora, Cora, _clock.GetUtcNow()), ProjectStaff.Add(other.Id, Otto, Otto, _clock.GetUtcNow()));
             await db.SaveChangesAsync();
             documentId = (await scope.ServiceProvider.GetRequiredService<DocumentImport>()
                 .ImportNewAsync(project.Id, new DocumentUpload("paper.md", null, "One thing.\n\nAnother thing.\n"u8.ToArray()), CancellationToken.None)).Value!.Id;
@@ -116,5 +124,6 @@ public sealed class ForecastDeadlinesTests(TestDatabase database) : IClassFixtur
         await ForecastAsync();
         await ForecastAsync();
         Assert.Equal(["DeadlineMissed: paper.md (fr) missed its deadline 2026-12-04 09:00 UTC with work unfinished."], await ToldAsync(Cora));
+        Assert.Empty(await database.QueryAsync<string>($"SELECT text FROM translate.notifications WHERE account_id = '{Otto}'"));
     }
 }

@@ -78,8 +78,18 @@ public sealed class FakeGitHub : IAsyncDisposable
     /// </summary>
     public void RequireAppInstallation(long appId, long installationId, System.Security.Cryptography.RSA publicKey) => _gitHubApp = (appId, installationId, publicKey);
 
+    private string? _personalToken;
+
+    /// <summary>From now on every call must carry this personal access token.</summary>
+    public void RequireToken(string token) => _personalToken = token;
+
     private bool Authorized(HttpContext context)
     {
+        if (_personalToken is { } required)
+        {
+            var given = context.Request.Headers.Authorization.ToString().Split(' ', 2);
+            return given is [var scheme, var token] && scheme.ToLowerInvariant() is "token" or "bearer" && token == required;
+        }
         if (_gitHubApp is null || context.Request.Path.StartsWithSegments("/api/v3/app"))
         {
             return true;
@@ -93,14 +103,13 @@ public sealed class FakeGitHub : IAsyncDisposable
     {
         var header = request.Headers.Authorization.ToString();
         var parts = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..].Split('.') : [];
-        static byte[] Decode(string part) => Convert.FromBase64String(part.Replace('-', '+').Replace('_', '/').PadRight(part.Length + (4 - part.Length % 4) % 4, '='));
         if (_gitHubApp is not { } app || parts.Length != 3
-            || !app.Key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), Decode(parts[2]), System.Security.Cryptography.HashAlgorithmName.SHA256,
+            || !app.Key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), System.Buffers.Text.Base64Url.DecodeFromChars(parts[2]), System.Security.Cryptography.HashAlgorithmName.SHA256,
                 System.Security.Cryptography.RSASignaturePadding.Pkcs1))
         {
             return Results.Json(new JsonObject { ["message"] = "A JSON web token could not be decoded", ["documentation_url"] = "https://docs.github.com/rest" }, statusCode: 401);
         }
-        var claims = JsonNode.Parse(Decode(parts[1]))!.AsObject();
+        var claims = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]))!.AsObject();
         if ((string?)claims["iss"] != app.AppId.ToString(CultureInfo.InvariantCulture) || (long)claims["exp"]! < DateTimeOffset.UtcNow.ToUnixTimeSeconds()
             || (long)claims["exp"]! - (long)claims["iat"]! > 600)
         {
@@ -250,6 +259,7 @@ public sealed class FakeGitHub : IAsyncDisposable
             return UpdateRef(reference, (string)body["sha"]!, (bool?)body["force"] ?? false);
         });
         repos.MapGet("/git/commits/{sha}", (string sha) => GetCommit(sha));
+        repos.MapGet("/commits", (string? sha, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "per_page")] int? perPage) => ListCommits(sha, perPage ?? 30));
         repos.MapPost("/git/commits", async (HttpRequest request) => CreateCommit(await Body(request)));
         repos.MapPost("/git/trees", async (HttpRequest request) => CreateTree(await Body(request)));
         repos.MapGet("/git/trees/{sha}", (string sha, string? recursive) => GetTree(sha, recursive is "1" or "true"));
@@ -342,6 +352,32 @@ public sealed class FakeGitHub : IAsyncDisposable
             using var repository = new Repository(RepositoryPath);
             var commit = repository.Lookup<LibGit2Sharp.Commit>(sha);
             return commit is null ? NotFound("https://docs.github.com/rest/git/commits#get-a-commit-object") : Results.Json(CommitJson(commit));
+        }
+    }
+
+    // GET /repos/{owner}/{repo}/commits?sha=BRANCH&per_page=N: newest first, as GitHub lists them (first page).
+    private IResult ListCommits(string? sha, int perPage)
+    {
+        lock (_gate)
+        {
+            using var repository = new Repository(RepositoryPath);
+            var tip = repository.Branches[sha ?? "main"]?.Tip ?? repository.Lookup<LibGit2Sharp.Commit>(sha);
+            if (tip is null)
+            {
+                return NotFound("https://docs.github.com/rest/commits/commits#list-commits");
+            }
+            var commits = repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = tip, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time })
+                .Take(perPage)
+                .Select(c => (JsonNode)new JsonObject
+                {
+                    ["sha"] = c.Sha,
+                    ["node_id"] = "MDY6Q29tbWl0MQ==",
+                    ["url"] = Url($"commits/{c.Sha}"),
+                    ["html_url"] = $"{BaseUrl}/{Owner}/{Name}/commit/{c.Sha}",
+                    ["commit"] = CommitJson(c),
+                    ["parents"] = new JsonArray([.. c.Parents.Select(p => (JsonNode)new JsonObject { ["sha"] = p.Sha, ["url"] = Url($"commits/{p.Sha}") })]),
+                });
+            return Results.Json(new JsonArray([.. commits]));
         }
     }
 

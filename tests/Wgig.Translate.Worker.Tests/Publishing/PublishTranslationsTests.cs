@@ -233,6 +233,25 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task A_rerun_after_a_crash_finds_its_commit_under_later_ones_and_makes_no_second()
+    {
+        var projectId = await SetUpAsync(WriteMode.Direct);
+        var first = await PublishAsync(projectId, "fr");
+        // While the crashed Worker's job waited to be picked up again, someone pushed and more work was approved.
+        _github.Commit("main", "A push from elsewhere", new Dictionary<string, string> { ["NEWS.md"] = "Pushed meanwhile.\n" });
+        await ApproveAsync(projectId, "papers/en/annex/glossary.md", "fr");
+        await database.ExecuteAsync($"UPDATE translate.publications SET status = 'Queued', commit_sha = NULL, completed_at = NULL WHERE id = '{first.Id}'");
+        _github.ResetCalls();
+
+        Assert.Equal(PublicationStatus.Published, await RunAsync(first.Id));
+
+        Assert.Equal(3, CommitCount("main")); // initial, the publication, the push: no second commit of the publication
+        Assert.Equal(first.CommitSha, (await InScopeAsync(s => s.GetRequiredService<TranslationDb>().Publications.SingleAsync(p => p.Id == first.Id))).CommitSha);
+        Assert.Equal("", Read("main", "papers/fr/annex/glossary.md"));
+        Assert.Equal(["GET /api/v3/repos/wgig/papers/commits"], _github.Calls); // one call, made only on a rerun
+    }
+
+    [Fact]
     public async Task A_push_meanwhile_is_built_upon_never_overwritten()
     {
         var projectId = await SetUpAsync(WriteMode.Direct);
@@ -372,6 +391,26 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
         Assert.Equal(2, CommitCount("main"));
         // One installation token for the sync and the publication: the Worker does not ask again while it lives.
         Assert.Single(_github.Calls, c => c == "POST /api/v3/app/installations/42/access_tokens");
+    }
+
+    [Fact]
+    public async Task A_token_an_earlier_build_stored_in_plain_text_is_sealed_by_migrate_and_still_opens_the_repository()
+    {
+        var projectId = await SetUpAsync(WriteMode.Direct);
+        await database.ExecuteAsync("UPDATE translate.repository_connections SET token = 'token-1', webhook_secret = 'hook-secret'");
+        _github.RequireToken("token-1");
+
+        Assert.Equal(0, await Worker.Storage.MigrateCommand.RunAsync(_services, new Dictionary<string, string>(), CancellationToken.None));
+
+        var token = (await database.QueryAsync<string>("SELECT token FROM translate.repository_connections")).Single();
+        var secret = (await database.QueryAsync<string>("SELECT webhook_secret FROM translate.repository_connections")).Single();
+        Assert.All(new[] { token, secret }, stored => Assert.True(Protector.IsProtected(stored)));
+        Assert.DoesNotContain("token-1", token, StringComparison.Ordinal);
+        Assert.DoesNotContain("hook-secret", secret, StringComparison.Ordinal);
+        Assert.Equal(("token-1", "hook-secret"), (Protector.Unprotect(token), Protector.Unprotect(secret)));
+        var publication = await PublishAsync(projectId, "fr");
+        Assert.True(publication.Status == PublicationStatus.Published, publication.LastError);
+        Assert.Equal(2, CommitCount("main"));
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
         {
             var refused = await Assert.ThrowsAsync<InvalidOperationException>(
                 () => StoreMigrator.MigrateAsync(database.DataSource, NullLogger.Instance, CancellationToken.None));
-            Assert.Contains(StoreMigrator.LastSquashedMigration, refused.Message, StringComparison.Ordinal);
+            Assert.Contains(Domain.Storage.StoreSchema.LastSquashedMigration, refused.Message, StringComparison.Ordinal);
         }
         finally
         {

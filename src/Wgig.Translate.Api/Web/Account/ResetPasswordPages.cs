@@ -54,7 +54,7 @@ public static class ResetPasswordPages
     {
         var page = await pages.ForAsync(http);
         var errors = new FormErrors();
-        if ((password ?? "").Length < Domain.Accounts.AccountRules.MinPasswordLength)
+        if ((password ?? "").Length < Domain.Accounts.PasswordRules.MinimumLength)
         {
             errors.Add("password", text["Invitation.Error.PasswordShort"]);
         }

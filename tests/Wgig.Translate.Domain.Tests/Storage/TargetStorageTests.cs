@@ -9,7 +9,7 @@ using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
 using Wgig.Translate.Tests;
 
-namespace Wgig.Translate.Worker.Tests.Storage;
+namespace Wgig.Translate.Domain.Tests.Storage;
 
 public sealed class TargetStorageTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
@@ -19,7 +19,7 @@ public sealed class TargetStorageTests(TestDatabase database) : IClassFixture<Te
     public async Task A_target_and_its_history_survive_a_round_trip_and_a_source_update_is_recorded()
     {
         await database.ResetAsync();
-        await using var services = WorkerServices.Build(database, _clock);
+        await using var services = DomainServices.Build(database, _clock);
         Guid projectId, documentId, segmentId;
         await using (var scope = services.CreateAsyncScope())
         {

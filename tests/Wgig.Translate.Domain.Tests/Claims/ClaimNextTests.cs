@@ -9,7 +9,7 @@ using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
 using Wgig.Translate.Tests;
 
-namespace Wgig.Translate.Worker.Tests.Claims;
+namespace Wgig.Translate.Domain.Tests.Claims;
 
 public sealed class ClaimNextTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
@@ -38,7 +38,7 @@ public sealed class ClaimNextTests(TestDatabase database) : IClassFixture<TestDa
     public async Task A_batch_is_the_next_consecutive_open_segments_up_to_the_word_budget()
     {
         await database.ResetAsync();
-        await using var services = WorkerServices.Build(database, _clock);
+        await using var services = DomainServices.Build(database, _clock);
         var documentId = await ImportAsync(services, paragraphs: 30);
 
         var first = (await ClaimAsync(services, Guid.NewGuid(), documentId, words: 23)).Value!;
@@ -57,7 +57,7 @@ public sealed class ClaimNextTests(TestDatabase database) : IClassFixture<TestDa
     public async Task Claims_the_sweep_reclaimed_are_open_again_and_the_word_cap_holds()
     {
         await database.ResetAsync();
-        await using var services = WorkerServices.Build(database, _clock);
+        await using var services = DomainServices.Build(database, _clock);
         var documentId = await ImportAsync(services, paragraphs: 2000);
         var ana = Guid.NewGuid();
 
@@ -66,7 +66,7 @@ public sealed class ClaimNextTests(TestDatabase database) : IClassFixture<TestDa
         var capped = await ClaimAsync(services, ana, documentId);
         _clock.Advance(TimeSpan.FromHours(49));
         var beforeSweep = (await ClaimAsync(services, Guid.NewGuid(), documentId, words: 10)).Value!;
-        await services.InScopeAsync(s => s.GetRequiredService<Worker.Claims.ReclaimExpiredClaims>().SweepAsync(CancellationToken.None));
+        await services.InScopeAsync(s => TestWork.ExpireLapsedAsync(s.GetRequiredService<TranslationDb>(), _clock.GetUtcNow()));
         var afterExpiry = (await ClaimAsync(services, Guid.NewGuid(), documentId, words: 10)).Value!;
 
         Assert.Equal((2500, 2500), (first.Words, second.Words));
@@ -80,7 +80,7 @@ public sealed class ClaimNextTests(TestDatabase database) : IClassFixture<TestDa
     public async Task Two_hundred_parallel_claims_by_fifty_volunteers_never_share_a_segment()
     {
         await database.ResetAsync();
-        await using var services = WorkerServices.Build(database, _clock);
+        await using var services = DomainServices.Build(database, _clock);
         var documentId = await ImportAsync(services, paragraphs: 5000);
         var volunteers = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToList();
 

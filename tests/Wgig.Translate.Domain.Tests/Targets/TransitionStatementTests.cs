@@ -9,9 +9,8 @@ using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
 using Wgig.Translate.Tests;
-using Wgig.Translate.Worker.Claims;
 
-namespace Wgig.Translate.Worker.Tests.Claims;
+namespace Wgig.Translate.Domain.Tests.Targets;
 
 /// <summary>
 /// The set-based statements (claim-next, the reclaim sweep, a new version's source changes) against the
@@ -28,7 +27,7 @@ public sealed class TransitionStatementTests(TestDatabase database) : IClassFixt
     // Each paragraph's target in a state of its own, reached through the workflow itself.
     private static readonly string[] Situations =
         ["untranslated", "needs update", "rejected, Ana's", "rejected, Bo's", "translated", "approved", "claimed by Bo", "claimed by Bo, drafted",
-         "claimed by Ana after a rejection", "retired"];
+         "claimed by Ana after a rejection", "translated, in Ana's review batch", "retired"];
 
     [Fact]
     public async Task Claim_next_takes_exactly_the_targets_the_workflow_lets_the_volunteer_claim_and_records_what_Claim_records()
@@ -51,20 +50,21 @@ public sealed class TransitionStatementTests(TestDatabase database) : IClassFixt
     }
 
     [Fact]
-    public async Task The_sweep_expires_every_target_of_an_expired_claim_as_Expire_does_drafts_kept_in_the_history()
+    public async Task The_sweep_expires_every_target_of_an_expired_claim_as_Expire_does_drafts_kept_in_the_history_and_review_batches_as_ExpireReview_does()
     {
         await using var services = await PrepareAsync();
         _clock.Advance(TimeSpan.FromDays(3));
         var now = _clock.GetUtcNow();
         var before = await TargetsAsync();
 
-        await services.InScopeAsync(s => s.GetRequiredService<ReclaimExpiredClaims>().SweepAsync(CancellationToken.None));
+        await services.InScopeAsync(s => TestWork.SweepAsync(s.GetRequiredService<TranslationDb>(), now));
 
         var after = await TargetsAsync();
         foreach (var (segment, target) in before)
         {
             var claim = target.ClaimId;
             target.Expire(now);
+            target.ExpireReview(now);
             Assert.Equal(Row(target, target.ClaimId), Row(after[segment], after[segment].ClaimId));
             Assert.True(claim is null || await database.QueryAsync<bool>($"SELECT lapsed_at IS NOT NULL FROM translate.claims WHERE id = '{claim}'") is [true]);
         }
@@ -93,7 +93,7 @@ public sealed class TransitionStatementTests(TestDatabase database) : IClassFixt
     public async Task A_volunteers_cap_of_open_words_holds_however_many_claims_they_make_at_once()
     {
         await database.ResetAsync();
-        await using var services = WorkerServices.Build(database, _clock, new Dictionary<string, string?> { ["Claims:MaxOpenWords"] = "100" });
+        await using var services = DomainServices.Build(database, _clock, new Dictionary<string, string?> { ["Claims:MaxOpenWords"] = "100" });
         var documentId = await ImportAsync(services, 200);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() =>
@@ -139,7 +139,7 @@ public sealed class TransitionStatementTests(TestDatabase database) : IClassFixt
     private async Task<ServiceProvider> PrepareAsync()
     {
         await database.ResetAsync();
-        var services = WorkerServices.Build(database, _clock);
+        var services = DomainServices.Build(database, _clock);
         var documentId = await ImportAsync(services, 0);
         await services.InScopeAsync(async s =>
         {
@@ -170,6 +170,10 @@ public sealed class TransitionStatementTests(TestDatabase database) : IClassFixt
                         break;
                     case "translated":
                         TestWork.Submit(db, target, Bo, Text, source, now);
+                        break;
+                    case "translated, in Ana's review batch":
+                        TestWork.Submit(db, target, Bo, Text, source, now);
+                        Assert.Null(target.ClaimReview(TestWork.Open(db, Ana, target, now, ClaimKind.Review), now));
                         break;
                     case "approved":
                         TestWork.Approve(db, target, Bo, Ana, Text, source, now);
