@@ -53,12 +53,8 @@ public static class WorkerHost
         services.AddOptions<Publishing.GitHubOptions>().BindConfiguration(Publishing.GitHubOptions.Section);
         services.AddSingleton<Domain.Publishing.IRepositoryGateway, Publishing.GitHubGateway>();
         services.AddSingleton<Domain.Publishing.IRepositoryGateway, Publishing.LocalGitGateway>();
-        // The same password rules as the API: the first admin's generated password is checked by them.
-        services.AddIdentityCore<Account>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                PasswordRules.Apply(options.Password);
-            })
+        // The same account and password rules as the API: the first admin's generated password is checked by them.
+        services.AddIdentityCore<Account>(AccountRules.Apply)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<TranslationDb>();
         services.AddScoped<AdminAccount>();

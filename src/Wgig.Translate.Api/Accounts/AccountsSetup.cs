@@ -32,13 +32,7 @@ public static class AccountsSetup
     /// </summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        services.AddIdentityCore<Account>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                PasswordRules.Apply(options.Password);
-                // No lockout: it lets anyone lock anyone out. Sign-in is rate limited instead (SignInService).
-                options.Lockout.AllowedForNewUsers = false;
-            })
+        services.AddIdentityCore<Account>(AccountRules.Apply)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<TranslationDb>()
             .AddSignInManager();

@@ -53,7 +53,7 @@ public sealed class CommentThreads(TranslationDb db, TimeProvider clock)
         await db.NotifyOnceAsync(NotificationKind.CommentAdded, [.. people.Select(p => new OnceNotice(p, message, comment.Id, key))], now, cancellationToken);
         if (toCoordinators)
         {
-            await db.NotifyCoordinatorsOnceAsync(NotificationKind.CommentAdded, [new CoordinatorNotice(context.Place.Project.Id, message, comment.Id, key)], now, cancellationToken);
+            await db.NotifyCoordinatorsOnceAsync(NotificationKind.CommentAdded, [new CoordinatorNotice(context.Place.Document.ProjectId, message, comment.Id, key)], now, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return comment;
