@@ -54,6 +54,18 @@ if (args is ["calls", .. var callOptions])
     return await PublicationCallsBenchmark.RunAsync(callOptions);
 }
 
+// "memory [--entries 1000000] [--lookups 300]" times memory lookups on a large memory, beside exact-key lookups.
+if (args is ["memory", .. var memoryOptions])
+{
+    return await MemoryBenchmark.RunAsync(memoryOptions);
+}
+
+// "checks [--sample 200]" checks a whole document of translations through the API's path, beside reading the rows.
+if (args is ["checks", .. var checkOptions])
+{
+    return await DocumentChecksBenchmark.RunAsync(checkOptions);
+}
+
 // "faults [--full] [--only a,b] [--seed N] [--out DIR] [--list]" runs the fault harness (docs/reliability.md).
 if (args is ["faults", .. var faultOptions])
 {

@@ -59,7 +59,10 @@ public static class TranslationsApi
         return await AnswerAsync(http, await work.SaveDraftAsync(found.Value, content.Value, ifMatch, cancellationToken), suggestions, cancellationToken);
     }
 
-    /// <summary>Hand in a translation for review: needs a live claim; If-Match guards against overwriting a newer version.</summary>
+    /// <summary>
+    /// Hand in a translation for review: needs a live claim; If-Match guards against overwriting a newer version. The checks run
+    /// first: errors refuse it (422 with the findings), warnings refuse it unless acknowledged by check id in <c>acknowledge</c>.
+    /// </summary>
     private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Submit(
         Guid projectId, Guid documentId, Guid segmentId, string language, TranslationRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
         ClaimsPrincipal caller, TranslationWork work, SuggestionPanel suggestions, HttpContext http, CancellationToken cancellationToken)
@@ -74,7 +77,7 @@ public static class TranslationsApi
         {
             return content.Error.ToProblem();
         }
-        return await AnswerAsync(http, await work.SubmitAsync(found.Value, content.Value, ifMatch, cancellationToken), suggestions, cancellationToken);
+        return await AnswerAsync(http, await work.SubmitAsync(found.Value, content.Value, ifMatch, request.Acknowledge, cancellationToken), suggestions, cancellationToken);
     }
 
     /// <summary>Approve, reject with a comment, or edit and approve; only someone with the review right who did not translate it.</summary>
@@ -149,7 +152,9 @@ public static class TranslationsApi
         HttpContext http, TranslationContext context, SuggestionPanel suggestions, CancellationToken cancellationToken)
     {
         http.Response.Headers.ETag = $"\"{context.Version}\"";
-        var offered = await suggestions.ForAsync(new SuggestionRequest(context.Place, context.Segment, context.Target, context.Caller), cancellationToken);
-        return TypedResults.Ok(TranslationResponse.From(context, offered));
+        // The drafts earlier claimants left; the other aids (memory, glossary, machine translation) are …/suggestions, not asked on every write.
+        var offered = await suggestions.ForAsync(new SuggestionRequest(context.Place, context.Segment, context.Target, context.Caller, [SuggestionKind.SetAsideDraft]),
+            cancellationToken);
+        return TypedResults.Ok(TranslationResponse.From(context, offered) with { Checks = context.Checks?.Findings });
     }
 }

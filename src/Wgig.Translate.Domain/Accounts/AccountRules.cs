@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Wgig.Translate.Domain.Accounts;
 
-/// <summary>The account rules every process that creates accounts applies (the API's sign-up, the Worker's first admin).</summary>
+/// <summary>The account rules every process that creates or changes accounts runs with (the API, the Worker's first admin).</summary>
 public static class AccountRules
 {
     public static void Apply(IdentityOptions options)

@@ -35,6 +35,9 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         Publisher,
         TranslatorOfLanguage,
         ReviewerOfLanguage,
+
+        /// <summary>Whoever may translate or review the language, and staff.</summary>
+        WorkerOfLanguage,
     }
 
     private static readonly string[] Callers = ["anonymous", "outsider", "volunteer", "coordinator", "secretariat", "admin", "other coordinator"];
@@ -54,6 +57,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         Rule.Publisher => caller is "secretariat" or "admin",
         Rule.TranslatorOfLanguage => caller == "volunteer" && language == "fr",
         Rule.ReviewerOfLanguage => caller == "coordinator" && language == "fr",
+        Rule.WorkerOfLanguage => caller is "coordinator" or "secretariat" or "admin" || (caller == "volunteer" && language == "fr"),
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };
 
@@ -203,6 +207,28 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         new("PUT", T + "/draft", Rule.TranslatorOfLanguage, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/draft", new { runs = new[] { new { text = "x" } } }, PerLanguage: true),
         new("POST", T + "/review", Rule.ReviewerOfLanguage, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/review", new { decision = "approve" }, PerLanguage: true),
         new("GET", T + "/history", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/history", PerLanguage: true),
+        new("GET", T + "/suggestions", Rule.WorkerOfLanguage, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/suggestions", PerLanguage: true),
+        new("POST", T + "/checks", Rule.WorkerOfLanguage, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/checks", new { runs = new[] { new { text = "x" } } }, PerLanguage: true),
+        new("PUT", T + "/checks/{check}/mute", Rule.WorkerOfLanguage, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/checks/whitespace/mute", new { reason = "" }, PerLanguage: true),
+        new("DELETE", T + "/checks/{check}/mute", Rule.WorkerOfLanguage, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/checks/whitespace/mute", PerLanguage: true),
+        new("GET", P + "/checks", Rule.ProjectMember, "/api/projects/{p}/checks"),
+        new("PUT", P + "/checks/{check}", Rule.Staff, "/api/projects/{p}/checks/numbers", new { level = "Nonsense" }),
+        new("GET", D + "/checks", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/checks?language={lang}", PerLanguage: true),
+        new("GET", P + "/memory/search", Rule.ProjectMember, "/api/projects/{p}/memory/search?language={lang}&q=group", PerLanguage: true),
+        new("GET", P + "/memory/tmx", Rule.Staff, "/api/projects/{p}/memory/tmx"),
+        new("POST", P + "/memory/tmx", Rule.Staff, "/api/projects/{p}/memory/tmx", Multipart: true),
+        new("POST", D + "/pretranslation", Rule.Staff, "/api/projects/{p}/documents/{d}/pretranslation", new { language = "{lang}", inContextOnly = true }, PerLanguage: true),
+        new("GET", P + "/shares", Rule.Staff, "/api/projects/{p}/shares"),
+        new("PUT", P + "/shares/{resource}/{otherProjectId}", Rule.Staff, "/api/projects/{p}/shares/memory/{random}"),
+        new("DELETE", P + "/shares/{resource}/{otherProjectId}", Rule.Staff, "/api/projects/{p}/shares/glossary/{random}"),
+        new("GET", P + "/glossary", Rule.ProjectMember, "/api/projects/{p}/glossary"),
+        new("POST", P + "/glossary", Rule.Staff, "/api/projects/{p}/glossary", new { terms = Array.Empty<object>() }),
+        new("PUT", P + "/glossary/{entryId}", Rule.Staff, "/api/projects/{p}/glossary/{random}", new { terms = Array.Empty<object>() }),
+        new("DELETE", P + "/glossary/{entryId}", Rule.Staff, "/api/projects/{p}/glossary/{random}"),
+        new("GET", P + "/glossary/export", Rule.ProjectMember, "/api/projects/{p}/glossary/export?format=csv"),
+        new("POST", P + "/glossary/import", Rule.Staff, "/api/projects/{p}/glossary/import", Multipart: true),
+        new("GET", P + "/machine-translation", Rule.ProjectMember, "/api/projects/{p}/machine-translation"),
+        new("PUT", P + "/machine-translation/{language}", Rule.Staff, "/api/projects/{p}/machine-translation/{lang}", new { engine = "nowhere" }, PerLanguage: true),
         new("GET", T + "/comments", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/comments", PerLanguage: true),
         new("POST", T + "/comments", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/segments/{s}/translations/{lang}/comments", new { text = "" }, PerLanguage: true),
         new("POST", P + "/claims", Rule.TranslatorOfLanguage, "/api/projects/{p}/claims", new { language = "{lang}", words = 1 }, PerLanguage: true),

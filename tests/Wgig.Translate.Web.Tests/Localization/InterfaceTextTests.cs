@@ -13,7 +13,7 @@ namespace Wgig.Translate.Web.Tests.Localization;
 public sealed partial class InterfaceTextTests
 {
     // Short strings that may read the same as in English ("Notifications" and "Segments" in French, "Error:" in Spanish).
-    private static readonly HashSet<string> MayReadAsInEnglish = ["Nav.Notifications", "Notifications.Title", "Profile.Notifications.Title", "Editor.Segments",
+    private static readonly HashSet<string> MayReadAsInEnglish = ["Nav.Notifications", "Checks.Error", "Notifications.Title", "Profile.Notifications.Title", "Editor.Segments",
         "MyWork.Claimable.Segments", "Pager.Label", "Suggestion.Suggestions", "Panel.Suggestions", "Row.Source", "MyWork.Claimable.Actions", "Profile.Tokens.Actions",
         "Code.code.Standalone", "Code.image.Standalone", "Time.Minutes", "Time.HoursMinutes", "Time.DaysHours", "Xliff.Report.Unit", "Row.Codes", "Profile.Tokens.Name",
         "MyWork.Deadlines.Document", "MyWork.Returned.Segment", "Row.SegmentLabel", "Xliff.DownloadOmegaT", "Xliff.Download", "Shell.ErrorPrefix",
