@@ -399,7 +399,7 @@ public static class LoadHarness
         return System.Diagnostics.Process.Start(info)!;
     }
 
-    private static async Task Execute(NpgsqlConnection connection, string sql)
+    internal static async Task Execute(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

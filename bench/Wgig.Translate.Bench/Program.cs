@@ -42,10 +42,28 @@ if (args is ["editor", .. var editorOptions])
     return await EditorBenchmark.RunAsync(editorOptions);
 }
 
+// "dashboard [--documents 50] [--volunteers 200]" times the coordinator's dashboard beside the bare progress query.
+if (args is ["dashboard", .. var dashboardOptions])
+{
+    return await DashboardBenchmark.RunAsync(dashboardOptions);
+}
+
 // "calls [--files 1,10,100,1000]" counts GitHub API calls per publication against the fake GitHub.
 if (args is ["calls", .. var callOptions])
 {
     return await PublicationCallsBenchmark.RunAsync(callOptions);
+}
+
+// "memory [--entries 1000000] [--lookups 300]" times memory lookups on a large memory, beside exact-key lookups.
+if (args is ["memory", .. var memoryOptions])
+{
+    return await MemoryBenchmark.RunAsync(memoryOptions);
+}
+
+// "checks [--sample 200]" checks a whole document of translations through the API's path, beside reading the rows.
+if (args is ["checks", .. var checkOptions])
+{
+    return await DocumentChecksBenchmark.RunAsync(checkOptions);
 }
 
 // "faults [--full] [--only a,b] [--seed N] [--out DIR] [--list]" runs the fault harness (docs/reliability.md).

@@ -7,6 +7,7 @@ using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Suggestions;
 using Wgig.Translate.Worker.Accounts;
 using Wgig.Translate.Worker.Demo;
 using Wgig.Translate.Worker.Jobs;
@@ -41,6 +42,7 @@ public static class WorkerHost
         services.AddKeyRing();
         services.AddOptions<RepositoryAccessOptions>().BindConfiguration(RepositoryAccessOptions.Section);
         services.AddDocumentImport();
+        services.AddTranslationAids();
         services.AddClaims();
         services.AddJobStorage();
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -112,6 +112,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // A job must reach a Worker through LISTEN/NOTIFY; the fallback poll is set too long to hide a miss.
         builder.UseSetting("Jobs:QueuePollInterval", "00:10:00");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Machine translation: the real Apertium service (started by the tests that use it), one that never answers, one that is down.
+        builder.UseSetting("MachineTranslation:Timeout", "00:00:01.500");
+        foreach (var (name, url) in new[] { ("apertium", Apertium.Url), ("silent", Apertium.SilentUrl), ("down", Apertium.DownUrl) })
+        {
+            builder.UseSetting($"MachineTranslation:Engines:{name}:Kind", "Apertium");
+            builder.UseSetting($"MachineTranslation:Engines:{name}:Url", url.ToString());
+        }
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 }

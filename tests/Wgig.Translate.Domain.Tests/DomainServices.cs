@@ -4,11 +4,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Suggestions;
 using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Domain.Tests;
 
-/// <summary>The Domain's own service registrations (store, document import, claims), on a test database and a test clock.</summary>
+/// <summary>The Domain's own service registrations (store, document import, claims, translation aids), on a test database and a test clock.</summary>
 internal static class DomainServices
 {
     public static ServiceProvider Build(TestDatabase database, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
@@ -23,6 +24,7 @@ internal static class DomainServices
         services.AddTranslationStore();
         services.AddDocumentImport();
         services.AddClaims();
+        services.AddTranslationAids();
         services.Replace(ServiceDescriptor.Singleton(clock));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }

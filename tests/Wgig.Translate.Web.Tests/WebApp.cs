@@ -55,7 +55,12 @@ public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Translation", Database.ConnectionString);
         builder.UseSetting("DataProtection:KeyRingKey", TestDatabase.KeyRingKey);
         builder.UseSetting("Jobs:QueuePollInterval", "00:10:00");
+        // Local Git repositories of the publishing scenarios live in the temporary directory.
+        builder.UseSetting("Repositories:LocalRoot", Path.GetTempPath());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Machine translation: Apertium's web service, started by the tests that choose it for a project.
+        builder.UseSetting("MachineTranslation:Engines:apertium:Kind", "Apertium");
+        builder.UseSetting("MachineTranslation:Engines:apertium:Url", Apertium.Url.ToString());
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -101,6 +106,23 @@ public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
         uploaded.EnsureSuccessStatusCode();
         return (project, (await uploaded.Content.ReadFromJsonAsync<IdOnly>())!.Id);
     }
+
+    /// <summary>A project with the paper in one target language, and a volunteer who may translate into it (the password is "a long pass phrase").</summary>
+    public async Task<(Guid Project, Guid Document, string Email)> VolunteerAsync(string language, byte[] paper)
+    {
+        var (project, document) = await ProjectAsync([language], paper, $"paper-{Guid.NewGuid():N}.md");
+        var email = $"v.{Guid.NewGuid():N}@example.org";
+        var id = await AccountAsync(email, "Volunteer " + language, "a long pass phrase");
+        await GrantAsync(project, id, language, translate: true, review: false);
+        return (project, document, email);
+    }
+
+    /// <summary>A column of the target of the document's segment (0 for the first) in the language, as text ('' for none).</summary>
+    public async Task<string> StoredAsync(Guid document, int ordinal, string language, string column = "draft") =>
+        (await Database.QueryAsync<string>($"""
+            SELECT coalesce(t.{column}::text, '') FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id
+            WHERE s.document_id = '{document}' AND s.ordinal = {ordinal + 1} AND t.language = '{language}'
+            """)).Single();
 
     public async Task GrantAsync(Guid project, Guid account, string language, bool translate, bool review)
     {

@@ -241,7 +241,7 @@ internal sealed class FuzzScenario : IFaultScenario
             {
                 await using var scope = provider.CreateAsyncScope();
                 var result = await scope.ServiceProvider.GetRequiredService<XliffImport>().ApplyAsync(projectId, documentId, "fr", site.Translators[0].Id,
-                    new MemoryStream(input), CancellationToken.None);
+                    new MemoryStream(input), acknowledgeWarnings: false, CancellationToken.None);
                 applied = result.Succeeded && result.Value.Applied > 0;
                 outcome = result.Succeeded ? (applied ? "applied" : "read, nothing applied") : $"refused: {result.Error.Title}";
             }

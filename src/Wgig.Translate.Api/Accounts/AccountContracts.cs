@@ -1,10 +1,18 @@
 namespace Wgig.Translate.Api.Accounts;
 
 /// <param name="Role">volunteer, coordinator, secretariat or admin.</param>
-public sealed record InviteRequest(string? Email, string? Role);
+/// <param name="ProjectId">A project to invite into; with <paramref name="Rights"/>, the rights the invitee gets there on accepting.</param>
+public sealed record InviteRequest(string? Email, string? Role, Guid? ProjectId = null, IReadOnlyList<Domain.Accounts.InvitationGrant>? Rights = null);
 
 /// <summary>The invitation went out by e-mail; its token is in the letter only.</summary>
-public sealed record InvitationResponse(Guid Id, string Email, string Role, DateTimeOffset ExpiresAt);
+public sealed record InvitationResponse(Guid Id, string Email, string Role, DateTimeOffset ExpiresAt, Guid? ProjectId,
+    IReadOnlyList<Domain.Accounts.InvitationGrant> Rights)
+{
+    public static InvitationResponse From(Domain.Accounts.Invitation i) => new(i.Id, i.Email, i.Role, i.ExpiresAt, i.ProjectId, i.Grants);
+}
+
+/// <summary>The address had an account: it got the rights at once, no invitation was sent.</summary>
+public sealed record RightsGrantedResponse(Guid AccountId, string Name, string Email, IReadOnlyList<Domain.Accounts.InvitationGrant> Rights);
 
 public sealed record SignUpRequest(string? Invitation, string? DisplayName, string? Password);
 

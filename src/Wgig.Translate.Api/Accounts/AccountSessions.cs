@@ -11,7 +11,8 @@ namespace Wgig.Translate.Api.Accounts;
 /// alike (signing in with a password is <see cref="SignInService"/>'s).
 /// </summary>
 public sealed class AccountSessions(
-    UserManager<Account> users, SignInManager<Account> signIn, RoleManager<IdentityRole<Guid>> roles, TranslationDb db, TimeProvider clock)
+    UserManager<Account> users, SignInManager<Account> signIn, RoleManager<IdentityRole<Guid>> roles, TranslationDb db, Domain.Projects.MemberRights rights,
+    TimeProvider clock)
 {
     /// <summary>Signs in the account just created from an invitation (its password was set a moment ago).</summary>
     public Task SignInAsync(Account account) => signIn.SignInAsync(account, isPersistent: false);
@@ -77,6 +78,11 @@ public sealed class AccountSessions(
         }
         await users.AddToRoleAsync(account, invitation.Role);
         invitation.Accept(now);
+        // The rights the invitation carried, granted in the inviter's name; a language the project dropped since is left out.
+        foreach (var grant in invitation.ProjectId is null ? [] : invitation.Grants)
+        {
+            await rights.SetAsync(invitation.ProjectId!.Value, account.Id, grant.Language, grant.CanTranslate, grant.CanReview, invitation.InvitedBy, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (account, invitation.Role);

@@ -13,7 +13,6 @@ namespace Wgig.Translate.Api.Accounts;
 
 public static class AccountsApi
 {
-    private static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
 
     /// <summary>Personal tokens one account may hold at once (live ones; revoked and expired ones do not count).</summary>
 
@@ -41,47 +40,24 @@ public static class AccountsApi
         return routes;
     }
 
-    /// <summary>Invite someone by e-mail into a role; the invitation goes out by e-mail.</summary>
+    /// <summary>Invite someone by e-mail into a role, optionally into a project with rights per language.</summary>
     /// <remarks>
-    /// Admins invite anyone; coordinators invite volunteers, and coordinators when an admin allowed it
-    /// (Accounts:CoordinatorsMayInviteCoordinators). The token is never shown in the answer: the person accepts it from the letter with
-    /// POST /api/accounts within its lifetime.
+    /// The rights are granted when they accept; the invitation goes out by e-mail (the token is never shown here). An address that
+    /// has an account gets the rights at once instead (200). Admins invite anyone; coordinators invite volunteers, and coordinators
+    /// when an admin allowed it (Accounts:CoordinatorsMayInviteCoordinators).
     /// </remarks>
-    internal static async Task<Results<Created<InvitationResponse>, ProblemHttpResult>> Invite(
-        InviteRequest request, ClaimsPrincipal caller, TranslationDb db, UserManager<Account> users, AccountMail mail, IOptions<AccountOptions> options,
-        HttpRequest http, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<InvitationResponse>, Ok<RightsGrantedResponse>, ProblemHttpResult>> Invite(
+        InviteRequest request, ClaimsPrincipal caller, Invitations invitations, HttpRequest http, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        var email = request.Email?.Trim() ?? "";
-        if (email.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(email, out _))
+        var outcome = await invitations.InviteAsync(caller, request.Email, request.Role, request.ProjectId, request.Rights, http, cancellationToken);
+        return outcome.Value switch
         {
-            errors.Add("email", "A valid e-mail address of at most 256 characters is needed.");
-        }
-        if (request.Role is not { } role || !Roles.All.Contains(role))
-        {
-            errors.Add("role", $"The role is one of {string.Join(", ", Roles.All)}.");
-        }
-        if (errors.Any)
-        {
-            return errors.ToError("The invitation is not valid.").ToProblem();
-        }
-        if (!MayInvite(caller, request.Role!, options.Value))
-        {
-            return new MayNotInvite(request.Role!).ToProblem();
-        }
-        var (invitation, secret) = Invitation.Create(email, request.Role!, caller.AccountId(), InvitationLifetime, clock.GetUtcNow());
-        db.Invitations.Add(invitation);
-        var inviter = await users.FindByIdAsync(caller.AccountId().ToString());
-        mail.Invitation(invitation, secret, inviter?.DisplayName ?? "A coordinator", http);
-        await mail.SendAsync(cancellationToken);
-        return TypedResults.Created($"/api/invitations/{invitation.Id}",
-            new InvitationResponse(invitation.Id, invitation.Email, invitation.Role, invitation.ExpiresAt));
+            _ when !outcome.Succeeded => outcome.Error.ToProblem(),
+            RightsGranted granted => TypedResults.Ok(new RightsGrantedResponse(granted.AccountId, granted.Name, granted.Email, granted.Rights)),
+            Invited { Invitation: var invitation } => TypedResults.Created($"/api/invitations/{invitation.Id}", InvitationResponse.From(invitation)),
+            _ => throw new InvalidOperationException("An invitation ends invited or granted."),
+        };
     }
-
-    // Nobody makes an account with more power than their own.
-    private static bool MayInvite(ClaimsPrincipal caller, string role, AccountOptions options) =>
-        caller.IsInRole(Roles.Admin)
-        || caller.IsInRole(Roles.Coordinator) && (role == Roles.Volunteer || role == Roles.Coordinator && options.CoordinatorsMayInviteCoordinators);
 
     /// <summary>Accept an invitation: create the account with a password.</summary>
     /// <remarks>

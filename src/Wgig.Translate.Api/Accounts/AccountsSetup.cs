@@ -72,6 +72,7 @@ public static class AccountsSetup
         services.AddSingleton<SignInLimits>();
         services.AddScoped<SignInService>();
         services.AddScoped<AccountMail>();
+        services.AddScoped<Invitations>();
         services.AddScoped<PasswordResets>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -56,27 +56,8 @@ public static class DeadlinesApi
         Guid projectId, Guid documentId, string language, DeadlineRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
-        if (!found.Succeeded)
-        {
-            return found.Error.ToProblem();
-        }
-        var now = clock.GetUtcNow();
-        if (request.DueAt is not { } dueAt || dueAt <= now)
-        {
-            return InvalidInputError.ForField("dueAt", "A deadline is a moment in the future, with its offset (e.g. 2026-12-15T17:00:00Z).").ToProblem();
-        }
-        var deadline = await db.Deadlines.SingleOrDefaultAsync(d => d.DocumentId == documentId && d.Language == found.Value.Language, cancellationToken);
-        if (deadline is null)
-        {
-            deadline = Deadline.Set(documentId, found.Value.Language, dueAt, caller.AccountId(), now);
-            db.Deadlines.Add(deadline);
-        }
-        else
-        {
-            deadline.Move(dueAt, caller.AccountId(), now);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(DeadlineResponse.From(deadline));
+        var deadline = await Domain.Deadlines.Deadlines.SetAsync(db, projectId, documentId, language, request.DueAt, caller.AccountId(), clock.GetUtcNow(),
+            cancellationToken);
+        return deadline.Succeeded ? TypedResults.Ok(DeadlineResponse.From(deadline.Value)) : deadline.Error.ToProblem();
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Problems;
-using Wgig.Translate.Domain.Languages;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
 
@@ -11,10 +10,11 @@ namespace Wgig.Translate.Api.Members;
 
 public sealed record RightsRequest(bool CanTranslate, bool CanReview);
 
-public sealed record MemberResponse(Guid AccountId, string Language, bool CanTranslate, bool CanReview, DateTimeOffset GrantedAt)
+/// <param name="Name">The account's display name: people are shown by name.</param>
+public sealed record MemberResponse(Guid AccountId, string Name, string Language, bool CanTranslate, bool CanReview, DateTimeOffset GrantedAt)
 {
-    public static MemberResponse From(ProjectMember member) =>
-        new(member.AccountId, member.Language, member.CanTranslate, member.CanReview, member.GrantedAt);
+    public static MemberResponse From(ProjectMember member, string name) =>
+        new(member.AccountId, name, member.Language, member.CanTranslate, member.CanReview, member.GrantedAt);
 }
 
 public static class MembersApi
@@ -40,8 +40,9 @@ public static class MembersApi
             return new ProjectNotFound(projectId).ToProblem();
         }
         var members = await db.ProjectMembers.AsNoTracking().Where(m => m.ProjectId == projectId)
-            .OrderBy(m => m.AccountId).ThenBy(m => m.Language).ToListAsync(cancellationToken);
-        return TypedResults.Ok(members.Select(MemberResponse.From).ToList());
+            .Join(db.Users, m => m.AccountId, a => a.Id, (m, a) => new { Member = m, a.DisplayName })
+            .OrderBy(m => m.DisplayName).ThenBy(m => m.Member.AccountId).ThenBy(m => m.Member.Language).ToListAsync(cancellationToken);
+        return TypedResults.Ok(members.Select(m => MemberResponse.From(m.Member, m.DisplayName)).ToList());
     }
 
     /// <summary>Set what an account may do in one target language of the project: translate, review, both or nothing.</summary>
@@ -50,35 +51,15 @@ public static class MembersApi
     /// review batches (review) in the language at once; each segment's history says why.
     /// </remarks>
     internal static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> Grant(
-        Guid projectId, Guid accountId, string language, RightsRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock,
+        Guid projectId, Guid accountId, string language, RightsRequest request, ClaimsPrincipal caller, MemberRights rights, TranslationDb db,
         CancellationToken cancellationToken)
     {
-        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
-        if (project is null)
+        var member = await rights.SetAsync(projectId, accountId, language, request.CanTranslate, request.CanReview, caller.AccountId(), cancellationToken);
+        if (!member.Succeeded)
         {
-            return new ProjectNotFound(projectId).ToProblem();
+            return member.Error.ToProblem();
         }
-        if (!LanguageTag.TryNormalize(language, out var target, out _) || !project.TranslatesInto(target))
-        {
-            return new Domain.Documents.NotATargetLanguage(language, project.TargetLanguages).ToProblem();
-        }
-        if (!await db.Users.AnyAsync(a => a.Id == accountId, cancellationToken))
-        {
-            return new AccountNotFound(accountId).ToProblem();
-        }
-        var now = clock.GetUtcNow();
-        var grantedBy = caller.AccountId();
-        var member = await db.ProjectMembers.SingleOrDefaultAsync(m => m.ProjectId == projectId && m.AccountId == accountId && m.Language == target, cancellationToken);
-        if (member is null)
-        {
-            member = ProjectMember.Grant(projectId, accountId, target, grantedBy, now);
-            db.ProjectMembers.Add(member);
-        }
-        var (couldTranslate, couldReview) = (member.CanTranslate, member.CanReview);
-        member.SetRights(request.CanTranslate, request.CanReview, grantedBy, now);
-        // A right taken away ends the work it allowed, in the same transaction.
-        await RightRevocation.EndWorkAsync(db, member, couldTranslate, couldReview, grantedBy, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(MemberResponse.From(member));
+        var name = await db.Users.Where(a => a.Id == accountId).Select(a => a.DisplayName).SingleAsync(cancellationToken);
+        return TypedResults.Ok(MemberResponse.From(member.Value, name));
     }
 }

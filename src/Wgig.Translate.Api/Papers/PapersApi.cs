@@ -25,6 +25,7 @@ public static class PapersApi
         var paper = routes.MapGroup("/projects/{projectId}/documents/{documentId}").WithTags("Papers").ProducesProblem(StatusCodes.Status404NotFound);
         paper.MapPost("/sign-off", SignOff).WithName("SignOffPaper").RequireAuthorization(Policies.Publish).ProducesProblem(StatusCodes.Status409Conflict);
         paper.MapGet("/paper", View).WithName("ViewPaper");
+        paper.MapGet("/paper/blocks", Blocks).WithName("PaperBlocks");
         return routes;
     }
 
@@ -48,6 +49,18 @@ public static class PapersApi
     {
         var signed = await PublishGate.SignOffAsync(db, projectId, documentId, caller.AccountId(), clock.GetUtcNow(), cancellationToken);
         return signed.Succeeded ? TypedResults.Ok(signed.Value) : signed.Error.ToProblem();
+    }
+
+    /// <summary>The paper block by block with the labels the source prints and every language approved in full.</summary>
+    /// <remarks>
+    /// Each block carries the number or label the source prints ("17.", "(a)") and its approved translation in every language approved
+    /// in full: the multilingual paper page's data.
+    /// </remarks>
+    internal static async Task<Results<Ok<Domain.Papers.MultilingualPaperView>, ProblemHttpResult>> Blocks(Guid projectId, Guid documentId, TranslationDb db,
+        CancellationToken cancellationToken)
+    {
+        var paper = await Domain.Papers.MultilingualPaper.ReadAsync(db, projectId, documentId, cancellationToken);
+        return paper.Succeeded ? TypedResults.Ok(paper.Value) : paper.Error.ToProblem();
     }
 
     /// <summary>The paper in every language it is approved in, beside the source paragraph by paragraph.</summary>

@@ -24,5 +24,6 @@ public static class DomainErrorResults
             Title = invalid.Title,
             Detail = invalid.Detail,
         })
-        : TypedResults.Problem(title: error.Title, detail: error.Detail, statusCode: StatusFor(error));
+        : TypedResults.Problem(title: error.Title, detail: error.Detail, statusCode: StatusFor(error),
+            extensions: error is IProblemExtensions more ? more.Extensions : null);
 }

@@ -9,7 +9,8 @@ namespace Wgig.Translate.Api.Translations;
 /// <summary>A piece of a translation: text, or one of the source's codes by its id and kind.</summary>
 public sealed record RunRequest(string? Text, int? Code, CodeKind? Kind);
 
-public sealed record TranslationRequest(IReadOnlyList<RunRequest>? Runs);
+/// <param name="Acknowledge">The checks whose warnings you hand the translation in with (their ids); errors cannot be acknowledged.</param>
+public sealed record TranslationRequest(IReadOnlyList<RunRequest>? Runs, IReadOnlyList<string>? Acknowledge = null);
 
 /// <param name="Decision">approve, reject (with a comment) or edit (with the corrected runs; approves them).</param>
 public sealed record ReviewRequest(string? Decision, string? Comment, IReadOnlyList<RunRequest>? Runs);
@@ -31,7 +32,7 @@ public sealed record TranslationResponse(
     Guid SegmentId, string Language, TargetState State, ContentResponse? Text, Guid? TranslatorId, Guid? ClaimedBy,
     DateTimeOffset? ClaimExpiresAt, string? ReviewComment, DateTimeOffset? UpdatedAt, string Version,
     ContentResponse? Draft = null, DateTimeOffset? DraftSavedAt = null, Guid? ReviewClaimedBy = null, DateTimeOffset? ReviewClaimExpiresAt = null,
-    IReadOnlyList<Suggestion>? Suggestions = null)
+    IReadOnlyList<Suggestion>? Suggestions = null, IReadOnlyList<Domain.Checks.CheckFinding>? Checks = null)
 {
     public static TranslationResponse From(TranslationContext context, IReadOnlyList<Domain.Suggestions.Suggestion>? suggestions = null)
     {

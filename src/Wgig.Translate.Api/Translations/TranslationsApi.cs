@@ -66,8 +66,9 @@ public static class TranslationsApi
     /// <summary>Hand in a translation for review under your live claim.</summary>
     /// <remarks>
     /// Inline codes are given by the source's code ids; If-Match against overwriting a newer version (a stale one is a 409 carrying the
-    /// current version). Handing in extends the rest of the claim; the last segment of a batch tells the language's reviewers it is
-    /// ready.
+    /// current version). The checks run first: errors refuse it (422 with the findings), warnings refuse it unless acknowledged by check
+    /// id in <c>acknowledge</c>. Handing in extends the rest of the claim; the last segment of a batch tells the language's reviewers it
+    /// is ready.
     /// </remarks>
     internal static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Submit(
         Guid projectId, Guid documentId, Guid segmentId, string language, TranslationRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
@@ -83,7 +84,7 @@ public static class TranslationsApi
         {
             return content.Error.ToProblem();
         }
-        return await AnswerAsync(http, await work.SubmitAsync(found.Value, content.Value, ifMatch, cancellationToken), suggestions, cancellationToken);
+        return await AnswerAsync(http, await work.SubmitAsync(found.Value, content.Value, ifMatch, request.Acknowledge, cancellationToken), suggestions, cancellationToken);
     }
 
     /// <summary>Approve, reject with a comment, or edit and approve a translation.</summary>
@@ -165,7 +166,9 @@ public static class TranslationsApi
         HttpContext http, TranslationContext context, SuggestionPanel suggestions, CancellationToken cancellationToken)
     {
         http.Response.Headers.ETag = $"\"{context.Version}\"";
-        var offered = await suggestions.ForAsync(new SuggestionRequest(context.Place, context.Segment, context.Target, context.Caller), cancellationToken);
-        return TypedResults.Ok(TranslationResponse.From(context, offered));
+        // The drafts earlier claimants left; the other aids (memory, glossary, machine translation) are …/suggestions, not asked on every write.
+        var offered = await suggestions.ForAsync(new SuggestionRequest(context.Place, context.Segment, context.Target, context.Caller, [SuggestionKind.SetAsideDraft]),
+            cancellationToken);
+        return TypedResults.Ok(TranslationResponse.From(context, offered) with { Checks = context.Checks?.Findings });
     }
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Wgig.Translate.Api.Web.Account;
+using Wgig.Translate.Api.Web.Dashboard;
 using Wgig.Translate.Api.Web.Editor;
+using Wgig.Translate.Api.Web.Papers;
+using Wgig.Translate.Api.Web.People;
 using Wgig.Translate.Api.Web.Review;
 using Wgig.Translate.Api.Web.Shell;
 using Wgig.Translate.Api.Web.Work;
@@ -97,6 +100,11 @@ public static class WebSetup
         web.MapWorkPages(navigation);
         web.MapEditorPages();
         web.MapReviewPages();
+        web.MapPeoplePages(navigation);
+        web.MapInvitationPages();
+        web.MapDashboardPages(navigation);
+        web.MapPaperPages();
+        web.MapGatePages();
         return app;
     }
 }

@@ -36,8 +36,9 @@ public static class XliffApi
     /// language, is a 4xx and changes nothing.
     /// </remarks>
     /// <param name="language">The target language; taken from the file (trgLang / target-language) when absent.</param>
+    /// <param name="acknowledgeWarnings">Hand in units whose checks found only warnings; without it they are rejected with the warnings. Errors always reject a unit.</param>
     internal static async Task<Results<Ok<XliffImportReport>, ProblemHttpResult>> Import(
-        Guid projectId, Guid documentId, IFormFile file, [FromQuery] string? language, ClaimsPrincipal caller,
+        Guid projectId, Guid documentId, IFormFile file, [FromQuery] string? language, [FromQuery] bool? acknowledgeWarnings, ClaimsPrincipal caller,
         XliffImport import, IOptions<DocumentLimits> limits, CancellationToken cancellationToken)
     {
         if (file.Length > limits.Value.MaxUploadBytes)
@@ -45,7 +46,7 @@ public static class XliffApi
             return new UploadTooLarge(file.Length, limits.Value.MaxUploadBytes).ToProblem();
         }
         await using var content = file.OpenReadStream();
-        var report = await import.ApplyAsync(projectId, documentId, language, caller.AccountId(), content, cancellationToken);
+        var report = await import.ApplyAsync(projectId, documentId, language, caller.AccountId(), content, acknowledgeWarnings ?? false, cancellationToken);
         return report.Succeeded ? TypedResults.Ok(report.Value) : report.Error.ToProblem();
     }
 

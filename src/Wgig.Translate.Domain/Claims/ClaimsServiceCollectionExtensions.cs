@@ -18,6 +18,10 @@ public static class ClaimsServiceCollectionExtensions
         services.AddScoped<Balancing.WorkBalancer>();
         services.AddScoped<Balancing.WorkAssignment>();
         services.AddScoped<Balancing.LapsedWorkReassignment>();
+        services.AddScoped<Projects.MemberRights>();
+        services.AddScoped<People.PeopleDirectory>();
+        services.AddScoped<Dashboard.ProjectDashboard>();
+        services.AddScoped<Activity.ActivityFeed>();
         services.Scan(scan => scan
             .FromAssemblyOf<ISuggestionSource>()
             .AddClasses(classes => classes.AssignableTo<ISuggestionSource>(), publicOnly: true)

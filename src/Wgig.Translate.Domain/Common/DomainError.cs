@@ -34,3 +34,9 @@ public record InvalidInputError(string Title, string Detail, IReadOnlyDictionary
     public static InvalidInputError ForField(string field, string message) =>
         new("Invalid input", message, new Dictionary<string, string[]> { [field] = [message] });
 }
+
+/// <summary>An expected failure whose problem details carry data beyond a title and a detail (the findings of checks, say).</summary>
+public interface IProblemExtensions
+{
+    IReadOnlyDictionary<string, object?> Extensions { get; }
+}

@@ -37,6 +37,23 @@ public sealed record DocumentLanguage(Project Project, Document Document, string
         return found.Value.Segment is { } segment ? (found.Value.Target, segment) : new SegmentNotFound(documentId, segmentId);
     }
 
+    /// <summary>
+    /// For work either right allows (suggestions, muting a check): the pair the request names, if the account holds the
+    /// translate or the review right in it. Staff need no right: callers decide that before.
+    /// </summary>
+    public static async Task<Result<DocumentLanguage>> FindForWorkAsync(
+        TranslationDb db, Guid projectId, Guid documentId, string? language, Guid accountId, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(db, projectId, documentId, language, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found;
+        }
+        var target = found.Value;
+        return await db.ProjectMembers.AnyAsync(m => m.ProjectId == target.Project.Id && m.AccountId == accountId && m.Language == target.Language
+            && (m.CanTranslate || m.CanReview), cancellationToken) ? found : new NoLanguageRight(LanguageRight.Translate, target.Language);
+    }
+
     /// <summary>Both rights of an account in the pair at once (what a page offers depends on them).</summary>
     public static async Task<(bool Translate, bool Review)> RightsAsync(TranslationDb db, DocumentLanguage target, Guid accountId, CancellationToken cancellationToken)
     {

@@ -186,7 +186,7 @@ public sealed class DocxImporter : IDocumentImporter
         }
         if (paragraph.Ancestors<Footnote>().Any())
         {
-            return new SourceBlock(BlockKind.Footnote, content, paragraph.Ancestors<Footnote>().First().Id?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return new SourceBlock(BlockKind.Footnote, content, Valid(paragraph.Ancestors<Footnote>().First().Id)?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         var style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "";
         if (style.StartsWith("Heading", StringComparison.OrdinalIgnoreCase) || style == "Title")
@@ -201,7 +201,7 @@ public sealed class DocxImporter : IDocumentImporter
         }
         if (paragraph.ParagraphProperties?.NumberingProperties is { } list)
         {
-            return new SourceBlock(BlockKind.ListItem, content, numbering.Next(list), (list.NumberingLevelReference?.Val?.Value ?? 0) + 1);
+            return new SourceBlock(BlockKind.ListItem, content, numbering.Next(list), (Valid(list.NumberingLevelReference?.Val) ?? 0) + 1);
         }
         return new SourceBlock(BlockKind.Paragraph, content);
     }
@@ -366,6 +366,13 @@ public sealed class DocxImporter : IDocumentImporter
         FlushText();
     }
 
+    /// <summary>
+    /// An attribute's value, or null when it is missing or not of its type (w:val="10 09" on a list level): Word ignores
+    /// such a value, and so do we. Reading it through the property would throw, and in an optimised build the throw no
+    /// longer shows the reader's frame that <see cref="IsMalformed"/> looks for.
+    /// </summary>
+    private static T? Valid<T>(OpenXmlSimpleValue<T>? value) where T : struct => value is { HasValue: true } ? value.Value : null;
+
     /// <summary>The number Word shows for a list paragraph: its list's start value plus the items before it.</summary>
     private sealed class ListNumbering(WordprocessingDocument document)
     {
@@ -373,8 +380,8 @@ public sealed class DocxImporter : IDocumentImporter
 
         public string? Next(NumberingProperties list)
         {
-            var numId = list.NumberingId?.Val?.Value;
-            var level = list.NumberingLevelReference?.Val?.Value ?? 0;
+            var numId = Valid(list.NumberingId?.Val);
+            var level = Valid(list.NumberingLevelReference?.Val) ?? 0;
             if (numId is null || Definition(numId.Value, level) is not { } definition)
             {
                 return null;
@@ -390,19 +397,19 @@ public sealed class DocxImporter : IDocumentImporter
         private (int Start, char Style, string Text)? Definition(int numId, int level)
         {
             var numbering = document.MainDocumentPart?.NumberingDefinitionsPart?.Numbering;
-            var instance = numbering?.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId);
-            var abstractId = instance?.AbstractNumId?.Val?.Value;
-            var definition = numbering?.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId)
-                ?.Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level);
-            var overridden = instance?.Elements<LevelOverride>().FirstOrDefault(o => o.LevelIndex?.Value == level)?.StartOverrideNumberingValue?.Val?.Value;
-            var format = definition?.NumberingFormat?.Val?.Value;
+            var instance = numbering?.Elements<NumberingInstance>().FirstOrDefault(n => Valid(n.NumberID) == numId);
+            var abstractId = Valid(instance?.AbstractNumId?.Val);
+            var definition = numbering?.Elements<AbstractNum>().FirstOrDefault(a => Valid(a.AbstractNumberId) == abstractId)
+                ?.Elements<Level>().FirstOrDefault(l => Valid(l.LevelIndex) == level);
+            var overridden = Valid(instance?.Elements<LevelOverride>().FirstOrDefault(o => Valid(o.LevelIndex) == level)?.StartOverrideNumberingValue?.Val);
+            var format = Valid(definition?.NumberingFormat?.Val);
             if (format is null || format == NumberFormatValues.Bullet || format == NumberFormatValues.None)
             {
                 return null;
             }
             var style = format == NumberFormatValues.LowerRoman ? 'i' : format == NumberFormatValues.UpperRoman ? 'I'
                 : format == NumberFormatValues.LowerLetter ? 'a' : format == NumberFormatValues.UpperLetter ? 'A' : '1';
-            return (overridden ?? definition?.StartNumberingValue?.Val?.Value ?? 1, style, definition?.LevelText?.Val?.Value ?? "%1.");
+            return (overridden ?? Valid(definition?.StartNumberingValue?.Val) ?? 1, style, definition?.LevelText?.Val?.Value ?? "%1.");
         }
     }
 }

@@ -93,6 +93,28 @@ public static partial class LanguageTag
         return true;
     }
 
+    /// <summary>
+    /// Whether a tag found in a file (XLIFF, TMX, TBX) names a language a project uses: "en-US" in a file is English
+    /// for a project in "en" (tools add regions) and the other way round, but "zh-Hant" is not "zh-Hans".
+    /// </summary>
+    public static bool SameLanguage(string? inFile, string expected)
+    {
+        if (!TryNormalize(inFile, out var normalized, out _))
+        {
+            return false;
+        }
+        static bool Narrows(string tag, string range) => tag.Length > range.Length && tag[range.Length] == '-'
+            && tag.StartsWith(range, StringComparison.OrdinalIgnoreCase);
+        return string.Equals(normalized, expected, StringComparison.OrdinalIgnoreCase) || Narrows(normalized, expected) || Narrows(expected, normalized);
+    }
+
+    /// <summary>The primary language subtag, lower case: "zh" for "zh-Hans", "fr" for "fr-CA".</summary>
+    public static string Primary(string tag)
+    {
+        var dash = tag.IndexOf('-', StringComparison.Ordinal);
+        return (dash < 0 ? tag : tag[..dash]).ToLowerInvariant();
+    }
+
     private static bool IsKnownLanguage(string primary)
     {
         try

@@ -204,6 +204,10 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Account
         invitation.Property(i => i.Role).HasMaxLength(32);
         invitation.Property(i => i.Hash).HasMaxLength(64).IsFixedLength();
         invitation.HasIndex(i => i.Hash).IsUnique();
+        invitation.Property(i => i.Grants).HasColumnType("jsonb")
+            .HasConversion(JsonColumn<Accounts.InvitationGrant>.Converter, JsonColumn<Accounts.InvitationGrant>.Comparer);
+        invitation.HasOne<Projects.Project>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        invitation.HasIndex(i => new { i.ProjectId, i.CreatedAt });
     }
 }
 
@@ -262,6 +266,86 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadlines
         deadline.Property(d => d.Language).HasMaxLength(85);
         deadline.HasIndex(d => new { d.DocumentId, d.Language }).IsUnique();
         deadline.HasOne<Document>().WithMany().HasForeignKey(d => d.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MemoryEntryConfiguration : IEntityTypeConfiguration<Memory.MemoryEntry>
+{
+    public void Configure(EntityTypeBuilder<Memory.MemoryEntry> entry)
+    {
+        entry.ToTable("memory_entries");
+        entry.Property(e => e.Id).ValueGeneratedNever();
+        entry.Property(e => e.SourceLanguage).HasMaxLength(85);
+        entry.Property(e => e.TargetLanguage).HasMaxLength(85);
+        entry.Property(e => e.Codes).HasColumnType("jsonb").HasConversion(InlineCodesJson.Converter, InlineCodesJson.Comparer);
+        entry.Property(e => e.SegmentKey).HasMaxLength(64);
+        entry.Property(e => e.AuthorName).HasMaxLength(200);
+        entry.HasOne<Project>().WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        entry.HasIndex(e => new { e.ProjectId, e.SourceLanguage, e.TargetLanguage, e.PairKey }).IsUnique();
+        entry.HasIndex(e => new { e.SourceKey, e.SourceLanguage, e.TargetLanguage });
+        // pg_trgm: fuzzy lookups (%) and concordance (ILIKE) in both languages go through these.
+        entry.HasIndex(e => e.SourcePlain).HasMethod("gin").HasOperators("gin_trgm_ops");
+        entry.HasIndex(e => e.TargetPlain).HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+}
+
+internal sealed class ProjectShareConfiguration : IEntityTypeConfiguration<ProjectShare>
+{
+    public void Configure(EntityTypeBuilder<ProjectShare> share)
+    {
+        share.HasKey(s => new { s.ProjectId, s.Resource, s.OwnerProjectId });
+        share.HasOne<Project>().WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        share.HasOne<Project>().WithMany().HasForeignKey(s => s.OwnerProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class GlossaryEntryConfiguration : IEntityTypeConfiguration<Glossary.GlossaryEntry>
+{
+    public void Configure(EntityTypeBuilder<Glossary.GlossaryEntry> entry)
+    {
+        entry.ToTable("glossary_entries");
+        entry.Property(e => e.Id).ValueGeneratedNever();
+        entry.Property(e => e.Definition).HasMaxLength(Glossary.GlossaryEntry.MaxTextLength);
+        entry.Property(e => e.Note).HasMaxLength(Glossary.GlossaryEntry.MaxTextLength);
+        entry.Property(e => e.Terms).HasColumnType("jsonb")
+            .HasConversion(JsonColumn<Glossary.GlossaryTerm>.Converter, JsonColumn<Glossary.GlossaryTerm>.Comparer);
+        entry.HasOne<Project>().WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        entry.HasIndex(e => e.ProjectId);
+    }
+}
+
+internal sealed class CheckSettingConfiguration : IEntityTypeConfiguration<Checks.CheckSetting>
+{
+    public void Configure(EntityTypeBuilder<Checks.CheckSetting> setting)
+    {
+        setting.ToTable("check_settings");
+        setting.HasKey(s => new { s.ProjectId, s.Check });
+        setting.Property(s => s.Check).HasMaxLength(64);
+        setting.HasOne<Project>().WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MachineTranslationSettingConfiguration : IEntityTypeConfiguration<MachineTranslation.MachineTranslationSetting>
+{
+    public void Configure(EntityTypeBuilder<MachineTranslation.MachineTranslationSetting> setting)
+    {
+        setting.ToTable("machine_translation_settings");
+        setting.HasKey(s => new { s.ProjectId, s.Language });
+        setting.Property(s => s.Language).HasMaxLength(85);
+        setting.Property(s => s.Engine).HasMaxLength(64);
+        setting.HasOne<Project>().WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CachedMachineTranslationConfiguration : IEntityTypeConfiguration<MachineTranslation.CachedMachineTranslation>
+{
+    public void Configure(EntityTypeBuilder<MachineTranslation.CachedMachineTranslation> cached)
+    {
+        cached.ToTable("machine_translations");
+        cached.HasKey(c => new { c.Engine, c.SourceLanguage, c.TargetLanguage, c.SourceKey });
+        cached.Property(c => c.Engine).HasMaxLength(64);
+        cached.Property(c => c.SourceLanguage).HasMaxLength(85);
+        cached.Property(c => c.TargetLanguage).HasMaxLength(85);
     }
 }
 

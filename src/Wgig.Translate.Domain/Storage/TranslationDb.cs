@@ -49,6 +49,18 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
 
     public DbSet<DocumentProgress> DocumentProgress => Set<DocumentProgress>();
 
+    public DbSet<Memory.MemoryEntry> MemoryEntries => Set<Memory.MemoryEntry>();
+
+    public DbSet<ProjectShare> ProjectShares => Set<ProjectShare>();
+
+    public DbSet<Glossary.GlossaryEntry> GlossaryEntries => Set<Glossary.GlossaryEntry>();
+
+    public DbSet<Checks.CheckSetting> CheckSettings => Set<Checks.CheckSetting>();
+
+    public DbSet<MachineTranslation.MachineTranslationSetting> MachineTranslationSettings => Set<MachineTranslation.MachineTranslationSetting>();
+
+    public DbSet<MachineTranslation.CachedMachineTranslation> MachineTranslations => Set<MachineTranslation.CachedMachineTranslation>();
+
     public DbSet<ProjectStaff> ProjectStaff => Set<ProjectStaff>();
 
     public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
@@ -110,6 +122,8 @@ public sealed class TranslationDb(DbContextOptions<TranslationDb> options)
     {
         base.OnModelCreating(builder);
         builder.HasDefaultSchema(Schema);
+        // Trigram similarity for the translation memory's fuzzy lookups and concordance search.
+        builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(TranslationDb).Assembly);
         // Identity names its tables "AspNetUsers" and so on; here they read like the rest of the schema.
         builder.Entity<Account>().ToTable("accounts");

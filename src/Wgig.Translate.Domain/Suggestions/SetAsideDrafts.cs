@@ -11,6 +11,8 @@ namespace Wgig.Translate.Domain.Suggestions;
 /// </summary>
 public sealed class SetAsideDrafts(TranslationDb db) : ISuggestionSource
 {
+    public SuggestionKind Kind => SuggestionKind.SetAsideDraft;
+
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken)
     {
         if (request.Target is not { } target || target.ClaimedBy != request.Caller)

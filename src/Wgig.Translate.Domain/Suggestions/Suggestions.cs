@@ -1,4 +1,7 @@
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Glossary;
+using Wgig.Translate.Domain.MachineTranslation;
+using Wgig.Translate.Domain.Memory;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Targets;
 
@@ -26,10 +29,24 @@ public enum SuggestionKind
 /// <param name="Text">Coded text whose codes are the segment's source codes, ready to put in the target field.</param>
 /// <param name="Score">A match's percentage (translation memory), when it has one.</param>
 /// <param name="Origin">Where it was found, in words a translator reads ("WGIG report, paragraph 12", "Apertium").</param>
-public sealed record Suggestion(SuggestionKind Kind, SegmentContent Text, Guid? AuthorId, DateTimeOffset? At, int? Score = null, string? Origin = null);
+public sealed record Suggestion(SuggestionKind Kind, SegmentContent Text, Guid? AuthorId, DateTimeOffset? At, int? Score = null, string? Origin = null)
+{
+    /// <summary>A translation memory suggestion's match: its kind (in context, exact, fuzzy), its source and how that differs from the segment's.</summary>
+    public MemoryMatch? Match { get; init; }
+
+    /// <summary>A glossary suggestion's entry as found in the source: every rendering with its status, "do not translate", definition.</summary>
+    public TermMatch? Term { get; init; }
+
+    /// <summary>A machine translation suggestion's engine and whether it came from the cache.</summary>
+    public MachineSuggestion? Machine { get; init; }
+
+    /// <summary>Plain text from outside (an engine, a glossary) as suggestion text: characters that would read as inline codes are left out.</summary>
+    public static SegmentContent Plain(string text) => SegmentContent.FromText(string.Concat(text.Where(c => !SegmentContent.IsMarker(c))));
+}
 
 /// <summary>What a source needs to suggest something: the segment in its document × language, and who asks.</summary>
-public sealed record SuggestionRequest(DocumentLanguage Place, Segment Segment, Target? Target, Guid Caller);
+/// <param name="Kinds">The kinds of suggestion wanted; all of them when null.</param>
+public sealed record SuggestionRequest(DocumentLanguage Place, Segment Segment, Target? Target, Guid Caller, IReadOnlyCollection<SuggestionKind>? Kinds = null);
 
 /// <summary>
 /// One source of suggestions (the set-aside drafts today; translation memory, glossary and machine
@@ -38,6 +55,9 @@ public sealed record SuggestionRequest(DocumentLanguage Place, Segment Segment, 
 /// </summary>
 public interface ISuggestionSource
 {
+    /// <summary>The kind of suggestion this source gives (a request may ask for some kinds only).</summary>
+    SuggestionKind Kind { get; }
+
     Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken);
 }
 
@@ -47,7 +67,7 @@ public sealed class SuggestionPanel(IEnumerable<ISuggestionSource> sources)
     public async Task<IReadOnlyList<Suggestion>> ForAsync(SuggestionRequest request, CancellationToken cancellationToken)
     {
         var all = new List<Suggestion>();
-        foreach (var source in sources)
+        foreach (var source in sources.Where(s => request.Kinds is null || request.Kinds.Contains(s.Kind)))
         {
             all.AddRange(await source.SuggestAsync(request, cancellationToken));
         }

@@ -282,16 +282,15 @@ public sealed class Target
         return null;
     }
 
-    /// <summary>The claimant hands in a translation for review; handing work in is activity, which extends the rest of the claim.</summary>
-    public DomainError? Submit(Guid volunteerId, SegmentContent translation, SegmentContent source, DateTimeOffset now, ClaimOptions rules)
+    /// <summary>
+    /// The claimant hands in a translation for review; handing work in is activity, which extends the rest of the claim.
+    /// <paramref name="note"/> goes to the history (the check warnings handed in with it).
+    /// </summary>
+    public DomainError? Submit(Guid volunteerId, SegmentContent translation, SegmentContent source, DateTimeOffset now, ClaimOptions rules, string? note = null)
     {
-        if (LiveClaimProblem(volunteerId, now) is { } problem)
+        if (SubmitProblem(volunteerId, translation, source, now) is { } problem)
         {
             return problem;
-        }
-        if (TranslationProblem(translation, source) is { } invalid)
-        {
-            return invalid;
         }
         Lease!.Extend(now, rules);
         Text = translation.CodedText;
@@ -301,8 +300,62 @@ public sealed class Target
         ClearDraft();
         ClearReviewClaim();
         State = TargetWorkflow.Submit.To!.Value;
-        Record(TargetWorkflow.Submit.Event, volunteerId, Text, null, now);
+        Record(TargetWorkflow.Submit.Event, volunteerId, Text, note, now);
         return null;
+    }
+
+    /// <summary>
+    /// A coordinator fills an untranslated segment from a certain translation memory match (in context, or
+    /// exact): handed in as the coordinator's, marked as pre-translated in the history, and reviewed like any other.
+    /// </summary>
+    public DomainError? Pretranslate(Guid coordinatorId, SegmentContent translation, SegmentContent source, string note, DateTimeOffset now)
+    {
+        if (State != TargetState.Untranslated)
+        {
+            return new NotOpenForTranslation(SegmentId, Language, State);
+        }
+        if (TranslationProblem(translation, source) is { } invalid)
+        {
+            return invalid;
+        }
+        Text = translation.CodedText;
+        TranslatorId = coordinatorId;
+        ReviewComment = null;
+        State = TargetState.Translated;
+        Record(TargetEventKind.Pretranslated, coordinatorId, Text, note, now);
+        return null;
+    }
+
+    /// <summary>Mutes a check's findings for this segment, saying why; the history keeps who and why.</summary>
+    public DomainError? MuteCheck(Guid actorId, string check, string? reason, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new MuteReasonRequired(SegmentId, Language, check);
+        }
+        Record(TargetEventKind.CheckMuted, actorId, null, $"{check}: {reason.Trim()}", now);
+        return null;
+    }
+
+    /// <summary>A muted check counts again for this segment.</summary>
+    public void UnmuteCheck(Guid actorId, string check, DateTimeOffset now) => Record(TargetEventKind.CheckUnmuted, actorId, null, check, now);
+
+    /// <summary>The checks muted for a target, with their reasons, from its history (oldest first).</summary>
+    public static Dictionary<string, string> MutedChecks(IEnumerable<TargetEvent> history)
+    {
+        var muted = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in history)
+        {
+            if (e.Kind == TargetEventKind.CheckMuted && e.Comment is { } comment && comment.IndexOf(": ", StringComparison.Ordinal) is var colon and > 0)
+            {
+                muted[comment[..colon]] = comment[(colon + 2)..];
+            }
+            else if (e.Kind == TargetEventKind.CheckUnmuted && e.Comment is { } check)
+            {
+                muted.Remove(check);
+            }
+        }
+        return muted;
     }
 
     /// <summary>A different volunteer accepts the translation.</summary>
@@ -403,6 +456,10 @@ public sealed class Target
     /// What people type is bounded by its source (ten times its length, at most 64 KB) and by what storage and XML can
     /// hold, whichever way it comes in: the editor, an XLIFF upload, a review edit, a draft.
     /// </summary>
+    /// <summary>Why <see cref="Submit"/> would refuse this translation now, without changing anything.</summary>
+    public DomainError? SubmitProblem(Guid volunteerId, SegmentContent translation, SegmentContent source, DateTimeOffset now) =>
+        LiveClaimProblem(volunteerId, now) ?? TranslationProblem(translation, source);
+
     public DomainError? TextProblem(SegmentContent text, SegmentContent source)
     {
         var limit = TextRules.TranslationLimit(source.PlainText.Length);

@@ -41,6 +41,10 @@ public sealed record TranslationIsSource(Guid SegmentId, string Language) : Inva
 public sealed record ClaimedForReview(Guid SegmentId, string Language)
     : ConflictError("Claimed for review", $"Segment '{SegmentId}' in '{Language}' is in another reviewer's review batch.");
 
+public sealed record MuteReasonRequired(Guid SegmentId, string Language, string Check) : InvalidInputError("Reason required",
+    $"Muting the check '{Check}' on segment '{SegmentId}' in '{Language}' needs a reason, kept in the history for reviewers.",
+    new Dictionary<string, string[]> { ["reason"] = ["Say why the finding does not apply here."] });
+
 public sealed record TranslationTooLong(Guid SegmentId, string Language, int Length, int Limit) : InvalidInputError("Translation too long",
     $"The text for segment '{SegmentId}' in '{Language}' has {Length} characters; at most {Limit} are allowed (ten times its source, at most 64 KB).",
     new Dictionary<string, string[]> { ["text"] = [$"At most {Limit} characters."] });

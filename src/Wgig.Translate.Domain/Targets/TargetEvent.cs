@@ -16,6 +16,15 @@ public enum TargetEventKind
     ReviewClaimed,
     ReviewReleased,
 
+    /// <summary>A coordinator filled the segment from a translation memory match (the comment says which kind); it still goes to review.</summary>
+    Pretranslated,
+
+    /// <summary>A check's findings are muted for this segment; the comment is "check: reason".</summary>
+    CheckMuted,
+
+    /// <summary>A muted check counts again; the comment is the check.</summary>
+    CheckUnmuted,
+
     /// <summary>A review batch ran out before its reviewer decided; the translation waits in the review queue again.</summary>
     ReviewExpired,
 

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Wgig.Translate.Domain.Checks;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Memory;
 using Wgig.Translate.Domain.Notifications;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Segmentation;
@@ -16,6 +18,9 @@ public sealed record TranslationContext(DocumentLanguage Place, Segment Segment,
     public string Language => Place.Language;
 
     public string Version => TranslationVersion.Of(Target);
+
+    /// <summary>The checks' findings on the text just written (a draft or a submission); none for other writes.</summary>
+    public CheckReport? Checks { get; init; }
 }
 
 /// <summary>The translation changed since the caller read it (or while they wrote): nothing of theirs was saved.</summary>
@@ -43,7 +48,7 @@ public sealed record ReviewBatchNotFound(Guid ClaimId)
 /// apply to every submission or draft belong here, before the target's own transition. Drafts and submissions
 /// are activity on the claim and extend it by the project's lease rules.
 /// </summary>
-public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> options)
+public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptions<ClaimOptions> options, SegmentChecks checks, TranslationMemory memory)
 {
     /// <summary>
     /// The segment in the language. With a right, the caller must hold it in the language (a right taken
@@ -70,33 +75,50 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
 
     /// <summary>
     /// Autosave of the claimant's work in progress (empty text clears it). Saving is activity: it extends
-    /// the claim. The draft survives the claim; only its author sees it.
+    /// the claim. The draft survives the claim; only its author sees it. The draft is checked as it is saved,
+    /// so the editor shows the findings as the volunteer types; nothing blocks a draft.
     /// </summary>
     public Task<Result<TranslationContext>> SaveDraftAsync(TranslationContext context, SegmentContent draft, string? ifMatch,
         CancellationToken cancellationToken) =>
-        WriteAsync(context, ifMatch, target => SaveDraft(target, context.Caller, draft, context.Segment.Content, clock.GetUtcNow()), cancellationToken);
+        WriteAsync(context, ifMatch, async target => SaveDraft(target, context.Caller, draft, context.Segment.Content, clock.GetUtcNow()) is { } refused
+            ? refused
+            : await checks.RunAsync(context.Place.Project.Id, context.Language, context.Segment, target, draft, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Hands in a translation for review: needs a live claim; If-Match guards against overwriting a newer version.
     /// Handing one in is activity on the batch: the rest of the claim stays the volunteer's for a full lease. The last
     /// segment of a batch handed in tells its language's reviewers that it is ready (<see cref="ReviewNotices.BatchesHandedInAsync"/>).
+    /// The checks run first: an error refuses it, a warning refuses it unless the volunteer acknowledged that check
+    /// (<paramref name="acknowledged"/> holds check ids); warnings handed in anyway are noted in the history.
     /// </summary>
     public async Task<Result<TranslationContext>> SubmitAsync(TranslationContext context, SegmentContent translation, string? ifMatch,
-        CancellationToken cancellationToken)
+        IReadOnlyCollection<string>? acknowledged, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         Guid[] claims = context.Target?.ClaimId is { } claimId ? [claimId] : [];
-        var submitted = await WriteAsync(context, ifMatch, target => Submit(target, context.Caller, translation, context.Segment.Content, now), cancellationToken);
+        var submitted = await WriteAsync(context, ifMatch, async target =>
+        {
+            var now = clock.GetUtcNow();
+            // The workflow's own refusals (no live claim, empty text) come before the checks'; a refusal leaves the target as it was.
+            if (target.SubmitProblem(context.Caller, translation, context.Segment.Content, now) is { } problem)
+            {
+                return problem;
+            }
+            var report = await checks.RunAsync(context.Place.Project.Id, context.Language, context.Segment, target, translation, cancellationToken);
+            return (report.RefusalOfSubmission(acknowledged)
+                ?? Submit(target, context.Caller, translation, context.Segment.Content, now, report.AcknowledgementNote())) is { } refused
+                ? refused
+                : report;
+        }, cancellationToken);
         if (submitted.Succeeded)
         {
             // In statements of its own after the submission's: the translation stands even if telling the reviewers fails.
-            await ReviewNotices.BatchesHandedInAsync(db, claims, now, cancellationToken);
+            await ReviewNotices.BatchesHandedInAsync(db, claims, clock.GetUtcNow(), cancellationToken);
         }
         return submitted;
     }
 
-    // What a draft and a submission share: the version the caller edited, a target under their claim, one save.
-    private async Task<Result<TranslationContext>> WriteAsync(TranslationContext context, string? ifMatch, Func<Target, DomainError?> write,
+    // What a draft and a submission share: the version the caller edited, a target under their claim, the write and its checks, one save.
+    private async Task<Result<TranslationContext>> WriteAsync(TranslationContext context, string? ifMatch, Func<Target, Task<Result<CheckReport>>> write,
         CancellationToken cancellationToken)
     {
         if (!TranslationVersion.Matches(ifMatch, context.Target))
@@ -107,16 +129,26 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
         {
             return new NotYourClaim(context.Segment.Id, context.Language);
         }
-        return write(target) is { } refused ? refused : await SaveAsync(context, cancellationToken);
+        var written = await write(target);
+        if (!written.Succeeded)
+        {
+            return written.Error;
+        }
+        var saved = await SaveAsync(context, cancellationToken);
+        return saved.Succeeded ? saved.Value with { Checks = written.Value } : saved;
     }
 
     public DomainError? SaveDraft(Target target, Guid volunteerId, SegmentContent draft, SegmentContent source, DateTimeOffset now) =>
         target.TextProblem(draft, source) ?? target.SaveDraft(volunteerId, draft, now, options.Value);
 
-    public DomainError? Submit(Target target, Guid volunteerId, SegmentContent translation, SegmentContent source, DateTimeOffset now) =>
-        target.Submit(volunteerId, translation, source, now, options.Value);
+    /// <param name="note">For the history: the check warnings the volunteer handed the translation in with.</param>
+    public DomainError? Submit(Target target, Guid volunteerId, SegmentContent translation, SegmentContent source, DateTimeOffset now, string? note = null) =>
+        target.Submit(volunteerId, translation, source, now, options.Value, note);
 
-    /// <summary>Approve, reject with a comment, or edit and approve; only someone with the review right who did not translate it.</summary>
+    /// <summary>
+    /// Approve, reject with a comment, or edit and approve; only someone with the review right who did not translate it.
+    /// An approved translation feeds the translation memory in the same transaction.
+    /// </summary>
     public async Task<Result<TranslationContext>> ReviewAsync(TranslationContext context, ReviewDecision decision, string? ifMatch,
         CancellationToken cancellationToken)
     {
@@ -143,12 +175,23 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
         {
             await TellTranslatorAsync(context, target, translator, now, cancellationToken);
         }
-        return await SaveAsync(context, cancellationToken);
+        if (target.State != TargetState.Approved)
+        {
+            return await SaveAsync(context, cancellationToken);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var saved = await SaveAsync(context, cancellationToken);
+        if (saved.Succeeded)
+        {
+            await memory.RecordApprovalAsync(context.Place.Project, context.Segment, target, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return saved;
     }
 
     /// <summary>
     /// Approves every translation still undecided in the reviewer's batch, after they read it. Each one
-    /// goes through the same rule as a single approval; the batch ends.
+    /// goes through the same rule as a single approval and feeds the translation memory; the batch ends.
     /// </summary>
     public async Task<Result<int>> ApproveBatchAsync(Guid projectId, Guid documentId, Guid claimId, Guid reviewer, CancellationToken cancellationToken)
     {
@@ -178,7 +221,15 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
             }
         }
         claim.Release(now);
+        var segmentIds = held.Select(t => t.SegmentId).ToList();
+        var segments = await db.Segments.AsNoTracking().Where(s => segmentIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var target in held)
+        {
+            await memory.RecordApprovalAsync(found.Value.Project, segments[target.SegmentId], target, now, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
         return held.Count;
     }
 

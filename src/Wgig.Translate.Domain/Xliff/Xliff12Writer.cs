@@ -72,6 +72,23 @@ public sealed class Xliff12Writer : IXliffWriter
             _xml.WriteString(XliffCodes.XmlSafe(note));
             _xml.WriteEndElement();
         }
+        // 1.2 has no glossary module: the terms found in the source go to notes from "glossary".
+        foreach (var match in (unit.Terms ?? []).DistinctBy(t => t.Entry.Id))
+        {
+            var allowed = match.Allowed.Select(t => t.Status == Glossary.TermStatus.Admitted ? $"{t.Text} (admitted)" : t.Text).ToList();
+            var forbidden = match.Forbidden.Select(t => t.Text).ToList();
+            if (allowed.Count == 0 && match.Entry.Definition is null)
+            {
+                continue;
+            }
+            _xml.WriteStartElement("note", Namespace);
+            _xml.WriteAttributeString("from", "glossary");
+            _xml.WriteString(XliffCodes.XmlSafe($"{match.SourceTerm.Text}: "
+                + (match.Entry.DoNotTranslate ? "do not translate" : string.Join("; ", allowed))
+                + (forbidden.Count > 0 ? $"; not: {string.Join("; ", forbidden)}" : "")
+                + (match.Entry.Definition is { } definition ? $" ({definition})" : "")));
+            _xml.WriteEndElement();
+        }
         XliffLayout.End(_xml, 3);
     }
 

@@ -8,8 +8,10 @@ namespace Wgig.Translate.Domain.Xliff;
 /// One unit to write: a segment's key (the unit id), its source and, where there is one, its target
 /// in its workflow state. <paramref name="Prefilled"/> marks a target that is a copy of the source.
 /// </summary>
+/// <paramref name="Terms"/> are the glossary entries found in the source: XLIFF 2's glossary module, notes in 1.2.
 public sealed record XliffUnit(string Id, SegmentContent Source, SegmentContent? Target = null,
-    TargetState State = TargetState.Untranslated, IReadOnlyList<string>? Notes = null, bool Prefilled = false);
+    TargetState State = TargetState.Untranslated, IReadOnlyList<string>? Notes = null, bool Prefilled = false,
+    IReadOnlyList<Glossary.TermMatch>? Terms = null);
 
 /// <summary>A streaming XLIFF writer of one version.</summary>
 public interface IXliffWriter : IDisposable
@@ -29,6 +31,8 @@ public interface IXliffWriter : IDisposable
 public sealed class Xliff2Writer : IXliffWriter
 {
     public const string Namespace = "urn:oasis:names:tc:xliff:document:2.0";
+
+    public const string GlossaryNamespace = "urn:oasis:names:tc:xliff:glossary:2.0";
 
     private readonly XmlWriter _xml;
     private bool _fileOpen;
@@ -62,6 +66,7 @@ public sealed class Xliff2Writer : IXliffWriter
     {
         XliffLayout.Start(_xml, 2, "unit", Namespace);
         _xml.WriteAttributeString("id", unit.Id);
+        WriteGlossary(unit.Terms);
         if (unit.Notes is { Count: > 0 } notes)
         {
             XliffLayout.Start(_xml, 3, "notes", Namespace);
@@ -104,6 +109,33 @@ public sealed class Xliff2Writer : IXliffWriter
         }
         XliffLayout.End(_xml, 3);
         XliffLayout.End(_xml, 2);
+    }
+
+    // §5.2 glossary module, before the unit's notes: each entry's term, the renderings to use and its definition.
+    // An entry with neither a rendering nor a definition is left out (§5.2.4.3 needs one of them).
+    private void WriteGlossary(IReadOnlyList<Glossary.TermMatch>? terms)
+    {
+        var entries = (terms ?? []).DistinctBy(t => t.Entry.Id).Where(t => t.Allowed.Any() || t.Entry.Definition is not null).ToList();
+        if (entries.Count == 0)
+        {
+            return;
+        }
+        _xml.WriteStartElement("gls", "glossary", GlossaryNamespace);
+        foreach (var match in entries)
+        {
+            _xml.WriteStartElement("glossEntry", GlossaryNamespace);
+            _xml.WriteElementString("term", GlossaryNamespace, XliffCodes.XmlSafe(match.SourceTerm.Text));
+            foreach (var translation in match.Allowed)
+            {
+                _xml.WriteElementString("translation", GlossaryNamespace, XliffCodes.XmlSafe(translation.Text));
+            }
+            if (match.Entry.Definition is { } definition)
+            {
+                _xml.WriteElementString("definition", GlossaryNamespace, XliffCodes.XmlSafe(definition));
+            }
+            _xml.WriteEndElement();
+        }
+        _xml.WriteEndElement();
     }
 
     private void WriteContent(string element, SegmentContent content)

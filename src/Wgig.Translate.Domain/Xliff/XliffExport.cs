@@ -40,7 +40,7 @@ public sealed record UnsupportedXliffVersion(string Version) : InvalidInputError
 /// Writes one document × target language as XLIFF, unit by unit, straight to the output: segments are
 /// read from the database as a stream, so a document of any size is never held whole.
 /// </summary>
-public sealed class XliffExport(TranslationDb db, TimeProvider clock)
+public sealed class XliffExport(TranslationDb db, TimeProvider clock, Glossary.Glossaries glossaries)
 {
     public async Task<Result<XliffExportPlan>> PlanAsync(Guid projectId, Guid documentId, XliffExportOptions options, CancellationToken cancellationToken)
     {
@@ -112,6 +112,7 @@ public sealed class XliffExport(TranslationDb db, TimeProvider clock)
         var rows = Selected(plan, options).AsAsyncEnumerable();
 
         var units = 0;
+        var terms = await glossaries.IndexAsync(plan.Document.ProjectId, plan.SourceLanguage, plan.TargetLanguage, cancellationToken);
         using IXliffWriter writer = plan.Version == "1.2"
             ? new Xliff12Writer(output, plan.SourceLanguage, plan.TargetLanguage)
             : new Xliff2Writer(output, plan.SourceLanguage, plan.TargetLanguage, plan.Version);
@@ -122,7 +123,7 @@ public sealed class XliffExport(TranslationDb db, TimeProvider clock)
             var translation = row.Target?.Text is { } text ? new Segmentation.SegmentContent(text, source.Codes) : null;
             var prefill = translation is null && options.PrefillTargets;
             writer.WriteUnit(new XliffUnit(row.Segment.Key, source, prefill ? source : translation,
-                row.Target?.State ?? TargetState.Untranslated, Notes(row.Segment, row.Target?.ReviewComment), prefill));
+                row.Target?.State ?? TargetState.Untranslated, Notes(row.Segment, row.Target?.ReviewComment), prefill, terms.Find(source.PlainText)));
             units++;
         }
         return units;

@@ -22,7 +22,8 @@ public enum UnitOutcome
     Rejected,
 }
 
-public sealed record ImportedUnit(string UnitId, Guid? SegmentId, UnitOutcome Outcome, string? Reason);
+/// <param name="Findings">What the checks found in the unit's translation (a rejected unit's errors, or warnings handed in with it).</param>
+public sealed record ImportedUnit(string UnitId, Guid? SegmentId, UnitOutcome Outcome, string? Reason, IReadOnlyList<Checks.CheckFinding>? Findings = null);
 
 public sealed record XliffImportReport(string Version, string Language, int Applied, int Unchanged, int Rejected, IReadOnlyList<ImportedUnit> Units);
 
@@ -40,12 +41,13 @@ public sealed record XliffFromAnotherDocument(string FileId, Guid DocumentId) : 
 /// submission from the editor; everything else is reported with the reason. All applied units are written in
 /// one transaction, with the document's targets locked so no web edit slips in between.
 /// </summary>
-public sealed class XliffImport(TranslationDb db, TimeProvider clock, TranslationWork work)
+public sealed class XliffImport(TranslationDb db, TimeProvider clock, TranslationWork work, Checks.SegmentChecks checks)
 {
     private static readonly XNamespace X2 = XliffSchemas.Core2Namespace;
 
+    /// <param name="acknowledgeWarnings">Hand in units whose only findings are warnings (a CAT tool cannot acknowledge them one by one).</param>
     public async Task<Result<XliffImportReport>> ApplyAsync(Guid projectId, Guid documentId, string? language, Guid volunteerId,
-        Stream file, CancellationToken cancellationToken)
+        Stream file, bool acknowledgeWarnings, CancellationToken cancellationToken)
     {
         // Rights first when the request names the language: nobody learns how we judge files they may not upload.
         if (language is not null && await TargetAsync(projectId, documentId, language, volunteerId, cancellationToken) is { Succeeded: false } forbidden)
@@ -77,6 +79,7 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, Translatio
             .ToDictionaryAsync(s => s.Key, StringComparer.Ordinal, cancellationToken);
         var units = XliffTargets.Read(xliff, key => segments.TryGetValue(key, out var s) && s.RetiredInVersion is null ? s.Content : null).ToList();
 
+        var checker = await checks.ForAsync(projectId, project.SourceLanguage, target, cancellationToken);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Only the targets the upload may submit are locked (the uploader's live claims), in the document's order, the order
@@ -92,6 +95,7 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, Translatio
                 SELECT t.*, t.xmin FROM translate.targets t WHERE t.document_id = {documentId} AND t.language = {target}
                 """).ToListAsync(cancellationToken)).ToDictionary(t => t.SegmentId);
         var onceMine = await OnceClaimedByAsync(volunteerId, [.. targets.Values.Select(t => t.Id)], cancellationToken);
+        var mutes = await MutesAsync([.. targets.Values.Select(t => t.Id)], cancellationToken);
 
         var report = new List<ImportedUnit>(units.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -103,7 +107,13 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, Translatio
             var decision = XliffUnitDecision.Decide(new XliffUnitDecision.Unit(unit, !seen.Add(unit.UnitId), segment?.Content, segment?.RetiredInVersion,
                 current, current is not null && onceMine.Contains(current.Id)), volunteerId, now);
             var claimId = current?.ClaimId;
-            if (decision.Outcome == UnitOutcome.Applied && work.Submit(current!, volunteerId, unit.Target!, segment!.Content, now) is { } refused)
+            // The checks judge what would be handed in: errors reject the unit, and so do warnings the upload does not acknowledge.
+            var findings = decision.Outcome == UnitOutcome.Applied ? checker.Run(segment!.Content, unit.Target!, mutes: mutes.GetValueOrDefault(current!.Id)) : null;
+            if (findings?.RefusalOfSubmission(acknowledgeWarnings ? [.. findings.Warnings.Select(w => w.Check)] : null) is { } blocked)
+            {
+                decision = new XliffUnitDecision.Decision(UnitOutcome.Rejected, blocked.Detail);
+            }
+            else if (decision.Outcome == UnitOutcome.Applied && work.Submit(current!, volunteerId, unit.Target!, segment!.Content, now, findings!.AcknowledgementNote()) is { } refused)
             {
                 decision = new XliffUnitDecision.Decision(UnitOutcome.Rejected, refused.Detail);
             }
@@ -111,7 +121,7 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, Translatio
             {
                 touchedClaims.Add(handedIn);
             }
-            report.Add(new ImportedUnit(unit.UnitId, segment?.Id, decision.Outcome, decision.Reason));
+            report.Add(new ImportedUnit(unit.UnitId, segment?.Id, decision.Outcome, decision.Reason, findings?.Findings is { Count: > 0 } unitFindings ? unitFindings : null));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -130,11 +140,11 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, Translatio
 
     private static DomainError? Mismatch(XliffDocument xliff, Guid documentId, string sourceLanguage, string target)
     {
-        if (!SameLanguage(xliff.SourceLanguage, sourceLanguage))
+        if (!LanguageTag.SameLanguage(xliff.SourceLanguage, sourceLanguage))
         {
             return new XliffLanguageMismatch("source language", xliff.SourceLanguage, sourceLanguage);
         }
-        if (xliff.TargetLanguage is { } trgLang && !SameLanguage(trgLang, target))
+        if (xliff.TargetLanguage is { } trgLang && !LanguageTag.SameLanguage(trgLang, target))
         {
             return new XliffLanguageMismatch("target language", trgLang, target);
         }
@@ -150,17 +160,11 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, Translatio
         return null;
     }
 
-    // en-US in a file is English for a project in en (tools add regions), but zh-Hant is not zh-Hans.
-    private static bool SameLanguage(string inFile, string expected)
-    {
-        if (!LanguageTag.TryNormalize(inFile, out var normalized, out _))
-        {
-            return false;
-        }
-        static bool Narrows(string tag, string range) => tag.Length > range.Length && tag[range.Length] == '-'
-            && tag.StartsWith(range, StringComparison.OrdinalIgnoreCase);
-        return string.Equals(normalized, expected, StringComparison.OrdinalIgnoreCase) || Narrows(normalized, expected) || Narrows(expected, normalized);
-    }
+    private async Task<Dictionary<Guid, Dictionary<string, string>>> MutesAsync(List<Guid> targetIds, CancellationToken cancellationToken) =>
+        (await db.TargetEvents.AsNoTracking()
+            .Where(e => targetIds.Contains(e.TargetId) && (e.Kind == TargetEventKind.CheckMuted || e.Kind == TargetEventKind.CheckUnmuted))
+            .OrderBy(e => e.Sequence).ToListAsync(cancellationToken))
+        .GroupBy(e => e.TargetId).ToDictionary(g => g.Key, g => Target.MutedChecks(g));
 
     private async Task<HashSet<Guid>> OnceClaimedByAsync(Guid volunteerId, List<Guid> targetIds, CancellationToken cancellationToken) =>
         [.. await db.TargetEvents.Where(e => targetIds.Contains(e.TargetId) && e.Kind == TargetEventKind.Claimed && e.ActorId == volunteerId)

@@ -2,6 +2,8 @@ using LibGit2Sharp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Glossary;
+using Wgig.Translate.Domain.MachineTranslation;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Publishing;
 using Wgig.Translate.Domain.Security;
@@ -16,7 +18,7 @@ namespace Wgig.Translate.Worker.Demo;
 /// demo's publications are real commits without GitHub. The repository lives below the local root like any other.
 /// </summary>
 public sealed class DemoProject(TranslationDb db, DocumentImport import, ICredentialProtector protector,
-    IOptions<RepositoryAccessOptions> repositories, TimeProvider clock, ILogger<DemoProject> logger)
+    IOptions<RepositoryAccessOptions> repositories, MachineTranslator machine, TimeProvider clock, ILogger<DemoProject> logger)
 {
     public const string Name = "WGIG Preliminary Report 2005";
 
@@ -28,6 +30,7 @@ public sealed class DemoProject(TranslationDb db, DocumentImport import, ICreden
         if (await db.Projects.SingleOrDefaultAsync(p => p.NormalizedName == Project.Normalize(Name), cancellationToken) is { } loaded)
         {
             logger.LogInformation("Demo project '{Name}' is already loaded.", Name);
+            await UseApertiumForSpanishAsync(loaded.Id, cancellationToken);
             if (repositoryName is not null)
             {
                 await MoveUnderRootAsync(loaded.Id, repositoryName, cancellationToken);
@@ -58,9 +61,45 @@ public sealed class DemoProject(TranslationDb db, DocumentImport import, ICreden
             db.RepositoryConnections.Add(DemoConnection(project.Value.Id, repositoryName, null));
             await db.SaveChangesAsync(cancellationToken);
         }
+        foreach (var draft in Glossary)
+        {
+            db.GlossaryEntries.Add(GlossaryEntry.Create(project.Value.Id, "en", draft, null, clock.GetUtcNow()).Value!);
+        }
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await UseApertiumForSpanishAsync(project.Value.Id, cancellationToken);
         logger.LogInformation("Loaded demo project '{Name}' with {Segments} segments from {Path}.",
             Name, document.Value.Segments.Count, documentPath);
+    }
+
+    // The terms every WSIS paper uses, as the UN renders them.
+    private static readonly GlossaryEntryDraft[] Glossary =
+    [
+        new("The World Summit on the Information Society (Geneva 2003, Tunis 2005).", null, false,
+        [
+            new("en", "World Summit on the Information Society"), new("fr", "Sommet mondial sur la société de l'information"),
+            new("es", "Cumbre Mundial sobre la Sociedad de la Información"), new("ru", "Всемирная встреча на высшем уровне по вопросам информационного общества"),
+            new("ar", "القمة العالمية لمجتمع المعلومات"), new("zh", "信息社会世界峰会"),
+        ]),
+        new("The summit's acronym, kept in English in working papers.", null, true, [new("en", "WSIS")]),
+        new(null, "Use the UN term, not a calque.", false,
+        [
+            new("en", "multi-stakeholder", PartOfSpeech: "adjective"), new("fr", "multipartite"), new("fr", "multi-acteurs", "forbidden"),
+            new("es", "de múltiples partes interesadas"), new("ru", "многосторонний"),
+        ]),
+        new(null, null, false, [new("en", "Internet governance", PartOfSpeech: "noun"), new("fr", "gouvernance de l'Internet"), new("es", "gobernanza de Internet"),
+            new("ru", "управление использованием Интернета"), new("ar", "إدارة الإنترنت"), new("zh", "互联网治理")]),
+    ];
+
+    // Apertium's English→Spanish is the engine ./run starts when it is installed: the demo's Spanish uses it.
+    private async Task UseApertiumForSpanishAsync(Guid projectId, CancellationToken cancellationToken)
+    {
+        if (!machine.IsConfigured("apertium") || await db.MachineTranslationSettings.AnyAsync(s => s.ProjectId == projectId && s.Language == "es", cancellationToken))
+        {
+            return;
+        }
+        db.MachineTranslationSettings.Add(MachineTranslationSetting.Create(projectId, "es", "apertium", Guid.Empty, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private RepositoryConnection DemoConnection(Guid projectId, string repositoryName, RepositoryConnection? previous)

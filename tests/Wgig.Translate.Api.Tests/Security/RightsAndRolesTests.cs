@@ -78,7 +78,7 @@ public sealed class RightsAndRolesTests(ApiFactory api) : IClassFixture<ApiFacto
         foreach (var segment in claim.SegmentIds)
         {
             Assert.Equal(HttpStatusCode.OK, (await _ana.PutAsJsonAsync($"{DocumentUrl}/segments/{segment}/translations/fr",
-                new { runs = new[] { new { text = $"Traduction {segment:N}" } } })).StatusCode);
+                new { runs = new[] { new { text = $"Traduction {segment:N}" } }, acknowledge = new[] { "numbers", "final-punctuation", "length" } })).StatusCode);
         }
         var batch = await ClaimAsync(_bo, "reviews");
 

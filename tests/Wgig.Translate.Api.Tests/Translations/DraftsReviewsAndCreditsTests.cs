@@ -133,7 +133,7 @@ public sealed class DraftsReviewsAndCreditsTests(ApiFactory api) : IClassFixture
         await ClaimAsync(_ana, words: 100);
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await _ana.PutAsJsonAsync(TranslationUrl(i), Runs($"Traduction {i}."))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await _ana.PutAsJsonAsync(TranslationUrl(i), Runs($"Traduction {new[] { "une", "deux", "trois" }[i]}."))).StatusCode);
         }
         var queue = (await _bo.GetFromJsonAsync<List<ReviewQueueEntry>>($"/api/projects/{_projectId}/reviews?language=fr", ApiJson.Options))!;
         Assert.Equal((3, 0, 0), (Assert.Single(queue).Awaiting, queue[0].InBatches, queue[0].Yours));

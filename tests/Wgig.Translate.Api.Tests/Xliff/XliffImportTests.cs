@@ -165,10 +165,17 @@ public sealed partial class XliffImportTests(ApiFactory api) : IClassFixture<Api
         var po = Path.Combine(work.FullName, "paper.fr.po");
         TranslateToolkit.Run("xliff2po", xliff, po);
 
-        // A translator in a PO editor fills in two entries; inline codes were flattened to text by xliff2po.
+        // A translator in a PO editor fills in three entries; inline codes were flattened to text by xliff2po, so the
+        // second one comes back without its codes and the inline-codes check refuses it.
+        var translations = new Dictionary<string, string>
+        {
+            [_segments[0].Key] = "Le Groupe de travail s’est réuni à Genève.",
+            [_segments[1].Key] = "Le SMSI a demandé un rapport sur la gouvernance.",
+            [_segments[3].Key] = "Les commentaires sont bienvenus jusqu’à la prochaine réunion.",
+        };
         var text = File.ReadAllText(po);
-        var edited = PoEntry().Replace(text, m => m.Groups["id"].Value == _segments[0].Key || m.Groups["id"].Value == _segments[1].Key
-            ? $"{m.Groups["head"].Value}msgstr \"FR {m.Groups["id"].Value}\"\n"
+        var edited = PoEntry().Replace(text, m => translations.TryGetValue(m.Groups["id"].Value, out var french)
+            ? $"{m.Groups["head"].Value}msgstr \"{french}\"\n"
             : m.Value);
         File.WriteAllText(po, edited);
         var back = Path.Combine(work.FullName, "back.xlf");
@@ -179,8 +186,9 @@ public sealed partial class XliffImportTests(ApiFactory api) : IClassFixture<Api
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var report = (await response.Content.ReadFromJsonAsync<XliffImportReport>(ApiJson.Options))!;
-        Assert.Equal((2, 2, 0), (report.Applied, report.Unchanged, report.Rejected));
-        Assert.Equal([$"FR {_segments[0].Key}", $"FR {_segments[1].Key}"],
+        Assert.Equal((2, 1, 1), (report.Applied, report.Unchanged, report.Rejected));
+        Assert.Contains("[inline-codes]", report.Units.Single(u => u.Outcome == UnitOutcome.Rejected).Reason, StringComparison.Ordinal);
+        Assert.Equal([translations[_segments[0].Key], translations[_segments[3].Key]],
             await api.Database.QueryAsync<string>("SELECT t.text FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id WHERE t.state = 'Translated' ORDER BY s.ordinal"));
         work.Delete(recursive: true);
     }
@@ -307,7 +315,9 @@ public sealed partial class XliffImportTests(ApiFactory api) : IClassFixture<Api
         var copy = new XElement(name, source.Nodes());
         foreach (var text in copy.DescendantNodes().OfType<XText>().Where(t => t.Value.Trim().Length > 0))
         {
-            text.Value = $"[fr {text.Value}]";
+            // Spacing stays outside the brackets, as a translator would leave it.
+            var value = text.Value;
+            text.Value = value[..(value.Length - value.TrimStart().Length)] + $"[fr {value.Trim()}]" + value[value.TrimEnd().Length..];
         }
         return copy;
     }

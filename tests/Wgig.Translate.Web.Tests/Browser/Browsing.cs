@@ -70,6 +70,15 @@ public sealed class Browsing : IAsyncDisposable
         await Page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
     }
 
+    /// <summary>Claims the next batch from My work and lands in the editor at it.</summary>
+    public async Task<IPage> ClaimAsync(Guid project, Guid document, string language)
+    {
+        await Page.GotoAsync("/");
+        await Page.Locator($"form[action='/projects/{project}/{language}/claims'] button").ClickAsync();
+        await Page.WaitForURLAsync($"**/projects/{project}/documents/{document}/{language}?filter=Mine");
+        return Page;
+    }
+
     /// <summary>A full-page picture under the test output's screenshots folder.</summary>
     public async Task ShotAsync(string name) =>
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebApp.Artifacts, name + ".png"), FullPage = true });

@@ -13,12 +13,14 @@ namespace Wgig.Translate.Web.Tests.Localization;
 public sealed partial class InterfaceTextTests
 {
     // Short strings that may read the same as in English ("Notifications" and "Segments" in French, "Error:" in Spanish).
-    private static readonly HashSet<string> MayReadAsInEnglish = ["Nav.Notifications", "Notifications.Title", "Profile.Notifications.Title", "Editor.Segments",
+    private static readonly HashSet<string> MayReadAsInEnglish = ["Nav.Notifications", "Checks.Error", "Notifications.Title", "Profile.Notifications.Title", "Editor.Segments",
         "MyWork.Claimable.Segments", "Pager.Label", "Suggestion.Suggestions", "Panel.Suggestions", "Row.Source", "MyWork.Claimable.Actions", "Profile.Tokens.Actions",
         "Code.code.Standalone", "Code.image.Standalone", "Time.Minutes", "Time.HoursMinutes", "Time.DaysHours", "Xliff.Report.Unit", "Row.Codes", "Profile.Tokens.Name",
         "MyWork.Deadlines.Document", "MyWork.Returned.Segment", "Row.SegmentLabel", "Xliff.DownloadOmegaT", "Xliff.Download", "Shell.ErrorPrefix",
         "Shell.ErrorTitlePrefix", "Row.SectionLabel", "Code.format.Standalone", "MyWork.Returned.Reviewer", "Xliff.Title", "Xliff.Report.Unchanged", "Filter.Mine",
-        "Code.other.Standalone", "Profile.Time.Title", "Row.SectionSentenceLabel", "Row.Heading", "Row.ParagraphLabel", "Shell.Breadcrumbs", "Error.NotFound.Title"];
+        "Code.other.Standalone", "Profile.Time.Title", "Row.SectionSentenceLabel", "Row.Heading", "Row.ParagraphLabel", "Shell.Breadcrumbs", "Error.NotFound.Title",
+        // French words the same as English ones: "Actions", "Document", "version", "Imports", "Publications", "source".
+        "Invite.Actions", "Heat.Document", "Heat.Version", "Activity.Kind.Import", "Activity.Kind.Publication", "Paper.Source", "Gate.Version", "Gate.History"];
 
     private static string[] Names() => [.. typeof(Api.Web.WebSetup).Assembly.GetManifestResourceNames()
         .Where(n => n.EndsWith("Text.resources", StringComparison.Ordinal))
@@ -28,7 +30,7 @@ public sealed partial class InterfaceTextTests
 
     [Fact]
     public void The_web_app_has_a_resource_for_each_of_its_features() =>
-        Assert.Equal(["Account", "Editor", "Review", "Shell", "Work"], Names().Select(r => r.Split('.')[^2]).Order(StringComparer.Ordinal));
+        Assert.Equal(["Account", "Dashboard", "Editor", "Papers", "People", "Review", "Shell", "Work"], Names().Select(r => r.Split('.')[^2]).Order(StringComparer.Ordinal));
 
     [Theory]
     [MemberData(nameof(Resources))]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Wgig.Translate.Api.Web.Shell;
 using Wgig.Translate.Domain.Comments;
+using Wgig.Translate.Domain.Checks;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Segmentation;
@@ -40,7 +41,7 @@ public static class EditorPages
 
     /// <summary>Submit (or, without a script, save as a draft) one segment's translation.</summary>
     private static async Task<IResult> Write(Guid projectId, Guid documentId, string language, Guid segmentId, [FromForm] string? action,
-        [FromForm] string? text, [FromForm] string? version, [FromForm] string? confirmMissing, [FromForm] string? filter, [FromForm] string? q,
+        [FromForm] string? text, [FromForm] string? version, [FromForm] string? filter, [FromForm] string? q,
         [FromForm] int? page, HttpContext http, PageContexts pages, EditorReader reader, TranslationWork work, IStringLocalizer<EditorText> t,
         IStringLocalizer<ShellText> shell, CancellationToken cancellationToken)
     {
@@ -61,22 +62,24 @@ public static class EditorPages
         {
             refused = new TypedRow(text ?? "", Describe(tokenError, t));
         }
-        else if (!draft && TokenText.Missing(content!, translation.Segment.Content) is { Count: > 0 } missing && confirmMissing != "on")
-        {
-            refused = new TypedRow(text ?? "", t["Row.MissingCodes", string.Join(", ", missing.Select(c => CodeNames.Name(c, t)))], AskMissing: true);
-        }
         else
         {
             var done = draft
                 ? await work.SaveDraftAsync(translation, content!, version, cancellationToken)
-                : await work.SubmitAsync(translation, content!, version, cancellationToken);
+                : await work.SubmitAsync(translation, content!, version, Acknowledged(http.Request.Form), cancellationToken);
             if (done.Succeeded)
             {
                 return await WrittenAsync(http, context, place, done.Value, draft, reader, cancellationToken);
             }
-            refused = done.Error is TranslationChanged changed
-                ? new TypedRow(text ?? "", WebErrors.Describe(done.Error, shell), Theirs: Current(changed.Current), TheirVersion: changed.Current.Version)
-                : new TypedRow(text ?? "", WebErrors.Describe(done.Error, shell));
+            refused = done.Error switch
+            {
+                TranslationChanged changed => new TypedRow(text ?? "", WebErrors.Describe(done.Error, shell), Theirs: Current(changed.Current),
+                    TheirVersion: changed.Current.Version),
+                // The checks' refusal: their findings are listed in the row; warnings come with a box to hand it in anyway.
+                ChecksFailed failed => new TypedRow(text ?? "", t["Checks.Blocked"], failed.Report),
+                WarningsNotAcknowledged warned => new TypedRow(text ?? "", t["Checks.Warned"], warned.Report),
+                _ => new TypedRow(text ?? "", WebErrors.Describe(done.Error, shell)),
+            };
             translation = done.Error is TranslationChanged again ? again.Current : translation;
             var status = Problems.DomainErrorResults.StatusFor(done.Error);
             return await RefusedAsync(http, context, place, translation, refused, reader, status, cancellationToken);
@@ -166,7 +169,8 @@ public static class EditorPages
     }
 
     /// <summary>A translated XLIFF of the volunteer's batch, applied unit by unit; the report says what became of each.</summary>
-    private static async Task<IResult> UploadXliff(Guid projectId, Guid documentId, string language, IFormFile? file, HttpContext http, PageContexts pages,
+    private static async Task<IResult> UploadXliff(Guid projectId, Guid documentId, string language, IFormFile? file, [FromForm] string? acknowledgeWarnings,
+        HttpContext http, PageContexts pages,
         XliffImport import, Microsoft.Extensions.Options.IOptions<Domain.Documents.DocumentLimits> limits, Domain.Storage.TranslationDb db,
         IStringLocalizer<EditorText> t, IStringLocalizer<ShellText> shell, CancellationToken cancellationToken)
     {
@@ -190,7 +194,7 @@ public static class EditorPages
             }, StatusCodes.Status413PayloadTooLarge);
         }
         await using var content = file.OpenReadStream();
-        var report = await import.ApplyAsync(projectId, documentId, language, context.Me, content, cancellationToken);
+        var report = await import.ApplyAsync(projectId, documentId, language, context.Me, content, acknowledgeWarnings == "on", cancellationToken);
         if (!report.Succeeded)
         {
             return WebResults.Render<XliffReportPage>(new { Page = context, Place = place, Errors = new FormErrors().Add("file", WebErrors.Describe(report.Error, shell)) },
@@ -248,6 +252,9 @@ public static class EditorPages
         current.Target is not { } target ? null
         : target.Draft is { } draft && target.ClaimedBy == current.Caller ? new SegmentContent(draft, current.Segment.Content.Codes)
         : target.ContentFor(current.Segment.Content);
+
+    // The warnings the volunteer ticked to hand the translation in with (one "acknowledge" box per check).
+    private static List<string> Acknowledged(IFormCollection form) => [.. form["acknowledge"].OfType<string>()];
 
     private static string Describe(TokenError error, IStringLocalizer<EditorText> t) => t[$"Row.Token.{error.Problem}", error.Token];
 }

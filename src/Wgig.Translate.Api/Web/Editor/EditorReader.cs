@@ -6,6 +6,7 @@ using Wgig.Translate.Domain.Comments;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Suggestions;
 using Wgig.Translate.Domain.Targets;
@@ -14,7 +15,7 @@ using Wgig.Translate.Domain.Work;
 namespace Wgig.Translate.Api.Web.Editor;
 
 /// <summary>Reads what the editor and the segment panel show, through the same Domain queries as the JSON API.</summary>
-public sealed class EditorReader(TranslationDb db, MyWork work, ClaimNext claimNext, TranslationWork translations, SuggestionPanel suggestions,
+public sealed class EditorReader(TranslationDb db, MyWork work, ClaimNext claimNext, TranslationWork translations, SuggestionPanel suggestions, SegmentSuggestions aids,
     CommentThreads threads, TimeProvider clock)
 {
     public static SegmentListQuery Query(string? filter, string? q, int? page) => new(
@@ -84,13 +85,18 @@ public sealed class EditorReader(TranslationDb db, MyWork work, ClaimNext claimN
         CancellationToken cancellationToken)
     {
         var (before, after) = await SegmentList.NeighboursAsync(db, translation.Segment, cancellationToken);
-        var offered = await suggestions.ForAsync(new SuggestionRequest(translation.Place, translation.Segment, translation.Target, translation.Caller), cancellationToken);
+        var request = new SuggestionRequest(translation.Place, translation.Segment, translation.Target, translation.Caller);
+        var offered = await suggestions.ForAsync(request, cancellationToken);
         var history = await translations.HistoryAsync(translation, cancellationToken);
         var thread = await threads.ReadAsync(translation, cancellationToken);
         var names = await AccountNames.ReadAsync(db, history.Select(e => e.ActorId).Concat(thread.Select(t => t.AuthorId)).Concat(offered.Select(s => s.AuthorId)),
             cancellationToken);
         var editable = translation.Target is { State: TargetState.Claimed } target && target.ClaimedBy == translation.Caller && target.ClaimExpiresAt > clock.GetUtcNow();
-        return new SegmentPanelView(place, translation, before, after, offered, history, thread, names, editable, errors, typedComment);
+        // The checks on what the volunteer has typed so far (their draft), else on the current translation.
+        var shown = editable && translation.Target!.Draft is { } draft ? new SegmentContent(draft, translation.Segment.Content.Codes)
+            : translation.Target?.ContentFor(translation.Segment.Content);
+        var checks = await aids.CheckAsync(request, shown, cancellationToken);
+        return new SegmentPanelView(place, translation, before, after, offered, checks, shown is not null, history, thread, names, editable, errors, typedComment);
     }
 
     /// <summary>The next segment of the viewer's claims after one, for moving on after a submission.</summary>

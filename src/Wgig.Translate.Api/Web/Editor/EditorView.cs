@@ -5,10 +5,11 @@ using Wgig.Translate.Domain.Work;
 namespace Wgig.Translate.Api.Web.Editor;
 
 /// <summary>What a row shows again after a refused post: the text as typed (nothing typed is lost) and why.</summary>
-/// <param name="AskMissing">The only problem is codes left out: offer to submit without them.</param>
+/// <param name="Checks">The checks' findings that refused a submission: errors to correct, or warnings to correct or acknowledge.</param>
 /// <param name="Theirs">After a conflict: the version saved meanwhile, shown beside the typed one.</param>
 /// <param name="TheirVersion">After a conflict: the current version, so that sending again keeps the typed text knowingly.</param>
-public sealed record TypedRow(string Text, string? Error, bool AskMissing = false, Domain.Segmentation.SegmentContent? Theirs = null, string? TheirVersion = null);
+public sealed record TypedRow(string Text, string? Error, Domain.Checks.CheckReport? Checks = null, Domain.Segmentation.SegmentContent? Theirs = null,
+    string? TheirVersion = null);
 
 /// <summary>Where the editor is (filter, search, page): kept by every form so a post comes back to the same place.</summary>
 public sealed record EditorPlace(Guid ProjectId, Guid DocumentId, string Language, SegmentListQuery Query)

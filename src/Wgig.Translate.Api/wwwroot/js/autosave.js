@@ -105,6 +105,7 @@ async function send(form) {
       }
       status(form, answer);
       form.querySelector('[data-conflict]')?.remove();
+      form.dispatchEvent(new CustomEvent('wgig:draft-saved', { bubbles: true }));
       const expires = response.headers.get('Wgig-Lease-Expires');
       if (expires) {
         document.dispatchEvent(new CustomEvent('wgig:lease-renewed', { detail: { expires } }));

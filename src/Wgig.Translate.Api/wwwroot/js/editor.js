@@ -2,7 +2,7 @@
 // post, links lead to full pages); with it, a submission swaps in the row the server renders and moves on
 // to the next open segment, the side panel follows the focused segment, and everything has a key:
 // Ctrl+Enter submit and next, Alt+↓/↑ move, Ctrl+Shift+C copy the source, Ctrl+S save the draft,
-// Esc leave the field, Enter go back in, ? the list of keys.
+// Alt+Shift+1…9 use the side panel's suggestion of that number, Esc leave the field, Enter go back in, ? the list of keys.
 
 const editorRoot = document.querySelector('[data-editor]');
 const panel = document.querySelector('[data-panel]');
@@ -59,6 +59,21 @@ function swap(old, html) {
   old.replaceWith(fresh);
   fresh.dispatchEvent(new CustomEvent('wgig:content', { bubbles: true }));
   return fresh;
+}
+
+// A suggestion replaces the field's text (a glossary term goes in at the caret); the volunteer goes on in the field.
+function useSuggestion(button) {
+  const field = document.getElementById(button.dataset.for);
+  if (!field?.wgigField) {
+    return false;
+  }
+  if (button.dataset.insert === 'caret') {
+    field.wgigField.insertText(button.dataset.useSuggestion);
+  } else {
+    field.wgigField.setText(button.dataset.useSuggestion);
+  }
+  field.wgigField.focus();
+  return true;
 }
 
 async function submitRow(form, action) {
@@ -130,6 +145,26 @@ async function loadPanel(row, reveal = false) {
   }
 }
 
+// A saved draft has been checked: the panel's checks follow what the volunteer typed.
+document.addEventListener('wgig:draft-saved', async event => {
+  const row = rowOf(event.target);
+  const shown = panel?.querySelector('[data-panel-checks]');
+  if (!row || !shown || panelFor !== row.dataset.segment) {
+    return;
+  }
+  try {
+    const response = await fetch(row.querySelector('[data-panel-link]').href, { headers: PARTIAL, credentials: 'same-origin' });
+    const holder = document.createElement('div');
+    holder.innerHTML = response.ok ? await response.text() : '';
+    const fresh = holder.querySelector('[data-panel-checks]');
+    if (fresh && panelFor === row.dataset.segment) {
+      panel.querySelector('[data-panel-checks]')?.replaceWith(fresh);
+    }
+  } catch {
+    // Offline: the checks shown stay as they were; the submission runs them again anyway.
+  }
+});
+
 document.addEventListener('focusin', event => {
   const row = rowOf(event.target);
   if (!row) {
@@ -155,11 +190,7 @@ document.addEventListener('click', event => {
   }
   const use = event.target.closest('[data-use-suggestion]');
   if (use) {
-    const field = document.getElementById(use.dataset.for);
-    if (field?.wgigField) {
-      field.wgigField.setText(use.dataset.useSuggestion);
-      field.wgigField.focus();
-    }
+    useSuggestion(use);
     return;
   }
   if (event.target.closest('[data-open-shortcuts]')) {
@@ -217,6 +248,13 @@ document.addEventListener('keydown', event => {
   } else if (event.key === 'Enter' && target === row && fieldOf(row)) {
     event.preventDefault();
     editableOf(row).focus();
+  } else if (event.altKey && event.shiftKey && !event.ctrlKey && /^Digit[1-9]$/.test(event.code) && row && panelFor === row.dataset.segment) {
+    // By the key's place, not its character: Shift changes the character on most layouts.
+    const use = panel.querySelector(`[data-suggestion-key="${event.code.slice(5)}"]`);
+    if (use) {
+      event.preventDefault();
+      useSuggestion(use);
+    }
   } else if ((event.key === '?' || event.key === 'F1') && !inField(target)) {
     event.preventDefault();
     dialog?.showModal();

@@ -339,6 +339,21 @@ function enhance(textarea) {
     get text() { return textarea.value; },
     setText,
     copySource: () => setText(sourceText()),
+    // Plain text (a glossary term) at the caret, or at the end when the caret is elsewhere; Ctrl+Z takes it out again.
+    insertText: text => {
+      editor.focus();
+      if (!selectionInEditor()) {
+        const end = document.createRange();
+        end.selectNodeContents(editor);
+        end.collapse(false);
+        document.getSelection().removeAllRanges();
+        document.getSelection().addRange(end);
+      }
+      if (!document.execCommand('insertText', false, text)) {
+        selectionInEditor()?.insertNode(document.createTextNode(text));
+      }
+      sync();
+    },
     focus: () => editor.focus(),
   };
   sync(false);

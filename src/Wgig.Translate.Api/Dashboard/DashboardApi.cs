@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wgig.Translate.Api.Accounts;
+using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Activity;
+using Wgig.Translate.Domain.Dashboard;
+
+namespace Wgig.Translate.Api.Dashboard;
+
+/// <summary>The coordinator's dashboard of a project as JSON: what the dashboard page shows, for scripts and other tools.</summary>
+public static class DashboardApi
+{
+    public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/projects/{projectId}/dashboard", Read).WithTags("Projects").WithName("ProjectDashboard")
+            .RequireAuthorization(Policies.ManageProjects).ProducesProblem(StatusCodes.Status404NotFound);
+        routes.MapGet("/projects/{projectId}/activity", Activity).WithTags("Projects").WithName("ProjectActivity")
+            .RequireAuthorization(Policies.ManageProjects).ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+        return routes;
+    }
+
+    /// <summary>
+    /// The project's activity, newest first: claims, submissions, reviews, comments, imports, publications (filter with
+    /// kind, repeatable; language; person, an account id; before, for the next page; limit, at most 200).
+    /// </summary>
+    private static async Task<Results<Ok<IReadOnlyList<ActivityEntry>>, ProblemHttpResult>> Activity(Guid projectId, string[]? kind, string? language,
+        Guid? person, DateTimeOffset? before, int? limit, ActivityFeed feed, CancellationToken cancellationToken)
+    {
+        var query = ActivityQuery.Parse(kind, language, person, before, limit);
+        if (!query.Succeeded)
+        {
+            return query.Error.ToProblem();
+        }
+        var entries = await feed.ReadAsync(projectId, query.Value, cancellationToken);
+        return entries.Succeeded ? TypedResults.Ok(entries.Value) : entries.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<ProjectDashboardView>, ProblemHttpResult>> Read(Guid projectId, ProjectDashboard dashboard, CancellationToken cancellationToken)
+    {
+        var view = await dashboard.ReadAsync(projectId, cancellationToken);
+        return view.Succeeded ? TypedResults.Ok(view.Value) : view.Error.ToProblem();
+    }
+}

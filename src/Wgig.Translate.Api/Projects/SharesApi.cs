@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Api.Accounts;
+using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Storage;
+
+namespace Wgig.Translate.Api.Projects;
+
+/// <param name="SharedWith">Projects that read this project's memory or glossary.</param>
+/// <param name="ReadsFrom">Projects whose memory or glossary this project reads.</param>
+public sealed record SharesResponse(IReadOnlyList<ShareResponse> SharedWith, IReadOnlyList<ShareResponse> ReadsFrom);
+
+public sealed record ShareResponse(Guid ProjectId, string ProjectName, SharedResource Resource, Guid SharedBy, DateTimeOffset SharedAt);
+
+public sealed record SameProject(Guid ProjectId) : InvalidInputError("Same project",
+    "A project reads its own memory and glossary already; share them with another project.",
+    new Dictionary<string, string[]> { ["projectId"] = ["Name another project."] });
+
+/// <summary>Sharing a project's translation memory or glossary with other projects (coordinators): read only for them.</summary>
+public static class SharesApi
+{
+    public static IEndpointRouteBuilder MapShares(this IEndpointRouteBuilder routes)
+    {
+        var shares = routes.MapGroup("/projects/{projectId}/shares").WithTags("Translation memory")
+            .RequireAuthorization(Policies.ManageProjects)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        shares.MapGet("/", List).WithName("ListShares");
+        shares.MapPut("/{resource}/{otherProjectId}", Share).WithName("Share").ProducesValidationProblem();
+        shares.MapDelete("/{resource}/{otherProjectId}", Unshare).WithName("Unshare").ProducesValidationProblem();
+        return routes;
+    }
+
+    private static async Task<Results<Ok<SharesResponse>, ProblemHttpResult>> List(Guid projectId, TranslationDb db, CancellationToken cancellationToken)
+    {
+        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
+        {
+            return new ProjectNotFound(projectId).ToProblem();
+        }
+        var rows = await db.ProjectShares.AsNoTracking().Where(s => s.OwnerProjectId == projectId || s.ProjectId == projectId)
+            .Join(db.Projects, s => s.OwnerProjectId == projectId ? s.ProjectId : s.OwnerProjectId, p => p.Id, (s, p) => new { Share = s, p.Name })
+            .ToListAsync(cancellationToken);
+        ShareResponse From(ProjectShare s, string name, Guid other) => new(other, name, s.Resource, s.SharedBy, s.SharedAt);
+        return TypedResults.Ok(new SharesResponse(
+            [.. rows.Where(r => r.Share.OwnerProjectId == projectId).Select(r => From(r.Share, r.Name, r.Share.ProjectId))],
+            [.. rows.Where(r => r.Share.ProjectId == projectId).Select(r => From(r.Share, r.Name, r.Share.OwnerProjectId))]));
+    }
+
+    /// <summary>Let another project read this project's memory or glossary (resource: memory or glossary).</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Share(Guid projectId, string resource, Guid otherProjectId, ClaimsPrincipal caller,
+        TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var checkedShare = await CheckAsync(db, projectId, resource, otherProjectId, cancellationToken);
+        if (!checkedShare.Succeeded)
+        {
+            return checkedShare.Error.ToProblem();
+        }
+        var kind = checkedShare.Value;
+        if (!await db.ProjectShares.AnyAsync(s => s.OwnerProjectId == projectId && s.ProjectId == otherProjectId && s.Resource == kind, cancellationToken))
+        {
+            db.ProjectShares.Add(ProjectShare.Create(projectId, otherProjectId, kind, caller.AccountId(), clock.GetUtcNow()));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            {
+                // Shared twice at once: it is shared, which is what both asked.
+            }
+        }
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Unshare(Guid projectId, string resource, Guid otherProjectId, TranslationDb db,
+        CancellationToken cancellationToken)
+    {
+        var checkedShare = await CheckAsync(db, projectId, resource, otherProjectId, cancellationToken);
+        if (!checkedShare.Succeeded)
+        {
+            return checkedShare.Error.ToProblem();
+        }
+        var kind = checkedShare.Value;
+        await db.ProjectShares.Where(s => s.OwnerProjectId == projectId && s.ProjectId == otherProjectId && s.Resource == kind).ExecuteDeleteAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Result<SharedResource>> CheckAsync(TranslationDb db, Guid projectId, string resource, Guid otherProjectId, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<SharedResource>(resource, ignoreCase: true, out var kind) || int.TryParse(resource, out _))
+        {
+            return InvalidInputError.ForField("resource", $"What to share is 'memory' or 'glossary', not '{resource}'.");
+        }
+        if (projectId == otherProjectId)
+        {
+            return new SameProject(projectId);
+        }
+        foreach (var id in new[] { projectId, otherProjectId })
+        {
+            if (!await db.Projects.AnyAsync(p => p.Id == id, cancellationToken))
+            {
+                return new ProjectNotFound(id);
+            }
+        }
+        return kind;
+    }
+}

@@ -1,0 +1,29 @@
+using Wgig.Translate.Domain.Glossary;
+
+namespace Wgig.Translate.Domain.Checks;
+
+/// <summary>The same source sentence is translated the same way across the project (other current translations of it differ).</summary>
+public sealed class ConsistencyCheck : ICheck
+{
+    public string Id => "consistency";
+
+    public string Description => "The same source is translated the same way everywhere in the project.";
+
+    public CheckLevel DefaultLevel => CheckLevel.Warning;
+
+    public IEnumerable<string> Run(CheckInput input)
+    {
+        if (input.OtherTranslations.Count == 0)
+        {
+            yield break;
+        }
+        var mine = Normalize(input.TargetPlain);
+        var others = input.OtherTranslations.Where(o => Normalize(o) != mine).Distinct(StringComparer.Ordinal).ToList();
+        if (others.Count > 0)
+        {
+            yield return $"The same source is translated differently elsewhere in the project: {TextScan.Quote(others[0])}{(others.Count > 1 ? $" and {others.Count - 1} more" : "")}.";
+        }
+    }
+
+    private static string Normalize(string text) => string.Join(' ', WordForms.Fold(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

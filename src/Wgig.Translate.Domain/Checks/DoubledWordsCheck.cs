@@ -1,0 +1,45 @@
+using Wgig.Translate.Domain.Glossary;
+
+namespace Wgig.Translate.Domain.Checks;
+
+/// <summary>The same word twice in a row ("the the"), except where the language doubles it on purpose ("nous nous").</summary>
+public sealed class DoubledWordsCheck : ICheck
+{
+    private static readonly Dictionary<string, HashSet<string>> Allowed = new(StringComparer.Ordinal)
+    {
+        ["en"] = ["had", "that"],
+        ["fr"] = ["nous", "vous"],
+        ["de"] = ["die", "der", "das"],
+    };
+
+    public string Id => "doubled-words";
+
+    public string Description => "No word is written twice in a row by mistake.";
+
+    public CheckLevel DefaultLevel => CheckLevel.Warning;
+
+    public IEnumerable<string> Run(CheckInput input)
+    {
+        if (WordForms.IsUnspaced(input.TargetLanguage))
+        {
+            yield break;
+        }
+        var text = input.TargetPlain;
+        var words = WordForms.Tokenize(text, "und");
+        var allowed = Allowed.GetValueOrDefault(input.TargetBase);
+        var doubled = new List<string>();
+        for (var i = 1; i < words.Count; i++)
+        {
+            WordToken previous = words[i - 1], current = words[i];
+            if (current.Key == previous.Key && !char.IsDigit(text[current.Start]) && allowed?.Contains(current.Key) != true
+                && string.IsNullOrWhiteSpace(text[(previous.Start + previous.Length)..current.Start]))
+            {
+                doubled.Add(text.Substring(previous.Start, current.Start + current.Length - previous.Start));
+            }
+        }
+        if (doubled.Count > 0)
+        {
+            yield return $"Doubled word{(doubled.Count > 1 ? "s" : "")}: {string.Join(", ", doubled.Select(TextScan.Quote))}.";
+        }
+    }
+}

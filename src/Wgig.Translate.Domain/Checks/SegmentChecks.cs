@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Glossary;
+using Wgig.Translate.Domain.Segmentation;
+using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Targets;
+
+namespace Wgig.Translate.Domain.Checks;
+
+/// <summary>The checks of one project and target language, with what they need loaded once: levels and glossary.</summary>
+public sealed class ProjectChecker(QualityChecks checks, IReadOnlyDictionary<string, CheckLevel> levels, TermIndex glossary, string sourceLanguage, string targetLanguage)
+{
+    public CheckReport Run(SegmentContent source, SegmentContent translation, IReadOnlyCollection<string>? others = null, IReadOnlyDictionary<string, string>? mutes = null) =>
+        checks.Run(new CheckInput(source, translation, sourceLanguage, targetLanguage, glossary, others), levels, mutes);
+}
+
+/// <summary>A document's translations in one language as the checks judge them (segments with findings only).</summary>
+public sealed record SegmentReport(Guid SegmentId, string Key, int Ordinal, TargetState State, CheckReport Report);
+
+/// <summary>
+/// Runs the checks where translations are handed in (submission, draft, XLIFF upload) and for a whole document:
+/// loads the project's levels, its glossary, the segment's mutes and the other translations of the same source.
+/// </summary>
+public sealed class SegmentChecks(TranslationDb db, QualityChecks checks, Glossaries glossaries)
+{
+    private static readonly string[] Finished = [nameof(TargetState.Translated), nameof(TargetState.Approved)];
+
+    public async Task<Dictionary<string, CheckLevel>> LevelsAsync(Guid projectId, CancellationToken cancellationToken) =>
+        await db.CheckSettings.AsNoTracking().Where(s => s.ProjectId == projectId).ToDictionaryAsync(s => s.Check, s => s.Level, StringComparer.Ordinal, cancellationToken);
+
+    public async Task<ProjectChecker> ForAsync(Guid projectId, string sourceLanguage, string targetLanguage, CancellationToken cancellationToken) =>
+        new(checks, await LevelsAsync(projectId, cancellationToken), await glossaries.IndexAsync(projectId, sourceLanguage, targetLanguage, cancellationToken),
+            sourceLanguage, targetLanguage);
+
+    /// <summary>Every check on one translation of a segment, with its mutes and the project's other translations of the same source.</summary>
+    public async Task<CheckReport> RunAsync(Guid projectId, string targetLanguage, Segment segment, Target? target, SegmentContent translation,
+        CancellationToken cancellationToken)
+    {
+        var sourceLanguage = await db.Projects.Where(p => p.Id == projectId).Select(p => p.SourceLanguage).SingleAsync(cancellationToken);
+        var checker = await ForAsync(projectId, sourceLanguage, targetLanguage, cancellationToken);
+        var others = await db.Database.SqlQuery<OtherTranslation>($"""
+            SELECT t.text AS text FROM translate.segments s
+            JOIN translate.documents d ON d.id = s.document_id JOIN translate.targets t ON t.segment_id = s.id
+            WHERE d.project_id = {projectId} AND t.language = {targetLanguage} AND md5(s.source) = md5({segment.Source}) AND s.source = {segment.Source}
+              AND s.id <> {segment.Id} AND t.text IS NOT NULL AND t.state = ANY({Finished})
+            LIMIT 20
+            """).ToListAsync(cancellationToken);
+        var mutes = target is null ? null : Target.MutedChecks(await db.TargetEvents.AsNoTracking()
+            .Where(e => e.TargetId == target.Id && (e.Kind == TargetEventKind.CheckMuted || e.Kind == TargetEventKind.CheckUnmuted))
+            .OrderBy(e => e.Sequence).ToListAsync(cancellationToken));
+        return checker.Run(segment.Content, translation, [.. others.Select(o => Plain(o.Text))], mutes);
+    }
+
+    /// <summary>The checks on every current translation of a document × language; only segments with findings are returned.</summary>
+    public async Task<List<SegmentReport>> RunDocumentAsync(DocumentLanguage target, CancellationToken cancellationToken)
+    {
+        var checker = await ForAsync(target.Project.Id, target.Project.SourceLanguage, target.Language, cancellationToken);
+        var language = target.Language;
+        var rows = await db.Segments.AsNoTracking()
+            .Where(s => s.DocumentId == target.Document.Id && s.RetiredInVersion == null)
+            .Join(db.Targets.AsNoTracking().Where(t => t.Language == language && t.Text != null), s => s.Id, t => t.SegmentId,
+                (s, t) => new { Segment = s, TargetId = t.Id, t.Text, t.State })
+            .OrderBy(x => x.Segment.Ordinal).ToListAsync(cancellationToken);
+        // Other translations of the same sources anywhere in the project, in one query.
+        var translations = await db.Database.SqlQuery<SourceTranslation>($"""
+            SELECT s.id AS segment_id, s.source AS source, t.text AS text FROM translate.segments s
+            JOIN translate.documents d ON d.id = s.document_id JOIN translate.targets t ON t.segment_id = s.id
+            WHERE d.project_id = {target.Project.Id} AND t.language = {language} AND t.text IS NOT NULL AND t.state = ANY({Finished})
+              AND md5(s.source) IN (SELECT md5(source) FROM translate.segments WHERE document_id = {target.Document.Id} AND retired_in_version IS NULL)
+            """).ToListAsync(cancellationToken);
+        // Per source, its distinct translations and how many segments have each: a paper that repeats a sentence 200 times
+        // compares each of its translations with the few distinct ones, not with 199 others.
+        var bySource = translations.GroupBy(t => t.Source, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .ToDictionary(g => g.Key, g => g.GroupBy(t => Plain(t.Text), StringComparer.Ordinal).ToDictionary(t => t.Key, t => t.Count(), StringComparer.Ordinal),
+                StringComparer.Ordinal);
+        var targetIds = rows.Select(r => r.TargetId).ToList();
+        var muteEvents = await db.TargetEvents.AsNoTracking()
+            .Where(e => targetIds.Contains(e.TargetId) && (e.Kind == TargetEventKind.CheckMuted || e.Kind == TargetEventKind.CheckUnmuted))
+            .OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var mutes = muteEvents.GroupBy(e => e.TargetId).ToDictionary(g => g.Key, g => Target.MutedChecks(g));
+
+        var reports = new List<SegmentReport>();
+        foreach (var row in rows)
+        {
+            var source = row.Segment.Content;
+            var mine = Plain(row.Text!);
+            var others = bySource.TryGetValue(row.Segment.Source, out var same) && row.State is TargetState.Translated or TargetState.Approved
+                ? same.Where(o => o.Key != mine || o.Value > 1).Select(o => o.Key).ToList()
+                : bySource.TryGetValue(row.Segment.Source, out same) ? [.. same.Keys] : null;
+            var report = checker.Run(source, new SegmentContent(row.Text!, source.Codes), others, mutes.GetValueOrDefault(row.TargetId));
+            if (report.Findings.Count > 0)
+            {
+                reports.Add(new SegmentReport(row.Segment.Id, row.Segment.Key, row.Segment.Ordinal, row.State, report));
+            }
+        }
+        return reports;
+    }
+
+    // Other segments' texts are coded over their own codes: only their words count here.
+    private static string Plain(string coded) => string.Concat(coded.Where(c => !SegmentContent.IsMarker(c)));
+
+    private sealed record OtherTranslation(string Text);
+
+    private sealed record SourceTranslation(Guid SegmentId, string Source, string Text);
+}

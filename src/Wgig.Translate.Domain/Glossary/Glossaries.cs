@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Domain.Memory;
+using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Storage;
+
+namespace Wgig.Translate.Domain.Glossary;
+
+/// <summary>The glossary a project works with: its own entries and those of projects sharing theirs with it.</summary>
+public sealed class Glossaries(TranslationDb db)
+{
+    private readonly Dictionary<(Guid, string, string), TermIndex> _indexes = [];
+
+    public async Task<List<GlossaryEntry>> EntriesForAsync(Guid projectId, CancellationToken cancellationToken)
+    {
+        var projects = await MemoryStore.ProjectsReadByAsync(db, projectId, SharedResource.Glossary, cancellationToken);
+        return await db.GlossaryEntries.AsNoTracking().Where(e => projects.Contains(e.ProjectId)).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The project's glossary compiled for one language pair; built once per scope (request, job).</summary>
+    public async Task<TermIndex> IndexAsync(Guid projectId, string sourceLanguage, string targetLanguage, CancellationToken cancellationToken)
+    {
+        if (!_indexes.TryGetValue((projectId, sourceLanguage, targetLanguage), out var index))
+        {
+            index = new TermIndex(await EntriesForAsync(projectId, cancellationToken), sourceLanguage, targetLanguage);
+            _indexes[(projectId, sourceLanguage, targetLanguage)] = index;
+        }
+        return index;
+    }
+}

@@ -1,0 +1,46 @@
+namespace Wgig.Translate.Domain.Glossary;
+
+/// <summary>A glossary entry whose source term occurs in a segment, with where, and its terms in the target language.</summary>
+public sealed record TermMatch(GlossaryEntry Entry, GlossaryTerm SourceTerm, int Start, int Length, string TargetLanguage, IReadOnlyList<GlossaryTerm> Translations)
+{
+    /// <summary>Renderings a translation may use: preferred and admitted terms, or the source term itself when it is not to be translated.</summary>
+    public IEnumerable<GlossaryTerm> Allowed => Entry.DoNotTranslate
+        ? [SourceTerm with { Language = TargetLanguage }]
+        : Translations.Where(t => t.Status != TermStatus.Forbidden);
+
+    public IEnumerable<GlossaryTerm> Forbidden => Translations.Where(t => t.Status == TermStatus.Forbidden);
+}
+
+/// <summary>
+/// A glossary compiled for one language pair: finds the entries whose source terms occur in a segment and
+/// the target terms that occur in a translation, by word forms. Built once per request or per document check.
+/// </summary>
+public sealed class TermIndex
+{
+    private readonly string _targetLanguage;
+    private readonly PhraseMatcher<(GlossaryEntry Entry, GlossaryTerm Term)> _source;
+    private readonly PhraseMatcher<GlossaryTerm> _target;
+
+    public TermIndex(IEnumerable<GlossaryEntry> entries, string sourceLanguage, string targetLanguage)
+    {
+        var list = entries.ToList();
+        _targetLanguage = targetLanguage;
+        _source = new(sourceLanguage, list.SelectMany(e => e.TermsIn(sourceLanguage).Where(t => t.Status != TermStatus.Forbidden).Select(t => (t.Text, (e, t)))));
+        // Terms kept as they are ("do not translate") are searched for in the translation too, in the target language's forms.
+        _target = new(targetLanguage, list.SelectMany(e => e.TermsIn(targetLanguage)
+            .Concat(e.DoNotTranslate ? e.TermsIn(sourceLanguage).Select(t => t with { Language = targetLanguage }) : []))
+            .Select(t => (t.Text, t)));
+    }
+
+    public static TermIndex Empty(string sourceLanguage, string targetLanguage) => new([], sourceLanguage, targetLanguage);
+
+    public bool IsEmpty => _source.IsEmpty;
+
+    /// <summary>The glossary entries whose source terms occur in <paramref name="sourceText"/>, in text order.</summary>
+    public List<TermMatch> Find(string sourceText) =>
+        [.. _source.Find(sourceText).Select(hit => new TermMatch(hit.Payload.Entry, hit.Payload.Term, hit.Start, hit.Length, _targetLanguage,
+            [.. hit.Payload.Entry.TermsIn(_targetLanguage)]))];
+
+    /// <summary>The target-language terms (of any status) that occur in <paramref name="translation"/>.</summary>
+    public List<PhraseHit<GlossaryTerm>> FindInTranslation(string translation) => _target.Find(translation, outermostOnly: false);
+}

@@ -1,0 +1,120 @@
+using Wgig.Translate.Domain.Checks;
+using static Wgig.Translate.Domain.Tests.Checks.CheckRunner;
+
+namespace Wgig.Translate.Domain.Tests.Checks;
+
+public sealed class PunctuationChecksTests
+{
+    [Theory]
+    [InlineData("The group met.", "Le groupe s’est réuni.", "fr")]
+    [InlineData("The group met.", "工作组举行了会议。", "zh")]
+    [InlineData("Who governs the Internet?", "¿Quién gobierna Internet?", "es")]
+    [InlineData("Who governs the Internet?", "من يحكم الإنترنت؟", "ar")]
+    [InlineData("It said: “We agree.”", "Il a déclaré : « Nous sommes d’accord. »", "fr")]
+    [InlineData("The following issues:", "Следующие вопросы:", "ru")]
+    public void Final_punctuation_passes_with_the_same_kind_of_mark_in_any_script(string source, string target, string language) =>
+        Assert.Empty(Run<FinalPunctuationCheck>(source, target, to: language));
+
+    [Theory]
+    [InlineData("The group met.", "Le groupe s’est réuni", "fr", "has no final punctuation")]
+    [InlineData("Who governs the Internet?", "谁管理互联网。", "zh", "a question mark, the translation with a full stop")]
+    [InlineData("The following issues:", "Las siguientes cuestiones.", "es", "a colon, the translation with a full stop")]
+    [InlineData("Internet governance", "إدارة الإنترنت.", "ar", "the source has no final punctuation")]
+    public void Final_punctuation_fails_when_the_kind_of_mark_differs(string source, string target, string language, string expected) =>
+        Assert.Contains(expected, Assert.Single(Run<FinalPunctuationCheck>(source, target, to: language)), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(" The group met. ", " Le groupe s’est réuni. ")]
+    [InlineData("The group met.", "Le groupe s’est réuni.")]
+    public void Whitespace_passes_when_leading_and_trailing_space_match(string source, string target) =>
+        Assert.Empty(Run<WhitespaceCheck>(source, target));
+
+    [Theory]
+    [InlineData("The group met.", " Le groupe s’est réuni.", "starts with white space")]
+    [InlineData("The group met. ", "El grupo se reunió.", "ends with white space; the translation does not")]
+    [InlineData("The group met.", "Группа  собралась.", "two spaces in a row")]
+    public void Whitespace_fails_on_extra_missing_or_doubled_space(string source, string target, string expected) =>
+        Assert.Contains(expected, Assert.Single(Run<WhitespaceCheck>(source, target)), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("fr", "Qui gouverne l’Internet\u202F? Il a dit\u00A0: «\u00A0oui\u00A0».")]
+    [InlineData("fr", "La séance a commencé à 10:30 ; voir https://wgig.org.")]
+    [InlineData("fr", "Vraiment ?!")]
+    [InlineData("fr-CH", "Qui gouverne l’Internet? Il a dit : « oui ».")]
+    [InlineData("en", "Who governs the Internet? He said: yes!")]
+    public void French_spacing_passes_with_spaces_before_high_punctuation(string language, string target) =>
+        Assert.Empty(Run<FrenchSpacingCheck>("x", target, to: language));
+
+    [Theory]
+    [InlineData("Qui gouverne l’Internet? Il a dit: «oui».", "before :, before ?, after «, before »")]
+    [InlineData("Attention! Voir la note; puis signer.", "before !, before ;")]
+    public void French_spacing_fails_without_spaces_before_high_punctuation(string target, string expected) =>
+        Assert.Contains(expected, Assert.Single(Run<FrenchSpacingCheck>("x", target, to: "fr")), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("¿Quién gobierna Internet? ¡Nadie!")]
+    [InlineData("Internet es de todos.")]
+    public void Spanish_marks_pass_when_questions_and_exclamations_open(string target) =>
+        Assert.Empty(Run<SpanishMarksCheck>("x", target, to: "es"));
+
+    [Theory]
+    [InlineData("Quién gobierna Internet?", "opens with ¿")]
+    [InlineData("¡Nadie lo sabe.", "closes 0 with !")]
+    public void Spanish_marks_fail_without_opening_or_closing_marks(string target, string expected) =>
+        Assert.Contains(expected, Assert.Single(Run<SpanishMarksCheck>("x", target, to: "es")), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("ar", "من يحكم الإنترنت؟ الحكومات، والقطاع الخاص؛ والمجتمع المدني.")]
+    [InlineData("ar", "بلغ العدد 1,000 مستخدم.")]
+    [InlineData("fr", "Qui gouverne, vraiment ?")]
+    public void Arabic_punctuation_passes_with_arabic_marks(string language, string target) =>
+        Assert.Empty(Run<ArabicPunctuationCheck>("x", target, to: language));
+
+    [Fact]
+    public void Arabic_punctuation_fails_with_latin_comma_and_question_mark() =>
+        Assert.Equal("Use the Arabic comma ، instead of ,, question mark ؟ instead of ?.",
+            Assert.Single(Run<ArabicPunctuationCheck>("x", "من يحكم الإنترنت? الحكومات, والقطاع الخاص.", to: "ar")));
+
+    [Theory]
+    [InlineData("zh", "谁管理互联网？政府、私营部门和民间社会。")]
+    [InlineData("zh", "增长了3.5%，见www.itu.int。")]
+    [InlineData("ja", "誰がインターネットを管理するのか？")]
+    public void Cjk_punctuation_passes_with_full_width_marks(string language, string target) =>
+        Assert.Empty(Run<CjkPunctuationCheck>("x", target, to: language));
+
+    [Theory]
+    [InlineData("zh", "谁管理互联网?政府,私营部门.", "？ instead of ?")]
+    [InlineData("ja", "誰が管理するのか, 政府.", "、 instead of ,")]
+    public void Cjk_punctuation_fails_with_half_width_marks_after_han_or_kana(string language, string target, string expected) =>
+        Assert.Contains(expected, Assert.Single(Run<CjkPunctuationCheck>("x", target, to: language)), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("fr", "Nous nous sommes réunis.")]
+    [InlineData("en", "He had had enough.")]
+    [InlineData("ru", "Группа собралась дважды.")]
+    [InlineData("zh", "我们我们")]
+    public void Doubled_words_pass_where_the_language_doubles_on_purpose(string language, string target) =>
+        Assert.Empty(Run<DoubledWordsCheck>("x", target, to: language));
+
+    [Theory]
+    [InlineData("fr", "Le le groupe s’est réuni.", "“Le le”")]
+    [InlineData("es", "El grupo se se reunió.", "“se se”")]
+    [InlineData("ru", "Группа собралась собралась.", "“собралась собралась”")]
+    public void Doubled_words_fail_on_a_word_written_twice(string language, string target, string expected) =>
+        Assert.Contains(expected, Assert.Single(Run<DoubledWordsCheck>("x", target, to: language)), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("The group met in Geneva.", "Le groupe s’est réuni à Genève.", "fr")]
+    [InlineData("The group met in Geneva and in Tunis to prepare the report.", "工作组在日内瓦和突尼斯开会，编写了报告。", "zh")]
+    [InlineData("The group met in Geneva and in Tunis to prepare the report.", "اجتمع الفريق في جنيف وتونس لإعداد التقرير.", "ar")]
+    [InlineData("Short.", "Une phrase bien plus longue que la source.", "fr")]
+    public void Length_passes_within_the_usual_ratio_of_the_language_pair(string source, string target, string language) =>
+        Assert.Empty(Run<LengthCheck>(source, target, to: language));
+
+    [Theory]
+    [InlineData("The group met in Geneva and in Tunis to prepare the report.", "Le groupe.", "fr")]
+    [InlineData("The group met in Geneva and in Tunis to prepare the report.", "El grupo se reunió en Ginebra y en Túnez para preparar el informe, y después de muchas deliberaciones, consultas, discusiones y reuniones adicionales con todas las partes interesadas, adoptó sus conclusiones finales por consenso.", "es")]
+    [InlineData("The group met in Geneva and in Tunis to prepare the report.", "工作组在日内瓦和突尼斯开会，编写了报告。工作组在日内瓦和突尼斯开会，编写了报告。工作组在日内瓦和突尼斯开会，编写了报告。", "zh")]
+    public void Length_fails_far_outside_the_usual_ratio(string source, string target, string language) =>
+        Assert.Contains("times as long as the source", Assert.Single(Run<LengthCheck>(source, target, to: language)), StringComparison.Ordinal);
+}
