@@ -30,15 +30,18 @@ public static class ChecksApi
     public static IEndpointRouteBuilder MapChecks(this IEndpointRouteBuilder routes)
     {
         var checks = routes.MapGroup("/projects/{projectId}/checks").WithTags("Suggestions and checks").ProducesProblem(StatusCodes.Status404NotFound);
-        checks.MapGet("/", List).WithName("ListChecks");
-        checks.MapPut("/{check}", ChangeLevel).WithName("ChangeCheckLevel").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem();
+        checks.MapGet("/", List).WithName("ListChecks")
+            .WithDescription("Every check with its level in this project (error, warning or off) and what it looks for.");
+        checks.MapPut("/{check}", ChangeLevel).WithName("ChangeCheckLevel")
+            .WithDescription("Sets one check's level in the project: error (blocks a submission), warning (needs an acknowledgement) or off; staff of the project.").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem();
         routes.MapGet("/projects/{projectId}/documents/{documentId}/checks", Document).WithTags("Suggestions and checks").WithName("CheckDocument")
+            .WithDescription("Runs every check over a document's translations in one language: the findings per segment, for a coordinator's review before sign-off.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         return routes;
     }
 
     /// <summary>Every check, with its default level and its level in this project.</summary>
-    private static async Task<Results<Ok<List<CheckResponse>>, ProblemHttpResult>> List(Guid projectId, TranslationDb db, QualityChecks checks,
+    internal static async Task<Results<Ok<List<CheckResponse>>, ProblemHttpResult>> List(Guid projectId, TranslationDb db, QualityChecks checks,
         SegmentChecks segmentChecks, CancellationToken cancellationToken)
     {
         if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
@@ -50,7 +53,7 @@ public static class ChecksApi
     }
 
     /// <summary>Set a check's level in this project: Off, Warning (needs an acknowledgement) or Error (blocks submission).</summary>
-    private static async Task<Results<Ok<CheckResponse>, ProblemHttpResult>> ChangeLevel(Guid projectId, string check, CheckLevelRequest request,
+    internal static async Task<Results<Ok<CheckResponse>, ProblemHttpResult>> ChangeLevel(Guid projectId, string check, CheckLevelRequest request,
         ClaimsPrincipal caller, TranslationDb db, QualityChecks checks, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
@@ -79,7 +82,7 @@ public static class ChecksApi
     }
 
     /// <summary>The checks on every current translation of a document in one language: counts per check, and the segments with findings in order.</summary>
-    private static async Task<Results<Ok<DocumentChecksResponse>, ProblemHttpResult>> Document(Guid projectId, Guid documentId, string? language,
+    internal static async Task<Results<Ok<DocumentChecksResponse>, ProblemHttpResult>> Document(Guid projectId, Guid documentId, string? language,
         [AsParameters] PageRequest paging, TranslationDb db, SegmentChecks checks, CancellationToken cancellationToken)
     {
         if (paging.Validate() is { } invalid)

@@ -12,8 +12,11 @@ public static class DashboardApi
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/projects/{projectId}/dashboard", Read).WithTags("Projects").WithName("ProjectDashboard")
+            .WithSummary("The coordinator's dashboard of a project.")
+            .WithDescription("Progress per document and language in words (exact at the moment of the answer), deadlines with their forecast, claims ending within a day and lapsed this week, and each volunteer's workload against their weekly capacity.")
             .RequireAuthorization(Policies.ManageProjects).ProducesProblem(StatusCodes.Status404NotFound);
         routes.MapGet("/projects/{projectId}/activity", Activity).WithTags("Projects").WithName("ProjectActivity")
+            .WithDescription("A project's activity, newest first: claims, submissions and reviews grouped per batch, comments, imports (with approved translations a new version sent back to \"needs update\") and publications; filter by kind, language and person; page back with before.")
             .RequireAuthorization(Policies.ManageProjects).ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         return routes;
     }
@@ -22,7 +25,7 @@ public static class DashboardApi
     /// The project's activity, newest first: claims, submissions, reviews, comments, imports, publications (filter with
     /// kind, repeatable; language; person, an account id; before, for the next page; limit, at most 200).
     /// </summary>
-    private static async Task<Results<Ok<IReadOnlyList<ActivityEntry>>, ProblemHttpResult>> Activity(Guid projectId, string[]? kind, string? language,
+    internal static async Task<Results<Ok<IReadOnlyList<ActivityEntry>>, ProblemHttpResult>> Activity(Guid projectId, string[]? kind, string? language,
         Guid? person, DateTimeOffset? before, int? limit, ActivityFeed feed, CancellationToken cancellationToken)
     {
         var query = ActivityQuery.Parse(kind, language, person, before, limit);
@@ -34,7 +37,7 @@ public static class DashboardApi
         return entries.Succeeded ? TypedResults.Ok(entries.Value) : entries.Error.ToProblem();
     }
 
-    private static async Task<Results<Ok<ProjectDashboardView>, ProblemHttpResult>> Read(Guid projectId, ProjectDashboard dashboard, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ProjectDashboardView>, ProblemHttpResult>> Read(Guid projectId, ProjectDashboard dashboard, CancellationToken cancellationToken)
     {
         var view = await dashboard.ReadAsync(projectId, cancellationToken);
         return view.Succeeded ? TypedResults.Ok(view.Value) : view.Error.ToProblem();

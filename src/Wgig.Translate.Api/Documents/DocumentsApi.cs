@@ -246,7 +246,7 @@ public static class DocumentsApi
         return TypedResults.Ok(new Paged<SegmentResponse>([.. items.Select(SegmentResponse.From)], paging.Number, paging.Size, total));
     }
 
-    private static async Task<Results<Ok<Paged<SegmentResponse>>, ProblemHttpResult>> ListTranslatedSegmentsAsync(
+    internal static async Task<Results<Ok<Paged<SegmentResponse>>, ProblemHttpResult>> ListTranslatedSegmentsAsync(
         Guid projectId, Guid documentId, PageRequest paging, string language, string? filter, TargetState? state, bool mine, string? q, ClaimsPrincipal caller,
         TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -38,18 +38,24 @@ public static class GlossaryApi
     {
         var glossary = routes.MapGroup("/projects/{projectId}/glossary").WithTags("Glossary")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        glossary.MapGet("/", List).WithName("ListGlossary").ProducesValidationProblem();
-        glossary.MapPost("/", Create).WithName("CreateGlossaryEntry").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem();
-        glossary.MapPut("/{entryId}", Change).WithName("ChangeGlossaryEntry").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem();
-        glossary.MapDelete("/{entryId}", Delete).WithName("DeleteGlossaryEntry").RequireAuthorization(Policies.ManageProjects);
-        glossary.MapGet("/export", Export).WithName("ExportGlossary").ProducesValidationProblem();
-        glossary.MapPost("/import", Import).WithName("ImportGlossary").RequireAuthorization(Policies.ManageProjects).DisableAntiforgery()
+        glossary.MapGet("/", List).WithName("ListGlossary")
+            .WithDescription("The project's glossary and the glossaries shared with it: terms with their renderings per language, status, definition, notes; search and filter by language; paged.").ProducesValidationProblem();
+        glossary.MapPost("/", Create).WithName("CreateGlossaryEntry")
+            .WithSummary("Add a glossary entry.").WithDescription("A term in the source language with its renderings per target language (preferred, admitted or forbidden), definition, part of speech, notes and do-not-translate; staff of the project.").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem();
+        glossary.MapPut("/{entryId}", Change).WithName("ChangeGlossaryEntry")
+            .WithSummary("Change a glossary entry.").WithDescription("Replaces the entry's term, renderings and notes as sent; staff of the project.").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem();
+        glossary.MapDelete("/{entryId}", Delete).WithName("DeleteGlossaryEntry")
+            .WithSummary("Delete a glossary entry.").WithDescription("The entry stops being suggested and checked at once; staff of the project.").RequireAuthorization(Policies.ManageProjects);
+        glossary.MapGet("/export", Export).WithName("ExportGlossary")
+            .WithDescription("The glossary as TBX-Basic (format=tbx) or CSV (format=csv), for other tools and for review in a spreadsheet.").ProducesValidationProblem();
+        glossary.MapPost("/import", Import).WithName("ImportGlossary")
+            .WithDescription("Entries from a TBX-Basic or CSV file go into the project's glossary; the answer says how many came in and which rows were refused and why; staff of the project.").RequireAuthorization(Policies.ManageProjects).DisableAntiforgery()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return routes;
     }
 
     /// <summary>The project's glossary and the glossaries shared with it, filtered by a term (any form, any language) if q is given.</summary>
-    private static async Task<Results<Ok<Paged<GlossaryEntryResponse>>, ProblemHttpResult>> List(
+    internal static async Task<Results<Ok<Paged<GlossaryEntryResponse>>, ProblemHttpResult>> List(
         Guid projectId, string? q, [AsParameters] PageRequest paging, TranslationDb db, Glossaries glossaries, CancellationToken cancellationToken)
     {
         if (paging.Validate() is { } invalid)
@@ -72,7 +78,7 @@ public static class GlossaryApi
             paging.Number, paging.Size, ordered.Count));
     }
 
-    private static async Task<Results<Created<GlossaryEntryResponse>, ProblemHttpResult>> Create(
+    internal static async Task<Results<Created<GlossaryEntryResponse>, ProblemHttpResult>> Create(
         Guid projectId, GlossaryEntryRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
@@ -90,7 +96,7 @@ public static class GlossaryApi
         return TypedResults.Created($"/api/projects/{projectId}/glossary/{entry.Value.Id}", GlossaryEntryResponse.From(entry.Value, projectId));
     }
 
-    private static async Task<Results<Ok<GlossaryEntryResponse>, ProblemHttpResult>> Change(
+    internal static async Task<Results<Ok<GlossaryEntryResponse>, ProblemHttpResult>> Change(
         Guid projectId, Guid entryId, GlossaryEntryRequest request, ClaimsPrincipal caller, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
@@ -107,14 +113,14 @@ public static class GlossaryApi
         return TypedResults.Ok(GlossaryEntryResponse.From(entry, projectId));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid projectId, Guid entryId, TranslationDb db, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid projectId, Guid entryId, TranslationDb db, CancellationToken cancellationToken)
     {
         var deleted = await db.GlossaryEntries.Where(e => e.Id == entryId && e.ProjectId == projectId).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? new GlossaryEntryNotFound(projectId, entryId).ToProblem() : TypedResults.NoContent();
     }
 
     /// <summary>The project's own glossary as TBX-Basic (format=tbx, default) or CSV (format=csv).</summary>
-    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(
+    internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(
         Guid projectId, string? format, TranslationDb db, GlossaryExchange exchange, CancellationToken cancellationToken)
     {
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
@@ -138,7 +144,7 @@ public static class GlossaryApi
     /// Import a TBX (TBX-Basic 2 or TBX 3) or CSV glossary (by file ending, or format): a concept whose source term the glossary has
     /// replaces that entry; concepts that break the rules are listed with the reason and skipped.
     /// </summary>
-    private static async Task<Results<Ok<GlossaryImportReport>, ProblemHttpResult>> Import(
+    internal static async Task<Results<Ok<GlossaryImportReport>, ProblemHttpResult>> Import(
         Guid projectId, IFormFile file, [FromForm] string? format, ClaimsPrincipal caller, TranslationDb db, GlossaryExchange exchange,
         IOptions<DocumentLimits> limits, CancellationToken cancellationToken)
     {

@@ -31,12 +31,14 @@ public static class MachineTranslationApi
     {
         var settings = routes.MapGroup("/projects/{projectId}/machine-translation").WithTags("Suggestions and checks")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        settings.MapGet("/", Get).WithName("GetMachineTranslation");
-        settings.MapPut("/{language}", Choose).WithName("ChooseMachineTranslation").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem();
+        settings.MapGet("/", Get).WithName("GetMachineTranslation")
+            .WithSummary("The project's machine translation settings.").WithDescription("Which engine serves each target language, or none, and the engines this server offers.");
+        settings.MapPut("/{language}", Choose).WithName("ChooseMachineTranslation")
+            .WithDescription("Chooses the engine that suggests machine translations for one target language of the project, or none; staff of the project.").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem();
         return routes;
     }
 
-    private static async Task<Results<Ok<MachineTranslationResponse>, ProblemHttpResult>> Get(Guid projectId, TranslationDb db, MachineTranslator machine,
+    internal static async Task<Results<Ok<MachineTranslationResponse>, ProblemHttpResult>> Get(Guid projectId, TranslationDb db, MachineTranslator machine,
         CancellationToken cancellationToken)
     {
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
@@ -49,7 +51,7 @@ public static class MachineTranslationApi
     }
 
     /// <summary>Choose the engine that suggests translations into a language of the project, or none (engine: null).</summary>
-    private static async Task<Results<Ok<MachineTranslationResponse>, ProblemHttpResult>> Choose(Guid projectId, string language, MachineTranslationRequest request,
+    internal static async Task<Results<Ok<MachineTranslationResponse>, ProblemHttpResult>> Choose(Guid projectId, string language, MachineTranslationRequest request,
         ClaimsPrincipal caller, TranslationDb db, MachineTranslator machine, TimeProvider clock, CancellationToken cancellationToken)
     {
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);

@@ -35,12 +35,15 @@ public static class MemoryApi
     {
         var memory = routes.MapGroup("/projects/{projectId}/memory").WithTags("Translation memory")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        memory.MapGet("/search", Search).WithName("SearchMemory").ProducesValidationProblem();
-        memory.MapGet("/tmx", Export).WithName("ExportMemory").RequireAuthorization(Policies.ManageProjects);
-        memory.MapPost("/tmx", Import).WithName("ImportMemory").RequireAuthorization(Policies.ManageProjects).DisableAntiforgery()
+        memory.MapGet("/search", Search).WithName("SearchMemory")
+            .WithDescription("Concordance: entries of this project's memory and the memories shared with it whose source (or, with in=target, translation) contains the phrase, newest first; paged.").ProducesValidationProblem();
+        memory.MapGet("/tmx", Export).WithName("ExportMemory")
+            .WithDescription("The project's translation memory for a language pair as TMX 1.4b, which OmegaT and other CAT tools read; staff of the project.").RequireAuthorization(Policies.ManageProjects);
+        memory.MapPost("/tmx", Import).WithName("ImportMemory")
+            .WithDescription("Entries from a TMX 1.4b file (OmegaT's project_save.tmx, for one) go into the project's memory; the answer says how many came in and which units were skipped and why; staff of the project.").RequireAuthorization(Policies.ManageProjects).DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         routes.MapPost("/projects/{projectId}/documents/{documentId}/pretranslation", Pretranslate).WithTags("Translation memory")
-            .WithName("Pretranslate").RequireAuthorization(Policies.ManageProjects).ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+            .WithName("Pretranslate").WithDescription("Fills untranslated segments of a document from 100 % and in-context memory matches (inContextOnly: only the latter); each filled one is marked as pre-translated in its history and still goes through review; staff of the project.").RequireAuthorization(Policies.ManageProjects).ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         return routes;
     }
 
@@ -51,7 +54,7 @@ public static class MemoryApi
     /// <param name="language">The target language of the entries.</param>
     /// <param name="q">The phrase, two characters or more.</param>
     /// <param name="side">Query parameter "in": source (default) or target.</param>
-    private static async Task<Results<Ok<Paged<ConcordanceResponse>>, ProblemHttpResult>> Search(
+    internal static async Task<Results<Ok<Paged<ConcordanceResponse>>, ProblemHttpResult>> Search(
         Guid projectId, string? language, string? q, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "in")] string? side, [AsParameters] PageRequest paging,
         TranslationDb db, TranslationMemory memory, CancellationToken cancellationToken)
     {
@@ -89,7 +92,7 @@ public static class MemoryApi
     }
 
     /// <summary>The project's own translation memory as TMX 1.4b (one target language, or all), for OmegaT and other CAT tools.</summary>
-    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(
+    internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(
         Guid projectId, string? language, TranslationDb db, TmxExchange tmx, CancellationToken cancellationToken)
     {
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
@@ -114,7 +117,7 @@ public static class MemoryApi
     /// Import a TMX file (1.4b, or OmegaT's project_save.tmx) into the project's memory: units in the project's source language with
     /// variants in its target languages; the same pair again refreshes its entry. A file that cannot be read imports nothing.
     /// </summary>
-    private static async Task<Results<Ok<TmxImportReport>, ProblemHttpResult>> Import(
+    internal static async Task<Results<Ok<TmxImportReport>, ProblemHttpResult>> Import(
         Guid projectId, IFormFile file, TranslationDb db, TmxExchange tmx, IOptions<DocumentLimits> limits, CancellationToken cancellationToken)
     {
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
@@ -135,7 +138,7 @@ public static class MemoryApi
     /// Pre-translate a document × language from the memory: untranslated segments get their in-context or 100% match (codes mapped
     /// without loss), marked as pre-translated in the history, and wait for review. Progress is recounted by the Worker.
     /// </summary>
-    private static async Task<Results<Ok<PretranslationReport>, ProblemHttpResult>> Pretranslate(
+    internal static async Task<Results<Ok<PretranslationReport>, ProblemHttpResult>> Pretranslate(
         Guid projectId, Guid documentId, PretranslationRequest request, ClaimsPrincipal caller, TranslationDb db, Pretranslation pretranslation,
         IBackgroundJobClient jobs, CancellationToken cancellationToken)
     {

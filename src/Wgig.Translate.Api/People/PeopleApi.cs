@@ -19,16 +19,20 @@ public static class PeopleApi
     {
         routes.MapGet("/people", (string? q, string? language, string? role, string? status, int? page, int? pageSize, ClaimsPrincipal caller,
                 TranslationDb db, PeopleDirectory people, CancellationToken ct) => ListAsync(null, q, language, role, status, page, pageSize, caller, db, people, ct))
-            .WithTags("People").WithName("ListPeople").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem();
+            .WithTags("People").WithName("ListPeople")
+            .WithSummary("The people directory of the whole instance.")
+            .WithDescription("Everyone the caller may see (admins: everyone; coordinators and the secretariat: the people of the projects they are staff of), with roles, rights per language, languages and levels, capacity, load, lapses and last activity; search by name or e-mail (q), filter by language, role and status (active or paused); paged.").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem();
         routes.MapGet("/projects/{projectId}/people", (Guid projectId, string? q, string? language, string? role, string? status, int? page, int? pageSize,
                 ClaimsPrincipal caller, TranslationDb db, PeopleDirectory people, CancellationToken ct) =>
                 ListAsync(projectId, q, language, role, status, page, pageSize, caller, db, people, ct))
-            .WithTags("People").WithName("ListProjectPeople").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem()
+            .WithTags("People").WithName("ListProjectPeople")
+            .WithSummary("The people of one project.")
+            .WithDescription("The project's staff and everyone holding a right in one of its languages, with the same columns, search and filters as the instance directory; staff of the project and admins.").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    private static async Task<Results<Ok<PeoplePage>, ProblemHttpResult>> ListAsync(Guid? projectId, string? q, string? language, string? role, string? status,
+    internal static async Task<Results<Ok<PeoplePage>, ProblemHttpResult>> ListAsync(Guid? projectId, string? q, string? language, string? role, string? status,
         int? page, int? pageSize, ClaimsPrincipal caller, TranslationDb db, PeopleDirectory people, CancellationToken cancellationToken)
     {
         if (projectId is { } id && !await db.Projects.AnyAsync(p => p.Id == id, cancellationToken))

@@ -27,13 +27,16 @@ public static class SharesApi
         var shares = routes.MapGroup("/projects/{projectId}/shares").WithTags("Translation memory")
             .RequireAuthorization(Policies.ManageProjects)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        shares.MapGet("/", List).WithName("ListShares");
-        shares.MapPut("/{resource}/{otherProjectId}", Share).WithName("Share").ProducesValidationProblem();
-        shares.MapDelete("/{resource}/{otherProjectId}", Unshare).WithName("Unshare").ProducesValidationProblem();
+        shares.MapGet("/", List).WithName("ListShares")
+            .WithSummary("What this project shares with others.").WithDescription("The projects its translation memory and glossary are shared with, each way.");
+        shares.MapPut("/{resource}/{otherProjectId}", Share).WithName("Share")
+            .WithDescription("Shares this project's memory or glossary (resource) with another project, which then sees it in suggestions, checks and searches; staff of both projects.").ProducesValidationProblem();
+        shares.MapDelete("/{resource}/{otherProjectId}", Unshare).WithName("Unshare")
+            .WithSummary("Stop sharing with another project.").WithDescription("The other project no longer sees this project's memory or glossary (resource: memory or glossary); nothing is deleted.").ProducesValidationProblem();
         return routes;
     }
 
-    private static async Task<Results<Ok<SharesResponse>, ProblemHttpResult>> List(Guid projectId, TranslationDb db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<SharesResponse>, ProblemHttpResult>> List(Guid projectId, TranslationDb db, CancellationToken cancellationToken)
     {
         if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
         {
@@ -49,7 +52,7 @@ public static class SharesApi
     }
 
     /// <summary>Let another project read this project's memory or glossary (resource: memory or glossary).</summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> Share(Guid projectId, string resource, Guid otherProjectId, ClaimsPrincipal caller,
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Share(Guid projectId, string resource, Guid otherProjectId, ClaimsPrincipal caller,
         TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var checkedShare = await CheckAsync(db, projectId, resource, otherProjectId, cancellationToken);
@@ -73,7 +76,7 @@ public static class SharesApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Unshare(Guid projectId, string resource, Guid otherProjectId, TranslationDb db,
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Unshare(Guid projectId, string resource, Guid otherProjectId, TranslationDb db,
         CancellationToken cancellationToken)
     {
         var checkedShare = await CheckAsync(db, projectId, resource, otherProjectId, cancellationToken);

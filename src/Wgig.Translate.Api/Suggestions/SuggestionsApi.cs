@@ -27,10 +27,14 @@ public static class SuggestionsApi
             .WithTags("Suggestions and checks")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        segment.MapGet("/suggestions", Suggestions).WithName("GetSuggestions");
-        segment.MapPost("/checks", Check).WithName("CheckTranslation").ProducesValidationProblem();
-        segment.MapPut("/checks/{check}/mute", Mute).WithName("MuteCheck").ProducesValidationProblem();
-        segment.MapDelete("/checks/{check}/mute", Unmute).WithName("UnmuteCheck");
+        segment.MapGet("/suggestions", Suggestions).WithName("GetSuggestions")
+            .WithDescription("For one segment in one language: memory matches (exact, in-context, fuzzy with a score and the differences), glossary terms found in the source, machine translation where the project chose an engine, and drafts earlier claimants left; a caller with a right in the language.");
+        segment.MapPost("/checks", Check).WithName("CheckTranslation")
+            .WithDescription("Runs the project's checks on a text for the segment without saving it: each finding with its check, level (error or warning) and message.").ProducesValidationProblem();
+        segment.MapPut("/checks/{check}/mute", Mute).WithName("MuteCheck")
+            .WithDescription("Silences one check's warning on this segment and language, for everyone (a false alarm); errors cannot be muted; staff of the project.").ProducesValidationProblem();
+        segment.MapDelete("/checks/{check}/mute", Unmute).WithName("UnmuteCheck")
+            .WithDescription("The check's warning on this segment and language shows again.");
         return routes;
     }
 
@@ -39,7 +43,7 @@ public static class SuggestionsApi
     /// segment's), the machine translation of the project's engine for the language, the glossary terms in the source, and the findings of
     /// the checks on your draft (or the current translation). For those who may translate or review the language, and staff.
     /// </summary>
-    private static async Task<Results<Ok<SuggestionsResponse>, ProblemHttpResult>> Suggestions(
+    internal static async Task<Results<Ok<SuggestionsResponse>, ProblemHttpResult>> Suggestions(
         Guid projectId, Guid documentId, Guid segmentId, string language, ClaimsPrincipal caller, TranslationDb db, SegmentSuggestions suggestions,
         CancellationToken cancellationToken)
     {
@@ -56,7 +60,7 @@ public static class SuggestionsApi
     }
 
     /// <summary>Run the checks on a text without saving it, as the volunteer types (the same checks as a submission).</summary>
-    private static async Task<Results<Ok<ChecksResponse>, ProblemHttpResult>> Check(
+    internal static async Task<Results<Ok<ChecksResponse>, ProblemHttpResult>> Check(
         Guid projectId, Guid documentId, Guid segmentId, string language, TranslationRequest request, ClaimsPrincipal caller, TranslationDb db,
         SegmentChecks checks, CancellationToken cancellationToken)
     {
@@ -79,7 +83,7 @@ public static class SuggestionsApi
     /// Mute a check for this segment, with a reason kept in the history. Anyone who may translate or review the language may mute a
     /// warning; muting an error needs the review right (or staff).
     /// </summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> Mute(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Mute(
         Guid projectId, Guid documentId, Guid segmentId, string language, string check, MuteRequest request, ClaimsPrincipal caller, TranslationDb db,
         QualityChecks checks, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -114,7 +118,7 @@ public static class SuggestionsApi
     }
 
     /// <summary>Let a muted check count again for this segment (recorded in the history).</summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> Unmute(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Unmute(
         Guid projectId, Guid documentId, Guid segmentId, string language, string check, ClaimsPrincipal caller, TranslationDb db,
         QualityChecks checks, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -173,7 +173,6 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         new("GET", P + "/publications/{publicationId}", Rule.ProjectMember, "/api/projects/{p}/publications/{random}"),
         new("POST", "/webhooks/github/{projectId}", Rule.Anyone, "/webhooks/github/{p}", new { zen = "x" }),
         new("GET", P + "/papers", Rule.ProjectMember, "/api/projects/{p}/papers"),
-        new("GET", P + "/activity", Rule.ProjectMember, "/api/projects/{p}/activity"),
         new("POST", D + "/sign-off", Rule.Publisher, "/api/projects/{p}/documents/{d}/sign-off"),
         new("GET", D + "/paper", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/paper"),
         new("GET", D + "/paper/blocks", Rule.ProjectMember, "/api/projects/{p}/documents/{d}/paper/blocks"),
