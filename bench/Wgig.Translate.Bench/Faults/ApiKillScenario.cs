@@ -101,13 +101,13 @@ internal sealed class ApiKillScenario : IFaultScenario
             if (round == 1)
             {
                 clock.Restart();
-                await Site.JsonAsync(await translator.PostAsync($"/api/projects/{projectId}/documents/{documentId}/xliff", Site.File("offline.xlf", xliff)));
+                await Site.JsonAsync(await translator.PostAsync($"/api/projects/{projectId}/documents/{documentId}/xliff?acknowledgeWarnings=true", Site.File("offline.xlf", xliff)));
                 typical = clock.Elapsed;
                 report.Check(await site.ScalarAsync<long>(submitted) == units, "an XLIFF upload without a fault submits every unit");
                 report.Measure($"one XLIFF upload of {units} units, no fault", typical.TotalMilliseconds, "ms");
                 continue;
             }
-            await KillDuringAsync(() => translator.PostAsync($"/api/projects/{projectId}/documents/{documentId}/xliff", Site.File("offline.xlf", xliff)), typical);
+            await KillDuringAsync(() => translator.PostAsync($"/api/projects/{projectId}/documents/{documentId}/xliff?acknowledgeWarnings=true", Site.File("offline.xlf", xliff)), typical);
             var applied = await site.ScalarAsync<long>(submitted);
             report.Check(applied == 0 || applied == units, "an XLIFF upload killed part-way submits every unit or none", $"{applied} of {units}");
             Count("XLIFF", applied == units);

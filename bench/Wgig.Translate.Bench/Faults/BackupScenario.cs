@@ -117,7 +117,7 @@ internal sealed class BackupScenario : IFaultScenario
         var claim = await Site.JsonAsync(await client.PostAsJsonAsync($"/api/projects/{projectId}/documents/{documentId}/claims", new { language = "fr", words = 5 }));
         var segment = claim.GetProperty("segmentIds")[0].GetGuid();
         await Site.JsonAsync(await client.PutAsJsonAsync($"/api/projects/{projectId}/documents/{documentId}/segments/{segment}/translations/fr",
-            new { runs = new[] { new { text } } }));
+            new { runs = new[] { new { text } }, acknowledge = Site.AcknowledgedWarnings }));
     }
 
     private static NpgsqlDataSource Store(string data, int port) => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder

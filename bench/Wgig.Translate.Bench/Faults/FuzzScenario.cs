@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Claims;
+using Wgig.Translate.Domain.Suggestions;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Xliff;
@@ -52,6 +53,7 @@ internal sealed class FuzzScenario : IFaultScenario
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
         services.AddTranslationStore();
         services.AddDocumentImport();
+        services.AddTranslationAids();
         services.AddClaims();
         await using var provider = services.BuildServiceProvider();
         var limits = provider.GetRequiredService<IOptions<DocumentLimits>>().Value;
@@ -279,7 +281,7 @@ internal sealed class FuzzScenario : IFaultScenario
         for (var i = 0; i < harness.Size(10, 100); i++)
         {
             var input = mutator.Mutate(seeds[random.Next(seeds.Count)], seeds[random.Next(seeds.Count)]);
-            using var response = await translator.PostAsync($"/api/projects/{projectId}/documents/{documentId}/xliff?language=fr", Site.File("mutant.xlf", input));
+            using var response = await translator.PostAsync($"/api/projects/{projectId}/documents/{documentId}/xliff?language=fr&acknowledgeWarnings=true", Site.File("mutant.xlf", input));
             statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
             report.Check(response.StatusCode < HttpStatusCode.InternalServerError, "no XLIFF mutant uploaded over HTTP is answered with a 5xx",
                 $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");

@@ -182,6 +182,7 @@ internal sealed class MixedLoad(Site site, Guid projectId, IReadOnlyList<Guid> d
                 ? (object)new { code = r.GetProperty("code").GetProperty("id").GetInt32(), kind = r.GetProperty("code").GetProperty("kind").GetString() }
                 : new { text = "fr " + r.GetProperty("text").GetString() })
             : []).ToArray(),
+        acknowledge = Site.AcknowledgedWarnings,
     };
 
     private async Task OfflineAsync(HttpClient client, string root, Person translator, CancellationToken stop)
@@ -194,7 +195,7 @@ internal sealed class MixedLoad(Site site, Guid projectId, IReadOnlyList<Guid> d
         // Each unit's target behind the batch's mark and its own number: "[x000123.7] ".
         var batch = Mark("x")[..^1] + ".";
         var body = Papers.TranslateXliff(exported, out _, unit => $"{batch}{unit}] ");
-        var report = await CallAsync("upload XLIFF", () => client.PostAsync($"{root}/xliff", Site.File("offline.xlf", body), stop), stop);
+        var report = await CallAsync("upload XLIFF", () => client.PostAsync($"{root}/xliff?acknowledgeWarnings=true", Site.File("offline.xlf", body), stop), stop);
         if (report is null)
         {
             return;
