@@ -145,22 +145,14 @@ public static class SuggestionsApi
 
     private sealed record SegmentLanguage(DocumentLanguage DocumentLanguage, Segment Segment, Target? Target);
 
+    // Staff read any language of their project; others need a right in it. The segment and its target: TranslationWork's lookup.
     private static async Task<Result<SegmentLanguage>> FindAsync(TranslationDb db, Guid projectId, Guid documentId, Guid segmentId, string language,
         ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var found = await ProjectAccess.IsStaffOfAsync(db, caller, projectId, cancellationToken)
             ? await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken)
             : await DocumentLanguage.FindForWorkAsync(db, projectId, documentId, language, caller.AccountId(), cancellationToken);
-        if (!found.Succeeded)
-        {
-            return found.Error;
-        }
-        var segment = await db.Segments.AsNoTracking().SingleOrDefaultAsync(s => s.Id == segmentId && s.DocumentId == documentId, cancellationToken);
-        if (segment is null)
-        {
-            return new SegmentNotFound(documentId, segmentId);
-        }
-        var target = await db.Targets.SingleOrDefaultAsync(t => t.SegmentId == segmentId && t.Language == found.Value.Language, cancellationToken);
-        return new SegmentLanguage(found.Value, segment, target);
+        var context = await TranslationWork.InAsync(db, found, documentId, segmentId, caller.AccountId(), cancellationToken);
+        return context.Succeeded ? new SegmentLanguage(context.Value.Place, context.Value.Segment, context.Value.Target) : context.Error;
     }
 }

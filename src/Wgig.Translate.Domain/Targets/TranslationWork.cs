@@ -60,6 +60,13 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
         var found = right is { } needed
             ? await DocumentLanguage.FindForAsync(db, projectId, documentId, language, caller, needed, cancellationToken)
             : await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
+        return await InAsync(db, found, documentId, segmentId, caller, cancellationToken);
+    }
+
+    /// <summary>A segment of a document × language already found for the caller (by whatever right the caller needs), with its target.</summary>
+    public static async Task<Result<TranslationContext>> InAsync(TranslationDb db, Result<DocumentLanguage> found, Guid documentId, Guid segmentId, Guid caller,
+        CancellationToken cancellationToken)
+    {
         if (!found.Succeeded)
         {
             return found.Error;
