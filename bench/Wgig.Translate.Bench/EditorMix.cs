@@ -140,7 +140,7 @@ public static class EditorMix
                         new { runs = new[] { new { text = $"Le paragraphe dit {draft}" } } }))).Dispose();
                 }
                 (await TimedAsync(latencies, "submit", () => client.PutAsJsonAsync(translation,
-                    new { runs = new[] { new { text = "Le paragraphe dit une chose." } } }))).Dispose();
+                    new { runs = new[] { new { text = "Le paragraphe dit une chose." } }, acknowledge = Faults.Site.AcknowledgedWarnings }))).Dispose();
             }
         }
     }

@@ -97,6 +97,16 @@ public static class AccountsSetup
         return Task.CompletedTask;
     }
 
+    private sealed record TokenCaller(ApiToken Token, Guid AccountId, string? UserName, string? Email, DateTimeOffset? DisabledAt, List<string> Roles);
+
+    // One round trip for token, account and roles: every API call pays for this, so the query is compiled once
+    // (no expression tree to build, parameterize and look up in the query cache per request).
+    private static readonly Func<TranslationDb, string, CancellationToken, Task<TokenCaller?>> FindCaller = EF.CompileAsyncQuery(
+        (TranslationDb db, string hash, CancellationToken _) => db.ApiTokens.AsNoTracking().Where(t => t.Hash == hash)
+            .Join(db.Users, t => t.AccountId, a => a.Id, (t, a) => new TokenCaller(t, a.Id, a.UserName, a.Email, a.DisabledAt,
+                db.UserRoles.Where(r => r.UserId == a.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name!).ToList()))
+            .SingleOrDefault());
+
     /// <summary>"Authorization: Bearer wgig_…": a personal token, checked by its hash.</summary>
     private sealed class ApiTokenHandler(
         IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
@@ -112,24 +122,16 @@ public static class AccountsSetup
             }
             var hash = Secrets.Hash(header["Bearer ".Length..].Trim());
             var now = clock.GetUtcNow();
-            // One round trip for token, account and roles: every API call pays for this.
-            var found = await db.ApiTokens.AsNoTracking().Where(t => t.Hash == hash)
-                .Select(t => new
-                {
-                    Token = t,
-                    Account = db.Users.Where(a => a.Id == t.AccountId).Select(a => new { a.Id, a.UserName, a.Email, a.DisabledAt }).First(),
-                    Roles = db.UserRoles.Where(r => r.UserId == t.AccountId).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name!).ToList(),
-                })
-                .SingleOrDefaultAsync(Context.RequestAborted);
-            if (found is null || !found.Token.IsValidAt(now) || found.Account.DisabledAt is not null)
+            var found = await FindCaller(db, hash, Context.RequestAborted);
+            if (found is null || !found.Token.IsValidAt(now) || found.DisabledAt is not null)
             {
                 return AuthenticateResult.Fail("The token is unknown, expired or revoked, or its account is disabled.");
             }
             var identity = new ClaimsIdentity(
                 [
-                    new Claim(ClaimTypes.NameIdentifier, found.Account.Id.ToString()),
-                    new Claim(ClaimTypes.Name, found.Account.UserName ?? ""),
-                    new Claim(ClaimTypes.Email, found.Account.Email ?? ""),
+                    new Claim(ClaimTypes.NameIdentifier, found.AccountId.ToString()),
+                    new Claim(ClaimTypes.Name, found.UserName ?? ""),
+                    new Claim(ClaimTypes.Email, found.Email ?? ""),
                     new Claim("token", found.Token.Id.ToString()),
                     .. found.Roles.Select(role => new Claim(ClaimTypes.Role, role)),
                 ], TokenScheme);

@@ -75,7 +75,7 @@ public static class SuggestionsApi
         {
             return content.Error.ToProblem();
         }
-        var report = await checks.RunAsync(target.Project.Id, target.Language, segment, row, content.Value, cancellationToken);
+        var report = await checks.RunAsync(target, segment, row, content.Value, cancellationToken);
         return TypedResults.Ok(ChecksResponse.From(report));
     }
 

@@ -33,11 +33,11 @@ public sealed class SegmentChecks(TranslationDb db, QualityChecks checks, Glossa
             sourceLanguage, targetLanguage);
 
     /// <summary>Every check on one translation of a segment, with its mutes and the project's other translations of the same source.</summary>
-    public async Task<CheckReport> RunAsync(Guid projectId, string targetLanguage, Segment segment, Target? target, SegmentContent translation,
+    public async Task<CheckReport> RunAsync(DocumentLanguage place, Segment segment, Target? target, SegmentContent translation,
         CancellationToken cancellationToken)
     {
-        var sourceLanguage = await db.Projects.Where(p => p.Id == projectId).Select(p => p.SourceLanguage).SingleAsync(cancellationToken);
-        var checker = await ForAsync(projectId, sourceLanguage, targetLanguage, cancellationToken);
+        var (projectId, targetLanguage) = (place.Project.Id, place.Language);
+        var checker = await ForAsync(projectId, place.Project.SourceLanguage, targetLanguage, cancellationToken);
         var others = await db.Database.SqlQuery<OtherTranslation>($"""
             SELECT t.text AS text FROM translate.segments s
             JOIN translate.documents d ON d.id = s.document_id JOIN translate.targets t ON t.segment_id = s.id

@@ -99,7 +99,7 @@ public sealed class ClaimNext(TranslationDb db, BatchFilling batches, IOptions<C
         {
             return [];
         }
-        var profile = await db.VolunteerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.AccountId == volunteerId, cancellationToken);
+        var profile = await VolunteerProfiles.StoredAsync(db, volunteerId, cancellationToken);
         var room = Math.Min(BatchWordsFor(profile), OpenWords.LimitFor(profile, options.Value) - await OpenWords.HeldAsync(db, volunteerId, now, cancellationToken));
         var taken = new List<Guid> { lapsed[0].SegmentId };
         var words = lapsed[0].WordCount;
@@ -128,7 +128,7 @@ public sealed class ClaimNext(TranslationDb db, BatchFilling batches, IOptions<C
     {
         var documentId = checkedTarget.Document.Id;
         var language = checkedTarget.Language;
-        var profile = await db.VolunteerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.AccountId == volunteerId, cancellationToken);
+        var profile = await VolunteerProfiles.StoredAsync(db, volunteerId, cancellationToken);
         if (profile?.Paused == true)
         {
             return new VolunteerPaused(volunteerId, profile.PausedReason);
@@ -180,7 +180,7 @@ public sealed class ClaimNext(TranslationDb db, BatchFilling batches, IOptions<C
         var rules = options.Value;
         // The volunteer's profile sizes the batch (from their capacity) and bounds what they may hold at once
         // (OpenWords.LimitFor, the rule assigned batches follow too).
-        var profile = await db.VolunteerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.AccountId == volunteerId, cancellationToken);
+        var profile = await VolunteerProfiles.StoredAsync(db, volunteerId, cancellationToken);
         if (profile?.Paused == true)
         {
             return new VolunteerPaused(volunteerId, profile.PausedReason);

@@ -30,7 +30,7 @@ public sealed class ReviewNext(TranslationDb db, BatchFilling batches, IOptions<
     public async Task<Result<ClaimedBatch>> ClaimAsync(Guid reviewerId, Guid documentId, string language, int? wordBudget,
         CancellationToken cancellationToken)
     {
-        var profile = await db.VolunteerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.AccountId == reviewerId, cancellationToken);
+        var profile = await VolunteerProfiles.StoredAsync(db, reviewerId, cancellationToken);
         if (profile?.Paused == true)
         {
             return new VolunteerPaused(reviewerId, profile.PausedReason);

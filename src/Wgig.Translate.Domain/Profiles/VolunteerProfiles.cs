@@ -17,6 +17,16 @@ public sealed class VolunteerProfiles
         return new(await db.VolunteerProfiles.AsNoTracking().Where(p => ids.Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, cancellationToken), now);
     }
 
+    private static readonly Func<TranslationDb, Guid, CancellationToken, Task<VolunteerProfile?>> StoredOf = EF.CompileAsyncQuery(
+        (TranslationDb db, Guid accountId, CancellationToken _) => db.VolunteerProfiles.AsNoTracking().SingleOrDefault(p => p.AccountId == accountId));
+
+    /// <summary>
+    /// One account's stored profile as it is (none when nobody filled one in), read-only: claim-next and review-next
+    /// read it on every call, so the query is compiled once.
+    /// </summary>
+    public static Task<VolunteerProfile?> StoredAsync(TranslationDb db, Guid accountId, CancellationToken cancellationToken) =>
+        StoredOf(db, accountId, cancellationToken);
+
     /// <summary>Profiles already read, for decisions that take them as they are.</summary>
     public static VolunteerProfiles From(IEnumerable<VolunteerProfile> stored, DateTimeOffset now) => new(stored.ToDictionary(p => p.AccountId), now);
 

@@ -29,7 +29,9 @@ public static class StoreServiceCollectionExtensions
             return new NpgsqlDataSourceBuilder(connectionString).Build();
         });
         services.TryAddSingleton<TimeProvider, StoreTimeProvider>();
-        services.AddDbContext<TranslationDb>((provider, options) =>
+        // Pooled: a request (or job) takes a context whose services and options are built already, instead of
+        // building them anew; the pool resets each context's state when the scope ends.
+        services.AddDbContextPool<TranslationDb>((provider, options) =>
             ConfigureStore(options, provider.GetRequiredService<NpgsqlDataSource>()));
         return services;
     }

@@ -32,6 +32,6 @@ public sealed class SegmentSuggestions(SuggestionPanel panel, SegmentChecks chec
     /// <summary>The checks on the text shown for the segment (nothing to check when there is none yet).</summary>
     public async Task<CheckReport> CheckAsync(SuggestionRequest request, SegmentContent? text, CancellationToken cancellationToken) =>
         text is { CodedText.Length: > 0 }
-            ? await checks.RunAsync(request.Place.Project.Id, request.Place.Language, request.Segment, request.Target, text, cancellationToken)
+            ? await checks.RunAsync(request.Place, request.Segment, request.Target, text, cancellationToken)
             : CheckReport.Clean;
 }

@@ -57,10 +57,10 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
     public async Task<Result<TranslationContext>> FindAsync(Guid projectId, Guid documentId, Guid segmentId, string? language, Guid caller,
         LanguageRight? right, CancellationToken cancellationToken)
     {
-        var found = right is { } needed
-            ? await DocumentLanguage.FindForAsync(db, projectId, documentId, language, caller, needed, cancellationToken)
-            : await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
-        return await InAsync(db, found, documentId, segmentId, caller, cancellationToken);
+        // The segment comes in the same round trip as the document × language and the right.
+        var found = await DocumentLanguage.FindSegmentAsync(db, projectId, documentId, segmentId, language,
+            right is { } needed ? (caller, needed) : null, cancellationToken);
+        return found.Succeeded ? await WithTargetAsync(db, found.Value.Target, found.Value.Segment, caller, cancellationToken) : found.Error;
     }
 
     /// <summary>A segment of a document × language already found for the caller (by whatever right the caller needs), with its target.</summary>
@@ -76,8 +76,14 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
         {
             return new SegmentNotFound(documentId, segmentId);
         }
-        var target = await db.Targets.SingleOrDefaultAsync(t => t.SegmentId == segmentId && t.Language == found.Value.Language, cancellationToken);
-        return new TranslationContext(found.Value, segment, target, caller);
+        return await WithTargetAsync(db, found.Value, segment, caller, cancellationToken);
+    }
+
+    private static async Task<Result<TranslationContext>> WithTargetAsync(TranslationDb db, DocumentLanguage place, Segment segment, Guid caller,
+        CancellationToken cancellationToken)
+    {
+        var target = await db.Targets.SingleOrDefaultAsync(t => t.SegmentId == segment.Id && t.Language == place.Language, cancellationToken);
+        return new TranslationContext(place, segment, target, caller);
     }
 
     /// <summary>
@@ -89,7 +95,7 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
         CancellationToken cancellationToken) =>
         WriteAsync(context, ifMatch, async target => SaveDraft(target, context.Caller, draft, context.Segment.Content, clock.GetUtcNow()) is { } refused
             ? refused
-            : await checks.RunAsync(context.Place.Project.Id, context.Language, context.Segment, target, draft, cancellationToken), cancellationToken);
+            : await checks.RunAsync(context.Place, context.Segment, target, draft, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Hands in a translation for review: needs a live claim; If-Match guards against overwriting a newer version.
@@ -110,7 +116,7 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
             {
                 return problem;
             }
-            var report = await checks.RunAsync(context.Place.Project.Id, context.Language, context.Segment, target, translation, cancellationToken);
+            var report = await checks.RunAsync(context.Place, context.Segment, target, translation, cancellationToken);
             return (report.RefusalOfSubmission(acknowledged)
                 ?? Submit(target, context.Caller, translation, context.Segment.Content, now, report.AcknowledgementNote())) is { } refused
                 ? refused

@@ -46,7 +46,7 @@ public sealed class MyWork(TranslationDb db, ClaimNext claims, ReviewNext review
     public async Task<MyWorkView> ReadAsync(Guid me, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var profile = await db.VolunteerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.AccountId == me, cancellationToken);
+        var profile = await VolunteerProfiles.StoredAsync(db, me, cancellationToken);
         var projects = await db.Projects.AsNoTracking().Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         return new MyWorkView(
             await ClaimsAsync(me, now, cancellationToken),
