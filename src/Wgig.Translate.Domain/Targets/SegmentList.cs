@@ -196,18 +196,16 @@ public static class SegmentList
     // One statement for every filter's count: per state, and of those, the viewer's under a live claim.
     private static async Task<SegmentCounts> CountAsync(IQueryable<Row> rows, Guid viewer, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Each row's state and whether it is the viewer's read first, then grouped: one pass over the document's rows (a
-        // count with a condition on the grouped rows themselves becomes a subquery per group, each reading the document again).
         var byState = await rows
-            .Select(r => new
+            .GroupBy(r => r.Target == null ? TargetState.Untranslated
+                : r.Target.State == TargetState.Claimed ? r.Target.StateBeforeClaim ?? TargetState.Untranslated
+                : r.Target.State)
+            .Select(g => new
             {
-                State = r.Target == null ? TargetState.Untranslated
-                    : r.Target.State == TargetState.Claimed ? r.Target.StateBeforeClaim ?? TargetState.Untranslated
-                    : r.Target.State,
-                Mine = r.Target != null && r.Target.State == TargetState.Claimed && r.Target.ClaimedBy == viewer && r.Target.Lease!.ExpiresAt > now ? 1 : 0,
+                State = g.Key,
+                Count = g.Count(),
+                Mine = g.Count(r => r.Target != null && r.Target.State == TargetState.Claimed && r.Target.ClaimedBy == viewer && r.Target.Lease!.ExpiresAt > now),
             })
-            .GroupBy(r => r.State)
-            .Select(g => new { State = g.Key, Count = g.Count(), Mine = g.Sum(r => r.Mine) })
             .ToListAsync(cancellationToken);
         int Of(TargetState state) => byState.Where(g => g.State == state).Sum(g => g.Count);
         return new SegmentCounts(byState.Sum(g => g.Count), byState.Sum(g => g.Mine), Of(TargetState.Untranslated), Of(TargetState.NeedsUpdate),
