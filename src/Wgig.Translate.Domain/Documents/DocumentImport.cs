@@ -130,7 +130,10 @@ public sealed class DocumentImport(
         // are read under it, so each version is planned against the one before. Claims of chosen segments and assigned
         // batches wait for it (DocumentLocks).
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM translate.documents WHERE id = {documentId} FOR UPDATE", cancellationToken);
+        // FOR NO KEY UPDATE, not FOR UPDATE: other versions of the document wait for this row as before, but a claim that
+        // already shares the document's lock (DocumentLocks) and opens its claim row (a foreign key to this row, which takes
+        // FOR KEY SHARE) must not wait for it, or it and this version, waiting for that claim's share to end, deadlock.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM translate.documents WHERE id = {documentId} FOR NO KEY UPDATE", cancellationToken);
         await DocumentLocks.ForVersionAsync(db, documentId, cancellationToken);
         var document = await db.Documents.AsNoTracking().Include(d => d.Segments).SingleAsync(d => d.Id == documentId, cancellationToken);
         if (document.AcceptsVersionFrom(upload.Origin, detach) is { } changedMeanwhile)
