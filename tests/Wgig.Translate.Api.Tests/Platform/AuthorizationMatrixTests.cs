@@ -130,6 +130,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         new("POST", WP + "/versions", Rule.Staff, "/projects/{p}/versions", Multipart: true, Web: true),
         new("GET", WP + "/documents/{documentId:guid}/{language}/balance", Rule.Staff, "/projects/{p}/documents/{d}/{lang}/balance", PerLanguage: true, Web: true),
         new("POST", WP + "/documents/{documentId:guid}/{language}/balance", Rule.Staff, "/projects/{p}/documents/{d}/{lang}/balance", new { batch = "x" }, PerLanguage: true, Web: true),
+        new("GET", WP + "/documents/{documentId:guid}/{language}/burn-down", Rule.Staff, "/projects/{p}/documents/{d}/{lang}/burn-down", PerLanguage: true, Web: true),
         new("POST", WP + "/documents/{documentId:guid}/{language}/take-back", Rule.Staff, "/projects/{p}/documents/{d}/{lang}/take-back", new { claimId = Guid.Empty }, PerLanguage: true, Web: true),
         new("GET", "/hangfire/{**path}", Rule.JobWatcher, "/hangfire"),
         new("POST", "/api/accounts", Rule.Anyone, "/api/accounts", new { invitation = "nope", password = "a long pass phrase", displayName = "X" }),

@@ -96,12 +96,28 @@ public sealed class CoordinatorJourneyTests(WebApp app)
         var workload = page.Locator(".chart table tbody tr", new() { HasText = "Ana Lima" });
         await Assertions.Expect(workload).ToBeVisibleAsync();
         Assert.NotEqual("0", (await workload.Locator("td").First.InnerTextAsync()).Trim());
+
+        // Ana is away: her claim is taken back by hand (the feed says who did it), then handed to her again with a batch deadline.
+        await page.GotoAsync($"/projects/{project}/documents/{document}/fr/balance");
+        var held = page.Locator("#in-progress tbody tr", new() { HasText = "Ana Lima" });
+        await Assertions.Expect(held).ToBeVisibleAsync();
+        await held.GetByLabel("Reason told to Ana Lima (optional)").FillAsync("Away this week");
+        await held.GetByRole(AriaRole.Button, new() { Name = "Take back" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Taken back:");
+        await Assertions.Expect(page.Locator("#in-progress")).ToContainTextAsync("Nobody holds work here now.");
+        await page.Locator("#dueAt").FillAsync(DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-ddT17:00", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign the ticked batches" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Batches assigned:");
+        await Assertions.Expect(page.Locator("#in-progress tbody tr", new() { HasText = "Ana Lima" })).ToContainTextAsync("batch deadline");
+        await page.GotoAsync($"/projects/{project}#activity");
+        await Assertions.Expect(page.Locator("#activity")).ToContainTextAsync("Cora Diallo – took back claimed work");
         browsing.AssertNoProblems();
 
         foreach (var (url, name) in new[]
         {
             ("/projects", "coordinator-projects"), ($"/projects/{project}", "coordinator-dashboard"), ($"/projects/{project}/people", "coordinator-people"),
             ("/people", "coordinator-people-instance"), ($"/projects/{project}/invitations", "coordinator-invitations"), ($"/projects/{project}/documents/{document}/ar/balance", "coordinator-balance"),
+            ($"/projects/{project}/documents/{document}/fr/balance", "coordinator-claims"),
             ($"/projects/{project}/documents/{document}/paper", "paper"), ($"/projects/{project}/papers", "coordinator-gate"),
         })
         {

@@ -40,6 +40,7 @@ public static class DashboardPages
         web.MapGet("/projects/{projectId:guid}/documents/{documentId:guid}/{language}/balance", ShowBalance);
         web.MapPost("/projects/{projectId:guid}/documents/{documentId:guid}/{language}/balance", Assign);
         web.MapPost("/projects/{projectId:guid}/documents/{documentId:guid}/{language}/take-back", TakeBack);
+        web.MapGet("/projects/{projectId:guid}/documents/{documentId:guid}/{language}/burn-down", ShowBurnDown);
         return web;
     }
 
@@ -244,6 +245,24 @@ public static class DashboardPages
                 ? text["TakeBack.Done", Formats.Number(t, page), Formats.Number(d, page)].Value
                 : null;
         return await RenderBalanceAsync(page, http, db, balancer, clock, projectId, documentId, language, notice, FormErrors.None, cancellationToken);
+    }
+
+    /// <summary>The burn-down chart of a document × language, from the history (<see cref="Domain.Deadlines.BurnDown"/>).</summary>
+    private static async Task<IResult> ShowBurnDown(Guid projectId, Guid documentId, string language, HttpContext http, PageContexts pages, TranslationDb db,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var page = await pages.ForAsync(http);
+        if (await StaffAccess.ProjectProblemAsync(db, http, projectId) is { } refused)
+        {
+            return WebResults.Error(page, refused);
+        }
+        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return WebResults.Error(page, found.Error);
+        }
+        var chart = await Domain.Deadlines.BurnDown.ReadAsync(db, found.Value, clock.GetUtcNow(), cancellationToken);
+        return WebResults.Render<BurnDownPage>(new { Page = page, ProjectId = projectId, ProjectName = found.Value.Project.Name, Chart = chart });
     }
 
     /// <summary>A claim or review batch taken back from its volunteer, through <see cref="ClaimTakeBack"/> as the JSON API.</summary>
