@@ -77,6 +77,7 @@ public sealed class BalancingPolicyTests
     [InlineData("translator,unavailable", "the only available reviewer translated it")]
     [InlineData("unavailable", "nobody who may review 'fr' is available now")]
     [InlineData("full", "every available volunteer who may review 'fr' is at capacity (100 more words would not fit)")]
+    [InlineData("full,unavailable", "every available volunteer who may review 'fr' is at capacity (100 more words would not fit)")]
     public void Says_why_review_work_stays_unassigned(string situation, string reason)
     {
         var volunteers = new List<VolunteerLoad> { V('z', translates: "fr") };
@@ -134,5 +135,17 @@ public sealed class BalancingPolicyTests
             x!.Assignments.SequenceEqual(y!.Assignments) && x.Unassigned.SequenceEqual(y.Unassigned);
 
         public int GetHashCode(BalancingProposal obj) => obj.Assignments.Count;
+    }
+
+    [Fact]
+    public void A_coordinators_assignment_refused_says_who_what_and_what_to_do()
+    {
+        var volunteer = Id('a');
+
+        Assert.Equal($"Volunteer '{volunteer}' may not review 'fr' in this project; grant the right first.",
+            new AssigneeWithoutRight(volunteer, "review", "fr").Detail);
+        Assert.Equal(("No right for this work", "Over capacity"), (new AssigneeWithoutRight(volunteer, "review", "fr").Title, new AssigneeOverCapacity(volunteer, 1, 2, 3).Title));
+        Assert.Equal($"Volunteer '{volunteer}' holds 900 words in live claims and may hold at most 1,000 (their weekly capacity, within the project's cap): " +
+            "1,200 more words would not fit. Give the batch to someone else, or make it smaller.", new AssigneeOverCapacity(volunteer, 900, 1000, 1200).Detail);
     }
 }
