@@ -12,28 +12,8 @@ namespace Wgig.Translate.Domain.Tests.Targets;
 /// </summary>
 public sealed class TargetRulesTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Ends = Now.AddHours(48);
-    private static readonly Guid Ana = Guid.Parse("00000000-0000-0000-0000-00000000000a");
-    private static readonly Guid Bo = Guid.Parse("00000000-0000-0000-0000-00000000000b");
-    private static readonly Guid Cy = Guid.Parse("00000000-0000-0000-0000-00000000000c");
     private static readonly Guid Coordinator = Guid.Parse("00000000-0000-0000-0000-0000000000c0");
-    private static readonly SegmentContent Source = SegmentContent.FromText("The group met.");
-    private static readonly SegmentContent French = SegmentContent.FromText("Le groupe s’est réuni.");
-
-    private static Target ClaimedBy(Guid volunteer, Target? target = null)
-    {
-        target ??= Untranslated(Now);
-        Assert.Null(target.Claim(Lease(volunteer, Ends, Now), Now));
-        return target;
-    }
-
-    private static Target SubmittedBy(Guid translator)
-    {
-        var target = ClaimedBy(translator);
-        Assert.Null(target.Submit(translator, French, Source, Now.AddHours(1), Rules));
-        return target;
-    }
 
     private static Target RejectedFrom(Guid translator)
     {
