@@ -142,10 +142,11 @@ public sealed class BalancingPolicyTests
     {
         var volunteer = Id('a');
 
-        Assert.Equal($"Volunteer '{volunteer}' may not review 'fr' in this project; grant the right first.",
-            new AssigneeWithoutRight(volunteer, "review", "fr").Detail);
-        Assert.Equal(("No right for this work", "Over capacity"), (new AssigneeWithoutRight(volunteer, "review", "fr").Title, new AssigneeOverCapacity(volunteer, 1, 2, 3).Title));
-        Assert.Equal($"Volunteer '{volunteer}' holds 900 words in live claims and may hold at most 1,000 (their weekly capacity, within the project's cap): " +
-            "1,200 more words would not fit. Give the batch to someone else, or make it smaller.", new AssigneeOverCapacity(volunteer, 900, 1000, 1200).Detail);
+        Assert.Equal("Ana may not review 'fr' in this project; grant the right first.",
+            new AssigneeWithoutRight(volunteer, "Ana", "review", "fr").Detail);
+        Assert.Equal(("No right for this work", "Over capacity"),
+            (new AssigneeWithoutRight(volunteer, "Ana", "review", "fr").Title, new AssigneeOverCapacity(volunteer, "Ana", 1, 2, 3).Title));
+        Assert.Equal("Ana holds 900 words in live claims and may hold at most 1,000 (their weekly capacity, within the project's cap): " +
+            "1,200 more words would not fit. Give the batch to someone else, or make it smaller.", new AssigneeOverCapacity(volunteer, "Ana", 900, 1000, 1200).Detail);
     }
 }

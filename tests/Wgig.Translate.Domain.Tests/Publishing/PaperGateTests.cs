@@ -13,7 +13,7 @@ public sealed class PaperGateTests
         new(language, segments, approved, segments - approved, segments == 0 ? 0 : Math.Round(100.0 * approved / segments, 1), ForecastStatus.OnTrack);
 
     private static PaperGate Paper(int version, int? signedOff, params LanguageReadiness[] languages) =>
-        new(Guid.NewGuid(), "papers/report.md", version, signedOff, signedOff is null ? null : Sam, signedOff is null ? null : Now, languages);
+        new(Guid.NewGuid(), "papers/report.md", version, signedOff, signedOff is null ? null : Sam, signedOff is null ? null : "Sam", signedOff is null ? null : Now, languages);
 
     [Theory]
     [InlineData(40, 40, true)]
