@@ -1,11 +1,15 @@
-using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Octokit;
+using Polly;
+using Polly.Retry;
 using Wgig.Translate.Domain.Publishing;
 using Wgig.Translate.Domain.Security;
 
@@ -23,6 +27,12 @@ public sealed class GitHubOptions
     public TimeSpan[] RetryDelays { get; set; } = [];
 
     public static readonly TimeSpan[] DefaultRetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
+
+    /// <summary>
+    /// The longest Retry-After of a 5xx answer that a call waits for before its retry; an answer asking for more fails the call
+    /// (and the job is tried again later) rather than holding a worker for that long.
+    /// </summary>
+    public TimeSpan LongestRetryAfter { get; set; } = TimeSpan.FromMinutes(1);
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
@@ -248,49 +258,85 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, IOptions<Repo
         }
     }
 
+    // Maps what Octokit raises to what the jobs act on; retries happen a layer below, in each client's pipeline (RetryPipeline).
     private async Task<T> CallAsync<T>(Func<Task<T>> call, RepositoryConnection connection, CancellationToken cancellationToken, bool notFoundIsAnswer = false)
     {
-        var delays = options.Value.RetryDelays is { Length: > 0 } configured ? configured : GitHubOptions.DefaultRetryDelays;
-        for (var attempt = 0; ; attempt++)
+        // Octokit's calls take no token: a cancelled job stops between calls.
+        cancellationToken.ThrowIfCancellationRequested();
+        try
         {
-            try
-            {
-                return await call();
-            }
-            catch (HttpRequestException e) when (e.InnerException is DestinationRefusedException refused)
-            {
-                throw new RepositoryRefusedException($"{connection.Describe()}: {refused.Message}", e);
-            }
-            catch (RateLimitExceededException e)
-            {
-                throw new RepositoryRateLimitedException(e.Reset, $"{connection.Describe()}: GitHub's rate limit is spent until {e.Reset:u}.");
-            }
-            catch (Exception e) when (e is SecondaryRateLimitExceededException or AbuseException
-                || e is ApiException { StatusCode: HttpStatusCode.TooManyRequests })
-            {
-                var wait = RetryAfter((ApiException)e) ?? TimeSpan.FromMinutes(1);
-                throw new RepositoryRateLimitedException(clock.GetUtcNow() + wait, $"{connection.Describe()}: GitHub asked to slow down for {wait.TotalSeconds:0} s.");
-            }
-            catch (AuthorizationException e)
-            {
-                throw new RepositoryRefusedException($"{connection.Describe()}: GitHub refused the token (401); give the project a valid one.", e);
-            }
-            catch (ForbiddenException e)
-            {
-                throw new RepositoryRefusedException($"{connection.Describe()}: the token may not do this (403: {e.Message}).", e);
-            }
-            catch (NotFoundException e) when (!notFoundIsAnswer)
-            {
-                throw new RepositoryRefusedException($"{connection.Describe()}: not found (404: {e.Message}); check the owner, name and the token's access.", e);
-            }
-            catch (Exception e) when (attempt < delays.Length && !cancellationToken.IsCancellationRequested
-                && (e is ApiException { StatusCode: >= HttpStatusCode.InternalServerError } or HttpRequestException or TaskCanceledException))
-            {
-                logger.LogWarning("{Repository}: GitHub call failed ({Error}); retrying in {Delay}", connection.Describe(), e.Message, delays[attempt]);
-                await Task.Delay(delays[attempt], cancellationToken); // network backoff: real time, whatever the workflow clock
-            }
+            return await call();
+        }
+        catch (HttpRequestException e) when (e.InnerException is DestinationRefusedException refused)
+        {
+            throw new RepositoryRefusedException($"{connection.Describe()}: {refused.Message}", e);
+        }
+        catch (RateLimitExceededException e)
+        {
+            throw new RepositoryRateLimitedException(e.Reset, $"{connection.Describe()}: GitHub's rate limit is spent until {e.Reset:u}.");
+        }
+        catch (Exception e) when (e is SecondaryRateLimitExceededException or AbuseException
+            || e is ApiException { StatusCode: HttpStatusCode.TooManyRequests })
+        {
+            var wait = RetryAfter((ApiException)e) ?? TimeSpan.FromMinutes(1);
+            throw new RepositoryRateLimitedException(clock.GetUtcNow() + wait, $"{connection.Describe()}: GitHub asked to slow down for {wait.TotalSeconds:0} s.");
+        }
+        catch (AuthorizationException e)
+        {
+            throw new RepositoryRefusedException($"{connection.Describe()}: GitHub refused the token (401); give the project a valid one.", e);
+        }
+        catch (ForbiddenException e)
+        {
+            throw new RepositoryRefusedException($"{connection.Describe()}: the token may not do this (403: {e.Message}).", e);
+        }
+        catch (NotFoundException e) when (!notFoundIsAnswer)
+        {
+            throw new RepositoryRefusedException($"{connection.Describe()}: not found (404: {e.Message}); check the owner, name and the token's access.", e);
         }
     }
+
+    /// <summary>
+    /// The retry policy of one client's calls: a 5xx answer, a dropped connection or an attempt that outlived
+    /// <see cref="GitHubOptions.RequestTimeout"/> is tried again after the next of <see cref="GitHubOptions.RetryDelays"/>, or
+    /// after the answer's Retry-After when that is longer, up to <see cref="GitHubOptions.LongestRetryAfter"/> (an answer asking
+    /// for more is not waited for here: the job fails and is tried again later). Rate limits (403 with X-RateLimit-Remaining: 0, 429, the
+    /// secondary limit) are not retried: <see cref="CallAsync"/> turns them into a reschedule at the host's reset time.
+    /// Addresses the outbound policy refused are never retried.
+    /// </summary>
+    private static ResiliencePipeline<HttpResponseMessage> RetryPipeline(GitHubOptions options, Action<string, TimeSpan> retrying)
+    {
+        var delays = options.RetryDelays is { Length: > 0 } configured ? configured : GitHubOptions.DefaultRetryDelays;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        {
+            MaxRetryAttempts = delays.Length,
+            ShouldHandle = args => ValueTask.FromResult(
+                HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                && args.Outcome.Exception is not HttpRequestException { InnerException: DestinationRefusedException }
+                && args.Outcome.Result is not { StatusCode: HttpStatusCode.TooManyRequests }
+                && !(RetryAfter(args.Outcome.Result) > options.LongestRetryAfter)),
+            DelayGenerator = args =>
+            {
+                var delay = delays[Math.Min(args.AttemptNumber, delays.Length - 1)];
+                return ValueTask.FromResult<TimeSpan?>(RetryAfter(args.Outcome.Result) is { } asked && asked > delay ? asked : delay);
+            },
+            OnRetry = args =>
+            {
+                retrying(args.Outcome.Exception?.Message ?? $"{(int)args.Outcome.Result!.StatusCode} {args.Outcome.Result.ReasonPhrase}", args.RetryDelay);
+                return default;
+            },
+        });
+        builder.AddTimeout(options.RequestTimeout);
+        return builder.Build();
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response) =>
+        response?.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - (response.Headers.Date ?? DateTimeOffset.UtcNow) is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+            _ => null,
+        };
 
     private static TimeSpan? RetryAfter(ApiException e) =>
         e.HttpResponse?.Headers is { } headers && headers.TryGetValue("Retry-After", out var value)
@@ -299,9 +345,7 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, IOptions<Repo
     private async Task<GitHubClient> ClientAsync(RepositoryConnection connection, CancellationToken cancellationToken)
     {
         var token = connection.Token is { } stored ? Open(connection, stored) : await InstallationTokenAsync(connection, cancellationToken);
-        var github = New(connection, new Credentials(token));
-        github.SetRequestTimeout(options.Value.RequestTimeout);
-        return github;
+        return New(connection, new Credentials(token));
     }
 
     private string Open(RepositoryConnection connection, string stored)
@@ -328,9 +372,15 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, IOptions<Repo
             }
             baseAddress = new Uri(new Uri(normalized), "/api/v3/"); // where a GitHub Enterprise server answers its REST API
         }
-        var http = new Octokit.Internal.HttpClientAdapter(() => _handler);
-        return new GitHubClient(new Connection(Product, baseAddress, new Octokit.Internal.InMemoryCredentialStore(credentials), http,
+        var retries = RetryPipeline(options.Value, (error, delay) =>
+            logger.LogWarning("{Repository}: GitHub call failed ({Error}); retrying in {Delay}", connection.Describe(), error, delay));
+        // The pool is shared; the retrying handler is this client's (a handler belongs to one chain).
+        var http = new Octokit.Internal.HttpClientAdapter(() => new ResilienceHandler(retries) { InnerHandler = _handler });
+        var github = new GitHubClient(new Connection(Product, baseAddress, new Octokit.Internal.InMemoryCredentialStore(credentials), http,
             new Octokit.Internal.SimpleJsonSerializer()));
+        // Each attempt has its own timeout in the pipeline; the client's would cut the retries short.
+        github.SetRequestTimeout(System.Threading.Timeout.InfiniteTimeSpan);
+        return github;
     }
 
     // Every address a host name resolves to is checked when the connection is made, so a name that resolves to a
@@ -387,11 +437,20 @@ public sealed class GitHubGateway(IOptions<GitHubOptions> options, IOptions<Repo
 
     private static string AppJwt(long appId, string privateKeyPem, DateTimeOffset now)
     {
-        static string Part(string json) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
-        var unsigned = Part("""{"alg":"RS256","typ":"JWT"}""") + "." +
-            Part(string.Create(CultureInfo.InvariantCulture, $$"""{"iat":{{now.AddSeconds(-60).ToUnixTimeSeconds()}},"exp":{{now.AddMinutes(9).ToUnixTimeSeconds()}},"iss":"{{appId}}"}"""));
         using var rsa = RSA.Create();
         rsa.ImportFromPem(privateKeyPem);
-        return unsigned + "." + Base64Url.EncodeToString(rsa.SignData(Encoding.ASCII.GetBytes(unsigned), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        // Only the claims GitHub reads (no nbf: GitHub's clock may lag ours, which is why iat is set back a minute).
+        var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
+        return handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = appId.ToString(CultureInfo.InvariantCulture),
+            IssuedAt = now.AddSeconds(-60).UtcDateTime,
+            Expires = now.AddMinutes(9).UtcDateTime,
+            // Not cached: the key is disposed after this one signature, and a cached signer would outlive it.
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa), SecurityAlgorithms.RsaSha256)
+            {
+                CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
+            },
+        });
     }
 }

@@ -39,6 +39,12 @@ public sealed class BalancingPolicyTests
         { "the translator is the only reviewer", [V('a', reviews: "fr")], [W(1, kind: WorkKind.Review, translator: 'a')], "-" },
         { "who let it lapse gets it last", [V('a'), V('b', open: 800)], [W(1, lapsedBy: 'a')], "b" },
         { "who let it lapse still gets it if nobody else can", [V('a'), V('b', available: false)], [W(1, lapsedBy: 'a')], "a" },
+        { "work may exactly fill a capacity", [V('a', capacity: 200)], [W(1), W(2), W(3)], "a a -" },
+        { "no capacity given: the assumed share", [V('a', capacity: 0)], [.. Enumerable.Range(1, 11).Select(n => W(n))], "a a a a a a a a a a -" },
+        { "reliability above one counts as one", [V('a', reliability: 5, open: 500), V('b')], [W(1)], "b" },
+        { "reliability below zero counts as zero", [V('a', reliability: -3), V('b', reliability: 0, open: 500)], [W(1)], "a" },
+        { "a newcomer until the newcomer words", [V('a', completed: 2000), V('b', completed: 1999, open: 200)], [W(1)], "b" },
+        { "the translator may translate it again", [V('a')], [W(1, translator: 'a')], "a" },
         { "languages and kinds are matched", [V('a', translates: "es", reviews: "fr"), V('b', translates: "fr")], [W(1, language: "es"), W(2, kind: WorkKind.Review, translator: 'b'), W(3)], "a a b" },
     };
 
@@ -64,6 +70,42 @@ public sealed class BalancingPolicyTests
         var proposal = BalancingPolicy.Propose([W(1)], [volunteer]);
 
         Assert.Equal(reason, Assert.Single(proposal.Unassigned).Reason);
+    }
+
+    [Theory]
+    [InlineData("", "nobody may review 'fr'")]
+    [InlineData("translator,unavailable", "the only available reviewer translated it")]
+    [InlineData("unavailable", "nobody who may review 'fr' is available now")]
+    [InlineData("full", "every available volunteer who may review 'fr' is at capacity (100 more words would not fit)")]
+    [InlineData("full,unavailable", "every available volunteer who may review 'fr' is at capacity (100 more words would not fit)")]
+    public void Says_why_review_work_stays_unassigned(string situation, string reason)
+    {
+        var volunteers = new List<VolunteerLoad> { V('z', translates: "fr") };
+        if (situation.Contains("translator", StringComparison.Ordinal))
+        {
+            volunteers.Add(V('a', reviews: "fr"));
+        }
+        if (situation.Contains("unavailable", StringComparison.Ordinal))
+        {
+            volunteers.Add(V('b', reviews: "fr", available: false));
+        }
+        if (situation.Contains("full", StringComparison.Ordinal))
+        {
+            volunteers.Add(V('c', reviews: "fr", open: 950));
+        }
+
+        var proposal = BalancingPolicy.Propose([W(1, kind: WorkKind.Review, translator: 'a')], volunteers);
+
+        Assert.Equal(reason, Assert.Single(proposal.Unassigned).Reason);
+        Assert.Empty(proposal.Assignments);
+    }
+
+    [Fact]
+    public void Words_taken_count_against_capacity_for_the_rest_of_the_proposal()
+    {
+        var proposal = BalancingPolicy.Propose([W(1, words: 600), W(2, words: 600)], [V('a'), V('b', open: 300)]);
+
+        Assert.Equal("a b", Outcome(proposal, 2));
     }
 
     [Fact]
@@ -93,5 +135,18 @@ public sealed class BalancingPolicyTests
             x!.Assignments.SequenceEqual(y!.Assignments) && x.Unassigned.SequenceEqual(y.Unassigned);
 
         public int GetHashCode(BalancingProposal obj) => obj.Assignments.Count;
+    }
+
+    [Fact]
+    public void A_coordinators_assignment_refused_says_who_what_and_what_to_do()
+    {
+        var volunteer = Id('a');
+
+        Assert.Equal("Ana may not review 'fr' in this project; grant the right first.",
+            new AssigneeWithoutRight(volunteer, "Ana", "review", "fr").Detail);
+        Assert.Equal(("No right for this work", "Over capacity"),
+            (new AssigneeWithoutRight(volunteer, "Ana", "review", "fr").Title, new AssigneeOverCapacity(volunteer, "Ana", 1, 2, 3).Title));
+        Assert.Equal("Ana holds 900 words in live claims and may hold at most 1,000 (their weekly capacity, within the project's cap): " +
+            "1,200 more words would not fit. Give the batch to someone else, or make it smaller.", new AssigneeOverCapacity(volunteer, "Ana", 900, 1000, 1200).Detail);
     }
 }

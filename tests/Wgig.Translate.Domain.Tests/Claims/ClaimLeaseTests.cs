@@ -68,4 +68,47 @@ public sealed class ClaimLeaseTests
         Assert.False(released.IsLiveAt(Start.AddHours(3)));
         Assert.Equal(Start.AddHours(2), released.ExpiresAt);
     }
+
+    [Fact]
+    public void A_claim_lives_until_the_instant_it_expires_and_not_once_released()
+    {
+        var claim = Open();
+        var expiry = claim.ExpiresAt;
+
+        Assert.True(claim.IsLiveAt(expiry.AddTicks(-1)));
+        Assert.False(claim.IsLiveAt(expiry));
+        claim.Release(Start.AddHours(1));
+        Assert.False(claim.IsLiveAt(Start.AddMinutes(30)));
+    }
+
+    [Fact]
+    public void Releasing_ends_the_lease_then_and_the_first_release_is_the_one_recorded()
+    {
+        var claim = Open();
+
+        claim.Release(Start.AddHours(1));
+        claim.Release(Start.AddHours(5));
+
+        Assert.Equal((Start.AddHours(1), (DateTimeOffset?)Start.AddHours(1)), (claim.ExpiresAt, claim.ReleasedAt));
+    }
+
+    [Fact]
+    public void Releasing_a_claim_that_already_ran_out_keeps_when_it_ran_out()
+    {
+        var claim = Open();
+
+        claim.Release(Start.AddDays(5));
+
+        Assert.Equal((Start + Rules.LeaseLength, (DateTimeOffset?)Start.AddDays(5)), (claim.ExpiresAt, claim.ReleasedAt));
+    }
+
+    [Fact]
+    public void An_extension_of_exactly_the_step_is_written()
+    {
+        var claim = Open();
+
+        claim.Extend(Start + Rules.ExtensionStep, Rules);
+
+        Assert.Equal(Start + Rules.ExtensionStep + Rules.LeaseLength, claim.ExpiresAt);
+    }
 }

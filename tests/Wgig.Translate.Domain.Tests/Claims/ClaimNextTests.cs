@@ -11,6 +11,7 @@ using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Domain.Tests.Claims;
 
+[Trait("Needs", "PostgreSQL")]
 public sealed class ClaimNextTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));

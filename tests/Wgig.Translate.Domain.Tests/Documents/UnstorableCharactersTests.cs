@@ -8,6 +8,7 @@ using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Domain.Tests.Documents;
 
+[Trait("Needs", "PostgreSQL")]
 public sealed class UnstorableCharactersTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     [Fact]

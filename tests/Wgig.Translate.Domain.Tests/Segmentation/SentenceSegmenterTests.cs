@@ -148,4 +148,36 @@ public sealed class SentenceSegmenterTests
         Assert.Superset(new HashSet<string> { "en", "fr", "es", "ru", "ar", "zh" }, SegmentationRules.Languages.ToHashSet());
         Assert.All(SegmentationRules.Languages, language => Assert.NotEmpty(Split("A. B.", language)));
     }
+
+    [Fact]
+    public void A_run_without_spaces_is_cut_at_the_longest_length()
+    {
+        var text = new string('x', SentenceSegmenter.MaxSentenceLength * 2 + 10);
+
+        var sentences = SentenceSegmenter.Split(SegmentContent.FromText(text), "en");
+
+        Assert.Equal([SentenceSegmenter.MaxSentenceLength, SentenceSegmenter.MaxSentenceLength, 10], sentences.Select(s => s.Content.CodedText.Length));
+        Assert.Equal(text, string.Concat(sentences.Select(s => s.Content.CodedText + s.SpaceAfter)));
+    }
+
+    [Fact]
+    public void White_space_around_a_block_is_not_a_sentence_and_what_follows_a_sentence_stays_with_it()
+    {
+        var sentences = SentenceSegmenter.Split(SegmentContent.FromText("  One.\tTwo. \n "), "en");
+
+        Assert.Equal(["One.", "Two."], sentences.Select(s => s.Content.CodedText));
+        Assert.Equal(["\t", " \n "], sentences.Select(s => s.SpaceAfter));
+        Assert.Empty(SentenceSegmenter.Split(SegmentContent.FromText(" \t "), "en"));
+    }
+
+    [Fact]
+    public void Spaces_before_a_piece_cut_from_a_run_on_text_stay_with_the_piece_before()
+    {
+        var text = new string('x', SentenceSegmenter.MaxSentenceLength - 1) + "   " + new string('y', 10);
+
+        var sentences = SentenceSegmenter.Split(SegmentContent.FromText(text), "en");
+
+        Assert.Equal([new string('x', SentenceSegmenter.MaxSentenceLength - 1), new string('y', 10)], sentences.Select(s => s.Content.CodedText));
+        Assert.Equal(["   ", ""], sentences.Select(s => s.SpaceAfter));
+    }
 }

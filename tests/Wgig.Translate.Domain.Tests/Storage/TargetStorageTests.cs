@@ -11,6 +11,7 @@ using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Domain.Tests.Storage;
 
+[Trait("Needs", "PostgreSQL")]
 public sealed class TargetStorageTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));

@@ -7,27 +7,7 @@ namespace Wgig.Translate.Domain.Tests.Targets;
 
 public sealed class DraftAndReviewClaimTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
-    private static readonly Guid Ana = Guid.Parse("00000000-0000-0000-0000-00000000000a");
-    private static readonly Guid Bo = Guid.Parse("00000000-0000-0000-0000-00000000000b");
-    private static readonly Guid Cy = Guid.Parse("00000000-0000-0000-0000-00000000000c");
-    private static readonly SegmentContent Source = SegmentContent.FromText("The group met.");
-    private static readonly SegmentContent French = SegmentContent.FromText("Le groupe s’est réuni.");
     private static readonly SegmentContent HalfDone = SegmentContent.FromText("Le groupe");
-
-    private static Target ClaimedBy(Guid volunteer, TimeSpan? lease = null)
-    {
-        var target = Untranslated(Now);
-        Assert.Null(target.Claim(Lease(volunteer, Now + (lease ?? TimeSpan.FromHours(48)), Now), Now));
-        return target;
-    }
-
-    private static Target SubmittedBy(Guid translator)
-    {
-        var target = ClaimedBy(translator);
-        Assert.Null(target.Submit(translator, French, Source, Now.AddHours(1), Rules));
-        return target;
-    }
 
     [Fact]
     public void The_claimant_autosaves_a_draft_and_submitting_clears_it_without_a_history_entry_per_save()

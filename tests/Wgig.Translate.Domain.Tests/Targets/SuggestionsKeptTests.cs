@@ -15,6 +15,7 @@ namespace Wgig.Translate.Domain.Tests.Targets;
 /// segment: whether the claim was released (through the store) or ran out (the sweep's statement), the oldest kept
 /// draft loses its text and its event says why.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class SuggestionsKeptTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));

@@ -12,6 +12,13 @@ internal static class TargetFixtures
 {
     public static readonly ClaimOptions Rules = new();
 
+    public static readonly DateTimeOffset Now = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+    public static readonly Guid Ana = Guid.Parse("00000000-0000-0000-0000-00000000000a");
+    public static readonly Guid Bo = Guid.Parse("00000000-0000-0000-0000-00000000000b");
+    public static readonly Guid Cy = Guid.Parse("00000000-0000-0000-0000-00000000000c");
+    public static readonly SegmentContent Source = SegmentContent.FromText("The group met.");
+    public static readonly SegmentContent French = SegmentContent.FromText("Le groupe s’est réuni.");
+
     private static readonly DateTimeOffset Imported = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>The segment of a one-sentence document.</summary>
@@ -34,6 +41,22 @@ internal static class TargetFixtures
         Claim.Open(volunteer, Guid.NewGuid(), "fr", now, new ClaimOptions { LeaseLength = expiresAt - now }, kind);
 
     public static Claim ReviewLease(Guid reviewer, DateTimeOffset expiresAt, DateTimeOffset now) => Lease(reviewer, expiresAt, now, ClaimKind.Review);
+
+    /// <summary>The target (untranslated unless given) claimed by the volunteer at <see cref="Now"/>, for 48 hours unless said.</summary>
+    public static Target ClaimedBy(Guid volunteer, Target? target = null, TimeSpan? lease = null)
+    {
+        target ??= Untranslated(Now);
+        Assert.Null(target.Claim(Lease(volunteer, Now + (lease ?? TimeSpan.FromHours(48)), Now), Now));
+        return target;
+    }
+
+    /// <summary>A target the translator claimed at <see cref="Now"/> and handed <see cref="French"/> in for an hour later.</summary>
+    public static Target SubmittedBy(Guid translator)
+    {
+        var target = ClaimedBy(translator);
+        Assert.Null(target.Submit(translator, French, Source, Now.AddHours(1), Rules));
+        return target;
+    }
 
     private static Document Import(string text)
     {

@@ -17,6 +17,7 @@ namespace Wgig.Translate.Domain.Tests.Targets;
 /// target's own transitions, state by state: the same targets put through <see cref="Target"/> in memory and
 /// through the statement in the database end with the same rows and the same events.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class TransitionStatementTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     private static readonly Guid Ana = Guid.Parse("00000000-0000-0000-0000-00000000000a");

@@ -8,6 +8,7 @@ using Wgig.Translate.Tests;
 namespace Wgig.Translate.Domain.Tests.Xliff;
 
 /// <summary>Our XLIFF 1.2 read by a real peer: translate-toolkit's xliff2po (Debian package translate-toolkit).</summary>
+[Trait("Needs", "Peer")]
 public sealed partial class TranslateToolkitTests
 {
     [GeneratedRegex(@"^#: (?<id>\S+)\n(?<fuzzy>#, fuzzy\n)?msgid (?<msgid>(?:"".*""\n)+)msgstr (?<msgstr>(?:"".*""\n?)+)", RegexOptions.Multiline)]

@@ -18,6 +18,12 @@ namespace Wgig.Translate.Worker.Tests.Publishing;
 public enum Fault
 {
     ServerError,
+
+    /// <summary>503 with Retry-After: 1 (a short maintenance).</summary>
+    UnavailableBriefly,
+
+    /// <summary>503 with Retry-After: 3600.</summary>
+    UnavailableForAnHour,
     RateLimit,
     SecondaryRateLimit,
     DropConnection,
@@ -207,6 +213,10 @@ public sealed class FakeGitHub : IAsyncDisposable
                 {
                     case Fault.ServerError:
                         await Json(context, 502, new JsonObject { ["message"] = "Server Error" });
+                        return;
+                    case Fault.UnavailableBriefly or Fault.UnavailableForAnHour:
+                        context.Response.Headers.RetryAfter = fault == Fault.UnavailableBriefly ? "1" : "3600";
+                        await Json(context, 503, new JsonObject { ["message"] = "Service Unavailable" });
                         return;
                     case Fault.RateLimit:
                         context.Response.Headers["X-RateLimit-Remaining"] = "0";

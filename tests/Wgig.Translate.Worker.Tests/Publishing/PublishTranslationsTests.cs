@@ -111,7 +111,13 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
 
     private async Task<Publication> PublishAsync(Guid projectId, params string[] languages)
     {
-        var publicationId = await InScopeAsync(async s =>
+        var publicationId = await RequestAsync(projectId, languages);
+        await RunAsync(publicationId);
+        return await InScopeAsync(s => s.GetRequiredService<TranslationDb>().Publications.AsNoTracking().SingleAsync(p => p.Id == publicationId));
+    }
+
+    private Task<Guid> RequestAsync(Guid projectId, params string[] languages) =>
+        InScopeAsync(async s =>
         {
             var db = s.GetRequiredService<TranslationDb>();
             var number = (await db.Publications.Where(p => p.ProjectId == projectId).MaxAsync(p => (int?)p.Number) ?? 0) + 1;
@@ -120,9 +126,6 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
             await db.SaveChangesAsync();
             return publication.Id;
         });
-        await RunAsync(publicationId);
-        return await InScopeAsync(s => s.GetRequiredService<TranslationDb>().Publications.AsNoTracking().SingleAsync(p => p.Id == publicationId));
-    }
 
     private Task<PublicationStatus> RunAsync(Guid publicationId) =>
         InScopeAsync(s => s.GetRequiredService<PublishTranslations>().RunAsync(publicationId, CancellationToken.None));
@@ -286,15 +289,7 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
     public async Task A_host_failing_every_time_ends_the_publication_as_failed_with_the_reason_instead_of_retrying_for_ever()
     {
         var projectId = await SetUpAsync(WriteMode.Direct);
-        var publicationId = await InScopeAsync(async s =>
-        {
-            var db = s.GetRequiredService<TranslationDb>();
-            var publication = Publication.Request(projectId, 1, Sam, ["fr"], [], _clock.GetUtcNow());
-            db.Publications.Add(publication);
-            await db.SaveChangesAsync();
-            return publication.Id;
-        });
-
+        var publicationId = await RequestAsync(projectId, "fr");
         for (var i = 0; i < 4; i++) // more than the gateway's own retries within one run
         {
             _github.Inject("POST", "/git/trees", Fault.ServerError);
@@ -314,6 +309,59 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
         Assert.Equal(PublicationStatus.Failed, await RunAsync(publicationId)); // finished: a stray retry does nothing
         Assert.Equal(1, CommitCount("main"));
     }
+
+    [Fact]
+    public async Task Each_configured_retry_delay_allows_one_more_try_and_then_the_run_fails_for_hangfire_to_retry()
+    {
+        var projectId = await SetUpAsync(WriteMode.Direct);
+        var publicationId = await RequestAsync(projectId, "fr");
+        for (var i = 0; i < 3; i++) // the first try and one per configured delay (two)
+        {
+            _github.Inject("POST", "/git/trees", Fault.ServerError);
+        }
+        _github.ResetCalls();
+
+        var failure = await Assert.ThrowsAsync<Octokit.ApiException>(() => RunAsync(publicationId));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadGateway, failure.StatusCode);
+        Assert.Equal(3, TreeCreations());
+        Assert.Equal(1, CommitCount("main"));
+        Assert.Equal(PublicationStatus.Published, await RunAsync(publicationId)); // Hangfire's retry, the host well again
+        Assert.Equal(2, CommitCount("main"));
+    }
+
+    [Fact]
+    public async Task A_server_error_is_retried_after_its_retry_after_when_that_is_longer_than_the_configured_delay()
+    {
+        var projectId = await SetUpAsync(WriteMode.Direct);
+        _github.Inject("POST", "/git/trees", Fault.UnavailableBriefly);
+        _github.ResetCalls();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        var publication = await PublishAsync(projectId, "fr");
+
+        Assert.Equal(PublicationStatus.Published, publication.Status);
+        Assert.Equal(2, TreeCreations());
+        // The host asked for a second, the configured delay is 10 ms: the retry waited for the host.
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) >= TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task A_server_error_asking_for_a_longer_wait_than_the_longest_retry_after_is_not_waited_for_in_the_run()
+    {
+        var projectId = await SetUpAsync(WriteMode.Direct);
+        var publicationId = await RequestAsync(projectId, "fr");
+        _github.Inject("POST", "/git/trees", Fault.UnavailableForAnHour);
+        _github.ResetCalls();
+
+        var failure = await Assert.ThrowsAsync<Octokit.ApiException>(() => RunAsync(publicationId));
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, failure.StatusCode);
+        Assert.Equal(1, TreeCreations());
+        Assert.Equal(1, CommitCount("main"));
+    }
+
+    private int TreeCreations() => _github.Calls.Count(c => c == "POST /api/v3/repos/wgig/papers/git/trees");
 
     [Fact]
     public async Task A_target_template_stored_before_templates_were_checked_fails_the_publication_and_writes_nothing()
@@ -343,9 +391,11 @@ public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixt
         _github.RateLimitReset = new DateTimeOffset(2026, 11, 28, 10, 30, 0, TimeSpan.Zero);
         _github.Inject("POST", "/git/trees", fault);
 
+        _github.ResetCalls();
         var waiting = await PublishAsync(projectId, "fr");
 
         Assert.Equal(PublicationStatus.Waiting, waiting.Status);
+        Assert.Equal(1, TreeCreations()); // not retried in the run: the job waits for the host's time
         Assert.Equal(fault == Fault.RateLimit ? _github.RateLimitReset : _clock.GetUtcNow().AddSeconds(90), waiting.NextAttemptAt);
         Assert.Equal(1, CommitCount("main"));
         Assert.Equal([1L], await database.QueryAsync<long>($"SELECT count(*) FROM hangfire.job WHERE statename = 'Scheduled' AND arguments::text LIKE '%{waiting.Id}%'"));
