@@ -16,10 +16,10 @@ namespace Wgig.Translate.Domain.Memory;
 
 /// <summary>
 /// A project's translation memory: fed by every approval, searched for each segment (in-context, exact,
-/// then fuzzy: pg_trgm finds candidates through a GIN index, word edit distance ranks them), and searched
-/// by phrase (concordance). A project reads its own memory and those shared with it.
+/// then fuzzy: candidates found by the segment's rarest words through a GIN index, ordered by pg_trgm similarity, ranked
+/// by word edit distance), and searched by phrase (concordance). A project reads its own memory and those shared with it.
 /// </summary>
-public sealed class TranslationMemory(TranslationDb db, IOptions<MemoryOptions> options, ILogger<TranslationMemory> logger)
+public sealed class TranslationMemory(TranslationDb db, IOptions<MemoryOptions> options, MemoryWordStatistics statistics, ILogger<TranslationMemory> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -84,10 +84,11 @@ public sealed class TranslationMemory(TranslationDb db, IOptions<MemoryOptions> 
                 matches.Add(match);
             }
         }
-        // Fuzzy matches in a transaction of their own, with the trigram threshold and a time budget set for it alone: past the
-        // budget the editor gets the exact and in-context matches (inside a caller's transaction there is no budget to abort it).
+        // Fuzzy matches in a transaction of their own, with a time budget set for it alone: past the budget the editor gets the
+        // exact and in-context matches (inside a caller's transaction there is no budget to abort it).
         if (matches.Count(m => m.Score == 100) < settings.MaxMatches)
         {
+            var anchors = FuzzyAnchors.For(plain, settings.MinimumScore, await statistics.FrequenciesAsync(db, cancellationToken));
             var own = db.Database.CurrentTransaction is null;
             await using var transaction = own ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             var threshold = settings.TrigramThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -95,11 +96,20 @@ public sealed class TranslationMemory(TranslationDb db, IOptions<MemoryOptions> 
             await db.Database.ExecuteSqlAsync($"SELECT set_config('pg_trgm.similarity_threshold', {threshold}, true), set_config('statement_timeout', {budget}, true)", cancellationToken);
             try
             {
+                // Candidates hold one of the segment's rarest words (FuzzyAnchors: every match of the minimum score does), through
+                // the word index; the trigram similarity orders them as before. A segment of too few words searches every entry's
+                // trigrams instead, which on a large memory of common words is slow (docs/benchmarks.md).
                 await using var fuzzy = await MemoryStore.ReadAsync(db, $"""
                     SELECT {Columns} FROM translate.memory_entries
-                    WHERE source_plain % @plain AND source_language = @source_language AND target_language = @target_language AND project_id = ANY(@projects)
+                    WHERE {(anchors is null ? "source_plain % @plain" : "source_words && @anchors AND similarity(source_plain, @plain) >= @threshold")}
+                      AND source_language = @source_language AND target_language = @target_language AND project_id = ANY(@projects)
                     ORDER BY similarity(source_plain, @plain) DESC LIMIT @candidates
-                    """, [.. parameters(), new NpgsqlParameter("plain", plain), new NpgsqlParameter("candidates", settings.Candidates)], cancellationToken);
+                    """,
+                    [
+                        .. parameters(), new NpgsqlParameter("plain", plain), new NpgsqlParameter("candidates", settings.Candidates),
+                        new NpgsqlParameter("anchors", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = anchors ?? [] },
+                        new NpgsqlParameter("threshold", NpgsqlDbType.Real) { Value = (float)settings.TrigramThreshold },
+                    ], cancellationToken);
                 while (await fuzzy.ReadAsync(cancellationToken))
                 {
                     var match = Read(fuzzy, source, context);
