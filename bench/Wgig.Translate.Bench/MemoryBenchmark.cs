@@ -68,6 +68,13 @@ public static class MemoryBenchmark
             fuzzy.Add(await TimeAsync(async () => found += (await memory.LookupAsync(projects, "en", "fr", query, null, CancellationToken.None)).Count > 0 ? 1 : 0));
         }
         Console.WriteLine($"{found} of {lookups} lookups found a match of {new MemoryOptions().MinimumScore}% or more.");
+        if (args.Contains("--slowest"))
+        {
+            foreach (var (time, query) in fuzzy.Zip(queries).OrderByDescending(p => p.First).Take(10))
+            {
+                Console.WriteLine($"{time:0} ms: {query.PlainText}");
+            }
+        }
         Console.WriteLine("| lookup | entries | p50 ms | p95 ms | p99 ms | p95 ratio |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         Row("exact key (baseline)", count, exact, Percentile(exact, 95));

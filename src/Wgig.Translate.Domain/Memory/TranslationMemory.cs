@@ -16,7 +16,7 @@ namespace Wgig.Translate.Domain.Memory;
 
 /// <summary>
 /// A project's translation memory: fed by every approval, searched for each segment (in-context, exact,
-/// then fuzzy: candidates found by the segment's rarest words through a GIN index, ordered by pg_trgm similarity, ranked
+/// then fuzzy: candidates found by the segment's rarest words through a GIN index, ordered by the words they share, ranked
 /// by word edit distance), and searched by phrase (concordance). A project reads its own memory and those shared with it.
 /// </summary>
 public sealed class TranslationMemory(TranslationDb db, IOptions<MemoryOptions> options, MemoryWordStatistics statistics, ILogger<TranslationMemory> logger)
@@ -93,23 +93,31 @@ public sealed class TranslationMemory(TranslationDb db, IOptions<MemoryOptions> 
             await using var transaction = own ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             var threshold = settings.TrigramThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var budget = own ? ((int)settings.FuzzyBudget.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) : "0";
-            await db.Database.ExecuteSqlAsync($"SELECT set_config('pg_trgm.similarity_threshold', {threshold}, true), set_config('statement_timeout', {budget}, true)", cancellationToken);
             try
             {
-                // Candidates hold one of the segment's rarest words (FuzzyAnchors: every match of the minimum score does), through
-                // the word index; the trigram similarity orders them as before. A segment of too few words searches every entry's
-                // trigrams instead, which on a large memory of common words is slow (docs/benchmarks.md).
+                // Candidates hold the words of one of the anchor sets (FuzzyAnchors: every match of the minimum score does), found
+                // through the word index and ordered by how many of the segment's words they share. A segment without words, or
+                // of common ones only, searches every entry's trigrams instead, which on a large memory is slow (docs/benchmarks.md).
+                // The settings go in the same round trip, as a statement of their own before the search.
+                var words = MemoryEntry.WordsOf(plain);
+                var sets = anchors ?? [];
                 await using var fuzzy = await MemoryStore.ReadAsync(db, $"""
+                    SELECT set_config('pg_trgm.similarity_threshold', @threshold, true), set_config('statement_timeout', @budget, true);
                     SELECT {Columns} FROM translate.memory_entries
-                    WHERE {(anchors is null ? "source_plain % @plain" : "source_words && @anchors AND similarity(source_plain, @plain) >= @threshold")}
+                    WHERE {(anchors is null ? "source_plain % @plain" : "(" + string.Join(" OR ", sets.Select((_, i) => $"source_words @> @set{i}")) + ")")}
                       AND source_language = @source_language AND target_language = @target_language AND project_id = ANY(@projects)
-                    ORDER BY similarity(source_plain, @plain) DESC LIMIT @candidates
+                    ORDER BY {(anchors is null ? "similarity(source_plain, @plain) DESC" : "(SELECT count(*) FROM unnest(source_words) AS w WHERE w = ANY(@words)) DESC, abs(cardinality(source_words) - @word_count)")},
+                        updated_at DESC
+                    LIMIT @candidates
                     """,
                     [
                         .. parameters(), new NpgsqlParameter("plain", plain), new NpgsqlParameter("candidates", settings.Candidates),
-                        new NpgsqlParameter("anchors", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = anchors ?? [] },
-                        new NpgsqlParameter("threshold", NpgsqlDbType.Real) { Value = (float)settings.TrigramThreshold },
+                        new NpgsqlParameter("words", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = words },
+                        new NpgsqlParameter("word_count", words.Length),
+                        .. sets.Select((set, i) => new NpgsqlParameter($"set{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = set }),
+                        new NpgsqlParameter("threshold", threshold), new NpgsqlParameter("budget", budget),
                     ], cancellationToken);
+                await fuzzy.NextResultAsync(cancellationToken);
                 while (await fuzzy.ReadAsync(cancellationToken))
                 {
                     var match = Read(fuzzy, source, context);

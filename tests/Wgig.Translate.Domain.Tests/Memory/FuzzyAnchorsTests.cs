@@ -29,7 +29,7 @@ public sealed class FuzzyAnchorsTests(TestDatabase database) : IClassFixture<Tes
             var current = Sentences[random.Next(Sentences.Length)];
             var entry = Edit(current, vocabulary, random);
             // Frequencies in any order: the anchors' choice changes, the guarantee must not.
-            var frequencies = MemoryEntry.WordsOf(current).ToDictionary(w => w, _ => (float)random.NextDouble(), StringComparer.Ordinal);
+            var frequencies = new WordFrequencies(MemoryEntry.WordsOf(current).ToDictionary(w => w, _ => (float)random.NextDouble(), StringComparer.Ordinal), 0);
             var anchors = FuzzyAnchors.For(current, 60, frequencies);
             if (MatchScoring.Compare(current, entry).Score < 60)
             {
@@ -37,27 +37,38 @@ public sealed class FuzzyAnchorsTests(TestDatabase database) : IClassFixture<Tes
             }
             matches++;
             Assert.NotNull(anchors);
-            Assert.True(anchors.Intersect(MemoryEntry.WordsOf(entry)).Any(), $"“{entry}” scores 60 or more against “{current}” but holds none of {string.Join(", ", anchors)}");
+            var held = MemoryEntry.WordsOf(entry);
+            Assert.True(anchors.Any(set => set.All(held.Contains)),
+                $"“{entry}” scores 60 or more against “{current}” but holds none of {string.Join(" · ", anchors.Select(set => string.Join(" + ", set)))}");
         }
         Assert.InRange(matches, 1000, 4000);
     }
 
     [Fact]
-    public void The_rarest_words_are_the_anchors_and_as_few_as_the_minimum_score_allows()
+    public void The_words_are_split_into_one_group_more_than_a_match_may_miss_each_led_by_a_rare_word()
     {
-        // 11 units (10 words and the full stop): a 60 % match shares 7 of them, so any 5 hold one of its words.
-        var frequencies = new Dictionary<string, float>(StringComparer.Ordinal) { ["the"] = 0.9f, ["of"] = 0.8f, ["in"] = 0.7f, ["group"] = 0.01f };
+        // 11 units (10 words and the full stop): a 60 % match shares 7 of them and misses at most 4, so it holds a whole group of 5.
+        var frequencies = new WordFrequencies(new Dictionary<string, float>(StringComparer.Ordinal) { ["the"] = 0.9f, ["of"] = 0.8f, ["in"] = 0.7f, ["group"] = 0.01f }, 100_000);
 
-        var anchors = FuzzyAnchors.For("The group of experts met in Tunis in the spring.", 60, frequencies);
+        var sets = FuzzyAnchors.For("The group of experts met in Tunis in the spring.", 60, frequencies)!;
 
-        Assert.Equal(["experts", "spring", "tunis", "met", "group"], anchors!);
+        // Unlisted words are the rarest; the common ones narrow the group of the least rare leader.
+        Assert.Equal([["experts"], ["spring"], ["tunis"], ["met"], ["group", "in", "of", "the"]], sets);
     }
 
     [Fact]
-    public void A_segment_of_too_few_words_has_no_anchors_and_is_searched_by_trigrams()
+    public void A_segment_without_words_or_of_common_words_only_has_no_anchors_and_is_searched_by_trigrams()
     {
-        Assert.Null(FuzzyAnchors.For("(a) — …", 60, new Dictionary<string, float>()));
-        Assert.Null(FuzzyAnchors.For("", 60, new Dictionary<string, float>()));
+        Assert.Null(FuzzyAnchors.For("— … !", 60, WordFrequencies.None));
+        Assert.Equal([["a"]], FuzzyAnchors.For("(a) — …", 60, WordFrequencies.None)); // fewer words than a match may miss: each is a group
+        Assert.Null(FuzzyAnchors.For("", 60, WordFrequencies.None));
+        var common = new WordFrequencies(new Dictionary<string, float>(StringComparer.Ordinal)
+        {
+            ["s"] = 0.3f, ["string"] = 0.05f, ["of"] = 0.4f, ["the"] = 0.5f, ["rare"] = 0.00001f,
+        }, 1_000_000);
+        Assert.Null(FuzzyAnchors.For("the string of the s", 60, common));
+        // The group of the rare word stays; those only common words make up are left out.
+        Assert.Equal([["rare"]], FuzzyAnchors.For("rare string of the s", 60, common));
     }
 
     [Fact]
