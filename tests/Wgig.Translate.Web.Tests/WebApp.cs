@@ -47,6 +47,9 @@ public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
                 "--disable-dev-shm-usage"],
         });
         Directory.CreateDirectory(Artifacts);
+        // Assertions wait for the page as long as actions do (Browsing's context timeout): on a loaded two-core machine a
+        // submission's answer can take longer than Playwright's 5-second default; a healthy run waits far less.
+        Assertions.SetDefaultExpectTimeout(30_000);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

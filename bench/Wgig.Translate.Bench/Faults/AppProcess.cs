@@ -51,7 +51,28 @@ internal sealed class AppProcess : IDisposable
         }
         var logFile = Path.Combine(harness.RunDirectory, $"{name}.log");
         var process = Process.Start(info)!;
-        return new AppProcess(process, logFile, CopyOutputAsync(process, logFile));
+        var started = new AppProcess(process, logFile, CopyOutputAsync(process, logFile));
+        Live[started] = true;
+        return started;
+    }
+
+    // The run's processes still alive, for the harness to end if it is itself stopped from outside.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<AppProcess, bool> Live = new();
+
+    /// <summary>SIGKILL to every process of the run still alive (the harness stopped by Ctrl+C or a CI timeout).</summary>
+    public static void KillAll()
+    {
+        foreach (var process in Live.Keys)
+        {
+            try
+            {
+                process.Kill();
+            }
+            catch (InvalidOperationException)
+            {
+                // gone already
+            }
+        }
     }
 
     /// <summary>A process's standard output and error, line by line, into a log file of the run.</summary>
@@ -102,6 +123,7 @@ internal sealed class AppProcess : IDisposable
     public void Dispose()
     {
         Kill();
+        Live.TryRemove(this, out _);
         _process.Dispose();
     }
 }

@@ -80,6 +80,17 @@ internal sealed class Cluster : IAsyncDisposable
         }
     }
 
+    /// <summary>An immediate stop that waits for nothing but pg_ctl, for a harness stopped from outside.</summary>
+    public void StopNow()
+    {
+        var info = IsRoot ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", Path.Combine(_bin, "pg_ctl"), "-D", _data, "-m", "immediate", "stop"])
+            : new ProcessStartInfo(Path.Combine(_bin, "pg_ctl"), ["-D", _data, "-m", "immediate", "stop"]);
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        using var process = Process.Start(info)!;
+        process.WaitForExit(TimeSpan.FromSeconds(30));
+    }
+
     internal static bool IsRoot => Environment.UserName == "root";
 
     internal static async Task RunAsync(string program, string[] arguments, bool asOwner = false)

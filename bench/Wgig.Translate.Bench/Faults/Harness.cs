@@ -119,6 +119,18 @@ internal sealed class Harness
         }
         Console.WriteLine($"Fault harness: {(full ? "full" : "short")} run, seed {seed}, {configuration} build, {Environment.ProcessorCount} cores, logs in {runDirectory}");
         var reports = new List<ScenarioReport>();
+        // Stopped from outside (Ctrl+C, a CI job's timeout): no API, Worker or PostgreSQL of the run outlives the harness.
+        void Interrupted(System.Runtime.InteropServices.PosixSignalContext context)
+        {
+            Console.Error.WriteLine($"Fault harness stopped by {context.Signal}: ending its processes and its cluster; logs in {runDirectory}");
+            AppProcess.KillAll();
+            if (harness.Cluster is { } cluster)
+            {
+                cluster.StopNow();
+            }
+        }
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Interrupted);
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Interrupted);
         await using (harness.Cluster = await Cluster.CreateAsync(Path.Combine(runDirectory, "cluster")))
         {
             foreach (var scenario in chosen)

@@ -26,7 +26,15 @@ public sealed class SignInService(UserManager<Account> users, SignInManager<Acco
 {
     public const string RefusedDetail = "The e-mail or the password is wrong.";
 
-    public async Task<SignInOutcome> SignInAsync(string? email, string? password, HttpContext http, CancellationToken cancellationToken)
+    /// <summary>How long "keep me signed in" keeps a browser signed in without a visit (each visit starts it again).</summary>
+    public static readonly TimeSpan RememberedFor = TimeSpan.FromDays(30);
+
+    /// <param name="remember">
+    /// A cookie that outlives the browser window, for <see cref="RememberedFor"/> after the last visit; otherwise the session
+    /// ends with the window (or after the cookie's 12 idle hours). Either ends at once on sign-out, a new password or a disabled account.
+    /// </param>
+    public async Task<SignInOutcome> SignInAsync(string? email, string? password, HttpContext http, CancellationToken cancellationToken,
+        bool remember = false)
     {
         var normalized = users.NormalizeEmail(email?.Trim() ?? "") ?? "";
         if (await limits.AcquireAsync(normalized, RateLimits.ClientAddress(http), cancellationToken) is { } retryAfter)
@@ -45,7 +53,9 @@ public sealed class SignInService(UserManager<Account> users, SignInManager<Acco
         {
             return new SignInOutcome.Refused();
         }
-        await signIn.SignInAsync(account, isPersistent: false);
+        await signIn.SignInAsync(account, remember
+            ? new Microsoft.AspNetCore.Authentication.AuthenticationProperties { IsPersistent = true, ExpiresUtc = DateTimeOffset.UtcNow + RememberedFor }
+            : new Microsoft.AspNetCore.Authentication.AuthenticationProperties { IsPersistent = false });
         return new SignInOutcome.SignedIn(account);
     }
 }

@@ -105,11 +105,18 @@ public static class TargetSql
     /// ladder. Returns the count of targets reclaimed.
     /// </summary>
     public static readonly string ExpireLapsed = $"""
-        WITH lapsed AS (
+        -- The claims first, then their targets: the order a submission or a draft writes them in (the claim's extension,
+        -- then the target). Locking a target and then waiting for its claim would deadlock with a holder handing it in at
+        -- the lease's last moment; a claim being written is skipped, and the next sweep finds it (extended, or still lapsed).
+        WITH lapsed_claims AS MATERIALIZED (
+            SELECT c.id FROM translate.claims c
+            WHERE c.expires_at <= @now AND c.id IN (SELECT t.claim_id FROM translate.targets t WHERE t.{HeldInClaim})
+            FOR UPDATE OF c SKIP LOCKED),
+        lapsed AS (
             SELECT t.id, t.claim_id, t.claimed_by, t.draft, t.events_recorded,
                 coalesce(t.state_before_claim, {State(TargetWorkflow.Initial)}) AS back
-            FROM translate.targets t JOIN translate.claims c ON c.id = t.claim_id
-            WHERE t.{HeldInClaim} AND c.expires_at <= @now
+            FROM translate.targets t JOIN lapsed_claims c ON c.id = t.claim_id
+            WHERE t.{HeldInClaim}
             FOR UPDATE OF t SKIP LOCKED),
         expired_events AS (
             INSERT INTO translate.target_events (id, target_id, sequence, kind, state_after, actor_id, text, comment, at)

@@ -91,6 +91,35 @@ public sealed partial class WebPagesTests(ApiFactory api) : IClassFixture<ApiFac
     }
 
     [Fact]
+    public async Task Keep_me_signed_in_gives_a_cookie_that_outlives_the_window_for_thirty_days_and_without_it_the_session_ends_with_the_window()
+    {
+        var email = await PasswordAccountAsync("yann@test.example");
+
+        async Task<string> SessionCookieAsync(bool remember)
+        {
+            var client = Browser();
+            var fields = new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = Token(await client.GetStringAsync("/sign-in")), ["email"] = email, ["password"] = "a long pass phrase",
+                ["returnUrl"] = "/",
+            };
+            if (remember)
+            {
+                fields["remember"] = "1";
+            }
+            var signedIn = await client.PostAsync("/sign-in", new FormUrlEncodedContent(fields));
+            Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
+            return signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("wgig.session=", StringComparison.Ordinal));
+        }
+
+        var remembered = await SessionCookieAsync(remember: true);
+        var expires = DateTimeOffset.Parse(System.Text.RegularExpressions.Regex.Match(remembered, "expires=([^;]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(expires - DateTimeOffset.UtcNow, TimeSpan.FromDays(29), TimeSpan.FromDays(30.1));
+        Assert.Contains("httponly", remembered, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("expires=", await SessionCookieAsync(remember: false), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_changes_nothing()
     {
         var before = await api.Database.SnapshotAsync();

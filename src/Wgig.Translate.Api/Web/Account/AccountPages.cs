@@ -49,7 +49,7 @@ public static class AccountPages
     }
 
     private static async Task<IResult> SignIn([FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
-        HttpContext http, SignInService signIn, PageContexts pages, IStringLocalizer<AccountText> text, TranslationDb db, CancellationToken cancellationToken)
+        [FromForm] string? remember, HttpContext http, SignInService signIn, PageContexts pages, IStringLocalizer<AccountText> text, TranslationDb db, CancellationToken cancellationToken)
     {
         var errors = new FormErrors();
         if (string.IsNullOrWhiteSpace(email))
@@ -62,7 +62,7 @@ public static class AccountPages
         }
         if (!errors.Any)
         {
-            switch (await signIn.SignInAsync(email, password, http, cancellationToken))
+            switch (await signIn.SignInAsync(email, password, http, cancellationToken, remember: remember is not null))
             {
                 case SignInOutcome.SignedIn(var account):
                     var chosen = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
@@ -82,7 +82,7 @@ public static class AccountPages
             }
         }
         var page = await pages.ForAsync(http);
-        return WebResults.Render<SignInPage>(new { Page = page, Form = new SignInForm(email, WebResults.LocalOr(returnUrl, "/")), Errors = errors },
+        return WebResults.Render<SignInPage>(new { Page = page, Form = new SignInForm(email, WebResults.LocalOr(returnUrl, "/"), remember is not null), Errors = errors },
             StatusCodes.Status400BadRequest);
     }
 
@@ -151,6 +151,7 @@ public static class AccountPages
     }
 }
 
-public sealed record SignInForm(string? Email, string ReturnUrl);
+/// <param name="Remember">"Keep me signed in" was ticked (kept when the form comes back with an error).</param>
+public sealed record SignInForm(string? Email, string ReturnUrl, bool Remember = false);
 
 public sealed record InvitationForm(string Token, string Email, string DisplayName);
