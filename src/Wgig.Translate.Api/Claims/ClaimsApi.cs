@@ -17,7 +17,17 @@ namespace Wgig.Translate.Api.Claims;
 public sealed record ClaimRequest(string? Language, int? Words, IReadOnlyList<Guid>? SegmentIds = null, int? Paragraph = null);
 
 /// <param name="Assignments">Batches chosen by hand; none applies the balancing proposal as it stands.</param>
-public sealed record AssignRequest(string? Language, IReadOnlyList<Domain.Balancing.AssignmentRequest>? Assignments);
+public sealed record AssignRequest(string? Language, IReadOnlyList<HandAssignment>? Assignments);
+
+/// <summary>A batch handed to one volunteer.</summary>
+/// <param name="VolunteerId">The volunteer: their account id or their e-mail address.</param>
+/// <param name="Kind">Translate (a claim) or Review (a review batch).</param>
+/// <param name="DueAt">The batch's own deadline (within 14 days): its claim ends then instead of after the usual lease.</param>
+public sealed record HandAssignment(string? VolunteerId, Domain.Balancing.WorkKind Kind, IReadOnlyList<Guid>? SegmentIds, DateTimeOffset? DueAt = null);
+
+/// <param name="SegmentIds">Only these segments of it (each still left in it); none: everything left in it.</param>
+/// <param name="Reason">Told to the volunteer and kept in the history (at most 500 characters); optional.</param>
+public sealed record TakeBackRequest(IReadOnlyList<Guid>? SegmentIds = null, string? Reason = null);
 
 public sealed record ClaimResponse(Guid ClaimId, Guid DocumentId, string Language, DateTimeOffset ExpiresAt, int Words, IReadOnlyList<Guid> SegmentIds)
 {
@@ -36,6 +46,8 @@ public static class ClaimsApi
         claims.MapPost("/", ClaimNextBatch).WithName("ClaimNextBatch").ProducesValidationProblem().WithMetadata(ProjectAccess.ChecksLanguageRight.Instance);
         claims.MapPost("/{claimId}/renew", Renew).WithName("RenewClaim");
         claims.MapPost("/{claimId}/release", Release).WithName("ReleaseClaim");
+        claims.MapGet("/", InProgress).WithName("ClaimsInProgress").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem();
+        claims.MapPost("/{claimId}/take-back", TakeBack).WithName("TakeBackClaim").RequireAuthorization(Policies.ManageProjects).ProducesValidationProblem();
         routes.MapPost("/projects/{projectId}/claims", ClaimInProject).WithName("ClaimNextInProject").WithTags("Claims").ProducesValidationProblem()
             .WithMetadata(ProjectAccess.ChecksLanguageRight.Instance)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -75,6 +87,39 @@ public static class ClaimsApi
         return released.Succeeded ? TypedResults.NoContent() : released.Error.ToProblem();
     }
 
+    /// <summary>Who holds which part of a document in one language now: its live claims and review batches with what is left of them.</summary>
+    /// <remarks>
+    /// Coordinators, secretariat and admins. Soonest ending first; each with the volunteer by name, the segments left (and their
+    /// words), how many of them carry a draft, and the batch deadline a coordinator set, if any.
+    /// </remarks>
+    internal static async Task<Results<Ok<IReadOnlyList<ClaimInProgress>>, ProblemHttpResult>> InProgress(
+        Guid projectId, Guid documentId, string? language, TranslationDb db, ClaimTakeBack takeBack, CancellationToken cancellationToken)
+    {
+        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
+        return found.Succeeded
+            ? TypedResults.Ok(await takeBack.InProgressAsync(documentId, found.Value.Language, cancellationToken))
+            : found.Error.ToProblem();
+    }
+
+    /// <summary>Take a claim or review batch (or chosen segments of it) back from its volunteer.</summary>
+    /// <remarks>
+    /// Coordinators, secretariat and admins. The segments go back to the pool (a review batch's to the review queue) as when a lease
+    /// runs out: what was handed in stays handed in, and drafts are kept in the history and offered to the next translator. The
+    /// history and the activity feed name who took it back; the volunteer is notified (with the reason, if given). Without
+    /// segmentIds everything left is taken back and the claim ends; with them, the volunteer keeps the rest.
+    /// </remarks>
+    internal static async Task<Results<Ok<TakenBack>, ProblemHttpResult>> TakeBack(Guid projectId, Guid documentId, Guid claimId, TakeBackRequest? request,
+        ClaimsPrincipal caller, TranslationDb db, ClaimTakeBack takeBack, CancellationToken cancellationToken)
+    {
+        if (request?.SegmentIds is { Count: > 1_000 })
+        {
+            return Domain.Common.InvalidInputError.ForField("segmentIds", "At most 1,000 segments at once.").ToProblem();
+        }
+        var taken = await takeBack.TakeBackAsync(projectId, documentId, claimId, request?.SegmentIds, request?.Reason, caller.AccountId(),
+            await caller.DisplayNameAsync(db, cancellationToken), cancellationToken);
+        return taken.Succeeded ? TypedResults.Ok(taken.Value) : taken.Error.ToProblem();
+    }
+
     /// <summary>Preview of the balancing policy for one document × language: open work in batches and who would take each.</summary>
     /// <remarks>
     /// Coordinators, secretariat and admins. Each batch names the volunteer it would go to, or why nobody can take it (no right, not
@@ -94,16 +139,27 @@ public static class ClaimsApi
     /// each volunteer is notified.
     /// </remarks>
     internal static async Task<Results<Ok<IReadOnlyList<Domain.Balancing.AssignedBatch>>, ProblemHttpResult>> Assign(
-        Guid projectId, Guid documentId, AssignRequest request, ClaimsPrincipal caller, Domain.Balancing.WorkAssignment assignment,
+        Guid projectId, Guid documentId, AssignRequest request, ClaimsPrincipal caller, Domain.Balancing.WorkAssignment assignment, TranslationDb db,
         CancellationToken cancellationToken)
     {
         if (request.Assignments is { Count: > 200 } || request.Assignments?.Any(a => a.SegmentIds is null || a.SegmentIds.Count is 0 or > 1_000) == true)
         {
             return Domain.Common.InvalidInputError.ForField("assignments", "At most 200 batches of 1 to 1,000 segments each.").ToProblem();
         }
-        var assigned = request.Assignments is { Count: > 0 } byHand
-            ? await assignment.AssignAsync(projectId, documentId, request.Language, Domain.Balancing.AssignedBy.Coordinator(caller.AccountId()), byHand, cancellationToken)
-            : await assignment.ApplyProposalAsync(projectId, documentId, request.Language, Domain.Balancing.AssignedBy.Coordinator(caller.AccountId()), cancellationToken);
+        var byHand = new List<Domain.Balancing.AssignmentRequest>();
+        foreach (var (given, i) in (request.Assignments ?? []).Select((a, i) => (a, i)))
+        {
+            var volunteer = await AccountByEmail.ResolveAsync(db, $"assignments[{i}].volunteerId", given.VolunteerId, cancellationToken);
+            if (!volunteer.Succeeded)
+            {
+                return volunteer.Error.ToProblem();
+            }
+            byHand.Add(new Domain.Balancing.AssignmentRequest(volunteer.Value, given.Kind, given.SegmentIds!, given.DueAt));
+        }
+        var by = Domain.Balancing.AssignedBy.Coordinator(await caller.DisplayNameAsync(db, cancellationToken));
+        var assigned = byHand.Count > 0
+            ? await assignment.AssignAsync(projectId, documentId, request.Language, by, byHand, cancellationToken)
+            : await assignment.ApplyProposalAsync(projectId, documentId, request.Language, by, cancellationToken);
         return assigned.Succeeded ? TypedResults.Ok(assigned.Value) : assigned.Error.ToProblem();
     }
 

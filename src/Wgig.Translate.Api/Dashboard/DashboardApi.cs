@@ -23,12 +23,23 @@ public static class DashboardApi
 
     /// <summary>
     /// The project's activity, newest first: claims, submissions, reviews, comments, imports, publications (filter with
-    /// kind, repeatable; language; person, an account id; before, for the next page; limit, at most 200).
+    /// kind, repeatable; language; person, an account id or e-mail address; before, for the next page; limit, at most 200).
     /// </summary>
     internal static async Task<Results<Ok<IReadOnlyList<ActivityEntry>>, ProblemHttpResult>> Activity(Guid projectId, string[]? kind, string? language,
-        Guid? person, DateTimeOffset? before, int? limit, ActivityFeed feed, CancellationToken cancellationToken)
+        string? person, DateTimeOffset? before, int? limit, ActivityFeed feed, Domain.Storage.TranslationDb db,
+        CancellationToken cancellationToken)
     {
-        var query = ActivityQuery.Parse(kind, language, person, before, limit);
+        Guid? personId = null;
+        if (!string.IsNullOrWhiteSpace(person))
+        {
+            var found = await AccountByEmail.ResolveAsync(db, "person", person, cancellationToken);
+            if (!found.Succeeded)
+            {
+                return found.Error.ToProblem();
+            }
+            personId = found.Value;
+        }
+        var query = ActivityQuery.Parse(kind, language, personId, before, limit);
         if (!query.Succeeded)
         {
             return query.Error.ToProblem();

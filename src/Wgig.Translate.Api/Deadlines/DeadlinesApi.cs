@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Deadlines;
 using Wgig.Translate.Domain.Documents;
@@ -12,10 +13,15 @@ namespace Wgig.Translate.Api.Deadlines;
 
 public sealed record DeadlineRequest(DateTimeOffset? DueAt);
 
-public sealed record DeadlineResponse(Guid DocumentId, string Language, DateTimeOffset DueAt, Guid SetBy, DateTimeOffset SetAt,
+/// <param name="SetBy">Who set it last (their account id); <paramref name="SetByName"/> is how people see them.</param>
+public sealed record DeadlineResponse(Guid DocumentId, string Language, DateTimeOffset DueAt, Guid SetBy, string SetByName, DateTimeOffset SetAt,
     ForecastStatus Status, DateTimeOffset? ProjectedFinish, DateTimeOffset? ForecastAt)
 {
-    public static DeadlineResponse From(Deadline d) => new(d.DocumentId, d.Language, d.DueAt, d.SetBy, d.SetAt, d.Status, d.ProjectedFinish, d.ForecastAt);
+    public static async Task<DeadlineResponse> ReadAsync(TranslationDb db, Deadline d, CancellationToken cancellationToken)
+    {
+        var names = await AccountNames.ReadAsync(db, [d.SetBy], cancellationToken);
+        return new(d.DocumentId, d.Language, d.DueAt, d.SetBy, names.GetValueOrDefault(d.SetBy, ""), d.SetAt, d.Status, d.ProjectedFinish, d.ForecastAt);
+    }
 }
 
 public sealed record NoDeadline(Guid DocumentId, string Language) : NotFoundError("No deadline", $"Document '{DocumentId}' has no deadline in '{Language}'.");
@@ -44,7 +50,9 @@ public static class DeadlinesApi
             return found.Error.ToProblem();
         }
         var deadline = await db.Deadlines.AsNoTracking().SingleOrDefaultAsync(d => d.DocumentId == documentId && d.Language == found.Value.Language, cancellationToken);
-        return deadline is null ? new NoDeadline(documentId, found.Value.Language).ToProblem() : TypedResults.Ok(DeadlineResponse.From(deadline));
+        return deadline is null
+            ? new NoDeadline(documentId, found.Value.Language).ToProblem()
+            : TypedResults.Ok(await DeadlineResponse.ReadAsync(db, deadline, cancellationToken));
     }
 
     /// <summary>Set or move the deadline of a document in one language.</summary>
@@ -58,6 +66,6 @@ public static class DeadlinesApi
     {
         var deadline = await Domain.Deadlines.Deadlines.SetAsync(db, projectId, documentId, language, request.DueAt, caller.AccountId(), clock.GetUtcNow(),
             cancellationToken);
-        return deadline.Succeeded ? TypedResults.Ok(DeadlineResponse.From(deadline.Value)) : deadline.Error.ToProblem();
+        return deadline.Succeeded ? TypedResults.Ok(await DeadlineResponse.ReadAsync(db, deadline.Value, cancellationToken)) : deadline.Error.ToProblem();
     }
 }

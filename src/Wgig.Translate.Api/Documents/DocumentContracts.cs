@@ -10,13 +10,14 @@ namespace Wgig.Translate.Api.Documents;
 public sealed record DocumentSummary(
     Guid Id, string Path, FileFormat Format, VersionOrigin Origin, int CurrentVersion, int SegmentCount, int WordCount, DateTimeOffset CreatedAt);
 
-/// <param name="ImportedBy">Who uploaded it; null for a repository sync.</param>
 /// <param name="CommitSha">The repository commit it was read at; null for an upload.</param>
+/// <param name="ImportedBy">Who uploaded it (their account id; none for a repository sync); <paramref name="ImportedByName"/> is how people see them.</param>
 public sealed record VersionResponse(int Number, VersionOrigin Origin, string Sha256, int ByteLength, int SegmentCount, int WordCount, DateTimeOffset ImportedAt,
-    Guid? ImportedBy, string? CommitSha)
+    Guid? ImportedBy, string? CommitSha, string? ImportedByName = null)
 {
-    public static VersionResponse From(DocumentVersion version) => new(version.Number, version.Origin, version.Sha256,
-        version.Content.Length, version.SegmentCount, version.WordCount, version.ImportedAt, version.ImportedBy, version.CommitSha);
+    public static VersionResponse From(DocumentVersion version, IReadOnlyDictionary<Guid, string> names) => new(version.Number, version.Origin, version.Sha256,
+        version.Content.Length, version.SegmentCount, version.WordCount, version.ImportedAt, version.ImportedBy, version.CommitSha,
+        version.ImportedBy is { } by ? names.GetValueOrDefault(by) : null);
 }
 
 /// <param name="Progress">Per target language, exact at the moment of the answer.</param>

@@ -9,6 +9,7 @@ using Wgig.Translate.Api.Paging;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Api.Security;
 using Wgig.Translate.Domain.Jobs;
+using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Progress;
 using Wgig.Translate.Domain.Projects;
@@ -78,8 +79,9 @@ public static class DocumentsApi
         {
             return document.Error.ToProblem();
         }
+        var names = await AccountNames.ReadAsync(db, document.Value.Versions.Select(v => v.ImportedBy), cancellationToken);
         return TypedResults.Created($"/api/projects/{projectId}/documents/{document.Value.Id}",
-            ToResponse(document.Value, [.. document.Value.Versions.Select(VersionResponse.From)],
+            ToResponse(document.Value, [.. document.Value.Versions.Select(v => VersionResponse.From(v, names))],
                 await ProgressCounts.ForAsync(db, document.Value.Id, cancellationToken)) with { Replaced = document.Value.Replaced });
     }
 
@@ -201,7 +203,8 @@ public static class DocumentsApi
         // Version metadata only: the stored bytes stay in the database.
         var versions = await db.DocumentVersions.AsNoTracking()
             .Where(v => v.DocumentId == documentId).OrderBy(v => v.Number)
-            .Select(v => new VersionResponse(v.Number, v.Origin, v.Sha256, v.Content.Length, v.SegmentCount, v.WordCount, v.ImportedAt, v.ImportedBy, v.CommitSha))
+            .Select(v => new VersionResponse(v.Number, v.Origin, v.Sha256, v.Content.Length, v.SegmentCount, v.WordCount, v.ImportedAt, v.ImportedBy, v.CommitSha,
+                db.Users.Where(a => a.Id == v.ImportedBy).Select(a => a.DisplayName).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(document, versions, await ProgressCounts.ForAsync(db, documentId, cancellationToken)));
     }

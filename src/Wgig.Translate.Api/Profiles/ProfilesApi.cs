@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Profiles;
 using Wgig.Translate.Domain.Projects;
@@ -22,12 +23,13 @@ public sealed record ProfileRequest(IReadOnlyList<ProfileLanguage>? Languages, i
 
 public sealed record PauseRequest(string? Reason);
 
-public sealed record ProfileResponse(Guid AccountId, IReadOnlyList<ProfileLanguage> Languages, int CapacityWordsPerWeek, string TimeZone,
+/// <param name="Name">The person's display name: how people see them.</param>
+public sealed record ProfileResponse(Guid AccountId, string Name, IReadOnlyList<ProfileLanguage> Languages, int CapacityWordsPerWeek, string TimeZone,
     IReadOnlyList<AvailabilityWindow> Availability, bool Paused, string? PausedReason, DateTimeOffset? PausedAt, DateTimeOffset UpdatedAt,
     MailPreference Mail, bool ShowEmailInCredits, string? InterfaceLanguage)
 {
-    public static ProfileResponse From(VolunteerProfile p) =>
-        new(p.AccountId, p.Languages, p.CapacityWordsPerWeek, p.TimeZone, p.Availability, p.Paused, p.PausedReason, p.PausedAt, p.UpdatedAt, p.Mail,
+    public static async Task<ProfileResponse> ReadAsync(TranslationDb db, VolunteerProfile p, CancellationToken cancellationToken) =>
+        new(p.AccountId, (await AccountNames.ReadAsync(db, [p.AccountId], cancellationToken)).GetValueOrDefault(p.AccountId, ""), p.Languages, p.CapacityWordsPerWeek, p.TimeZone, p.Availability, p.Paused, p.PausedReason, p.PausedAt, p.UpdatedAt, p.Mail,
             p.ShowEmailInCredits, p.InterfaceLanguage);
 }
 
@@ -97,13 +99,13 @@ public static class ProfilesApi
             return unspoken.ToProblem();
         }
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ProfileResponse.From(profile.Value));
+        return TypedResults.Ok(await ProfileResponse.ReadAsync(db, profile.Value, cancellationToken));
     }
 
     private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> GetAsync(Guid accountId, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var profile = await LoadAsync(accountId, db, clock, cancellationToken);
-        return profile.Succeeded ? TypedResults.Ok(ProfileResponse.From(profile.Value)) : profile.Error.ToProblem();
+        return profile.Succeeded ? TypedResults.Ok(await ProfileResponse.ReadAsync(db, profile.Value, cancellationToken)) : profile.Error.ToProblem();
     }
 
     private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> PauseAsync(
@@ -119,7 +121,7 @@ public static class ProfilesApi
             return invalid.ToProblem();
         }
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ProfileResponse.From(profile.Value));
+        return TypedResults.Ok(await ProfileResponse.ReadAsync(db, profile.Value, cancellationToken));
     }
 
     private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> ResumeAsync(Guid accountId, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
@@ -131,7 +133,7 @@ public static class ProfilesApi
         }
         profile.Value.Resume(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ProfileResponse.From(profile.Value));
+        return TypedResults.Ok(await ProfileResponse.ReadAsync(db, profile.Value, cancellationToken));
     }
 
     private static Task<Result<VolunteerProfile>> LoadAsync(Guid accountId, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken) =>

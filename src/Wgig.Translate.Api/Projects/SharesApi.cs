@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
@@ -13,7 +14,7 @@ namespace Wgig.Translate.Api.Projects;
 /// <param name="ReadsFrom">Projects whose memory or glossary this project reads.</param>
 public sealed record SharesResponse(IReadOnlyList<ShareResponse> SharedWith, IReadOnlyList<ShareResponse> ReadsFrom);
 
-public sealed record ShareResponse(Guid ProjectId, string ProjectName, SharedResource Resource, Guid SharedBy, DateTimeOffset SharedAt);
+public sealed record ShareResponse(Guid ProjectId, string ProjectName, SharedResource Resource, Guid SharedBy, string SharedByName, DateTimeOffset SharedAt);
 
 public sealed record SameProject(Guid ProjectId) : InvalidInputError("Same project",
     "A project reads its own memory and glossary already; share them with another project.",
@@ -45,7 +46,8 @@ public static class SharesApi
         var rows = await db.ProjectShares.AsNoTracking().Where(s => s.OwnerProjectId == projectId || s.ProjectId == projectId)
             .Join(db.Projects, s => s.OwnerProjectId == projectId ? s.ProjectId : s.OwnerProjectId, p => p.Id, (s, p) => new { Share = s, p.Name })
             .ToListAsync(cancellationToken);
-        ShareResponse From(ProjectShare s, string name, Guid other) => new(other, name, s.Resource, s.SharedBy, s.SharedAt);
+        var names = await AccountNames.ReadAsync(db, rows.Select(r => r.Share.SharedBy), cancellationToken);
+        ShareResponse From(ProjectShare s, string name, Guid other) => new(other, name, s.Resource, s.SharedBy, names.GetValueOrDefault(s.SharedBy, ""), s.SharedAt);
         return TypedResults.Ok(new SharesResponse(
             [.. rows.Where(r => r.Share.OwnerProjectId == projectId).Select(r => From(r.Share, r.Name, r.Share.ProjectId))],
             [.. rows.Where(r => r.Share.ProjectId == projectId).Select(r => From(r.Share, r.Name, r.Share.OwnerProjectId))]));

@@ -10,7 +10,7 @@ using Wgig.Translate.Domain.Storage;
 
 namespace Wgig.Translate.Api.Projects;
 
-public sealed record StaffResponse(Guid AccountId, string DisplayName, IReadOnlyList<string> Roles, Guid AddedBy, DateTimeOffset AddedAt);
+public sealed record StaffResponse(Guid AccountId, string DisplayName, IReadOnlyList<string> Roles, Guid AddedBy, string AddedByName, DateTimeOffset AddedAt);
 
 public sealed record NotStaffMaterial(Guid AccountId) : InvalidInputError("Not a staff account",
     $"Account '{AccountId}' is a volunteer; only coordinator and secretariat accounts are made staff of a project (an admin invites them).",
@@ -48,7 +48,7 @@ public static class StaffApi
         var staff = await db.ProjectStaff.Where(s => s.ProjectId == projectId).OrderBy(s => s.AddedAt)
             .Select(s => new StaffResponse(s.AccountId, db.Users.Where(a => a.Id == s.AccountId).Select(a => a.DisplayName).Single(),
                 db.UserRoles.Where(r => r.UserId == s.AccountId).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name!).ToList(),
-                s.AddedBy, s.AddedAt))
+                s.AddedBy, db.Users.Where(a => a.Id == s.AddedBy).Select(a => a.DisplayName).FirstOrDefault() ?? "", s.AddedAt))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(staff);
     }

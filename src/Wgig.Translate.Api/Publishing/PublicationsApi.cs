@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Jobs;
 using Wgig.Translate.Domain.Languages;
@@ -20,12 +21,18 @@ namespace Wgig.Translate.Api.Publishing;
 /// approved and the secretariat's sign-off); a document × language not approved in full is still left out.</param>
 public sealed record PublicationRequest(IReadOnlyList<string>? Languages, IReadOnlyList<Guid>? DocumentIds, bool? Subset = null);
 
+/// <param name="RequestedBy">Who asked for it (their account id); <paramref name="RequestedByName"/> is how people see them.</param>
 public sealed record PublicationResponse(Guid Id, int Number, PublicationStatus Status, IReadOnlyList<string> Languages, IReadOnlyList<Guid> DocumentIds,
-    Guid RequestedBy, DateTimeOffset RequestedAt, string? Branch, string? CommitSha, string? TreeSha, int? PullRequestNumber, string? PullRequestUrl,
+    Guid RequestedBy, string RequestedByName, DateTimeOffset RequestedAt, string? Branch, string? CommitSha, string? TreeSha, int? PullRequestNumber, string? PullRequestUrl,
     IReadOnlyList<PublishedFile> Files, IReadOnlyList<LeftOut> LeftOut, int Attempts, string? LastError, DateTimeOffset? NextAttemptAt, DateTimeOffset? CompletedAt)
 {
-    public static PublicationResponse From(Publication p) => new(p.Id, p.Number, p.Status, p.Languages, p.DocumentIds, p.RequestedBy, p.RequestedAt,
-        p.Branch, p.CommitSha, p.TreeSha, p.PullRequestNumber, p.PullRequestUrl, p.Files, p.LeftOut, p.Attempts, p.LastError, p.NextAttemptAt, p.CompletedAt);
+    public static async Task<List<PublicationResponse>> ReadAsync(TranslationDb db, IReadOnlyList<Publication> publications, CancellationToken cancellationToken)
+    {
+        var names = await AccountNames.ReadAsync(db, publications.Select(p => p.RequestedBy), cancellationToken);
+        return [.. publications.Select(p => new PublicationResponse(p.Id, p.Number, p.Status, p.Languages, p.DocumentIds, p.RequestedBy,
+            names.GetValueOrDefault(p.RequestedBy, ""), p.RequestedAt, p.Branch, p.CommitSha, p.TreeSha, p.PullRequestNumber, p.PullRequestUrl, p.Files,
+            p.LeftOut, p.Attempts, p.LastError, p.NextAttemptAt, p.CompletedAt))];
+    }
 }
 
 public sealed record PublicationNotFound(Guid ProjectId, Guid PublicationId) : NotFoundError("No such publication",
@@ -60,7 +67,8 @@ public static class PublicationsApi
         }
         var publication = requested.Value;
         jobs.Enqueue<IPublishTranslations>(job => job.RunAsync(publication.Id, CancellationToken.None));
-        return TypedResults.Accepted($"/api/projects/{projectId}/publications/{publication.Id}", PublicationResponse.From(publication));
+        return TypedResults.Accepted($"/api/projects/{projectId}/publications/{publication.Id}",
+            (await PublicationResponse.ReadAsync(db, [publication], cancellationToken)).Single());
     }
 
     /// <summary>The project's publications, newest first (the last 100).</summary>
@@ -71,7 +79,7 @@ public static class PublicationsApi
     {
         var publications = await db.Publications.AsNoTracking().Where(p => p.ProjectId == projectId).OrderByDescending(p => p.Number).Take(100)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<PublicationResponse>>([.. publications.Select(PublicationResponse.From)]);
+        return TypedResults.Ok<IReadOnlyList<PublicationResponse>>(await PublicationResponse.ReadAsync(db, publications, cancellationToken));
     }
 
     /// <summary>One publication and how it went.</summary>
@@ -82,6 +90,8 @@ public static class PublicationsApi
         CancellationToken cancellationToken)
     {
         var publication = await db.Publications.AsNoTracking().SingleOrDefaultAsync(p => p.Id == publicationId && p.ProjectId == projectId, cancellationToken);
-        return publication is null ? new PublicationNotFound(projectId, publicationId).ToProblem() : TypedResults.Ok(PublicationResponse.From(publication));
+        return publication is null
+            ? new PublicationNotFound(projectId, publicationId).ToProblem()
+            : TypedResults.Ok((await PublicationResponse.ReadAsync(db, [publication], cancellationToken)).Single());
     }
 }

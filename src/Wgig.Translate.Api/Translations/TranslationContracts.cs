@@ -1,6 +1,8 @@
 using Wgig.Translate.Api.Documents;
+using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Segmentation;
+using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Suggestions;
 using Wgig.Translate.Domain.Targets;
 
@@ -20,10 +22,24 @@ public sealed record ReviewRequest(string? Decision, string? Comment, IReadOnlyL
 /// <param name="Score">A match's percentage, when it has one.</param>
 /// <param name="Origin">Where it was found, in words.</param>
 public sealed record Suggestion(ContentResponse Text, Guid? AuthorId, DateTimeOffset? At, SuggestionKind Kind = SuggestionKind.SetAsideDraft,
-    int? Score = null, string? Origin = null)
+    int? Score = null, string? Origin = null, string? AuthorName = null)
 {
-    public static Suggestion From(Domain.Suggestions.Suggestion suggestion) =>
-        new(ContentResponse.From(suggestion.Text), suggestion.AuthorId, suggestion.At, suggestion.Kind, suggestion.Score, suggestion.Origin);
+    public static Suggestion From(Domain.Suggestions.Suggestion suggestion, IReadOnlyDictionary<Guid, string> names) =>
+        new(ContentResponse.From(suggestion.Text), suggestion.AuthorId, suggestion.At, suggestion.Kind, suggestion.Score, suggestion.Origin,
+            PersonNames.Of(names, suggestion.AuthorId));
+}
+
+/// <summary>People are shown by name: the names of the accounts an answer mentions, read once per answer.</summary>
+public static class PersonNames
+{
+    public static string? Of(IReadOnlyDictionary<Guid, string> names, Guid? accountId) =>
+        accountId is { } id ? names.GetValueOrDefault(id) : null;
+
+    /// <summary>The translator, claimant and review claimant of a translation and the authors of what is offered for it.</summary>
+    public static Task<IReadOnlyDictionary<Guid, string>> ForAsync(TranslationDb db, Target? target, IEnumerable<Domain.Suggestions.Suggestion>? suggestions,
+        CancellationToken cancellationToken) =>
+        AccountNames.ReadAsync(db, new[] { target?.TranslatorId, target?.ClaimedBy, target?.ReviewClaimedBy }.Concat((suggestions ?? []).Select(s => s.AuthorId)),
+            cancellationToken);
 }
 
 /// <param name="Draft">Your autosaved work in progress; only its author sees it.</param>
@@ -32,9 +48,15 @@ public sealed record TranslationResponse(
     Guid SegmentId, string Language, TargetState State, ContentResponse? Text, Guid? TranslatorId, Guid? ClaimedBy,
     DateTimeOffset? ClaimExpiresAt, string? ReviewComment, DateTimeOffset? UpdatedAt, string Version,
     ContentResponse? Draft = null, DateTimeOffset? DraftSavedAt = null, Guid? ReviewClaimedBy = null, DateTimeOffset? ReviewClaimExpiresAt = null,
-    IReadOnlyList<Suggestion>? Suggestions = null, IReadOnlyList<Domain.Checks.CheckFinding>? Checks = null)
+    IReadOnlyList<Suggestion>? Suggestions = null, IReadOnlyList<Domain.Checks.CheckFinding>? Checks = null,
+    string? TranslatorName = null, string? ClaimedByName = null, string? ReviewClaimedByName = null)
 {
-    public static TranslationResponse From(TranslationContext context, IReadOnlyList<Domain.Suggestions.Suggestion>? suggestions = null)
+    public static async Task<TranslationResponse> ReadAsync(TranslationDb db, TranslationContext context,
+        IReadOnlyList<Domain.Suggestions.Suggestion>? suggestions, CancellationToken cancellationToken) =>
+        From(context, await PersonNames.ForAsync(db, context.Target, suggestions, cancellationToken), suggestions);
+
+    public static TranslationResponse From(TranslationContext context, IReadOnlyDictionary<Guid, string> names,
+        IReadOnlyList<Domain.Suggestions.Suggestion>? suggestions = null)
     {
         var (segment, target, caller) = (context.Segment, context.Target, context.Caller);
         var source = segment.Content;
@@ -49,11 +71,14 @@ public sealed record TranslationResponse(
             mine && target.Draft is { } draft ? ContentResponse.From(new SegmentContent(draft, source.Codes)) : null,
             mine ? target.DraftSavedAt : null,
             target.ReviewClaimedBy, target.ReviewClaimExpiresAt,
-            mine || suggestions is { Count: > 0 } ? [.. (suggestions ?? []).Select(Suggestion.From)] : null);
+            mine || suggestions is { Count: > 0 } ? [.. (suggestions ?? []).Select(s => Suggestion.From(s, names))] : null, null,
+            PersonNames.Of(names, target.TranslatorId), PersonNames.Of(names, target.ClaimedBy), PersonNames.Of(names, target.ReviewClaimedBy));
     }
 }
 
-public sealed record HistoryEntry(int Sequence, TargetEventKind Kind, TargetState StateAfter, Guid? ActorId, ContentResponse? Text, string? Comment, DateTimeOffset At);
+/// <param name="ActorId">Who did it (their account id; none for the system); <paramref name="ActorName"/> is how people see them.</param>
+public sealed record HistoryEntry(int Sequence, TargetEventKind Kind, TargetState StateAfter, Guid? ActorId, string? ActorName, ContentResponse? Text, string? Comment,
+    DateTimeOffset At);
 
 public static class RunMapping
 {

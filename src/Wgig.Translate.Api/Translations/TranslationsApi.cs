@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Problems;
+using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Suggestions;
 using Wgig.Translate.Domain.Targets;
 
@@ -130,7 +132,8 @@ public static class TranslationsApi
     /// Who did what and when, with each version's text and each review comment.
     /// </remarks>
     internal static async Task<Results<Ok<List<HistoryEntry>>, ProblemHttpResult>> History(
-        Guid projectId, Guid documentId, Guid segmentId, string language, ClaimsPrincipal caller, TranslationWork work, CancellationToken cancellationToken)
+        Guid projectId, Guid documentId, Guid segmentId, string language, ClaimsPrincipal caller, TranslationWork work, TranslationDb db,
+        CancellationToken cancellationToken)
     {
         var found = await work.FindAsync(projectId, documentId, segmentId, language, caller.AccountId(), null, cancellationToken);
         if (!found.Succeeded)
@@ -138,7 +141,9 @@ public static class TranslationsApi
             return found.Error.ToProblem();
         }
         var codes = found.Value.Segment.Content.Codes;
-        return TypedResults.Ok((await work.HistoryAsync(found.Value, cancellationToken)).Select(e => new HistoryEntry(e.Sequence, e.Kind, e.StateAfter, e.ActorId,
+        var history = await work.HistoryAsync(found.Value, cancellationToken);
+        var names = await AccountNames.ReadAsync(db, history.Select(e => e.ActorId), cancellationToken);
+        return TypedResults.Ok(history.Select(e => new HistoryEntry(e.Sequence, e.Kind, e.StateAfter, e.ActorId, PersonNames.Of(names, e.ActorId),
             e.Text is null ? null : ContentResponse.From(new Domain.Segmentation.SegmentContent(e.Text, codes)), e.Comment, e.At)).ToList());
     }
 
@@ -156,7 +161,8 @@ public static class TranslationsApi
                 Status = StatusCodes.Status409Conflict,
                 Title = changed.Title,
                 Detail = changed.Detail,
-                Extensions = { ["current"] = TranslationResponse.From(changed.Current) },
+                Extensions = { ["current"] = await TranslationResponse.ReadAsync(http.RequestServices.GetRequiredService<TranslationDb>(), changed.Current, null,
+                    cancellationToken) },
             });
         }
         return done.Error.ToProblem();
@@ -169,6 +175,7 @@ public static class TranslationsApi
         // The drafts earlier claimants left; the other aids (memory, glossary, machine translation) are …/suggestions, not asked on every write.
         var offered = await suggestions.ForAsync(new SuggestionRequest(context.Place, context.Segment, context.Target, context.Caller, [SuggestionKind.SetAsideDraft]),
             cancellationToken);
-        return TypedResults.Ok(TranslationResponse.From(context, offered) with { Checks = context.Checks?.Findings });
+        return TypedResults.Ok(await TranslationResponse.ReadAsync(http.RequestServices.GetRequiredService<TranslationDb>(), context, offered, cancellationToken)
+            with { Checks = context.Checks?.Findings });
     }
 }

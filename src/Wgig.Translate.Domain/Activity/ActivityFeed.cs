@@ -24,10 +24,10 @@ public enum ActivityKind
 /// entry with its count, not one per segment.
 /// </summary>
 /// <param name="What">The kind in detail: "Claimed", "Submitted", "Approved", "Rejected", "EditedAndApproved", "ReviewClaimed",
-/// "Commented", "Imported", "Publication{Status}".</param>
+/// "ClaimTakenBack", "ReviewTakenBack" (a coordinator took work back), "Commented", "Imported", "Publication{Status}".</param>
 /// <param name="Segments">How many segments the entry covers (1 for a comment); for claims, how many batches; for an import, the version's
 /// segments; for a publication, its files.</param>
-/// <param name="Text">A comment's text or a publication's error; null otherwise.</param>
+/// <param name="Text">A comment's text, from whom work was taken back, or a publication's error; null otherwise.</param>
 public sealed record ActivityEntry(DateTimeOffset At, ActivityKind Kind, string What, Guid? PersonId, string? PersonName, Guid? DocumentId, string? Path,
     string? Language, int Segments, string? Text, string? Link);
 
@@ -119,26 +119,33 @@ public sealed class ActivityFeed(TranslationDb db)
         {
             historyKinds.AddRange([TargetEventKind.Approved, TargetEventKind.Rejected, TargetEventKind.EditedAndApproved]);
         }
+        if (query.Wants(ActivityKind.Claim))
+        {
+            // Work a coordinator took back: the coordinator is the person, the comment says from whom.
+            historyKinds.AddRange([TargetEventKind.ClaimTakenBack, TargetEventKind.ReviewTakenBack]);
+        }
         if (historyKinds.Count > 0)
         {
             var events = await db.TargetEvents.AsNoTracking().Where(e => historyKinds.Contains(e.Kind) && e.At < before && e.ActorId != null
                     && (query.PersonId == null || e.ActorId == query.PersonId))
-                .Join(db.Targets, e => e.TargetId, t => t.Id, (e, t) => new { e.At, e.Kind, e.ActorId, t.Language, t.SegmentId })
+                .Join(db.Targets, e => e.TargetId, t => t.Id, (e, t) => new { e.At, e.Kind, e.ActorId, e.Comment, t.Language, t.SegmentId })
                 .Where(x => query.Language == null || x.Language == query.Language)
                 .Join(db.Segments.Where(s => documentIds.Contains(s.DocumentId)), x => x.SegmentId, s => s.Id,
-                    (x, s) => new { x.At, x.Kind, x.ActorId, x.Language, s.DocumentId })
+                    (x, s) => new { x.At, x.Kind, x.ActorId, x.Comment, x.Language, s.DocumentId })
                 .OrderByDescending(x => x.At).Take(query.Limit * EventsPerEntry).ToListAsync(cancellationToken);
             // Consecutive events of one person, kind, document and language are one entry (a batch handed in).
             foreach (var e in events)
             {
-                var kind = e.Kind == TargetEventKind.Submitted ? ActivityKind.Submission : ActivityKind.Review;
+                var takenBack = e.Kind is TargetEventKind.ClaimTakenBack or TargetEventKind.ReviewTakenBack;
+                var kind = e.Kind == TargetEventKind.Submitted ? ActivityKind.Submission : takenBack ? ActivityKind.Claim : ActivityKind.Review;
                 if (entries.Count > 0 && entries[^1] is { } last && last.Kind == kind && last.What == e.Kind.ToString() && last.PersonId == e.ActorId
                     && last.DocumentId == e.DocumentId && last.Language == e.Language && last.At - e.At < TimeSpan.FromHours(1))
                 {
                     entries[^1] = last with { Segments = last.Segments + 1 };
                     continue;
                 }
-                entries.Add(new ActivityEntry(e.At, kind, e.Kind.ToString(), e.ActorId, null, e.DocumentId, documents[e.DocumentId], e.Language, 1, null, null));
+                entries.Add(new ActivityEntry(e.At, kind, e.Kind.ToString(), e.ActorId, null, e.DocumentId, documents[e.DocumentId], e.Language, 1,
+                    takenBack ? e.Comment : null, null));
             }
         }
         if (query.Wants(ActivityKind.Comment))

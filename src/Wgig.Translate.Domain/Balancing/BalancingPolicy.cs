@@ -25,11 +25,11 @@ public sealed record VolunteerLoad(
 
 public sealed record Assignment(Guid WorkId, Guid VolunteerId);
 
-public sealed record AssigneeWithoutRight(Guid VolunteerId, string Right, string Language) : Common.ConflictError("No right for this work",
-    $"Volunteer '{VolunteerId}' may not {Right} '{Language}' in this project; grant the right first.");
+public sealed record AssigneeWithoutRight(Guid VolunteerId, string VolunteerName, string Right, string Language) : Common.ConflictError("No right for this work",
+    $"{VolunteerName} may not {Right} '{Language}' in this project; grant the right first.");
 
-public sealed record AssigneeOverCapacity(Guid VolunteerId, int Held, int Limit, int Wanted) : Common.ConflictError("Over capacity",
-    $"Volunteer '{VolunteerId}' holds {Held:N0} words in live claims and may hold at most {Limit:N0} (their weekly capacity, within the project's cap): " +
+public sealed record AssigneeOverCapacity(Guid VolunteerId, string VolunteerName, int Held, int Limit, int Wanted) : Common.ConflictError("Over capacity",
+    $"{VolunteerName} holds {Held:N0} words in live claims and may hold at most {Limit:N0} (their weekly capacity, within the project's cap): " +
     $"{Wanted:N0} more words would not fit. Give the batch to someone else, or make it smaller.");
 
 public sealed record Unassigned(Guid WorkId, string Reason);

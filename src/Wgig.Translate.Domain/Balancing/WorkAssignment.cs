@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
@@ -15,14 +16,17 @@ namespace Wgig.Translate.Domain.Balancing;
 /// longest lease ahead), so the ladder's reminder, overdue notice and reassignment follow it.</param>
 public sealed record AssignmentRequest(Guid VolunteerId, WorkKind Kind, IReadOnlyList<Guid> SegmentIds, DateTimeOffset? DueAt = null);
 
-public sealed record AssignedBatch(Guid VolunteerId, WorkKind Kind, Guid? ClaimId, IReadOnlyList<Guid> SegmentIds, IReadOnlyList<SkippedSegment> Skipped);
+/// <param name="VolunteerName">How people see the volunteer.</param>
+public sealed record AssignedBatch(Guid VolunteerId, WorkKind Kind, Guid? ClaimId, IReadOnlyList<Guid> SegmentIds, IReadOnlyList<SkippedSegment> Skipped,
+    string? VolunteerName = null);
 
 public sealed record SkippedSegment(Guid SegmentId, string Reason);
 
 /// <summary>Who handed work out and why, as the history and the assignee's notification tell it.</summary>
 public sealed record AssignedBy(string Note, string Why)
 {
-    public static AssignedBy Coordinator(Guid coordinatorId) => new($"assigned by {coordinatorId}", "a coordinator assigned it to you");
+    /// <param name="name">The coordinator's display name: the history and the notice name people, never their account ids.</param>
+    public static AssignedBy Coordinator(string name) => new($"assigned by {name}", $"{name}, a coordinator, assigned it to you");
 
     /// <summary>The Worker hands a lapsed claim's unfinished segments to a backup volunteer.</summary>
     public static AssignedBy Reassignment { get; } =
@@ -66,6 +70,7 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
             .ToDictionaryAsync(m => m.AccountId, cancellationToken);
         var now = clock.GetUtcNow();
         var profiles = await VolunteerProfiles.ReadAsync(db, volunteerIds, now, cancellationToken);
+        var names = await AccountNames.ReadAsync(db, volunteerIds, cancellationToken);
         foreach (var request in requests)
         {
             if (request.DueAt is { } due && (due <= now || due > now + options.Value.MaxLeaseLength))
@@ -76,7 +81,7 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
             var right = rights.GetValueOrDefault(request.VolunteerId);
             if (request.Kind == WorkKind.Translate ? right?.CanTranslate != true : right?.CanReview != true)
             {
-                return new AssigneeWithoutRight(request.VolunteerId, request.Kind == WorkKind.Translate ? "translate into" : "review", target);
+                return new AssigneeWithoutRight(request.VolunteerId, names.GetValueOrDefault(request.VolunteerId, "This volunteer"), request.Kind == WorkKind.Translate ? "translate into" : "review", target);
             }
             if (profiles[request.VolunteerId] is { Paused: true } profile)
             {
@@ -101,7 +106,7 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
             var limit = OpenWords.LimitFor(profiles[batches.Key], options.Value);
             if (held.GetValueOrDefault(batches.Key) + wanted > limit)
             {
-                return new AssigneeOverCapacity(batches.Key, held.GetValueOrDefault(batches.Key), limit, wanted);
+                return new AssigneeOverCapacity(batches.Key, names.GetValueOrDefault(batches.Key, "This volunteer"), held.GetValueOrDefault(batches.Key), limit, wanted);
             }
         }
         var results = new List<AssignedBatch>();
@@ -138,7 +143,8 @@ public sealed class WorkAssignment(TranslationDb db, TimeProvider clock, IOption
                     $"{assignedBy.Why}. The claim ends {ends}; release it if you cannot take it.",
                     claim.Id, $"assigned:{claim.Id}", now));
             }
-            results.Add(new AssignedBatch(request.VolunteerId, request.Kind, taken.Count > 0 ? claim.Id : null, [.. taken.Select(t => t.Id)], skipped));
+            results.Add(new AssignedBatch(request.VolunteerId, request.Kind, taken.Count > 0 ? claim.Id : null, [.. taken.Select(t => t.Id)], skipped,
+                names.GetValueOrDefault(request.VolunteerId)));
         }
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
@@ -10,7 +11,10 @@ using Wgig.Translate.Domain.Targets;
 namespace Wgig.Translate.Domain.Balancing;
 
 /// <summary>A proposed batch: consecutive open segments of the document, and who should take them.</summary>
-public sealed record ProposedBatch(Guid BatchId, WorkKind Kind, IReadOnlyList<Guid> SegmentIds, int Words, Guid? VolunteerId, string? Reason);
+/// <param name="VolunteerId">Who would take it (their account id), or none with the <paramref name="Reason"/>; <paramref name="VolunteerName"/> is how
+/// people see them.</param>
+public sealed record ProposedBatch(Guid BatchId, WorkKind Kind, IReadOnlyList<Guid> SegmentIds, int Words, Guid? VolunteerId, string? Reason,
+    string? VolunteerName = null);
 
 /// <summary>
 /// Feeds <see cref="BalancingPolicy"/> from the store for one document × language: the open work cut into
@@ -70,8 +74,10 @@ public sealed class WorkBalancer(TranslationDb db, TimeProvider clock, IOptions<
         var proposal = BalancingPolicy.Propose([.. batches.Select(b => b.Work)], volunteers);
         var assigned = proposal.Assignments.ToDictionary(a => a.WorkId, a => a.VolunteerId);
         var reasons = proposal.Unassigned.ToDictionary(u => u.WorkId, u => u.Reason);
+        var names = await AccountNames.ReadAsync(db, assigned.Values, cancellationToken);
         return batches.Select(b => new ProposedBatch(b.Work.Id, b.Work.Kind, b.Segments, b.Work.Words,
-            assigned.TryGetValue(b.Work.Id, out var volunteer) ? volunteer : null, reasons.GetValueOrDefault(b.Work.Id))).ToList();
+            assigned.TryGetValue(b.Work.Id, out var volunteer) ? volunteer : null, reasons.GetValueOrDefault(b.Work.Id),
+            assigned.TryGetValue(b.Work.Id, out var named) ? names.GetValueOrDefault(named) : null)).ToList();
     }
 
     /// <summary>Every volunteer with a right in the language, as the balancing policy sees them now.</summary>

@@ -12,6 +12,7 @@ public static class ClaimsServiceCollectionExtensions
         services.AddScoped<ClaimNext>();
         services.AddScoped<ReviewNext>();
         services.AddScoped<ClaimLeases>();
+        services.AddScoped<ClaimTakeBack>();
         services.AddScoped<Targets.TranslationWork>();
         services.AddScoped<Comments.CommentThreads>();
         services.AddScoped<Work.MyWork>();

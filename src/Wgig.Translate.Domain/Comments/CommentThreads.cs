@@ -45,7 +45,7 @@ public sealed class CommentThreads(TranslationDb db, TimeProvider clock)
         var people = await PeopleAsync(context, cancellationToken);
         people.Remove(context.Caller);
         var author = await db.Users.Where(a => a.Id == context.Caller).Select(a => a.DisplayName).SingleAsync(cancellationToken);
-        var where = context.Segment.Number is { } number ? $"paragraph {number}" : $"segment {context.Segment.Ordinal}";
+        var where = context.Segment.Number is { } number ? $"paragraph {Formats.StructuralLabel.Bare(number)}" : $"segment {context.Segment.Ordinal}";
         var message = $"{author} commented on {where} of {context.Place.Document.Path} ({context.Language}): “{comment.Text}”";
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -130,7 +130,10 @@ public sealed class DocumentImport(
         // are read under it, so each version is planned against the one before. Claims of chosen segments and assigned
         // batches wait for it (DocumentLocks).
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM translate.documents WHERE id = {documentId} FOR UPDATE", cancellationToken);
+        // NO KEY UPDATE, as the version's own UPDATE of the row would take: it queues versions up without stopping the rows
+        // that merely refer to the document (progress, notices, events) from being written meanwhile, which a plain
+        // FOR UPDATE would, making deadlocks with the work going on in the document.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM translate.documents WHERE id = {documentId} FOR NO KEY UPDATE", cancellationToken);
         await DocumentLocks.ForVersionAsync(db, documentId, cancellationToken);
         var document = await db.Documents.AsNoTracking().Include(d => d.Segments).SingleAsync(d => d.Id == documentId, cancellationToken);
         if (document.AcceptsVersionFrom(upload.Origin, detach) is { } changedMeanwhile)
@@ -156,7 +159,7 @@ public sealed class DocumentImport(
         // Every target of the document, in the order XLIFF uploads and claims lock theirs, so that a new version queues up
         // behind them (and they behind it) instead of deadlocking.
         await db.Database.ExecuteSqlAsync(
-            $"SELECT 1 FROM translate.targets WHERE document_id = {documentId} ORDER BY ordinal NULLS LAST, id FOR UPDATE", cancellationToken);
+            $"SELECT 1 FROM translate.targets WHERE document_id = {documentId} ORDER BY ordinal NULLS LAST, id FOR NO KEY UPDATE", cancellationToken);
         var before = document.Segments.Count;
         var summary = document.ImportVersion(content, drafts, upload.Origin, now, upload.CommitSha, upload.UploadedBy) with { Replaced = replaced };
         // The translations the edit sends back to "needs update", read before the statement that sends them (under the document's

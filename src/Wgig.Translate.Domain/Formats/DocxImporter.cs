@@ -15,8 +15,11 @@ namespace Wgig.Translate.Domain.Formats;
 /// hyperlinks as paired codes carrying the link; tabs, breaks, footnote references, fields and anything
 /// else become placeholders carrying their XML, so a translated paragraph is rebuilt with the same look.
 /// </summary>
-public sealed class DocxImporter : IDocumentImporter
+public sealed partial class DocxImporter : IDocumentImporter
 {
+    [System.Text.RegularExpressions.GeneratedRegex("%([1-9])")]
+    private static partial System.Text.RegularExpressions.Regex LevelPlaceholder();
+
     // A zip that inflates past these is refused before any part is read (zip bombs).
     private const long MaxUnpackedBytes = 200L * 1024 * 1024;
     private const int MaxEntries = 5000;
@@ -389,9 +392,16 @@ public sealed class DocxImporter : IDocumentImporter
             var key = (numId.Value, level);
             var number = _next.GetValueOrDefault(key, definition.Start);
             _next[key] = number + 1;
-            // The level text says how Word prints it: "%1." → "17", "(%1)" with lower roman → "(ii)".
+            // The level text says how Word prints it: "%1." → "17.", "(%1)" with lower roman → "(ii)", "%1.%2." → "2.3." (the
+            // outer levels' current numbers, in decimal).
             var printed = ListNumberFormat.Format(number, definition.Style);
-            return definition.Text.Contains('(', StringComparison.Ordinal) ? $"({printed})" : printed;
+            var label = LevelPlaceholder().Replace(definition.Text, m => (m.Groups[1].Value[0] - '1') switch
+            {
+                var l when l == level => printed,
+                var l when l < level && _next.TryGetValue((numId.Value, l), out var outer) => (outer - 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => "",
+            }).Trim();
+            return label.Length > 0 ? label : printed;
         }
 
         private (int Start, char Style, string Text)? Definition(int numId, int level)

@@ -219,7 +219,8 @@ public sealed class HtmlImporter : IDocumentImporter
         var start = int.TryParse(list.GetAttribute("start"), out var first) ? first : 1;
         var index = list.Children.Where(c => c.LocalName == "li").ToList().IndexOf(item);
         var style = list.GetAttribute("type") is [var type] ? type : '1';
-        return ListNumberFormat.Format(start + index, style) is var number && style != '1' ? $"({number})" : number;
+        // As a browser prints it: "17." for decimal lists (kept with its stop), "(a)" as this importer labels lettered and roman ones.
+        return ListNumberFormat.Format(start + index, style) is var number && style != '1' ? $"({number})" : number + ".";
     }
 
     private static void Inline(INode node, ContentBuilder builder)

@@ -229,10 +229,11 @@ public sealed partial class MarkdownImporter : IDocumentImporter
 
     private static string Slice(string markdown, SourceSpan span) => markdown.Substring(span.Start, span.Length);
 
-    // Only the item's first paragraph carries the number; a list item may hold several paragraphs.
+    // Only the item's first paragraph carries the number; a list item may hold several paragraphs. The number is kept as
+    // printed, with its delimiter ("17." or "17)").
     private static string? NumberOf(ListItemBlock item, LeafBlock leaf) =>
-        item.Parent is ListBlock { IsOrdered: true } && ReferenceEquals(item.FirstOrDefault(), leaf)
-            ? item.Order.ToString(CultureInfo.InvariantCulture)
+        item.Parent is ListBlock { IsOrdered: true } list && ReferenceEquals(item.FirstOrDefault(), leaf)
+            ? item.Order.ToString(CultureInfo.InvariantCulture) + list.OrderedDelimiter
             : null;
 
     private static int ListDepth(ListItemBlock item)

@@ -19,7 +19,7 @@ public sealed partial class PlainTextImporter : IDocumentImporter
     // A section or paragraph title has no closing stop and is short; anything else is running text.
     private const int MaxTitleWords = 20;
 
-    [GeneratedRegex(@"\A(?<number>\d{1,3})\.?[ \t]*\n")]
+    [GeneratedRegex(@"\A(?<number>\d{1,3}\.?)[ \t]*\n")]
     private static partial Regex NumberLine();
 
     [GeneratedRegex(@"\A(?<label>\((?:[a-z]|[ivxlc]+)\))[ \t]*")]

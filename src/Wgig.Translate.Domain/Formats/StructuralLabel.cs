@@ -12,6 +12,12 @@ public static partial class StructuralLabel
     [GeneratedRegex(@"\A(?<label>\d{1,3}(?:\.\d{1,3})*\.|\((?:[a-z]|[ivxlc]{1,5})\))[ \t]+(?=\S)")]
     private static partial Regex Label();
 
+    /// <summary>
+    /// A number as a sentence names it ("paragraph 17"): the label as printed ("17.", "3)") without its closing stop or
+    /// bracket; a bracketed label ("(a)") stays whole.
+    /// </summary>
+    public static string Bare(string printed) => printed.StartsWith('(') ? printed : printed.TrimEnd('.', ')');
+
     public static (string? Label, SegmentContent Text) Split(SegmentContent content)
     {
         var match = Label().Match(content.CodedText);

@@ -46,6 +46,9 @@ public enum NotificationKind
 
     /// <summary>To the secretariat: a new version changed a signed-off paper's text, so its sign-off no longer holds.</summary>
     SignOffVoided,
+
+    /// <summary>A coordinator took work back from you (a claim or review batch, or some of its segments); your drafts are kept.</summary>
+    WorkTakenBack,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Deadlines;
 using Wgig.Translate.Domain.Documents;
@@ -17,7 +18,8 @@ public sealed record LanguageReadiness(string Language, int Segments, int Approv
 }
 
 /// <summary>Where a paper stands before publication: each required language's state and the secretariat's sign-off.</summary>
-public sealed record PaperGate(Guid DocumentId, string Path, int Version, int? SignedOffVersion, Guid? SignedOffBy, DateTimeOffset? SignedOffAt,
+/// <param name="SignedOffBy">Who signed it off (their account id); <paramref name="SignedOffByName"/> is how people see them.</param>
+public sealed record PaperGate(Guid DocumentId, string Path, int Version, int? SignedOffVersion, Guid? SignedOffBy, string? SignedOffByName, DateTimeOffset? SignedOffAt,
     IReadOnlyList<LanguageReadiness> Languages)
 {
     public bool SignedOff => SignedOffVersion == Version;
@@ -138,12 +140,14 @@ public static class PublishGate
             .GroupBy(x => new { x.DocumentId, x.Language, x.State }).Select(g => new { g.Key.DocumentId, g.Key.Language, g.Key.State, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var deadlines = await db.Deadlines.AsNoTracking().Where(d => ids.Contains(d.DocumentId)).ToListAsync(cancellationToken);
+        var names = await AccountNames.ReadAsync(db, documents.Select(d => d.SignedOffBy), cancellationToken);
         return [.. documents.Select(document =>
         {
             var total = segments.GetValueOrDefault(document.Id);
             int Count(string language, TargetState state) =>
                 states.Where(s => s.DocumentId == document.Id && s.Language == language && s.State == state).Sum(s => s.Count);
-            return new PaperGate(document.Id, document.Path, document.CurrentVersion, document.SignedOffVersion, document.SignedOffBy, document.SignedOffAt,
+            return new PaperGate(document.Id, document.Path, document.CurrentVersion, document.SignedOffVersion, document.SignedOffBy,
+                document.SignedOffBy is { } signer ? names.GetValueOrDefault(signer) : null, document.SignedOffAt,
                 [.. project.TargetLanguages.Select(language =>
                 {
                     var approved = Count(language, TargetState.Approved);
@@ -175,6 +179,7 @@ public static class PublishGate
         }
         document.SignOff(by, now);
         await db.SaveChangesAsync(cancellationToken);
-        return gate with { SignedOffVersion = document.SignedOffVersion, SignedOffBy = by, SignedOffAt = now };
+        var signer = await AccountNames.ReadAsync(db, [by], cancellationToken);
+        return gate with { SignedOffVersion = document.SignedOffVersion, SignedOffBy = by, SignedOffByName = signer.GetValueOrDefault(by), SignedOffAt = now };
     }
 }

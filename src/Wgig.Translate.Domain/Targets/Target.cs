@@ -234,25 +234,42 @@ public sealed class Target
     /// The claimant lost the right to translate into the language: the claim ends at once, the segment goes back to
     /// the pool, a draft is kept as a suggestion, and the history says who took the right away and why.
     /// </summary>
-    public DomainError? EndClaimForLostRight(Guid volunteerId, Guid revokedBy, string why, DateTimeOffset now)
+    public DomainError? EndClaimForLostRight(Guid volunteerId, Guid revokedBy, string why, DateTimeOffset now) =>
+        EndClaimBy(TargetEventKind.ClaimEndedRightRevoked, volunteerId, revokedBy, why, now);
+
+    /// <summary>The reviewer lost the right to review the language: the translation goes back to the review queue, the history says why.</summary>
+    public DomainError? EndReviewForLostRight(Guid reviewerId, Guid revokedBy, string why, DateTimeOffset now) =>
+        EndReviewBy(TargetEventKind.ReviewEndedRightRevoked, reviewerId, revokedBy, why, now);
+
+    /// <summary>
+    /// A coordinator takes the segment back from its claimant: the claim on it ends at once, as when a lease runs out (the
+    /// segment goes back to the pool, a draft is kept in the history as a suggestion), and the history says who took it back.
+    /// </summary>
+    public DomainError? TakeBack(Guid volunteerId, Guid coordinatorId, string why, DateTimeOffset now) =>
+        EndClaimBy(TargetEventKind.ClaimTakenBack, volunteerId, coordinatorId, why, now);
+
+    /// <summary>A coordinator takes the translation back from its reviewer's batch: it waits in the review queue again.</summary>
+    public DomainError? TakeBackReview(Guid reviewerId, Guid coordinatorId, string why, DateTimeOffset now) =>
+        EndReviewBy(TargetEventKind.ReviewTakenBack, reviewerId, coordinatorId, why, now);
+
+    private NotYourClaim? EndClaimBy(TargetEventKind kind, Guid volunteerId, Guid endedBy, string why, DateTimeOffset now)
     {
         if (State != TargetState.Claimed || ClaimedBy != volunteerId)
         {
             return new NotYourClaim(SegmentId, Language);
         }
-        Unclaim(TargetEventKind.ClaimEndedRightRevoked, revokedBy, now, comment: why);
+        Unclaim(kind, endedBy, now, comment: why);
         return null;
     }
 
-    /// <summary>The reviewer lost the right to review the language: the translation goes back to the review queue, the history says why.</summary>
-    public DomainError? EndReviewForLostRight(Guid reviewerId, Guid revokedBy, string why, DateTimeOffset now)
+    private NotYourClaim? EndReviewBy(TargetEventKind kind, Guid reviewerId, Guid endedBy, string why, DateTimeOffset now)
     {
         if (ReviewClaimedBy != reviewerId || !TargetWorkflow.ClaimReview.Allows(State))
         {
             return new NotYourClaim(SegmentId, Language);
         }
         ClearReviewClaim();
-        Record(TargetEventKind.ReviewEndedRightRevoked, revokedBy, null, why, now);
+        Record(kind, endedBy, null, why, now);
         return null;
     }
 

@@ -33,6 +33,12 @@ public enum TargetEventKind
 
     /// <summary>The reviewer's right to review the language was taken away: the review batch ended (the comment says so).</summary>
     ReviewEndedRightRevoked,
+
+    /// <summary>A coordinator took the segment back from its claimant (the actor; the comment names the claimant): the claim ended.</summary>
+    ClaimTakenBack,
+
+    /// <summary>A coordinator took the translation back from its reviewer's batch (the comment names the reviewer).</summary>
+    ReviewTakenBack,
 }
 
 /// <summary>

@@ -134,7 +134,7 @@ public sealed class XliffExport(TranslationDb db, TimeProvider clock, Glossary.G
         var notes = new List<string>();
         if (segment.Number is { } number)
         {
-            notes.Add($"{segment.Kind} {number}");
+            notes.Add($"{segment.Kind} {Formats.StructuralLabel.Bare(number)}");
         }
         if (segment.PreviousContent is { } previous)
         {

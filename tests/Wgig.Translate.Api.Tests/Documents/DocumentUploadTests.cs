@@ -72,11 +72,11 @@ public sealed class DocumentUploadTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Equal(["The Working Group on Internet Governance (WGIG) held its first two meetings in Geneva in November 2004 and February 2005.",
                       "It decided on a preliminary draft structure for its report, identified public policy issues and set out a time frame for its work.",
                       "The WGIG also moved closer to a common understanding of a working definition on Internet governance."],
-            all.Where(s => s.Number == "1" && s.Kind == BlockKind.ListItem).Select(s => s.Source.Text));
+            all.Where(s => s.Number == "1." && s.Kind == BlockKind.ListItem).Select(s => s.Source.Text));
         Assert.Equal(document.WordCount, all.Sum(s => s.WordCount));
         Assert.Equal(142, all.Select(s => s.Key).Distinct().Count());
         // Paragraph 17 starts in bold: the volunteer sees the words and two tokens, not asterisks.
-        var bold = all.First(s => s.Number == "17");
+        var bold = all.First(s => s.Number == "17.");
         Assert.Equal("Translation of key documents and interpretation of working sessions is a priority for the WGIG.", bold.Source.Text);
         Assert.Equal([(CodeKind.Open, "bold"), (CodeKind.Close, "bold")], bold.Source.Runs.Where(r => r.Code is not null).Select(r => (r.Code!.Kind, r.Code.Type)));
         Assert.DoesNotContain(bold.Source.Runs, r => r.Text?.Contains('*', StringComparison.Ordinal) == true);

@@ -39,7 +39,7 @@ public sealed class MultilingualPaperTests(ApiFactory api) : IClassFixture<ApiFa
         var view = (await _volunteer.GetFromJsonAsync<MultilingualPaperView>($"{url}/paper/blocks", ApiJson.Options))!;
 
         Assert.Equal([("fr", true), ("ar", false)], view.Languages.Select(l => (l.Language, l.Complete)));
-        Assert.Equal([null, "1", "2"], view.Blocks.Select(b => b.Label));
+        Assert.Equal([null, "1.", "2."], view.Blocks.Select(b => b.Label)); // as printed, with their stops
         Assert.Equal("The group met twice. It drafted a report.", view.Blocks[1].Source);
         Assert.Equal("Le groupe s’est réuni deux fois. Il a rédigé un rapport.", view.Blocks[1].Translations["fr"]);
         Assert.False(view.Blocks[1].Translations.ContainsKey("ar"));

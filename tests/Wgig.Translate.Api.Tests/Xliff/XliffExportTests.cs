@@ -58,7 +58,7 @@ public sealed class XliffExportTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Units_carry_keys_targets_states_notes_and_codes()
     {
         var (projectId, documentId, segments) = await UploadAsync("wgig-preliminary-report-2005.md");
-        var bold = segments.First(s => s.Number == "17");
+        var bold = segments.First(s => s.Number == "17.");
         await TranslateAsync(bold.Id, "Approved", "\uE000La traduction est une priorité\uE001 pour le GTGI.");
         await TranslateAsync(segments[0].Id, "NeedsUpdate", "Rapport préliminaire");
         await api.Database.ExecuteAsync($"UPDATE translate.targets SET review_comment = 'Use the UN term.' WHERE segment_id = '{segments[0].Id}'");

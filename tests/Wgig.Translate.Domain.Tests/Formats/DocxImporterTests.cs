@@ -32,7 +32,7 @@ public sealed class DocxImporterTests
         Assert.Equal(81, blocks.Count);
         Assert.Equal(16, blocks.Count(b => b.Kind == BlockKind.Heading));
         // Word numbers the 41 paragraphs itself (w:numPr); the number shown is computed from the list's start.
-        Assert.Equal(Enumerable.Range(1, 41).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        Assert.Equal(Enumerable.Range(1, 41).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture) + "."),
             blocks.Where(b => b.Number is [>= '0' and <= '9', ..] && b.Kind == BlockKind.ListItem).Select(b => b.Number));
     }
 
@@ -41,10 +41,10 @@ public sealed class DocxImporterTests
     {
         var blocks = Importer.Split(SampleDocx).Value!;
 
-        var seventeen = blocks.Single(b => b.Number == "17");
+        var seventeen = blocks.Single(b => b.Number == "17.");
         Assert.StartsWith("Translation of key documents and interpretation", seventeen.Text, StringComparison.Ordinal);
         Assert.Equal((CodeKind.Open, "bold"), (seventeen.Content.Codes[0].Kind, seventeen.Content.Codes[0].Type));
-        var twentyFour = blocks.Single(b => b.Number == "24");
+        var twentyFour = blocks.Single(b => b.Number == "24.");
         Assert.Contains(twentyFour.Content.Codes, c => c is { Kind: CodeKind.Open, Type: "link" });
         Assert.DoesNotContain("<w:", twentyFour.Text, StringComparison.Ordinal);
     }
@@ -64,11 +64,11 @@ public sealed class DocxImporterTests
     {
         var blocks = Importer.Split(SampleDocx).Value!;
         var translations = new SegmentContent?[blocks.Count];
-        var seventeen = blocks.Select((b, i) => (b, i)).Single(p => p.b.Number == "17");
+        var seventeen = blocks.Select((b, i) => (b, i)).Single(p => p.b.Number == "17.");
         var codes = seventeen.b.Content.Codes;
         translations[seventeen.i] = new SegmentContent(
             $"{SegmentContent.MarkerFor(0)}La traduction est une priorité{SegmentContent.MarkerFor(1)} pour le GTGI.", codes);
-        var twentyFour = blocks.Select((b, i) => (b, i)).Single(p => p.b.Number == "24");
+        var twentyFour = blocks.Select((b, i) => (b, i)).Single(p => p.b.Number == "24.");
         var link = twentyFour.b.Content.Codes.Select((c, i) => (c, i)).Where(p => p.c.Type == "link").Select(p => p.i).ToList();
         translations[twentyFour.i] = new SegmentContent(
             $"Voir le plan ({SegmentContent.MarkerFor(link[0])}lien{SegmentContent.MarkerFor(link[1])}).", twentyFour.b.Content.Codes);

@@ -22,7 +22,7 @@ public sealed class HtmlImporterTests
         // The report's 81 blocks as in the Markdown it was made from, plus <title> and pandoc's title header.
         Assert.Equal(83, blocks.Count);
         Assert.Equal(["Preliminary Report of the WGIG", "Preliminary Report of the WGIG"], blocks.Take(2).Select(b => b.Text));
-        Assert.Equal(Enumerable.Range(1, 41).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        Assert.Equal(Enumerable.Range(1, 41).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture) + "."),
             blocks.Where(b => b.Kind == BlockKind.ListItem && b.Number is [>= '0' and <= '9', ..]).Select(b => b.Number));
         Assert.Equal(["(ii)", "(iii)"], blocks.Where(b => b.Kind == BlockKind.ListItem && b.Number is ['(', ..]).Take(2).Select(b => b.Number));
         Assert.Equal(["1.", "2.", "(a)"], blocks.Where(b => b.Kind == BlockKind.Heading && b.Number is not null).Take(3).Select(b => b.Number));

@@ -26,7 +26,7 @@ public sealed class MarkdownImporterTests
         Assert.Equal(61, blocks.Count(b => b.Kind == BlockKind.ListItem));
         Assert.Equal(4, blocks.Count(b => b.Kind == BlockKind.Paragraph));
         Assert.Equal(81, blocks.Count);
-        Assert.Equal(Enumerable.Range(1, 41).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        Assert.Equal(Enumerable.Range(1, 41).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture) + "."),
             blocks.Where(b => b.Kind == BlockKind.ListItem && b.Number is not null && char.IsAsciiDigit(b.Number[0])).Select(b => b.Number));
         // Section numbers ("## 2. Establishment…") and item labels ("### (a) Mandate", "(i) Issues…") are structure too.
         Assert.Equal(["1.", "2.", "(a)", "(b)", "3.", "4.", "5.", "(a)", "(b)", "(c)", "(d)", "(e)", "6.", "7."],
@@ -34,11 +34,18 @@ public sealed class MarkdownImporterTests
     }
 
     [Fact]
+    public void A_list_number_keeps_the_delimiter_the_paper_prints()
+    {
+        Assert.Equal(["17.", "18."], Split("17. The group met.\n18. It wrote.\n").Select(b => b.Number));
+        Assert.Equal(["3)", "4)"], Split("3) The group met.\n4) It wrote.\n").Select(b => b.Number));
+    }
+
+    [Fact]
     public void Paragraph_numbers_are_structure_and_stay_out_of_the_text()
     {
         var blocks = new MarkdownImporter().Split(Samples.Markdown).Value!;
 
-        var seventeen = blocks.Single(b => b.Number == "17");
+        var seventeen = blocks.Single(b => b.Number == "17.");
         Assert.StartsWith("Translation of key documents", seventeen.Text, StringComparison.Ordinal);
         Assert.StartsWith("**Translation of key documents", seventeen.Content.ToOriginal(), StringComparison.Ordinal);
         Assert.Equal(1, seventeen.Level);
@@ -100,7 +107,7 @@ public sealed class MarkdownImporterTests
     {
         var blocks = Split("3. First line\n   second *line*.\n\n   Second paragraph of the item.\n");
 
-        Assert.Equal([("3", "First line second *line*."), (null, "Second paragraph of the item.")],
+        Assert.Equal([("3.", "First line second *line*."), (null, "Second paragraph of the item.")],
             blocks.Select(b => (b.Number, b.Content.ToOriginal())));
     }
 

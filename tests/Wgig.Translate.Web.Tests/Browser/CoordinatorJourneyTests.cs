@@ -84,6 +84,15 @@ public sealed class CoordinatorJourneyTests(WebApp app)
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("The deadline is saved.");
         await Assertions.Expect(page.Locator($"#heat-{document}-fr")).ToContainTextAsync("due");
 
+        // Its burn-down: the words left against the straight line to the deadline, also as a table.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Burn-down" }).And(page.Locator($"[href$='/{document}/fr/burn-down']")).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Burn-down:");
+        await Assertions.Expect(page.Locator("#main .chart__svg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".chart__svg .chart__actual")).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator(".chart__svg .chart__ideal")).ToBeAttachedAsync();
+        await page.Locator("summary", new() { HasText = "Show the figures as a table" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".burn-table tbody tr").First).ToBeVisibleAsync();
+
         // The balancing proposal for French: Ana is proposed for the first batch; the whole proposal is applied.
         await page.GotoAsync($"/projects/{project}/documents/{document}/fr/balance");
         await Assertions.Expect(page.Locator("table > tbody > tr").First).ToContainTextAsync("Proposed: Ana Lima");
@@ -96,12 +105,33 @@ public sealed class CoordinatorJourneyTests(WebApp app)
         var workload = page.Locator(".chart table tbody tr", new() { HasText = "Ana Lima" });
         await Assertions.Expect(workload).ToBeVisibleAsync();
         Assert.NotEqual("0", (await workload.Locator("td").First.InnerTextAsync()).Trim());
+
+        // Ana is away: her claim is taken back by hand (the feed says who did it), then handed to her again with a batch deadline.
+        await page.GotoAsync($"/projects/{project}/documents/{document}/fr/balance");
+        var held = page.Locator("#in-progress tbody tr", new() { HasText = "Ana Lima" });
+        await Assertions.Expect(held.First).ToBeVisibleAsync();
+        var batches = await held.CountAsync();
+        for (var left = batches - 1; left >= 0; left--)
+        {
+            await held.First.GetByLabel("Reason told to Ana Lima (optional)").FillAsync("Away this week");
+            await held.First.GetByRole(AriaRole.Button, new() { Name = "Take back" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Taken back:");
+            await Assertions.Expect(held).ToHaveCountAsync(left);
+        }
+        await Assertions.Expect(page.Locator("#in-progress")).ToContainTextAsync("Nobody holds work here now.");
+        await page.Locator("#dueAt").FillAsync(DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-ddT17:00", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign the ticked batches" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Batches assigned:");
+        await Assertions.Expect(held.First).ToContainTextAsync("batch deadline");
+        await page.GotoAsync($"/projects/{project}#activity");
+        await Assertions.Expect(page.Locator("#activity")).ToContainTextAsync("Cora Diallo – took back claimed work");
         browsing.AssertNoProblems();
 
         foreach (var (url, name) in new[]
         {
             ("/projects", "coordinator-projects"), ($"/projects/{project}", "coordinator-dashboard"), ($"/projects/{project}/people", "coordinator-people"),
             ("/people", "coordinator-people-instance"), ($"/projects/{project}/invitations", "coordinator-invitations"), ($"/projects/{project}/documents/{document}/ar/balance", "coordinator-balance"),
+            ($"/projects/{project}/documents/{document}/fr/balance", "coordinator-claims"), ($"/projects/{project}/documents/{document}/fr/burn-down", "coordinator-burn-down"),
             ($"/projects/{project}/documents/{document}/paper", "paper"), ($"/projects/{project}/papers", "coordinator-gate"),
         })
         {

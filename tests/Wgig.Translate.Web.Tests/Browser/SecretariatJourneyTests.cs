@@ -58,7 +58,7 @@ public sealed class SecretariatJourneyTests(WebApp app)
         var arabic = page.Locator("table.paper td[lang=ar]").First;
         await Assertions.Expect(arabic).ToHaveAttributeAsync("dir", "rtl");
         var first = page.Locator("table.paper tbody tr", new() { HasText = "The group met in Geneva." });
-        await Assertions.Expect(first.Locator("th")).ToHaveTextAsync("1");
+        await Assertions.Expect(first.Locator("th")).ToHaveTextAsync("1.");
         await Assertions.Expect(first).ToContainTextAsync("Le groupe s’est réuni à Genève. Il a rédigé un rapport.");
         await browsing.ShotAsync("secretariat-paper.en.desktop");
 

@@ -10,6 +10,7 @@ using Wgig.Translate.Api.Web.Shell;
 using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Activity;
 using Wgig.Translate.Domain.Balancing;
+using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Dashboard;
 using Wgig.Translate.Domain.Documents;
@@ -38,6 +39,8 @@ public static class DashboardPages
         web.MapPost("/projects/{projectId:guid}/versions", ImportVersion);
         web.MapGet("/projects/{projectId:guid}/documents/{documentId:guid}/{language}/balance", ShowBalance);
         web.MapPost("/projects/{projectId:guid}/documents/{documentId:guid}/{language}/balance", Assign);
+        web.MapPost("/projects/{projectId:guid}/documents/{documentId:guid}/{language}/take-back", TakeBack);
+        web.MapGet("/projects/{projectId:guid}/documents/{documentId:guid}/{language}/burn-down", ShowBurnDown);
         return web;
     }
 
@@ -230,13 +233,58 @@ public static class DashboardPages
         return content;
     }
 
-    private static async Task<IResult> ShowBalance(Guid projectId, Guid documentId, string language, string? assigned, string? skipped, HttpContext http,
-        PageContexts pages, TranslationDb db, WorkBalancer balancer, TimeProvider clock, IStringLocalizer<DashboardText> text, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowBalance(Guid projectId, Guid documentId, string language, string? assigned, string? skipped, string? takenBack,
+        string? drafts, HttpContext http, PageContexts pages, TranslationDb db, WorkBalancer balancer, TimeProvider clock, IStringLocalizer<DashboardText> text,
+        CancellationToken cancellationToken)
     {
         var page = await pages.ForAsync(http);
+        // Notices after a redirect are built from numbers only, never from text in the address.
         string? notice = int.TryParse(assigned, out var a) && int.TryParse(skipped, out var s)
-            ? text["Balance.Done", Formats.Number(a, page), Formats.Number(s, page)].Value : null;
+            ? text["Balance.Done", Formats.Number(a, page), Formats.Number(s, page)].Value
+            : int.TryParse(takenBack, out var t) && int.TryParse(drafts, out var d)
+                ? text["TakeBack.Done", Formats.Number(t, page), Formats.Number(d, page)].Value
+                : null;
         return await RenderBalanceAsync(page, http, db, balancer, clock, projectId, documentId, language, notice, FormErrors.None, cancellationToken);
+    }
+
+    /// <summary>The burn-down chart of a document × language, from the history (<see cref="Domain.Deadlines.BurnDown"/>).</summary>
+    private static async Task<IResult> ShowBurnDown(Guid projectId, Guid documentId, string language, HttpContext http, PageContexts pages, TranslationDb db,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var page = await pages.ForAsync(http);
+        if (await StaffAccess.ProjectProblemAsync(db, http, projectId) is { } refused)
+        {
+            return WebResults.Error(page, refused);
+        }
+        var found = await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return WebResults.Error(page, found.Error);
+        }
+        var chart = await Domain.Deadlines.BurnDown.ReadAsync(db, found.Value, clock.GetUtcNow(), cancellationToken);
+        return WebResults.Render<BurnDownPage>(new { Page = page, ProjectId = projectId, ProjectName = found.Value.Project.Name, Chart = chart });
+    }
+
+    /// <summary>A claim or review batch taken back from its volunteer, through <see cref="ClaimTakeBack"/> as the JSON API.</summary>
+    private static async Task<IResult> TakeBack(Guid projectId, Guid documentId, string language, [FromForm] Guid? claimId, [FromForm] string? reason,
+        HttpContext http, PageContexts pages, TranslationDb db, WorkBalancer balancer, ClaimTakeBack takeBack, TimeProvider clock,
+        IStringLocalizer<DashboardText> text, IStringLocalizer<ShellText> shell, CancellationToken cancellationToken)
+    {
+        var page = await pages.ForAsync(http);
+        if (await StaffAccess.ProjectProblemAsync(db, http, projectId) is { } refused)
+        {
+            return WebResults.Error(page, refused);
+        }
+        var taken = await takeBack.TakeBackAsync(projectId, documentId, claimId ?? Guid.Empty, null, reason, page.Me, page.Viewer!.Name, cancellationToken);
+        if (!taken.Succeeded)
+        {
+            var field = taken.Error is InvalidInputError ? $"reason-{claimId}" : null;
+            return await RenderBalanceAsync(page, http, db, balancer, clock, projectId, documentId, language, null,
+                new FormErrors().Add(field, taken.Error is InvalidInputError ? text["TakeBack.Error.Reason", ClaimTakeBack.MaxReasonLength] : WebErrors.Describe(taken.Error, shell)),
+                cancellationToken, Problems.DomainErrorResults.StatusFor(taken.Error));
+        }
+        return WebResults.SeeOther($"/projects/{projectId}/documents/{documentId}/{language}/balance?takenBack={taken.Value.SegmentIds.Count}" +
+            $"&drafts={taken.Value.DraftsKept}#in-progress");
     }
 
     private static async Task<IResult> RenderBalanceAsync(PageContext page, HttpContext http, TranslationDb db, WorkBalancer balancer, TimeProvider clock,
@@ -263,10 +311,11 @@ public static class DashboardPages
             .OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList();
         var heading = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.Name).SingleAsync(cancellationToken);
         var path = await db.Documents.AsNoTracking().Where(d => d.Id == documentId).Select(d => d.Path).SingleAsync(cancellationToken);
+        var inProgress = await http.RequestServices.GetRequiredService<ClaimTakeBack>().InProgressAsync(documentId, found.Value.Language, cancellationToken);
         return WebResults.Render<BalancePage>(new
         {
             Page = page,
-            View = new BalanceView(projectId, heading, documentId, path, found.Value.Language, proposal.Value, candidates, notice),
+            View = new BalanceView(projectId, heading, documentId, path, found.Value.Language, proposal.Value, candidates, notice, inProgress),
             Errors = errors,
         }, status);
     }
@@ -281,7 +330,7 @@ public static class DashboardPages
         {
             return WebResults.Error(page, refused);
         }
-        var by = AssignedBy.Coordinator(page.Me);
+        var by = AssignedBy.Coordinator(page.Viewer!.Name);
         Result<IReadOnlyList<AssignedBatch>> done;
         if (form["all"] == "1")
         {

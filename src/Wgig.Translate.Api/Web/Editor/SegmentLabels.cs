@@ -17,7 +17,7 @@ public static class SegmentLabels
         {
             return text["Row.SegmentLabel", Formats.Number(segment.Ordinal, page)];
         }
-        var number = printed.TrimEnd('.');
+        var number = StructuralLabel.Bare(printed);
         var heading = segment.Kind == BlockKind.Heading;
         return segment.Sentence == 0
             ? text[heading ? "Row.SectionLabel" : "Row.ParagraphLabel", number]
