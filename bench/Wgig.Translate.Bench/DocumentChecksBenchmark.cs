@@ -70,8 +70,8 @@ public static class DocumentChecksBenchmark
             INSERT INTO translate.projects (id, name, normalized_name, source_language, target_languages, created_at,
                 ladder_overdue_notice, ladder_reassign_lapsed_work, ladder_alert_coordinators)
             VALUES ('{Project}', 'Checks', 'CHECKS', 'en', ARRAY['fr'], now(), true, true, true);
-            INSERT INTO translate.documents (id, project_id, path, format, current_version, created_at)
-            VALUES ('{Document}', '{Project}', 'report.md', 'Markdown', 1, now());
+            INSERT INTO translate.documents (id, project_id, path, format, current_version, created_at, origin)
+            VALUES ('{Document}', '{Project}', 'report.md', 'Markdown', 1, now(), 'Upload');
             """))
         {
             await command.ExecuteNonQueryAsync();

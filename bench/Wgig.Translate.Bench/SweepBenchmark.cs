@@ -76,8 +76,8 @@ public static class SweepBenchmark
         INSERT INTO translate.projects (id, name, normalized_name, source_language, target_languages, created_at,
             ladder_overdue_notice, ladder_reassign_lapsed_work, ladder_alert_coordinators)
         VALUES ('00000000-0000-0000-0000-000000000001', 'Sweep', 'SWEEP', 'en', ARRAY['fr'], now(), true, true, true);
-        INSERT INTO translate.documents (id, project_id, path, format, current_version, created_at)
-        VALUES ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 'sweep.md', 'Markdown', 1, now());
+        INSERT INTO translate.documents (id, project_id, path, format, current_version, created_at, origin)
+        VALUES ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 'sweep.md', 'Markdown', 1, now(), 'Upload');
         INSERT INTO translate.segments (id, document_id, key, ordinal, paragraph, sentence, kind, level, source, source_codes, space_after,
             word_count, added_in_version)
         SELECT gen_random_uuid(), '00000000-0000-0000-0000-000000000002', 's' || i, i, i, 1, 'Paragraph', 0, 'Paragraph ' || i || ' says one thing.',

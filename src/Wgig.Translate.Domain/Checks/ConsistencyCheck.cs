@@ -17,13 +17,11 @@ public sealed class ConsistencyCheck : ICheck
         {
             yield break;
         }
-        var mine = Normalize(input.TargetPlain);
-        var others = input.OtherTranslations.Where(o => Normalize(o) != mine).Distinct(StringComparer.Ordinal).ToList();
+        var mine = input.TargetFolded;
+        var others = input.OtherTranslations.Where(o => CheckInput.Folded(o) != mine).Distinct(StringComparer.Ordinal).ToList();
         if (others.Count > 0)
         {
             yield return $"The same source is translated differently elsewhere in the project: {TextScan.Quote(others[0])}{(others.Count > 1 ? $" and {others.Count - 1} more" : "")}.";
         }
     }
-
-    private static string Normalize(string text) => string.Join(' ', WordForms.Fold(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

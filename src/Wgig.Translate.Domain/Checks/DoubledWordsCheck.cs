@@ -25,14 +25,16 @@ public sealed class DoubledWordsCheck : ICheck
             yield break;
         }
         var text = input.TargetPlain;
-        var words = WordForms.Tokenize(text, "und");
+        var words = input.TargetWords;
         var allowed = Allowed.GetValueOrDefault(input.TargetBase);
         var doubled = new List<string>();
         for (var i = 1; i < words.Count; i++)
         {
             WordToken previous = words[i - 1], current = words[i];
-            if (current.Key == previous.Key && !char.IsDigit(text[current.Start]) && allowed?.Contains(current.Key) != true
-                && string.IsNullOrWhiteSpace(text[(previous.Start + previous.Length)..current.Start]))
+            // The keys are stems ("nation nations" share one): the same word twice is the same folded form, and has the same key.
+            if (current.Key == previous.Key && !char.IsDigit(text[current.Start]) && text.AsSpan(previous.Start + previous.Length, current.Start - previous.Start - previous.Length).IsWhiteSpace()
+                && WordForms.Fold(text.Substring(current.Start, current.Length)) is var word && word == WordForms.Fold(text.Substring(previous.Start, previous.Length))
+                && allowed?.Contains(word) != true)
             {
                 doubled.Add(text.Substring(previous.Start, current.Start + current.Length - previous.Start));
             }

@@ -33,13 +33,18 @@ public interface ICheck
 /// <summary>
 /// A translation and what its checks need to judge it: the source and target with their codes, the
 /// languages, the glossary entries found in the source, and how the same source was translated elsewhere
-/// in the project. The plain texts are computed once and shared by every check.
+/// in the project. The plain texts and their words are computed once, when a check first asks, and shared by every
+/// check: a whole document is tokenized once per text, not once per check.
 /// </summary>
 public sealed class CheckInput(SegmentContent source, SegmentContent target, string sourceLanguage, string targetLanguage,
     TermIndex? glossary = null, IReadOnlyCollection<string>? otherTranslations = null)
 {
     private string? _sourcePlain;
     private string? _targetPlain;
+    private List<WordToken>? _sourceWords;
+    private List<WordToken>? _targetWords;
+    private string? _sourceFolded;
+    private string? _targetFolded;
     private List<TermMatch>? _terms;
     private List<PhraseHit<GlossaryTerm>>? _targetTerms;
 
@@ -60,12 +65,27 @@ public sealed class CheckInput(SegmentContent source, SegmentContent target, str
 
     public string TargetPlain => _targetPlain ??= Target.PlainText;
 
+    /// <summary>The words of the source with their keys in the source language (<see cref="WordForms.Tokenize"/>).</summary>
+    public IReadOnlyList<WordToken> SourceWords => _sourceWords ??= WordForms.Tokenize(SourcePlain, SourceLanguage);
+
+    /// <summary>The words of the translation with their keys in the target language.</summary>
+    public IReadOnlyList<WordToken> TargetWords => _targetWords ??= WordForms.Tokenize(TargetPlain, TargetLanguage);
+
+    /// <summary>The source folded (<see cref="WordForms.Fold"/>) with its white space collapsed: how texts are compared as "the same".</summary>
+    public string SourceFolded => _sourceFolded ??= Folded(SourcePlain);
+
+    /// <summary>The translation folded with its white space collapsed.</summary>
+    public string TargetFolded => _targetFolded ??= Folded(TargetPlain);
+
     /// <summary>Glossary entries whose source terms occur in the source.</summary>
-    public IReadOnlyList<TermMatch> Terms => _terms ??= glossary?.Find(SourcePlain) ?? [];
+    public IReadOnlyList<TermMatch> Terms => _terms ??= glossary?.Find(SourcePlain, SourceWords) ?? [];
 
     /// <summary>Glossary terms of the target language that occur in the translation.</summary>
-    public IReadOnlyList<PhraseHit<GlossaryTerm>> TargetTerms => _targetTerms ??= glossary?.FindInTranslation(TargetPlain) ?? [];
+    public IReadOnlyList<PhraseHit<GlossaryTerm>> TargetTerms => _targetTerms ??= glossary?.FindInTranslation(TargetPlain, TargetWords) ?? [];
 
     /// <summary>Current translations (plain text) of the same source in other segments of the project.</summary>
     public IReadOnlyCollection<string> OtherTranslations { get; } = otherTranslations ?? [];
+
+    /// <summary>A text folded with its white space collapsed, as <see cref="SourceFolded"/>.</summary>
+    public static string Folded(string text) => string.Join(' ', WordForms.Fold(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

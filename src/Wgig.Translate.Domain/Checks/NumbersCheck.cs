@@ -29,8 +29,8 @@ public sealed class NumbersCheck : ICheck
         var missing = Subtract(source, target);
         var extra = Subtract(target, source);
         // A month the source names may be a number in the translation, and the other way round.
-        var sourceMonths = MonthsIn(input.SourcePlain, input.SourceLanguage);
-        var targetMonths = MonthsIn(input.TargetPlain, input.TargetLanguage);
+        var sourceMonths = MonthsIn(input.SourcePlain, input.SourceWords);
+        var targetMonths = MonthsIn(input.TargetPlain, input.TargetWords);
         extra = Subtract(extra, sourceMonths);
         missing = Subtract(missing, targetMonths);
         if (missing.Count > 0)
@@ -56,10 +56,9 @@ public sealed class NumbersCheck : ICheck
         return left;
     }
 
-    private static List<string> MonthsIn(string text, string language)
+    private static List<string> MonthsIn(string text, IReadOnlyList<WordToken> words)
     {
         var months = new List<string>();
-        var words = WordForms.Tokenize(text, language);
         for (var i = 0; i < words.Count; i++)
         {
             var word = WordForms.Fold(text.Substring(words[i].Start, words[i].Length));
@@ -72,7 +71,7 @@ public sealed class NumbersCheck : ICheck
         return months;
     }
 
-    private static bool NextToNumber(string text, List<WordToken> words, int i) =>
+    private static bool NextToNumber(string text, IReadOnlyList<WordToken> words, int i) =>
         (i > 0 && TextScan.Digit(text[words[i - 1].Start]) >= 0) || (i + 1 < words.Count && TextScan.Digit(text[words[i + 1].Start]) >= 0);
 
     private static Dictionary<string, int> BuildMonths()

@@ -61,17 +61,19 @@ public sealed class SegmentChecks(TranslationDb db, QualityChecks checks, Glossa
             .Join(db.Targets.AsNoTracking().Where(t => t.Language == language && t.Text != null), s => s.Id, t => t.SegmentId,
                 (s, t) => new { Segment = s, TargetId = t.Id, t.Text, t.State })
             .OrderBy(x => x.Segment.Ordinal).ToListAsync(cancellationToken);
-        // Other translations of the same sources anywhere in the project, in one query.
+        // Other translations of the same sources anywhere in the project, in one query: each distinct source and translation once,
+        // with how many segments have it (a paper that repeats a sentence 200 times sends it once, not 200 times).
         var translations = await db.Database.SqlQuery<SourceTranslation>($"""
-            SELECT s.id AS segment_id, s.source AS source, t.text AS text FROM translate.segments s
+            SELECT s.source AS source, t.text AS text, count(*)::int AS segments FROM translate.segments s
             JOIN translate.documents d ON d.id = s.document_id JOIN translate.targets t ON t.segment_id = s.id
             WHERE d.project_id = {target.Project.Id} AND t.language = {language} AND t.text IS NOT NULL AND t.state = ANY({Finished})
               AND md5(s.source) IN (SELECT md5(source) FROM translate.segments WHERE document_id = {target.Document.Id} AND retired_in_version IS NULL)
+            GROUP BY s.source, t.text
             """).ToListAsync(cancellationToken);
-        // Per source, its distinct translations and how many segments have each: a paper that repeats a sentence 200 times
-        // compares each of its translations with the few distinct ones, not with 199 others.
-        var bySource = translations.GroupBy(t => t.Source, StringComparer.Ordinal).Where(g => g.Count() > 1)
-            .ToDictionary(g => g.Key, g => g.GroupBy(t => Plain(t.Text), StringComparer.Ordinal).ToDictionary(t => t.Key, t => t.Count(), StringComparer.Ordinal),
+        // Per source, its distinct translations and how many segments have each: each translation is compared with the few
+        // distinct ones, not with 199 others.
+        var bySource = translations.GroupBy(t => t.Source, StringComparer.Ordinal).Where(g => g.Sum(t => t.Segments) > 1)
+            .ToDictionary(g => g.Key, g => g.GroupBy(t => Plain(t.Text), StringComparer.Ordinal).ToDictionary(t => t.Key, t => t.Sum(x => x.Segments), StringComparer.Ordinal),
                 StringComparer.Ordinal);
         var targetIds = rows.Select(r => r.TargetId).ToList();
         var muteEvents = await db.TargetEvents.AsNoTracking()
@@ -101,5 +103,5 @@ public sealed class SegmentChecks(TranslationDb db, QualityChecks checks, Glossa
 
     private sealed record OtherTranslation(string Text);
 
-    private sealed record SourceTranslation(Guid SegmentId, string Source, string Text);
+    private sealed record SourceTranslation(string Source, string Text, int Segments);
 }

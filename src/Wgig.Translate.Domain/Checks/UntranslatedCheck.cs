@@ -16,14 +16,12 @@ public sealed class UntranslatedCheck : ICheck
 
     public IEnumerable<string> Run(CheckInput input)
     {
-        if (Normalize(input.SourcePlain) != Normalize(input.TargetPlain) || KeptAsIs(input))
+        if (input.SourceFolded != input.TargetFolded || KeptAsIs(input))
         {
             yield break;
         }
         yield return "The translation is the same as the source.";
     }
-
-    private static string Normalize(string text) => string.Join(' ', WordForms.Fold(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static bool KeptAsIs(CheckInput input)
     {

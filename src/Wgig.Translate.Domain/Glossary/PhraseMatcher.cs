@@ -40,8 +40,11 @@ public sealed class PhraseMatcher<T>
 
     public bool IsEmpty => _byFirstKey.Count == 0 && _byFirstChar.Count == 0;
 
-    /// <summary>Every phrase found in <paramref name="text"/>, in text order; where one lies inside a longer one, only the longer unless asked for all.</summary>
-    public List<PhraseHit<T>> Find(string text, bool outermostOnly = true)
+    /// <summary>
+    /// Every phrase found in <paramref name="text"/>, in text order; where one lies inside a longer one, only the longer unless
+    /// asked for all. <paramref name="words"/>: the text's words in this matcher's language, when the caller has them already.
+    /// </summary>
+    public List<PhraseHit<T>> Find(string text, IReadOnlyList<WordToken>? words = null, bool outermostOnly = true)
     {
         var hits = new List<PhraseHit<T>>();
         if (IsEmpty)
@@ -67,7 +70,7 @@ public sealed class PhraseMatcher<T>
             }
             return outermostOnly ? Outermost(hits) : hits;
         }
-        var words = WordForms.Tokenize(text, _language);
+        words ??= WordForms.Tokenize(text, _language);
         for (var i = 0; i < words.Count; i++)
         {
             if (!_byFirstKey.TryGetValue(words[i].Key, out var candidates))
@@ -95,7 +98,7 @@ public sealed class PhraseMatcher<T>
         return outermostOnly ? Outermost(hits) : hits;
     }
 
-    private static List<PhraseHit<T>> Outermost(List<PhraseHit<T>> hits) =>
+    private static List<PhraseHit<T>> Outermost(List<PhraseHit<T>> hits) => hits.Count < 2 ? hits :
         [.. hits.Where(h => !hits.Any(o => o.Length > h.Length && o.Start <= h.Start && o.Start + o.Length >= h.Start + h.Length))
             .OrderBy(h => h.Start)];
 

@@ -36,11 +36,15 @@ public sealed class TermIndex
 
     public bool IsEmpty => _source.IsEmpty;
 
-    /// <summary>The glossary entries whose source terms occur in <paramref name="sourceText"/>, in text order.</summary>
-    public List<TermMatch> Find(string sourceText) =>
-        [.. _source.Find(sourceText).Select(hit => new TermMatch(hit.Payload.Entry, hit.Payload.Term, hit.Start, hit.Length, _targetLanguage,
+    /// <summary>
+    /// The glossary entries whose source terms occur in <paramref name="sourceText"/>, in text order; <paramref name="words"/>
+    /// are its words in the source language when the caller has them already (<see cref="WordForms.Tokenize"/>).
+    /// </summary>
+    public List<TermMatch> Find(string sourceText, IReadOnlyList<WordToken>? words = null) =>
+        [.. _source.Find(sourceText, words).Select(hit => new TermMatch(hit.Payload.Entry, hit.Payload.Term, hit.Start, hit.Length, _targetLanguage,
             [.. hit.Payload.Entry.TermsIn(_targetLanguage)]))];
 
-    /// <summary>The target-language terms (of any status) that occur in <paramref name="translation"/>.</summary>
-    public List<PhraseHit<GlossaryTerm>> FindInTranslation(string translation) => _target.Find(translation, outermostOnly: false);
+    /// <summary>The target-language terms (of any status) that occur in <paramref name="translation"/> (words: its words in the target language).</summary>
+    public List<PhraseHit<GlossaryTerm>> FindInTranslation(string translation, IReadOnlyList<WordToken>? words = null) =>
+        _target.Find(translation, words, outermostOnly: false);
 }

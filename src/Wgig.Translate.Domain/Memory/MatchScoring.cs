@@ -135,6 +135,18 @@ public static class MatchScoring
         return grouped;
     }
 
+    /// <summary>
+    /// How many units (words and punctuation marks) the score compares in a text, and the keys of its words: what
+    /// the memory's word index holds (<see cref="MemoryEntry.SourceWords"/>) and a fuzzy search anchors on.
+    /// </summary>
+    public static (int Units, List<string> Words) WordsOf(string text)
+    {
+        var units = Units(text);
+        return (units.Count, [.. units.Where(u => IsWord(u.Key)).Select(u => u.Key)]);
+    }
+
+    private static bool IsWord(string key) => key.Length > 0 && char.IsLetterOrDigit(key[0]);
+
     // Words and single punctuation marks, each carrying the white space that follows it in the text.
     private static List<Unit> Units(string text)
     {

@@ -26,6 +26,7 @@ public sealed class MemoryEntry
     {
         SourceLanguage = TargetLanguage = Source = Target = SourcePlain = TargetPlain = "";
         Codes = [];
+        SourceWords = [];
     }
 
     public Guid Id { get; private set; }
@@ -48,6 +49,12 @@ public sealed class MemoryEntry
     public string SourcePlain { get; private set; }
 
     public string TargetPlain { get; private set; }
+
+    /// <summary>
+    /// The distinct words of the source as the match score compares them (folded, <see cref="MatchScoring.WordsOf"/>): a
+    /// fuzzy search finds its candidates through this column's index by the rarest words of the segment looked up.
+    /// </summary>
+    public string[] SourceWords { get; private set; }
 
     /// <summary>The exact-lookup key (<see cref="MemoryText.KeyOf"/>).</summary>
     public Guid SourceKey { get; private set; }
@@ -106,6 +113,7 @@ public sealed class MemoryEntry
             Codes = codes,
             SourcePlain = sourcePlain,
             TargetPlain = targetPlain,
+            SourceWords = WordsOf(sourcePlain),
             SourceKey = MemoryText.KeyOf(sourcePlain),
             PairKey = MemoryText.Hash($"{Shape(normalizedSource)}\u0000{Shape(normalizedTarget)}\u0000{context}"),
             ContextKey = context,
@@ -119,6 +127,9 @@ public sealed class MemoryEntry
             UpdatedAt = at,
         };
     }
+
+    /// <summary>The distinct words of a source, in ordinal order, as <see cref="SourceWords"/> holds them.</summary>
+    public static string[] WordsOf(string sourcePlain) => [.. MatchScoring.WordsOf(sourcePlain).Words.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     // The text with each code as its kind and type: the entry's identity ignores the codes' original markup.
     private static string Shape(SegmentContent content)

@@ -19,7 +19,7 @@ public sealed class MemoryOptions
     [Range(1, 200)]
     public int Candidates { get; set; } = 20;
 
-    /// <summary>pg_trgm similarity a candidate needs (0–1): the index's cut-off, below the word-level score it stands for.</summary>
+    /// <summary>pg_trgm similarity a candidate needs (0–1) where a segment has too few words to look candidates up by (<see cref="FuzzyAnchors"/>).</summary>
     [Range(0.1, 1.0)]
     public double TrigramThreshold { get; set; } = 0.5;
 

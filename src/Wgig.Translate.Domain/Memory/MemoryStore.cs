@@ -35,23 +35,24 @@ public static class MemoryStore
             await using var reader = await ReadAsync(db, """
                 WITH written AS (
                     INSERT INTO translate.memory_entries (id, project_id, source_language, target_language, source, target, codes, source_plain,
-                        target_plain, source_key, pair_key, context_key, word_count, origin, document_id, segment_key, author_id, author_name,
+                        target_plain, source_words, source_key, pair_key, context_key, word_count, origin, document_id, segment_key, author_id, author_name,
                         created_at, updated_at)
                     SELECT r.id, r.project_id, r.source_language, r.target_language, r.source, r.target, r.codes::jsonb, r.source_plain,
-                        r.target_plain, r.source_key, r.pair_key, r.context_key, r.word_count, r.origin, r.document_id, r.segment_key, r.author_id,
+                        r.target_plain, string_to_array(r.source_words, ' '), r.source_key, r.pair_key, r.context_key, r.word_count, r.origin, r.document_id, r.segment_key, r.author_id,
                         r.author_name, r.created_at, r.updated_at
                     FROM unnest(@id, @project_id, @source_language, @target_language, @source, @target, @codes, @source_plain, @target_plain,
-                        @source_key, @pair_key, @context_key, @word_count, @origin, @document_id, @segment_key, @author_id, @author_name,
+                        @source_words, @source_key, @pair_key, @context_key, @word_count, @origin, @document_id, @segment_key, @author_id, @author_name,
                         @created_at, @updated_at)
-                        AS r(id, project_id, source_language, target_language, source, target, codes, source_plain, target_plain, source_key,
-                        pair_key, context_key, word_count, origin, document_id, segment_key, author_id, author_name, created_at, updated_at)
+                        AS r(id, project_id, source_language, target_language, source, target, codes, source_plain, target_plain, source_words,
+                        source_key, pair_key, context_key, word_count, origin, document_id, segment_key, author_id, author_name, created_at, updated_at)
                     ON CONFLICT (project_id, source_language, target_language, pair_key) DO UPDATE SET
                         updated_at = excluded.updated_at,
                         origin = excluded.origin,
                         author_id = excluded.author_id,
                         author_name = excluded.author_name,
                         document_id = coalesce(excluded.document_id, memory_entries.document_id),
-                        segment_key = coalesce(excluded.segment_key, memory_entries.segment_key)
+                        segment_key = coalesce(excluded.segment_key, memory_entries.segment_key),
+                        source_words = excluded.source_words
                     WHERE memory_entries.updated_at <= excluded.updated_at
                     RETURNING (xmax = 0) AS inserted)
                 SELECT count(*)::int FROM written WHERE inserted
@@ -66,6 +67,8 @@ public static class MemoryStore
                 Parameter("codes", NpgsqlDbType.Text, batch.Select(e => JsonSerializer.Serialize(e.Codes, Json))),
                 Parameter("source_plain", NpgsqlDbType.Text, batch.Select(e => e.SourcePlain)),
                 Parameter("target_plain", NpgsqlDbType.Text, batch.Select(e => e.TargetPlain)),
+                // Words hold no white space (the space separates them), and unnest cannot take an array of arrays.
+                Parameter("source_words", NpgsqlDbType.Text, batch.Select(e => string.Join(' ', e.SourceWords))),
                 Parameter("source_key", NpgsqlDbType.Uuid, batch.Select(e => e.SourceKey)),
                 Parameter("pair_key", NpgsqlDbType.Uuid, batch.Select(e => e.PairKey)),
                 Parameter("context_key", NpgsqlDbType.Uuid, batch.Select(e => e.ContextKey)),

@@ -16,10 +16,10 @@ namespace Wgig.Translate.Domain.Memory;
 
 /// <summary>
 /// A project's translation memory: fed by every approval, searched for each segment (in-context, exact,
-/// then fuzzy: pg_trgm finds candidates through a GIN index, word edit distance ranks them), and searched
-/// by phrase (concordance). A project reads its own memory and those shared with it.
+/// then fuzzy: candidates found by the segment's rarest words through a GIN index, ordered by the words they share, ranked
+/// by word edit distance), and searched by phrase (concordance). A project reads its own memory and those shared with it.
 /// </summary>
-public sealed class TranslationMemory(TranslationDb db, IOptions<MemoryOptions> options, ILogger<TranslationMemory> logger)
+public sealed class TranslationMemory(TranslationDb db, IOptions<MemoryOptions> options, MemoryWordStatistics statistics, ILogger<TranslationMemory> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -84,22 +84,40 @@ public sealed class TranslationMemory(TranslationDb db, IOptions<MemoryOptions> 
                 matches.Add(match);
             }
         }
-        // Fuzzy matches in a transaction of their own, with the trigram threshold and a time budget set for it alone: past the
-        // budget the editor gets the exact and in-context matches (inside a caller's transaction there is no budget to abort it).
+        // Fuzzy matches in a transaction of their own, with a time budget set for it alone: past the budget the editor gets the
+        // exact and in-context matches (inside a caller's transaction there is no budget to abort it).
         if (matches.Count(m => m.Score == 100) < settings.MaxMatches)
         {
+            var anchors = FuzzyAnchors.For(plain, settings.MinimumScore, await statistics.FrequenciesAsync(db, cancellationToken));
             var own = db.Database.CurrentTransaction is null;
             await using var transaction = own ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             var threshold = settings.TrigramThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var budget = own ? ((int)settings.FuzzyBudget.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) : "0";
-            await db.Database.ExecuteSqlAsync($"SELECT set_config('pg_trgm.similarity_threshold', {threshold}, true), set_config('statement_timeout', {budget}, true)", cancellationToken);
             try
             {
+                // Candidates hold the words of one of the anchor sets (FuzzyAnchors: every match of the minimum score does), found
+                // through the word index and ordered by how many of the segment's words they share. A segment without words, or
+                // of common ones only, searches every entry's trigrams instead, which on a large memory is slow (docs/benchmarks.md).
+                // The settings go in the same round trip, as a statement of their own before the search.
+                var words = MemoryEntry.WordsOf(plain);
+                var sets = anchors ?? [];
                 await using var fuzzy = await MemoryStore.ReadAsync(db, $"""
+                    SELECT set_config('pg_trgm.similarity_threshold', @threshold, true), set_config('statement_timeout', @budget, true);
                     SELECT {Columns} FROM translate.memory_entries
-                    WHERE source_plain % @plain AND source_language = @source_language AND target_language = @target_language AND project_id = ANY(@projects)
-                    ORDER BY similarity(source_plain, @plain) DESC LIMIT @candidates
-                    """, [.. parameters(), new NpgsqlParameter("plain", plain), new NpgsqlParameter("candidates", settings.Candidates)], cancellationToken);
+                    WHERE {(anchors is null ? "source_plain % @plain" : "(" + string.Join(" OR ", sets.Select((_, i) => $"source_words @> @set{i}")) + ")")}
+                      AND source_language = @source_language AND target_language = @target_language AND project_id = ANY(@projects)
+                    ORDER BY {(anchors is null ? "similarity(source_plain, @plain) DESC" : "(SELECT count(*) FROM unnest(source_words) AS w WHERE w = ANY(@words)) DESC, abs(cardinality(source_words) - @word_count)")},
+                        updated_at DESC
+                    LIMIT @candidates
+                    """,
+                    [
+                        .. parameters(), new NpgsqlParameter("plain", plain), new NpgsqlParameter("candidates", settings.Candidates),
+                        new NpgsqlParameter("words", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = words },
+                        new NpgsqlParameter("word_count", words.Length),
+                        .. sets.Select((set, i) => new NpgsqlParameter($"set{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = set }),
+                        new NpgsqlParameter("threshold", threshold), new NpgsqlParameter("budget", budget),
+                    ], cancellationToken);
+                await fuzzy.NextResultAsync(cancellationToken);
                 while (await fuzzy.ReadAsync(cancellationToken))
                 {
                     var match = Read(fuzzy, source, context);

@@ -286,6 +286,8 @@ internal sealed class MemoryEntryConfiguration : IEntityTypeConfiguration<Memory
         // pg_trgm: fuzzy lookups (%) and concordance (ILIKE) in both languages go through these.
         entry.HasIndex(e => e.SourcePlain).HasMethod("gin").HasOperators("gin_trgm_ops");
         entry.HasIndex(e => e.TargetPlain).HasMethod("gin").HasOperators("gin_trgm_ops");
+        // Fuzzy lookups find their candidates by a few rare words of the segment (overlap, &&): short posting lists.
+        entry.HasIndex(e => e.SourceWords).HasMethod("gin");
     }
 }
 

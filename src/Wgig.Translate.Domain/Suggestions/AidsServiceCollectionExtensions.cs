@@ -28,6 +28,7 @@ public static class AidsServiceCollectionExtensions
         services.AddScoped<Glossaries>();
         services.AddScoped<GlossaryExchange>();
         services.AddScoped<TranslationMemory>();
+        services.AddSingleton<MemoryWordStatistics>();
         services.AddScoped<TmxExchange>();
         services.AddScoped<Pretranslation>();
         services.AddScoped<MachineTranslator>();

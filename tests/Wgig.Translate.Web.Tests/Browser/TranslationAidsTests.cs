@@ -7,8 +7,8 @@ namespace Wgig.Translate.Web.Tests.Browser;
 /// <summary>
 /// The translation aids in the editor's side panel and at submission: a translation memory match with its score and
 /// differences, the glossary's terms with their flags and Apertium's machine translation (marked as such), one of them
-/// put into the field by keyboard; and the checks refusing a submission that drops the source's inline codes, then
-/// letting a warning through once the volunteer acknowledges it.
+/// put into the field by keyboard; the panel's checks following each autosaved draft; and the checks refusing a submission
+/// that drops the source's inline codes, then letting a warning through once the volunteer acknowledges it.
 /// </summary>
 [Collection(InChromium.Name)]
 public sealed class TranslationAidsTests(WebApp app)
@@ -87,6 +87,34 @@ public sealed class TranslationAidsTests(WebApp app)
         Assert.Equal(Remembered, await app.StoredAsync(document, 0, "es", "draft"));
         Assert.Equal("Claimed", await app.StoredAsync(document, 0, "es", "state"));
         await browsing.AssertAccessibleAsync("the editor with the aids");
+        browsing.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task The_panels_checks_follow_each_draft_the_editor_autosaves_without_a_submission()
+    {
+        var (project, document, email) = await VolunteerAsync("fr", "The Working Group met in Geneva in November 2004.\n\nIt held open consultations.\n");
+        await using var browsing = await Browsing.OpenAsync(app, "fr-FR");
+        await browsing.SignInAsync(email, Password);
+        var page = await browsing.ClaimAsync(project, document, "fr");
+        var row = page.Locator("article[data-segment]").First;
+        await Assertions.Expect(row.Locator(".target__editor")).ToBeFocusedAsync();
+        var checks = page.Locator("[data-panel] [data-panel-checks]");
+        await Assertions.Expect(checks).ToBeVisibleAsync();
+        Assert.Equal(0, await checks.Locator("[data-check=numbers]").CountAsync());
+
+        // A year that is not the source's: once the typing stops and the draft is saved, the panel lists the numbers check.
+        await page.Keyboard.TypeAsync("Le Groupe de travail s’est réuni à Genève en novembre 2005.");
+        await Assertions.Expect(checks.Locator("[data-check=numbers]").First).ToHaveAttributeAsync("data-level", "warning");
+        Assert.Equal("Claimed", await app.StoredAsync(document, 0, "fr", "state"));
+        await browsing.ShotAsync("aids.autosave-checks");
+
+        // Corrected: the next autosave clears it, still without a submission.
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("Le Groupe de travail s’est réuni à Genève en novembre 2004.");
+        await Assertions.Expect(checks.Locator("[data-checks-clean]")).ToBeVisibleAsync();
+        Assert.Equal(0, await checks.Locator("[data-check=numbers]").CountAsync());
+        Assert.Equal("Claimed", await app.StoredAsync(document, 0, "fr", "state"));
         browsing.AssertNoProblems();
     }
 

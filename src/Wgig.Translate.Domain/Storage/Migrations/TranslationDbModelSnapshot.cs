@@ -1070,6 +1070,11 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("text")
                         .HasColumnName("source_plain");
 
+                    b.PrimitiveCollection<string[]>("SourceWords")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("source_words");
+
                     b.Property<string>("Target")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1102,6 +1107,11 @@ namespace Wgig.Translate.Domain.Storage.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SourcePlain"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SourcePlain"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("SourceWords")
+                        .HasDatabaseName("ix_memory_entries_source_words");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SourceWords"), "gin");
 
                     b.HasIndex("TargetPlain")
                         .HasDatabaseName("ix_memory_entries_target_plain");
