@@ -54,6 +54,10 @@ function state(form) {
       clearTimeout(found.timer);
       found.again = false;
       await found.sending;
+      // The save in flight may have asked for another as it ended (text typed while it was on its way): the submission
+      // carries that text itself, and a save sent beside it would race it with the same version (one of them a conflict).
+      clearTimeout(found.timer);
+      found.again = false;
     };
   }
   return found;
