@@ -40,6 +40,22 @@ public static class StoreOutage
         return null;
     }
 
+    /// <summary>
+    /// Chosen as a deadlock's victim: the server rolled the transaction back, so nothing of it was written and the same
+    /// writes may be sent again.
+    /// </summary>
+    public static bool IsDeadlock(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // Class 08: connection exceptions; 57P01-57P03: the server is shutting down, crashed, or not yet accepting
     // connections (a restart); class 53: out of connections, memory or disk.
     private static bool IsOutage(string sqlState) =>

@@ -192,15 +192,29 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
         {
             return await SaveAsync(context, cancellationToken);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var saved = await SaveAsync(context, cancellationToken);
-        if (saved.Succeeded)
+        for (var attempt = 1; ; attempt++)
         {
-            await memory.RecordApprovalAsync(context.Place.Project, context.Segment, target, now, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var saved = await SaveAsync(context, cancellationToken);
+                if (saved.Succeeded)
+                {
+                    await memory.RecordApprovalAsync(context.Place.Project, context.Segment, target, now, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+                return saved;
+            }
+            catch (Exception e) when (attempt < DeadlockAttempts && StoreOutage.IsDeadlock(e))
+            {
+                // Rolled back whole (the memory's upsert included): the same approval goes again, see SaveAsync.
+            }
         }
-        return saved;
     }
+
+    // How often a write chosen as a deadlock's victim is sent: a set-based statement (a new version, the sweep) that locked
+    // the target and then records its event can meet a write that recorded its event and then waits for the target.
+    private const int DeadlockAttempts = 3;
 
     /// <summary>
     /// Approves every translation still undecided in the reviewer's batch, after they read it. Each one
@@ -269,7 +283,19 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
             // The target, its event, its claim's extension and any notice go as one batch, one round trip, without BEGIN
             // and COMMIT of their own: PostgreSQL runs a batch's statements in one implicit transaction, all or none.
             db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
-            await db.SaveChangesAsync(cancellationToken);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    break;
+                }
+                catch (Exception e) when (attempt < DeadlockAttempts && db.Database.CurrentTransaction is null && StoreOutage.IsDeadlock(e))
+                {
+                    // Nothing was written and the changes are still tracked: sent again. If the other writer moved the target
+                    // meanwhile, the version check makes the retry the usual "changed at the same time" below.
+                }
+            }
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -34,6 +34,16 @@ public sealed class StoreOutageTests
     }
 
     [Fact]
+    public void A_deadlock_s_victim_may_be_sent_again_wrapped_or_not_and_nothing_else_may()
+    {
+        Assert.True(StoreOutage.IsDeadlock(Server(PostgresErrorCodes.DeadlockDetected)));
+        Assert.True(StoreOutage.IsDeadlock(new DbUpdateException("saving failed", Server(PostgresErrorCodes.DeadlockDetected))));
+        Assert.False(StoreOutage.IsDeadlock(new DbUpdateException("saving failed", Server(PostgresErrorCodes.UniqueViolation))));
+        Assert.False(StoreOutage.IsDeadlock(new NpgsqlException("The connection pool has been exhausted", new TimeoutException())));
+        Assert.False(StoreOutage.IsDeadlock(new InvalidOperationException("a bug")));
+    }
+
+    [Fact]
     public void The_driver_s_exception_is_found_inside_ef_core_s_and_anything_else_is_a_bug()
     {
         Assert.Equal(StoreOutageKind.Unavailable, StoreOutage.Classify(new DbUpdateException("saving failed", Server(PostgresErrorCodes.AdminShutdown))));
