@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Wgig.Translate.Api.Tests;
 using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Tests;
+using Wgig.Translate.Worker;
 
 namespace Wgig.Translate.Web.Tests;
 
@@ -131,6 +133,20 @@ public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var granted = await Api().PutAsJsonAsync($"/api/projects/{project}/members/{account}/languages/{language}", new { canTranslate = translate, canReview = review });
         granted.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The Worker's services on this app's database, to run a job the page queued as the Worker would.</summary>
+    public ServiceProvider WorkerServices()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Translation"] = Database.ConnectionString,
+            ["DataProtection:KeyRingKey"] = TestDatabase.KeyRingKey,
+            ["Repositories:LocalRoot"] = Path.GetTempPath(),
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddWorkerServices();
+        return services.BuildServiceProvider();
     }
 
     private sealed record IdOnly(Guid Id);

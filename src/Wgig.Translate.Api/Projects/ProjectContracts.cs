@@ -7,6 +7,9 @@ namespace Wgig.Translate.Api.Projects;
 /// <param name="TargetLanguages">BCP 47 tags to translate into, e.g. ["ar", "zh", "fr", "ru", "es"].</param>
 public sealed record CreateProjectRequest(string? Name, string? SourceLanguage, IReadOnlyList<string>? TargetLanguages);
 
+/// <param name="Language">BCP 47 tag of the language to translate into as well, e.g. "de".</param>
+public sealed record TargetLanguageRequest(string? Language);
+
 /// <param name="RemindBeforeClaimEnds">A duration such as "1.00:00:00" (a day); null: no reminder.</param>
 /// <param name="RemindBeforeDeadline">A duration such as "2.00:00:00"; null: volunteers are not told the deadline is near.</param>
 /// <param name="OverdueNotice">Tell volunteers when their claim ran out unfinished (default true).</param>

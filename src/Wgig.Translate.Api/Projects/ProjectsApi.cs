@@ -20,6 +20,10 @@ public static class ProjectsApi
         projects.MapGet("/{projectId}", Get).WithName("GetProject").ProducesProblem(StatusCodes.Status404NotFound);
         projects.MapPut("/{projectId}/ladder", ChangeLadder).WithName("ChangeEscalationLadder").RequireAuthorization(Policies.ManageProjects)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+        projects.MapPost("/{projectId}/languages", AddLanguage).WithName("AddTargetLanguage").RequireAuthorization(Policies.ManageProjects)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        projects.MapDelete("/{projectId}/languages/{language}", RemoveLanguage).WithName("RemoveTargetLanguage").RequireAuthorization(Policies.ManageProjects)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
@@ -110,5 +114,31 @@ public static class ProjectsApi
         project.ChangeLadder(ladder.Value);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ProjectResponse.From(project));
+    }
+
+    /// <summary>Add a target language to the project.</summary>
+    /// <remarks>
+    /// A BCP 47 tag (canonicalized), neither the source language nor one the project has. Every current segment gets an untranslated
+    /// target in it at once, so its queues, progress and deadlines exist from now; rights in it are granted as for any language.
+    /// Coordinators, secretariat and admins.
+    /// </remarks>
+    internal static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> AddLanguage(
+        Guid projectId, TargetLanguageRequest request, TranslationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var project = await ProjectLanguages.AddAsync(db, projectId, request.Language, clock.GetUtcNow(), cancellationToken);
+        return project.Succeeded ? TypedResults.Ok(ProjectResponse.From(project.Value)) : project.Error.ToProblem();
+    }
+
+    /// <summary>Remove a target language from the project, before any work started in it.</summary>
+    /// <remarks>
+    /// Refused (409) once anyone claimed, drafted, translated or reviewed a segment in it or commented on one: volunteers' work is never
+    /// thrown away. A project keeps at least one target language. The rights, deadlines and machine-translation choice of the language go
+    /// with it. Coordinators, secretariat and admins.
+    /// </remarks>
+    internal static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> RemoveLanguage(
+        Guid projectId, string language, TranslationDb db, CancellationToken cancellationToken)
+    {
+        var project = await ProjectLanguages.RemoveAsync(db, projectId, language, cancellationToken);
+        return project.Succeeded ? TypedResults.Ok(ProjectResponse.From(project.Value)) : project.Error.ToProblem();
     }
 }

@@ -7,6 +7,7 @@ using Wgig.Translate.Api.Web.Editor;
 using Wgig.Translate.Api.Web.Papers;
 using Wgig.Translate.Api.Web.People;
 using Wgig.Translate.Api.Web.Review;
+using Wgig.Translate.Api.Web.Settings;
 using Wgig.Translate.Api.Web.Shell;
 using Wgig.Translate.Api.Web.Work;
 using Wgig.Translate.Domain.Profiles;
@@ -105,6 +106,7 @@ public static class WebSetup
         web.MapDashboardPages(navigation);
         web.MapPaperPages();
         web.MapGatePages();
+        web.MapSettingsPages();
         return app;
     }
 }

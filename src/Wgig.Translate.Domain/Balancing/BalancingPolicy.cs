@@ -32,7 +32,43 @@ public sealed record AssigneeOverCapacity(Guid VolunteerId, string VolunteerName
     $"{VolunteerName} holds {Held:N0} words in live claims and may hold at most {Limit:N0} (their weekly capacity, within the project's cap): " +
     $"{Wanted:N0} more words would not fit. Give the batch to someone else, or make it smaller.");
 
-public sealed record Unassigned(Guid WorkId, string Reason);
+/// <summary>Why nobody is proposed for a piece of work, for a page to say in its own language.</summary>
+public enum NobodyBecause
+{
+    /// <summary>Nobody holds the right (translate into or review) the language.</summary>
+    NoRight,
+
+    /// <summary>Everyone who holds the right is paused or outside their availability now.</summary>
+    NobodyAvailable,
+
+    /// <summary>The only available reviewer translated the work.</summary>
+    OnlyReviewerTranslatedIt,
+
+    /// <summary>Every available volunteer with the right is at capacity.</summary>
+    AllAtCapacity,
+
+    /// <summary>Only the volunteer who let the work lapse could take it (the Worker's reassignment never gives it back).</summary>
+    OnlyTheLapser,
+}
+
+/// <summary>Work nobody is proposed for, and why; <see cref="Reason"/> says it in English, for the JSON API and notices.</summary>
+public sealed record Unassigned(Guid WorkId, NobodyBecause Why, WorkKind Kind, string Language, int Words)
+{
+    public string Reason => Describe(Why, Kind, Language, Words);
+
+    public static string Describe(NobodyBecause why, WorkKind kind, string language, int words)
+    {
+        var right = kind == WorkKind.Translate ? "translate into" : "review";
+        return why switch
+        {
+            NobodyBecause.NoRight => $"nobody may {right} '{language}'",
+            NobodyBecause.NobodyAvailable => $"nobody who may {right} '{language}' is available now",
+            NobodyBecause.OnlyReviewerTranslatedIt => "the only available reviewer translated it",
+            NobodyBecause.OnlyTheLapser => "only the volunteer who let it lapse could take it",
+            _ => $"every available volunteer who may {right} '{language}' is at capacity ({words:N0} more words would not fit)",
+        };
+    }
+}
 
 public sealed record BalancingProposal(IReadOnlyList<Assignment> Assignments, IReadOnlyList<Unassigned> Unassigned);
 
@@ -70,7 +106,7 @@ public static class BalancingPolicy
             var pool = fresh.Count > 0 || !rules.ReturnToLapser ? fresh : eligible;
             if (pool.Count == 0)
             {
-                unassigned.Add(new Unassigned(piece.Id, eligible.Count > 0 ? "only the volunteer who let it lapse could take it" : Why(piece, qualified)));
+                unassigned.Add(new Unassigned(piece.Id, eligible.Count > 0 ? NobodyBecause.OnlyTheLapser : Why(piece, qualified), piece.Kind, piece.Language, piece.Words));
                 continue;
             }
             var chosen = pool.OrderBy(v => Score(v, load[v.Id] + piece.Words, rules)).ThenBy(v => v.Id).First();
@@ -89,21 +125,20 @@ public static class BalancingPolicy
         + rules.ReliabilityWeight * (1 - Math.Clamp(volunteer.Reliability, 0, 1))
         - (volunteer.CompletedWords < rules.NewcomerWords ? rules.NewcomerBonus : 0);
 
-    private static string Why(OpenWork piece, List<VolunteerLoad> qualified)
+    private static NobodyBecause Why(OpenWork piece, List<VolunteerLoad> qualified)
     {
-        var right = piece.Kind == WorkKind.Translate ? "translate into" : "review";
         if (qualified.Count == 0)
         {
-            return $"nobody may {right} '{piece.Language}'";
+            return NobodyBecause.NoRight;
         }
         if (!qualified.Any(v => v.AvailableNow))
         {
-            return $"nobody who may {right} '{piece.Language}' is available now";
+            return NobodyBecause.NobodyAvailable;
         }
         if (piece.Kind == WorkKind.Review && qualified.All(v => v.Id == piece.TranslatorId || !v.AvailableNow))
         {
-            return "the only available reviewer translated it";
+            return NobodyBecause.OnlyReviewerTranslatedIt;
         }
-        return $"every available volunteer who may {right} '{piece.Language}' is at capacity ({piece.Words:N0} more words would not fit)";
+        return NobodyBecause.AllAtCapacity;
     }
 }

@@ -13,8 +13,9 @@ namespace Wgig.Translate.Domain.Balancing;
 /// <summary>A proposed batch: consecutive open segments of the document, and who should take them.</summary>
 /// <param name="VolunteerId">Who would take it (their account id), or none with the <paramref name="Reason"/>; <paramref name="VolunteerName"/> is how
 /// people see them.</param>
+/// <param name="Nobody">Why nobody would take it, as a value (<paramref name="Reason"/> says it in English).</param>
 public sealed record ProposedBatch(Guid BatchId, WorkKind Kind, IReadOnlyList<Guid> SegmentIds, int Words, Guid? VolunteerId, string? Reason,
-    string? VolunteerName = null);
+    string? VolunteerName = null, NobodyBecause? Nobody = null);
 
 /// <summary>
 /// Feeds <see cref="BalancingPolicy"/> from the store for one document × language: the open work cut into
@@ -73,11 +74,11 @@ public sealed class WorkBalancer(TranslationDb db, TimeProvider clock, IOptions<
         var volunteers = await LoadVolunteersAsync(projectId, target, now, cancellationToken);
         var proposal = BalancingPolicy.Propose([.. batches.Select(b => b.Work)], volunteers);
         var assigned = proposal.Assignments.ToDictionary(a => a.WorkId, a => a.VolunteerId);
-        var reasons = proposal.Unassigned.ToDictionary(u => u.WorkId, u => u.Reason);
+        var nobody = proposal.Unassigned.ToDictionary(u => u.WorkId);
         var names = await AccountNames.ReadAsync(db, assigned.Values, cancellationToken);
         return batches.Select(b => new ProposedBatch(b.Work.Id, b.Work.Kind, b.Segments, b.Work.Words,
-            assigned.TryGetValue(b.Work.Id, out var volunteer) ? volunteer : null, reasons.GetValueOrDefault(b.Work.Id),
-            assigned.TryGetValue(b.Work.Id, out var named) ? names.GetValueOrDefault(named) : null)).ToList();
+            assigned.TryGetValue(b.Work.Id, out var volunteer) ? volunteer : null, nobody.GetValueOrDefault(b.Work.Id)?.Reason,
+            assigned.TryGetValue(b.Work.Id, out var named) ? names.GetValueOrDefault(named) : null, nobody.GetValueOrDefault(b.Work.Id)?.Why)).ToList();
     }
 
     /// <summary>Every volunteer with a right in the language, as the balancing policy sees them now.</summary>

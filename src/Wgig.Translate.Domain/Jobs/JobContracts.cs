@@ -19,6 +19,15 @@ public interface IPublishTranslations
     Task<PublicationStatus> RunAsync(Guid publicationId, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Tests a project's repository connection as its settings page asked (<see cref="RepositoryConnection.RequestCheck"/>): the
+/// gateway reads the branch head with the stored credentials, and the answer is recorded on the connection.
+/// </summary>
+public interface ICheckRepositoryConnection
+{
+    Task<ConnectionCheckOutcome?> RunAsync(Guid projectId, CancellationToken cancellationToken);
+}
+
 /// <summary>Recounts a document's progress from what is stored (a repair tool: progress is kept as work happens).</summary>
 public interface IRecountDocumentProgress
 {

@@ -1,4 +1,5 @@
 using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Languages;
 
 namespace Wgig.Translate.Domain.Projects;
@@ -94,4 +95,42 @@ public sealed class Project
     }
 
     public bool TranslatesInto(string language) => TargetLanguages.Contains(language, StringComparer.Ordinal);
+
+    /// <summary>
+    /// A tag for a new target language (canonicalized), or why it cannot be one: not a BCP 47 tag, the source, or already a target.
+    /// </summary>
+    public Result<string> CheckNewTargetLanguage(string? language)
+    {
+        if (!LanguageTag.TryNormalize(language, out var tag, out var problem))
+        {
+            return InvalidInputError.ForField("language", problem);
+        }
+        if (string.Equals(tag, SourceLanguage, StringComparison.Ordinal))
+        {
+            return InvalidInputError.ForField("language", $"'{tag}' is the source language; it cannot also be a target language.");
+        }
+        if (TranslatesInto(tag))
+        {
+            return new AlreadyATargetLanguage(tag);
+        }
+        return tag;
+    }
+
+    /// <summary>Adds a target language checked by <see cref="CheckNewTargetLanguage"/> (its targets are the caller's to create).</summary>
+    public void AddTargetLanguage(string tag) => TargetLanguages = [.. TargetLanguages, tag];
+
+    /// <summary>Takes a target language away; a project keeps at least one.</summary>
+    public Result<string> RemoveTargetLanguage(string language)
+    {
+        if (!TranslatesInto(language))
+        {
+            return new NotATargetLanguage(language, TargetLanguages);
+        }
+        if (TargetLanguages.Count == 1)
+        {
+            return new LastTargetLanguage(language);
+        }
+        TargetLanguages = [.. TargetLanguages.Where(l => l != language)];
+        return language;
+    }
 }

@@ -23,6 +23,19 @@ public enum WriteMode
     Direct,
 }
 
+/// <summary>What a connection test found (<see cref="RepositoryConnection.CheckOutcome"/>).</summary>
+public enum ConnectionCheckOutcome
+{
+    /// <summary>The repository and its branch were found and the credentials accepted.</summary>
+    Reached,
+
+    /// <summary>The host refused for good: bad credentials, no such repository or branch, a server not allowed.</summary>
+    Refused,
+
+    /// <summary>The host could not answer now (rate limit, outage, time-out): try again later.</summary>
+    Unavailable,
+}
+
 /// <summary>
 /// Where a project's documents live and how translations go back: a repository, a branch, which files are
 /// sources (a glob such as <c>papers/en/**/*.md</c>) and where each translation goes (a template such as
@@ -87,6 +100,36 @@ public sealed class RepositoryConnection
     public IReadOnlyList<string> LastSyncReport { get; private set; } = [];
 
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>When someone last asked the Worker to test the connection; null when never (or since it changed).</summary>
+    public DateTimeOffset? CheckRequestedAt { get; private set; }
+
+    /// <summary>When the Worker answered the last test asked for; null while it is pending.</summary>
+    public DateTimeOffset? CheckedAt { get; private set; }
+
+    public ConnectionCheckOutcome? CheckOutcome { get; private set; }
+
+    /// <summary>The head commit found, or the host's reason for refusing (never a credential).</summary>
+    public string? CheckDetail { get; private set; }
+
+    public bool CheckPending => CheckRequestedAt is not null && CheckedAt is null;
+
+    /// <summary>Asks for a test of the connection as it is now: the Worker asks the repository's gateway and records the answer.</summary>
+    public void RequestCheck(DateTimeOffset now)
+    {
+        (CheckRequestedAt, CheckedAt, CheckOutcome, CheckDetail) = (now, null, null, null);
+    }
+
+    /// <summary>The answer to the pending test; false (nothing recorded) when none is pending, so a job run twice records once.</summary>
+    public bool RecordCheck(ConnectionCheckOutcome outcome, string detail, DateTimeOffset now)
+    {
+        if (!CheckPending)
+        {
+            return false;
+        }
+        (CheckedAt, CheckOutcome, CheckDetail) = (now, outcome, detail.Length > MaxTextLength * 2 ? detail[..(MaxTextLength * 2)] : detail);
+        return true;
+    }
 
     public string Describe() => Host == RepositoryHost.GitHub ? $"{Owner}/{Name}@{Branch}" : $"{Name}@{Branch}";
 
@@ -231,6 +274,8 @@ public sealed class RepositoryConnection
              other.BranchPerPublication, other.PublishXliff, other.ApiBaseUrl);
         (Token, AppId, InstallationId, AppPrivateKey, WebhookSecret) = (other.Token, other.AppId, other.InstallationId, other.AppPrivateKey, other.WebhookSecret);
         UpdatedAt = now;
+        // A test said something about the connection as it was; a pending one is answered for the new settings or not at all.
+        (CheckRequestedAt, CheckedAt, CheckOutcome, CheckDetail) = (null, null, null, null);
     }
 
     /// <summary>Seals credentials stored before they were sealed (the migrate step); true when something changed.</summary>

@@ -163,6 +163,7 @@ internal sealed class RepositoryConnectionConfiguration : IEntityTypeConfigurati
         connection.Property(c => c.SourcePattern).HasMaxLength(Publishing.RepositoryConnection.MaxTextLength);
         connection.Property(c => c.TargetTemplate).HasMaxLength(Publishing.RepositoryConnection.MaxTextLength);
         connection.PrimitiveCollection(c => c.LastSyncReport);
+        connection.Property(c => c.CheckDetail).HasMaxLength(Publishing.RepositoryConnection.MaxTextLength * 2);
     }
 }
 

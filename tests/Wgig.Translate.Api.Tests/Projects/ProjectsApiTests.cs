@@ -43,6 +43,73 @@ public sealed class ProjectsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(before, await api.Database.SnapshotAsync());
     }
 
+    private const string Paper = "# Report\n\nThe group met in Geneva. It wrote a report.\n";
+
+    [Fact]
+    public async Task An_added_target_language_gives_every_current_segment_a_target_in_it_at_once()
+    {
+        var projectId = await _client.CreateProjectAsync("Languages", "en", "fr");
+        (await _client.UploadAsync(projectId, "report.md", Encoding.UTF8.GetBytes(Paper))).EnsureSuccessStatusCode();
+
+        var response = await _client.PostAsJsonAsync($"/api/projects/{projectId}/languages", new { language = "PT-br" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["fr", "pt-BR"], (await response.Content.ReadFromJsonAsync<ProjectResponse>(ApiJson.Options))!.TargetLanguages);
+        Assert.Equal([3L], await api.Database.QueryAsync<long>("SELECT count(*) FROM translate.targets WHERE language = 'pt-BR' AND state = 'Untranslated'"));
+        // A language like any other: rights are granted in it.
+        (await _client.PutAsJsonAsync($"/api/projects/{projectId}/members/{await MeAsync()}/languages/pt-BR", new { canTranslate = true, canReview = false }))
+            .EnsureSuccessStatusCode();
+    }
+
+    [Theory]
+    [InlineData("fr", HttpStatusCode.Conflict, "already a target language")]
+    [InlineData("en", HttpStatusCode.BadRequest, "source language")]
+    [InlineData("klingon", HttpStatusCode.BadRequest, "klingon")]
+    public async Task A_language_already_there_the_source_or_no_language_at_all_is_refused_and_nothing_changes(string language, HttpStatusCode status, string why)
+    {
+        var projectId = await _client.CreateProjectAsync("Languages", "en", "fr");
+        (await _client.UploadAsync(projectId, "report.md", Encoding.UTF8.GetBytes(Paper))).EnsureSuccessStatusCode();
+        var before = await api.Database.SnapshotAsync();
+
+        var response = await _client.PostAsJsonAsync($"/api/projects/{projectId}/languages", new { language });
+
+        await response.AssertProblemAsync(status, why);
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_language_nobody_worked_in_is_removed_with_its_rights_and_one_with_work_is_refused_and_kept_whole()
+    {
+        var projectId = await _client.CreateProjectAsync("Languages", "en", "fr", "es", "de");
+        var document = (await (await _client.UploadAsync(projectId, "report.md", Encoding.UTF8.GetBytes(Paper))).Content.ReadFromJsonAsync<ApiCalls.IdOnly>(ApiJson.Options))!.Id;
+        var volunteer = api.CreateClient(TestAccounts.VolunteerToken);
+        var volunteerId = (await volunteer.GetFromJsonAsync<ApiCalls.IdOnly>("/api/me", ApiJson.Options))!.Id;
+        foreach (var language in new[] { "fr", "es" })
+        {
+            (await _client.PutAsJsonAsync($"/api/projects/{projectId}/members/{volunteerId}/languages/{language}", new { canTranslate = true, canReview = false }))
+                .EnsureSuccessStatusCode();
+        }
+        (await volunteer.PostAsJsonAsync($"/api/projects/{projectId}/documents/{document}/claims", new { language = "fr", words = 3 })).EnsureSuccessStatusCode();
+        var before = await api.Database.SnapshotAsync();
+
+        var refused = await _client.DeleteAsync($"/api/projects/{projectId}/languages/fr");
+
+        await refused.AssertProblemAsync(HttpStatusCode.Conflict, "'fr' cannot be removed");
+        Assert.Equal(before, await api.Database.SnapshotAsync());
+
+        var removed = await _client.DeleteAsync($"/api/projects/{projectId}/languages/es");
+
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.Equal(["fr", "de"], (await removed.Content.ReadFromJsonAsync<ProjectResponse>(ApiJson.Options))!.TargetLanguages);
+        Assert.Equal([0L], await api.Database.QueryAsync<long>("SELECT count(*) FROM translate.targets WHERE language = 'es'"));
+        Assert.Equal([0L], await api.Database.QueryAsync<long>("SELECT count(*) FROM translate.project_members WHERE language = 'es'"));
+        await (await _client.DeleteAsync($"/api/projects/{projectId}/languages/es")).AssertProblemAsync(HttpStatusCode.BadRequest, "not a target language");
+        (await _client.DeleteAsync($"/api/projects/{projectId}/languages/de")).EnsureSuccessStatusCode();
+        await (await _client.DeleteAsync($"/api/projects/{projectId}/languages/fr")).AssertProblemAsync(HttpStatusCode.Conflict, "only target language");
+    }
+
+    private async Task<Guid> MeAsync() => (await _client.GetFromJsonAsync<ApiCalls.IdOnly>("/api/me", ApiJson.Options))!.Id;
+
     [Fact]
     public async Task The_escalation_ladder_starts_at_the_defaults_and_a_coordinator_changes_it()
     {

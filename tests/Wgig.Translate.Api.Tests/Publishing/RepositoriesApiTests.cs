@@ -162,6 +162,23 @@ public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     [Fact]
+    public async Task A_connection_test_is_queued_for_the_worker_shown_pending_and_forgotten_when_the_connection_changes()
+    {
+        var projectId = await _coordinator.CreateProjectAsync();
+        await (await _coordinator.PostAsync($"/api/projects/{projectId}/repository/check", null)).AssertProblemAsync(HttpStatusCode.Conflict, "not connected");
+        (await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub())).EnsureSuccessStatusCode();
+
+        var asked = await _coordinator.PostAsync($"/api/projects/{projectId}/repository/check", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        var check = (await asked.Content.ReadFromJsonAsync<RepositoryResponse>(ApiJson.Options))!.Check!;
+        Assert.Equal((null, null), (check.CheckedAt, check.Outcome));
+        Assert.Equal([1L], await api.Database.QueryAsync<long>("SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%CheckRepositoryConnection%'"));
+        (await _coordinator.PutAsJsonAsync($"/api/projects/{projectId}/repository", GitHub(token: null))).EnsureSuccessStatusCode();
+        Assert.Null((await _coordinator.GetFromJsonAsync<RepositoryResponse>($"/api/projects/{projectId}/repository", ApiJson.Options))!.Check);
+    }
+
+    [Fact]
     public async Task A_signed_push_to_the_projects_branch_enqueues_a_sync_and_anything_else_does_not()
     {
         var projectId = await _coordinator.CreateProjectAsync();

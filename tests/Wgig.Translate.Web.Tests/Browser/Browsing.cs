@@ -92,6 +92,33 @@ public sealed class Browsing : IAsyncDisposable
             $"{v.Impact} {v.Id}: {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
     }
 
+    /// <summary>
+    /// The page in English and Arabic, on a desktop and a phone: a 200 in the language's direction, axe once per language, and a
+    /// screenshot of each ("{name}.{culture}.{desktop|phone}"); the interface is English again afterwards.
+    /// </summary>
+    public async Task VisitInBothLanguagesAsync(string url, string name)
+    {
+        foreach (var culture in new[] { "en", "ar" })
+        {
+            await Context.AddCookiesAsync([new Cookie { Name = "wgig.culture", Value = $"c={culture}|uic={culture}", Url = _app.BaseUrl }]);
+            foreach (var (label, size) in new[] { ("desktop", Desktop), ("phone", Phone) })
+            {
+                await Page.SetViewportSizeAsync(size.Width, size.Height);
+                var response = await Page.GotoAsync(url);
+                Assert.Equal(200, response!.Status);
+                Assert.Equal(culture == "ar" ? "rtl" : "ltr", await Page.Locator("html").GetAttributeAsync("dir"));
+                if (label == "desktop")
+                {
+                    await AssertAccessibleAsync($"{name} ({culture})");
+                }
+                await ShotAsync($"{name}.{culture}.{label}");
+            }
+        }
+        await Context.AddCookiesAsync([new Cookie { Name = "wgig.culture", Value = "c=en|uic=en", Url = _app.BaseUrl }]);
+        await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+        AssertNoProblems();
+    }
+
     public void AssertNoProblems() => Assert.True(Problems.Count == 0, string.Join("\n", Problems));
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();

@@ -2,12 +2,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using LibGit2Sharp;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Wgig.Translate.Api.Tests;
-using Wgig.Translate.Tests;
-using Wgig.Translate.Worker;
 using Wgig.Translate.Worker.Publishing;
 using Roles = Wgig.Translate.Domain.Accounts.Roles;
 
@@ -35,7 +32,7 @@ public sealed class SecretariatJourneyTests(WebApp app)
             var signature = new Signature("Someone", "someone@example.org", DateTimeOffset.UtcNow);
             repository.Refs.Add("refs/heads/main", repository.ObjectDatabase.CreateCommit(signature, signature, "Sources", repository.ObjectDatabase.CreateTree(tree), [], false).Id);
         }
-        await using var worker = WorkerServices();
+        await using var worker = app.WorkerServices();
         var admin = app.Api();
         var project = (await (await admin.PostAsJsonAsync("/api/projects", new { name = $"Papers {Guid.NewGuid():N}", sourceLanguage = "en", targetLanguages = new[] { "fr", "ar" } }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -110,19 +107,6 @@ public sealed class SecretariatJourneyTests(WebApp app)
         var reviewerClient = app.Api(TestAccounts.SecondVolunteerToken);
         var review = await (await reviewerClient.PostAsJsonAsync($"{url}/reviews", new { language })).Content.ReadFromJsonAsync<JsonElement>();
         (await reviewerClient.PostAsync($"{url}/reviews/{review.GetProperty("claimId").GetGuid()}/approve", null)).EnsureSuccessStatusCode();
-    }
-
-    private ServiceProvider WorkerServices()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Translation"] = app.Database.ConnectionString,
-            ["DataProtection:KeyRingKey"] = TestDatabase.KeyRingKey,
-            ["Repositories:LocalRoot"] = Path.GetTempPath(),
-        }).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
-        services.AddWorkerServices();
-        return services.BuildServiceProvider();
     }
 
     private static async Task InScopeAsync<T>(ServiceProvider services, Func<IServiceProvider, Task<T>> run)

@@ -20,7 +20,9 @@ public sealed partial class InterfaceTextTests
         "Shell.ErrorTitlePrefix", "Row.SectionLabel", "Code.format.Standalone", "MyWork.Returned.Reviewer", "Xliff.Title", "Xliff.Report.Unchanged", "Filter.Mine",
         "Code.other.Standalone", "Profile.Time.Title", "Row.SectionSentenceLabel", "Row.Heading", "Row.ParagraphLabel", "Shell.Breadcrumbs", "Error.NotFound.Title",
         // French words the same as English ones: "Actions", "Document", "version", "Imports", "Publications", "source".
-        "Invite.Actions", "Heat.Document", "Heat.Version", "Activity.Kind.Import", "Activity.Kind.Publication", "Paper.Source", "Gate.Version", "Gate.History"];
+        "Invite.Actions", "Heat.Document", "Heat.Version", "Activity.Kind.Import", "Activity.Kind.Publication", "Paper.Source", "Gate.Version", "Gate.History",
+        // GitHub's own words, and French and Spanish ones the same as English: "Webhook", "Actions", "Secret".
+        "Settings.Repository.Host.GitHub", "Settings.Webhook.Title", "Settings.Languages.Actions", "Settings.Webhook.Secret"];
 
     private static string[] Names() => [.. typeof(Api.Web.WebSetup).Assembly.GetManifestResourceNames()
         .Where(n => n.EndsWith("Text.resources", StringComparison.Ordinal))
@@ -30,7 +32,7 @@ public sealed partial class InterfaceTextTests
 
     [Fact]
     public void The_web_app_has_a_resource_for_each_of_its_features() =>
-        Assert.Equal(["Account", "Dashboard", "Editor", "Papers", "People", "Review", "Shell", "Work"], Names().Select(r => r.Split('.')[^2]).Order(StringComparer.Ordinal));
+        Assert.Equal(["Account", "Dashboard", "Editor", "Papers", "People", "Review", "Settings", "Shell", "Work"], Names().Select(r => r.Split('.')[^2]).Order(StringComparer.Ordinal));
 
     [Theory]
     [MemberData(nameof(Resources))]
@@ -71,7 +73,21 @@ public sealed partial class InterfaceTextTests
         { "Shell", "State.", typeof(Domain.Targets.TargetState) },
         { "Dashboard", "Forecast.", typeof(Domain.Deadlines.ForecastStatus) },
         { "Work", "Forecast.", typeof(Domain.Deadlines.ForecastStatus) },
+        { "Settings", "Settings.Check.", typeof(Domain.Publishing.ConnectionCheckOutcome) },
+        { "Settings", "Settings.Repository.Host.", typeof(Domain.Publishing.RepositoryHost) },
+        { "Settings", "Settings.Repository.WriteMode.", typeof(Domain.Publishing.WriteMode) },
     };
+
+    // The balancing page says why nobody would take a batch by the reason's value and the kind of work ("Balance.Nobody.NoRight.Review").
+    [Fact]
+    public void Every_reason_nobody_takes_a_batch_has_its_string_for_each_kind_of_work()
+    {
+        var resource = Names().Single(n => n.Split('.')[^2] == "Dashboard");
+        var english = Strings(new ResourceManager(resource, typeof(Api.Web.WebSetup).Assembly), CultureInfo.InvariantCulture);
+        var missing = Enum.GetNames<Domain.Balancing.NobodyBecause>().SelectMany(why => Enum.GetNames<Domain.Balancing.WorkKind>().Select(kind => $"Balance.Nobody.{why}.{kind}"))
+            .Where(key => !english.ContainsKey(key)).ToList();
+        Assert.True(missing.Count == 0, $"no string for {string.Join(", ", missing)}");
+    }
 
     // Pages look these strings up by an enum's value ("History.{kind}"): a value added to the Domain without its string shows
     // the bare key to the volunteer, which the completeness test above cannot see.

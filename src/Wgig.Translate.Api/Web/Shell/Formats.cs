@@ -16,6 +16,12 @@ public static class Formats
 
     public static string Number(int value, PageContext page) => value.ToString("N0", page.Formatting);
 
+    /// <summary>
+    /// A left-to-right value (a repository, a path) put into a sentence of any direction: isolated (U+2066 … U+2069), so an Arabic
+    /// sentence's punctuation stays outside it and its own dots and slashes stay in order.
+    /// </summary>
+    public static string Isolate(string value) => $"\u2066{value}\u2069";
+
     /// <summary>The ISO form for <c>&lt;time datetime&gt;</c> and scripts.</summary>
     public static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 

@@ -1660,6 +1660,24 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("branch_per_publication");
 
+                    b.Property<string>("CheckDetail")
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)")
+                        .HasColumnName("check_detail");
+
+                    b.Property<string>("CheckOutcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("check_outcome");
+
+                    b.Property<DateTimeOffset?>("CheckRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("check_requested_at");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
                     b.Property<string>("Host")
                         .IsRequired()
                         .HasMaxLength(40)
