@@ -1,0 +1,53 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Roles = Wgig.Translate.Domain.Accounts.Roles;
+
+namespace Wgig.Translate.Web.Tests.Browser;
+
+/// <summary>
+/// The dashboard's leases to watch: a batch ending within the day is taken back from its row (the balancing page's
+/// ClaimTakeBack), and the balancing page then says in the interface's language why nobody could take work.
+/// </summary>
+[Collection(InChromium.Name)]
+public sealed class DashboardLeasesTests(WebApp app)
+{
+    [Fact]
+    public async Task A_coordinator_takes_back_an_expiring_batch_from_the_dashboard_and_reads_why_nobody_could_take_work_in_arabic()
+    {
+        var (project, document) = await app.ProjectAsync(["fr", "ar"]);
+        var email = $"cora.{Guid.NewGuid():N}@example.org";
+        var cora = await app.AccountAsync(email, "Cora Diallo", "a coordinator pass phrase", Roles.Coordinator);
+        (await app.Api().PutAsync($"/api/projects/{project}/staff/{cora}", null)).EnsureSuccessStatusCode();
+        var ana = await app.AccountAsync($"ana.{Guid.NewGuid():N}@example.org", "Ana Lima", "a long pass phrase");
+        await app.GrantAsync(project, ana, "fr", translate: true, review: false);
+        var segments = (await app.Api().GetFromJsonAsync<JsonElement>($"/api/projects/{project}/documents/{document}/segments?pageSize=3"))
+            .GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetGuid()).ToArray();
+        (await app.Api().PostAsJsonAsync($"/api/projects/{project}/documents/{document}/assignments", new
+        {
+            language = "fr", assignments = new[] { new { volunteerId = ana.ToString(), kind = "Translate", segmentIds = segments, dueAt = DateTimeOffset.UtcNow.AddHours(6) } },
+        })).EnsureSuccessStatusCode();
+
+        await using var browsing = await Browsing.OpenAsync(app);
+        await browsing.SignInAsync(email, "a coordinator pass phrase", $"/projects/{project}");
+        var page = browsing.Page;
+        var lease = page.Locator("tr", new() { HasText = "Ana Lima" }).Filter(new() { Has = page.Locator("form.take-back") });
+        await browsing.AssertAccessibleAsync("dashboard with a lease to take back");
+        await browsing.ShotAsync("coordinator-dashboard.leases.en.desktop");
+        await lease.Locator("input[name=reason]").FillAsync("The deadline moved");
+        await lease.GetByRole(AriaRole.Button, new() { Name = "Take back" }).ClickAsync();
+
+        await page.WaitForURLAsync($"**/projects/{project}/documents/{document}/fr/balance*");
+        await Assertions.Expect(page.Locator(".notice--success")).ToContainTextAsync("Taken back: 3 segments");
+        await page.GotoAsync($"/projects/{project}");
+        await Assertions.Expect(page.Locator("form.take-back")).ToHaveCountAsync(0);
+
+        // Nobody holds a right in Arabic: the proposal says so in Arabic, naming the language, not its code.
+        await browsing.Context.AddCookiesAsync([new Cookie { Name = "wgig.culture", Value = "c=ar|uic=ar", Url = app.BaseUrl }]);
+        await page.GotoAsync($"/projects/{project}/documents/{document}/ar/balance");
+        await Assertions.Expect(page.Locator("table").Last).ToContainTextAsync("لا أحد يحق له الترجمة إلى العربية");
+        await Assertions.Expect(page.Locator("table").Last).Not.ToContainTextAsync("'ar'");
+        await browsing.ShotAsync("coordinator-balance.nobody.ar.desktop");
+        browsing.AssertNoProblems();
+    }
+}
