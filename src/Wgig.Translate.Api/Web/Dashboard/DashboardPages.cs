@@ -63,11 +63,27 @@ public static class DashboardPages
         TranslationDb db, ProjectDashboard dashboard, IStringLocalizer<DashboardText> text, CancellationToken cancellationToken)
     {
         var page = await pages.ForAsync(http);
+        if (http.Request.WantsPartial())
+        {
+            return await LiveFiguresAsync(page, http, db, projectId, dashboard, cancellationToken);
+        }
         var query = ActivityQuery.Parse(kind, language, null, null, null);
         return query.Succeeded
             ? await RenderAsync(page, http, db, projectId, dashboard, Notice(notice, text), FormErrors.None, StatusCodes.Status200OK, cancellationToken, query.Value)
             : await RenderAsync(page, http, db, projectId, dashboard, null, new FormErrors().Add(null, query.Error.Detail), StatusCodes.Status400BadRequest,
                 cancellationToken);
+    }
+
+    /// <summary>The heat table and the workload alone, for the open dashboard's script to swap in: as fresh as the progress rows.</summary>
+    private static async Task<IResult> LiveFiguresAsync(PageContext page, HttpContext http, TranslationDb db, Guid projectId, ProjectDashboard dashboard,
+        CancellationToken cancellationToken)
+    {
+        if (await StaffAccess.ProjectProblemAsync(db, http, projectId) is { } refused)
+        {
+            return WebResults.Error(page, refused);
+        }
+        var view = await dashboard.ReadAsync(projectId, cancellationToken);
+        return view.Succeeded ? WebResults.Fragment<LiveFigures>(page, new { View = view.Value }) : WebResults.Error(page, view.Error);
     }
 
     private static async Task<IResult> RenderAsync(PageContext page, HttpContext http, TranslationDb db, Guid projectId, ProjectDashboard dashboard, string? notice,

@@ -6,11 +6,12 @@ using Roles = Wgig.Translate.Domain.Accounts.Roles;
 namespace Wgig.Translate.Web.Tests.Browser;
 
 /// <summary>
-/// The dashboard's leases to watch: a batch ending within the day is taken back from its row (the balancing page's
-/// ClaimTakeBack), and the balancing page then says in the interface's language why nobody could take work.
+/// The coordinator's dashboard: its heat table and workload follow a volunteer's submission in another browser without a
+/// reload (the page's own refresh, driven here by the page's clock); a batch ending within the day is taken back from its
+/// row (the balancing page's ClaimTakeBack), and the balancing page says in the interface's language why nobody could take work.
 /// </summary>
 [Collection(InChromium.Name)]
-public sealed class DashboardLeasesTests(WebApp app)
+public sealed class DashboardTests(WebApp app)
 {
     [Fact]
     public async Task A_coordinator_takes_back_an_expiring_batch_from_the_dashboard_and_reads_why_nobody_could_take_work_in_arabic()
@@ -50,4 +51,44 @@ public sealed class DashboardLeasesTests(WebApp app)
         await browsing.ShotAsync("coordinator-balance.nobody.ar.desktop");
         browsing.AssertNoProblems();
     }
+
+    [Fact]
+    public async Task The_heat_table_and_workload_move_on_an_open_dashboard_as_a_volunteer_submits_in_another_browser()
+    {
+        var (project, document) = await app.ProjectAsync(["fr"]);
+        var email = $"cora.{Guid.NewGuid():N}@example.org";
+        var cora = await app.AccountAsync(email, "Cora Diallo", "a coordinator pass phrase", Roles.Coordinator);
+        (await app.Api().PutAsync($"/api/projects/{project}/staff/{cora}", null)).EnsureSuccessStatusCode();
+        var volunteerEmail = $"ana.{Guid.NewGuid():N}@example.org";
+        var ana = await app.AccountAsync(volunteerEmail, "Ana Lima", "a long pass phrase");
+        await app.GrantAsync(project, ana, "fr", translate: true, review: false);
+
+        await using var coordinator = await Browsing.OpenAsync(app);
+        await coordinator.SignInAsync(email, "a coordinator pass phrase", "/projects");
+        var dashboard = coordinator.Page;
+        // The page's timers run on a clock the test moves: the refresh is waited for as an event, never as wall-clock time.
+        await dashboard.Clock.InstallAsync();
+        await dashboard.GotoAsync($"/projects/{project}");
+        var cell = dashboard.Locator($"#heat-{document}-fr");
+        var workload = dashboard.Locator("#live-figures .chart");
+        var cellBefore = await cell.TextContentAsync();
+        var workloadBefore = await workload.TextContentAsync();
+
+        await using var volunteer = await Browsing.OpenAsync(app);
+        await volunteer.SignInAsync(volunteerEmail, "a long pass phrase");
+        var editor = await volunteer.ClaimAsync(project, document, "fr");
+        await editor.Keyboard.TypeAsync("Rapport préliminaire du Groupe de travail sur la gouvernance de l’Internet");
+        await editor.Keyboard.PressAsync("Control+Enter");
+        await Assertions.Expect(editor.Locator(".segment--translated")).ToHaveCountAsync(1);
+
+        // The page's refresh comes round (moved on by the test) and both figures move, without a reload.
+        await dashboard.Clock.RunForAsync(LiveFiguresSeconds * 1000 + 500);
+        await Assertions.Expect(cell).Not.ToHaveTextAsync(cellBefore!);
+        await Assertions.Expect(workload).Not.ToHaveTextAsync(workloadBefore!);
+        Assert.Equal($"/projects/{project}", new Uri(dashboard.Url).AbsolutePath);
+        coordinator.AssertNoProblems();
+        volunteer.AssertNoProblems();
+    }
+
+    private const int LiveFiguresSeconds = Api.Web.Dashboard.LiveFigures.RefreshSeconds;
 }
