@@ -1,4 +1,5 @@
 using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Projects;
 
 namespace Wgig.Translate.Domain.Tests.Projects;
@@ -49,4 +50,28 @@ public sealed class ProjectTests
     [Fact]
     public void Names_differing_only_in_case_and_spacing_normalize_alike() =>
         Assert.Equal(Project.Normalize("WGIG  Papers"), Project.Normalize(" wgig papers"));
+
+    [Fact]
+    public void A_new_target_language_is_canonicalized_and_neither_the_source_nor_one_already_there()
+    {
+        var project = Project.Create("WGIG", "en", ["fr"], Now).Value!;
+
+        Assert.Equal("pt-BR", project.CheckNewTargetLanguage("PT-br").Value);
+        Assert.IsType<AlreadyATargetLanguage>(project.CheckNewTargetLanguage("FR").Error);
+        Assert.Contains("source language", project.CheckNewTargetLanguage("en").Error!.Detail, StringComparison.Ordinal);
+        Assert.IsType<InvalidInputError>(project.CheckNewTargetLanguage("not a tag").Error);
+        Assert.IsType<InvalidInputError>(project.CheckNewTargetLanguage(null).Error);
+        Assert.Equal(["fr"], project.TargetLanguages);
+    }
+
+    [Fact]
+    public void A_target_language_is_removed_unless_it_is_the_last_or_not_there()
+    {
+        var project = Project.Create("WGIG", "en", ["fr", "es"], Now).Value!;
+
+        Assert.IsType<NotATargetLanguage>(project.RemoveTargetLanguage("de").Error);
+        Assert.True(project.RemoveTargetLanguage("es").Succeeded);
+        Assert.IsType<LastTargetLanguage>(project.RemoveTargetLanguage("fr").Error);
+        Assert.Equal(["fr"], project.TargetLanguages);
+    }
 }
