@@ -99,6 +99,15 @@ public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
         return account.Id;
     }
 
+    /// <summary>A coordinator who is staff of the project (the password is "a coordinator pass phrase"); their e-mail.</summary>
+    public async Task<string> CoordinatorAsync(Guid project, string name = "Cora Diallo")
+    {
+        var email = $"cora.{Guid.NewGuid():N}@example.org";
+        var id = await AccountAsync(email, name, "a coordinator pass phrase", Roles.Coordinator);
+        (await Api().PutAsync($"/api/projects/{project}/staff/{id}", null)).EnsureSuccessStatusCode();
+        return email;
+    }
+
     /// <summary>A project with the sample report (or the given Markdown), its id and the document's.</summary>
     public async Task<(Guid Project, Guid Document)> ProjectAsync(string[] targets, byte[]? markdown = null, string file = "wgig-report.md")
     {

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
-using Roles = Wgig.Translate.Domain.Accounts.Roles;
 
 namespace Wgig.Translate.Web.Tests.Browser;
 
@@ -17,9 +16,7 @@ public sealed class DashboardTests(WebApp app)
     public async Task A_coordinator_takes_back_an_expiring_batch_from_the_dashboard_and_reads_why_nobody_could_take_work_in_arabic()
     {
         var (project, document) = await app.ProjectAsync(["fr", "ar"]);
-        var email = $"cora.{Guid.NewGuid():N}@example.org";
-        var cora = await app.AccountAsync(email, "Cora Diallo", "a coordinator pass phrase", Roles.Coordinator);
-        (await app.Api().PutAsync($"/api/projects/{project}/staff/{cora}", null)).EnsureSuccessStatusCode();
+        var email = await app.CoordinatorAsync(project);
         var ana = await app.AccountAsync($"ana.{Guid.NewGuid():N}@example.org", "Ana Lima", "a long pass phrase");
         await app.GrantAsync(project, ana, "fr", translate: true, review: false);
         var segments = (await app.Api().GetFromJsonAsync<JsonElement>($"/api/projects/{project}/documents/{document}/segments?pageSize=3"))
@@ -56,9 +53,7 @@ public sealed class DashboardTests(WebApp app)
     public async Task The_heat_table_and_workload_move_on_an_open_dashboard_as_a_volunteer_submits_in_another_browser()
     {
         var (project, document) = await app.ProjectAsync(["fr"]);
-        var email = $"cora.{Guid.NewGuid():N}@example.org";
-        var cora = await app.AccountAsync(email, "Cora Diallo", "a coordinator pass phrase", Roles.Coordinator);
-        (await app.Api().PutAsync($"/api/projects/{project}/staff/{cora}", null)).EnsureSuccessStatusCode();
+        var email = await app.CoordinatorAsync(project);
         var volunteerEmail = $"ana.{Guid.NewGuid():N}@example.org";
         var ana = await app.AccountAsync(volunteerEmail, "Ana Lima", "a long pass phrase");
         await app.GrantAsync(project, ana, "fr", translate: true, review: false);

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Wgig.Translate.Api.Tests;
 using Wgig.Translate.Worker.Publishing;
-using Roles = Wgig.Translate.Domain.Accounts.Roles;
 
 namespace Wgig.Translate.Web.Tests.Browser;
 
@@ -31,9 +30,7 @@ public sealed class SettingsJourneyTests(WebApp app)
                 repository.ObjectDatabase.CreateTree(new TreeDefinition()), [], false).Id).TargetIdentifier;
         }
         var (project, document) = await app.ProjectAsync(["fr", "ar"]);
-        var email = $"cora.{Guid.NewGuid():N}@example.org";
-        var cora = await app.AccountAsync(email, "Cora Diallo", "a coordinator pass phrase", Roles.Coordinator);
-        (await app.Api().PutAsync($"/api/projects/{project}/staff/{cora}", null)).EnsureSuccessStatusCode();
+        var email = await app.CoordinatorAsync(project);
         // French has work in it: a volunteer's claim.
         var volunteerEmail = $"vera.{Guid.NewGuid():N}@example.org";
         var volunteer = await app.AccountAsync(volunteerEmail, "Vera Ivanova", "a volunteer pass phrase");

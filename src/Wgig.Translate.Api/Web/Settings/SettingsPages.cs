@@ -67,10 +67,10 @@ public static class SettingsPages
     private static async Task<IResult> AddLanguage(Guid projectId, IFormCollection form, HttpContext http, PageContexts pages, TranslationDb db, TimeProvider clock,
         IStringLocalizer<SettingsText> text, IStringLocalizer<ShellText> shell, IOptions<AccountOptions> accounts, CancellationToken cancellationToken)
     {
-        var render = new Render(await pages.ForAsync(http), http, db, accounts.Value, projectId);
-        if (await StaffAccess.ProjectProblemAsync(db, http, projectId) is { } refused)
+        var (render, refused) = await OpenAsync(projectId, http, pages, db, accounts);
+        if (refused is not null)
         {
-            return WebResults.Error(render.Page, refused);
+            return refused;
         }
         var typed = form["language"].ToString().Trim();
         var added = await ProjectLanguages.AddAsync(db, projectId, typed, clock.GetUtcNow(), cancellationToken);
@@ -93,10 +93,10 @@ public static class SettingsPages
     private static async Task<IResult> RemoveLanguage(Guid projectId, string language, IFormCollection form, HttpContext http, PageContexts pages, TranslationDb db,
         IStringLocalizer<SettingsText> text, IStringLocalizer<ShellText> shell, IOptions<AccountOptions> accounts, CancellationToken cancellationToken)
     {
-        var render = new Render(await pages.ForAsync(http), http, db, accounts.Value, projectId);
-        if (await StaffAccess.ProjectProblemAsync(db, http, projectId) is { } refused)
+        var (render, refused) = await OpenAsync(projectId, http, pages, db, accounts);
+        if (refused is not null)
         {
-            return WebResults.Error(render.Page, refused);
+            return refused;
         }
         if (form["confirm"] != "yes")
         {
@@ -120,10 +120,10 @@ public static class SettingsPages
     private static async Task<IResult> ChangeLadder(Guid projectId, IFormCollection form, HttpContext http, PageContexts pages, TranslationDb db,
         IStringLocalizer<SettingsText> text, IOptions<AccountOptions> accounts, CancellationToken cancellationToken)
     {
-        var render = new Render(await pages.ForAsync(http), http, db, accounts.Value, projectId);
-        if (await StaffAccess.ProjectProblemAsync(db, http, projectId) is { } refused)
+        var (render, refused) = await OpenAsync(projectId, http, pages, db, accounts);
+        if (refused is not null)
         {
-            return WebResults.Error(render.Page, refused);
+            return refused;
         }
         var typed = new LadderForm(form["remindBeforeClaimEnds"].ToString().Trim(), form["remindBeforeDeadline"].ToString().Trim(), form["overdueNotice"] == "true",
             form["reassignLapsedWork"] == "true", form["alertCoordinators"] == "true");
@@ -172,10 +172,10 @@ public static class SettingsPages
         ICredentialProtector protector, IOptions<RepositoryAccessOptions> repositories, TimeProvider clock, IStringLocalizer<SettingsText> text,
         IStringLocalizer<ShellText> shell, IOptions<AccountOptions> accounts, CancellationToken cancellationToken)
     {
-        var render = new Render(await pages.ForAsync(http), http, db, accounts.Value, projectId);
-        if (await StaffAccess.ProjectProblemAsync(db, http, projectId) is { } refused)
+        var (render, refused) = await OpenAsync(projectId, http, pages, db, accounts);
+        if (refused is not null)
         {
-            return WebResults.Error(render.Page, refused);
+            return refused;
         }
         var existing = await db.RepositoryConnections.AsNoTracking().SingleOrDefaultAsync(c => c.ProjectId == projectId, cancellationToken);
         string Field(string name) => form[name].ToString().Trim();
@@ -238,10 +238,10 @@ public static class SettingsPages
     private static async Task<IResult> Check(Guid projectId, IFormCollection form, HttpContext http, PageContexts pages, TranslationDb db, IBackgroundJobClient jobs,
         TimeProvider clock, IStringLocalizer<SettingsText> text, IOptions<AccountOptions> accounts, CancellationToken cancellationToken)
     {
-        var render = new Render(await pages.ForAsync(http), http, db, accounts.Value, projectId);
-        if (await StaffAccess.ProjectProblemAsync(db, http, projectId) is { } refused)
+        var (render, refused) = await OpenAsync(projectId, http, pages, db, accounts);
+        if (refused is not null)
         {
-            return WebResults.Error(render.Page, refused);
+            return refused;
         }
         var connection = await RepositoryConnectionApi.RequestCheckAsync(db, jobs, projectId, clock.GetUtcNow(), cancellationToken);
         return connection is null
@@ -257,10 +257,10 @@ public static class SettingsPages
         ICredentialProtector protector, IOptions<RepositoryAccessOptions> repositories, TimeProvider clock, IStringLocalizer<SettingsText> text,
         IStringLocalizer<ShellText> shell, IOptions<AccountOptions> accounts, CancellationToken cancellationToken)
     {
-        var render = new Render(await pages.ForAsync(http), http, db, accounts.Value, projectId);
-        if (await StaffAccess.ProjectProblemAsync(db, http, projectId) is { } refused)
+        var (render, refused) = await OpenAsync(projectId, http, pages, db, accounts);
+        if (refused is not null)
         {
-            return WebResults.Error(render.Page, refused);
+            return refused;
         }
         var existing = await db.RepositoryConnections.AsNoTracking().SingleOrDefaultAsync(c => c.ProjectId == projectId, cancellationToken);
         if (existing is null)
@@ -282,6 +282,14 @@ public static class SettingsPages
     }
 
     private sealed record Render(PageContext Page, HttpContext Http, TranslationDb Db, AccountOptions Accounts, Guid ProjectId);
+
+    // Every post starts here: the page's context, and the error page for anyone not staff of the project.
+    private static async Task<(Render Render, IResult? Refused)> OpenAsync(Guid projectId, HttpContext http, PageContexts pages, TranslationDb db,
+        IOptions<AccountOptions> accounts)
+    {
+        var render = new Render(await pages.ForAsync(http), http, db, accounts.Value, projectId);
+        return (render, await StaffAccess.ProjectProblemAsync(db, http, projectId) is { } refused ? WebResults.Error(render.Page, refused) : null);
+    }
 
     private static async Task<IResult> RenderAsync(Render render, FormErrors errors, int status, CancellationToken cancellationToken,
         Func<SettingsView, SettingsView>? adjust = null)
