@@ -195,7 +195,7 @@ public static class SettingsPages
         }
         var request = new RepositoryRequest(host, typed.Owner, typed.Name, typed.Branch, typed.SourcePattern, typed.TargetTemplate, writeMode,
             typed.BranchPerPublication, typed.PublishXliff, server.Length == 0 ? null : server, useApp || host != RepositoryHost.GitHub ? null : Field("token"),
-            null, useApp ? appId : null, useApp ? installationId : null, useApp ? form["appPrivateKey"].ToString() : null);
+            null, useApp ? appId : null, useApp ? installationId : null, useApp && Field("appPrivateKey") is { Length: > 0 } key ? key : null);
         var saved = await RepositoryConnectionApi.SaveAsync(projectId, request, http.User, db, protector, repositories.Value, clock.GetUtcNow(), cancellationToken);
         if (saved.Succeeded)
         {
