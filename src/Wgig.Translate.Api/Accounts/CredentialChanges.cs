@@ -117,33 +117,41 @@ public sealed class CredentialChangesInterceptor(TokenCallers callers) : SaveCha
         return Task.CompletedTask;
     }
 
+    // Every tracked token, account and role of the save, whatever its state: a change cannot be missed, and reading the states
+    // would scan every tracked entity for changes (DetectChanges) once more per save. Forgetting an unchanged account costs
+    // one token check from the database.
     private void Collect(DbContext? context)
     {
         if (context is null)
         {
             return;
         }
-        var accounts = new List<Guid>();
-        foreach (var entry in context.ChangeTracker.Entries())
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        List<Guid>? accounts = null;
+        try
         {
-            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            foreach (var entry in tracker.Entries())
             {
-                continue;
-            }
-            switch (entry.Entity)
-            {
-                case ApiToken token when entry.State != EntityState.Added:
-                    accounts.Add(token.AccountId);
-                    break;
-                case Account account when entry.State != EntityState.Added:
-                    accounts.Add(account.Id);
-                    break;
-                case IdentityUserRole<Guid> role:
-                    accounts.Add(role.UserId);
-                    break;
+                Guid? account = entry.Entity switch
+                {
+                    ApiToken token => token.AccountId,
+                    Account changed => changed.Id,
+                    IdentityUserRole<Guid> role => role.UserId,
+                    _ => null,
+                };
+                if (account is { } id)
+                {
+                    (accounts ??= []).Add(id);
+                }
             }
         }
-        if (accounts.Count == 0)
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+        if (accounts is null)
         {
             return;
         }
