@@ -101,7 +101,8 @@ public static class LoadHarness
         var database = await FreshDatabaseAsync(name, root);
         var environment = new Dictionary<string, string>
         {
-            ["ConnectionStrings__Translation"] = database,
+            // WGIG_LOAD_CONNECTION_EXTRA adds settings to the API's connection string (e.g. "Max Auto Prepare=20"), to try them.
+            ["ConnectionStrings__Translation"] = database + Environment.GetEnvironmentVariable("WGIG_LOAD_CONNECTION_EXTRA"),
             ["DataProtection__KeyRingKey"] = BenchKeyRingKey,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Storage;
@@ -37,6 +38,10 @@ public static class AccountsSetup
             .AddEntityFrameworkStores<TranslationDb>()
             .AddSignInManager();
         services.AddScoped<AccountSessions>();
+        // Token checks kept for a few seconds, forgotten as credentials change (here, and in other processes through PostgreSQL).
+        services.AddSingleton<TokenCallers>();
+        services.AddSingleton<IInterceptor, CredentialChangesInterceptor>();
+        services.AddHostedService<CredentialChangesListener>();
         services.AddAuthentication(EitherScheme)
             .AddPolicyScheme(EitherScheme, "Cookie or token", options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
@@ -97,8 +102,6 @@ public static class AccountsSetup
         return Task.CompletedTask;
     }
 
-    private sealed record TokenCaller(ApiToken Token, Guid AccountId, string? UserName, string? Email, DateTimeOffset? DisabledAt, List<string> Roles);
-
     // One round trip for token, account and roles: every API call pays for this, so the query is compiled once
     // (no expression tree to build, parameterize and look up in the query cache per request).
     private static readonly Func<TranslationDb, string, CancellationToken, Task<TokenCaller?>> FindCaller = EF.CompileAsyncQuery(
@@ -110,7 +113,7 @@ public static class AccountsSetup
     /// <summary>"Authorization: Bearer wgig_…": a personal token, checked by its hash.</summary>
     private sealed class ApiTokenHandler(
         IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-        TranslationDb db, TimeProvider clock)
+        TranslationDb db, TokenCallers callers, TimeProvider clock)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
     {
         protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -122,7 +125,15 @@ public static class AccountsSetup
             }
             var hash = Secrets.Hash(header["Bearer ".Length..].Trim());
             var now = clock.GetUtcNow();
-            var found = await FindCaller(db, hash, Context.RequestAborted);
+            if (!callers.TryGet(hash, out var found))
+            {
+                var changes = callers.Changes;
+                found = await FindCaller(db, hash, Context.RequestAborted);
+                if (found is not null)
+                {
+                    callers.Remember(hash, found, changes, now);
+                }
+            }
             if (found is null || !found.Token.IsValidAt(now) || found.DisabledAt is not null)
             {
                 return AuthenticateResult.Fail("The token is unknown, expired or revoked, or its account is disabled.");

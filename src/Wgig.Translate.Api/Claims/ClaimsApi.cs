@@ -196,7 +196,9 @@ public static class ClaimsApi
             return Domain.Common.InvalidInputError.ForField("words", "A batch's word budget is between 1 and 100,000.").ToProblem();
         }
         var volunteer = caller.AccountId();
-        var found = await DocumentLanguage.FindForAsync(db, projectId, documentId, request.Language, volunteer, LanguageRight.Translate, cancellationToken);
+        // The right and the volunteer's profile (which sizes the batch and the cap) in one round trip.
+        var found = await DocumentLanguage.FindForWithProfileAsync(db, projectId, documentId, request.Language, volunteer, LanguageRight.Translate,
+            cancellationToken);
         if (!found.Succeeded)
         {
             return found.Error.ToProblem();
@@ -205,9 +207,10 @@ public static class ClaimsApi
         {
             return Domain.Common.InvalidInputError.ForField("segmentIds", "At most 500 segments in one claim.").ToProblem();
         }
+        var (target, profile) = found.Value;
         var batch = request.SegmentIds is { Count: > 0 } || request.Paragraph is not null
-            ? await claims.ClaimChosenAsync(volunteer, found.Value, request.SegmentIds, request.Paragraph, cancellationToken)
-            : await claims.ClaimAsync(volunteer, found.Value, request.Words, cancellationToken);
+            ? await claims.ClaimChosenAsync(volunteer, target, profile, request.SegmentIds, request.Paragraph, cancellationToken)
+            : await claims.ClaimAsync(volunteer, target, profile, request.Words, cancellationToken);
         if (!batch.Succeeded)
         {
             return batch.Error.ToProblem();

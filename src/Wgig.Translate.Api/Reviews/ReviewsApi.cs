@@ -52,12 +52,14 @@ public static class ReviewsApi
             return InvalidInputError.ForField("words", "A batch's word budget is between 1 and 100,000.").ToProblem();
         }
         var reviewer = caller.AccountId();
-        var found = await DocumentLanguage.FindForAsync(db, projectId, documentId, request.Language, reviewer, LanguageRight.Review, cancellationToken);
+        // The right and the reviewer's profile (which sizes the batch) in one round trip.
+        var found = await DocumentLanguage.FindForWithProfileAsync(db, projectId, documentId, request.Language, reviewer, LanguageRight.Review,
+            cancellationToken);
         if (!found.Succeeded)
         {
             return found.Error.ToProblem();
         }
-        var batch = await reviews.ClaimAsync(reviewer, documentId, found.Value.Language, request.Words, cancellationToken);
+        var batch = await reviews.ClaimAsync(reviewer, documentId, found.Value.Target.Language, found.Value.Profile, request.Words, cancellationToken);
         if (!batch.Succeeded)
         {
             return batch.Error.ToProblem();

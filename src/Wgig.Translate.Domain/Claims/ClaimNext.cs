@@ -115,20 +115,24 @@ public sealed class ClaimNext(TranslationDb db, BatchFilling batches, IOptions<C
         return taken;
     }
 
-    /// <summary>For a document and target language the caller has already checked.</summary>
-    public async Task<Result<ClaimedBatch>> ClaimAsync(Guid volunteerId, DocumentLanguage checkedTarget, int? wordBudget, CancellationToken cancellationToken) =>
-        await ClaimInAsync(volunteerId, checkedTarget.Document.Id, checkedTarget.Language, wordBudget, cancellationToken);
+    /// <summary>
+    /// For a document and target language the caller has already checked, with the volunteer's stored profile read with
+    /// the check (<see cref="DocumentLanguage.FindForWithProfileAsync"/>).
+    /// </summary>
+    public async Task<Result<ClaimedBatch>> ClaimAsync(Guid volunteerId, DocumentLanguage checkedTarget, VolunteerProfile? profile, int? wordBudget,
+        CancellationToken cancellationToken) =>
+        await ClaimInAsync(volunteerId, checkedTarget.Document.Id, checkedTarget.Language, profile, wordBudget, cancellationToken);
 
     /// <summary>
     /// Claims chosen segments, or every current segment of one paragraph, for a volunteer: all of them or,
     /// when any is not open (claimed by someone else, handed in, retired), none, saying which.
     /// </summary>
-    public async Task<Result<ClaimedBatch>> ClaimChosenAsync(Guid volunteerId, DocumentLanguage checkedTarget, IReadOnlyList<Guid>? segmentIds, int? paragraph,
-        CancellationToken cancellationToken)
+    /// <param name="profile">The volunteer's stored profile, read with the check of the right (<see cref="DocumentLanguage.FindForWithProfileAsync"/>).</param>
+    public async Task<Result<ClaimedBatch>> ClaimChosenAsync(Guid volunteerId, DocumentLanguage checkedTarget, VolunteerProfile? profile,
+        IReadOnlyList<Guid>? segmentIds, int? paragraph, CancellationToken cancellationToken)
     {
         var documentId = checkedTarget.Document.Id;
         var language = checkedTarget.Language;
-        var profile = await VolunteerProfiles.StoredAsync(db, volunteerId, cancellationToken);
         if (profile?.Paused == true)
         {
             return new VolunteerPaused(volunteerId, profile.PausedReason);
@@ -175,12 +179,16 @@ public sealed class ClaimNext(TranslationDb db, BatchFilling batches, IOptions<C
         return new ClaimedBatch(claim.Id, documentId, language, claim.ExpiresAt, [.. chosen.Select(t => t.SegmentId)], words);
     }
 
-    private async Task<Result<ClaimedBatch>> ClaimInAsync(Guid volunteerId, Guid documentId, string language, int? wordBudget, CancellationToken cancellationToken)
+    private async Task<Result<ClaimedBatch>> ClaimInAsync(Guid volunteerId, Guid documentId, string language, int? wordBudget, CancellationToken cancellationToken) =>
+        await ClaimInAsync(volunteerId, documentId, language, await VolunteerProfiles.StoredAsync(db, volunteerId, cancellationToken), wordBudget,
+            cancellationToken);
+
+    // The volunteer's profile sizes the batch (from their capacity) and bounds what they may hold at once (OpenWords.LimitFor,
+    // the rule assigned batches follow too).
+    private async Task<Result<ClaimedBatch>> ClaimInAsync(Guid volunteerId, Guid documentId, string language, VolunteerProfile? profile, int? wordBudget,
+        CancellationToken cancellationToken)
     {
         var rules = options.Value;
-        // The volunteer's profile sizes the batch (from their capacity) and bounds what they may hold at once
-        // (OpenWords.LimitFor, the rule assigned batches follow too).
-        var profile = await VolunteerProfiles.StoredAsync(db, volunteerId, cancellationToken);
         if (profile?.Paused == true)
         {
             return new VolunteerPaused(volunteerId, profile.PausedReason);

@@ -28,9 +28,13 @@ public sealed class ReviewNext(TranslationDb db, BatchFilling batches, IOptions<
         batches.OpenWorkAsync(ClaimKind.Review, reviewerId, cancellationToken);
 
     public async Task<Result<ClaimedBatch>> ClaimAsync(Guid reviewerId, Guid documentId, string language, int? wordBudget,
+        CancellationToken cancellationToken) =>
+        await ClaimAsync(reviewerId, documentId, language, await VolunteerProfiles.StoredAsync(db, reviewerId, cancellationToken), wordBudget, cancellationToken);
+
+    /// <summary>With the reviewer's stored profile already read (<see cref="Documents.DocumentLanguage.FindForWithProfileAsync"/>).</summary>
+    public async Task<Result<ClaimedBatch>> ClaimAsync(Guid reviewerId, Guid documentId, string language, VolunteerProfile? profile, int? wordBudget,
         CancellationToken cancellationToken)
     {
-        var profile = await VolunteerProfiles.StoredAsync(db, reviewerId, cancellationToken);
         if (profile?.Paused == true)
         {
             return new VolunteerPaused(reviewerId, profile.PausedReason);

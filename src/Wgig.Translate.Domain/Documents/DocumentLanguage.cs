@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Languages;
+using Wgig.Translate.Domain.Profiles;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
 
@@ -68,22 +69,48 @@ public sealed record DocumentLanguage(Project Project, Document Document, string
         db.ProjectMembers.AnyAsync(ProjectMember.Holds(target.Project.Id, accountId, target.Language, right), cancellationToken);
 
     private static async Task<Result<(DocumentLanguage Target, Segment? Segment)>> FindAsync(TranslationDb db, Guid projectId, Guid documentId,
-        Guid? segmentId, string? language, (Guid Account, LanguageRight Right)? needs, CancellationToken cancellationToken)
+        Guid? segmentId, string? language, (Guid Account, LanguageRight Right)? needs, CancellationToken cancellationToken) =>
+        (await FindWithProfileAsync(db, projectId, documentId, segmentId, language, needs, cancellationToken)).Map(found => (found.Target, found.Segment));
+
+    /// <summary>
+    /// <see cref="FindForAsync"/> with the account's stored volunteer profile (none when nobody filled one in) in the same
+    /// round trip: claim-next and review-next size the batch and the cap by it.
+    /// </summary>
+    public static async Task<Result<(DocumentLanguage Target, VolunteerProfile? Profile)>> FindForWithProfileAsync(TranslationDb db, Guid projectId,
+        Guid documentId, string? language, Guid accountId, LanguageRight right, CancellationToken cancellationToken) =>
+        (await FindWithProfileAsync(db, projectId, documentId, null, language, (accountId, right), cancellationToken)).Map(found => (found.Target, found.Profile));
+
+    private sealed record Found(Project Project, Document? Document, bool Holds, Segment? Segment, VolunteerProfile? Profile);
+
+    // Every claim, draft, submission and review decision runs this query first, so it is compiled once per right (no expression
+    // tree to build, parameterize and look up in the query cache per call). Every part refers to the project row, so that EF
+    // translates it into the one query instead of running it apart.
+    private static Func<TranslationDb, Guid, Guid, Guid?, string, Guid, bool, CancellationToken, Task<Found?>> Compile(LanguageRight right)
+    {
+        var grant = ProjectMember.Grants(right);
+        return EF.CompileAsyncQuery((TranslationDb db, Guid projectId, Guid documentId, Guid? segmentId, string language, Guid account, bool check,
+            CancellationToken _) => db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            .Select(p => new Found(
+                p,
+                db.Documents.FirstOrDefault(d => d.Id == documentId && d.ProjectId == p.Id),
+                check && db.ProjectMembers.Where(m => m.ProjectId == p.Id && m.AccountId == account && m.Language == language).Any(grant),
+                db.Segments.FirstOrDefault(s => s.Id == segmentId && s.DocumentId == documentId && p.Id == projectId),
+                db.VolunteerProfiles.FirstOrDefault(v => v.AccountId == account)))
+            .SingleOrDefault());
+    }
+
+    private static readonly Func<TranslationDb, Guid, Guid, Guid?, string, Guid, bool, CancellationToken, Task<Found?>> FindTranslating =
+        Compile(LanguageRight.Translate);
+    private static readonly Func<TranslationDb, Guid, Guid, Guid?, string, Guid, bool, CancellationToken, Task<Found?>> FindReviewing =
+        Compile(LanguageRight.Review);
+
+    private static async Task<Result<(DocumentLanguage Target, Segment? Segment, VolunteerProfile? Profile)>> FindWithProfileAsync(TranslationDb db,
+        Guid projectId, Guid documentId, Guid? segmentId, string? language, (Guid Account, LanguageRight Right)? needs, CancellationToken cancellationToken)
     {
         var normalized = LanguageTag.TryNormalize(language, out var target, out _) ? target : "";
         var (account, right) = needs ?? (Guid.Empty, LanguageRight.Translate);
-        var check = needs is not null;
-        var holds = ProjectMember.Holds(projectId, account, normalized, right);
-        // Every part refers to the project row, so that EF translates it into the one query instead of running it apart.
-        var found = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
-            .Select(p => new
-            {
-                Project = p,
-                Document = db.Documents.FirstOrDefault(d => d.Id == documentId && d.ProjectId == p.Id),
-                Holds = check && db.ProjectMembers.Where(m => m.ProjectId == p.Id).Any(holds),
-                Segment = db.Segments.FirstOrDefault(s => s.Id == segmentId && s.DocumentId == documentId && p.Id == projectId),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
+        var find = right == LanguageRight.Review ? FindReviewing : FindTranslating;
+        var found = await find(db, projectId, documentId, segmentId, normalized, account, needs is not null, cancellationToken);
         if (found is null)
         {
             return new ProjectNotFound(projectId);
@@ -100,6 +127,6 @@ public sealed record DocumentLanguage(Project Project, Document Document, string
         {
             return new NoLanguageRight(right, normalized);
         }
-        return (new DocumentLanguage(found.Project, found.Document, normalized), found.Segment);
+        return (new DocumentLanguage(found.Project, found.Document, normalized), found.Segment, needs is null ? null : found.Profile);
     }
 }

@@ -41,7 +41,11 @@ public sealed class ProjectMember
         GrantedAt = now,
     };
 
-    /// <summary>Whether this grant includes the right, as a query filter.</summary>
+    /// <summary>The grant's flag that is the right, as a query filter on grants already narrowed to one account and language.</summary>
+    public static System.Linq.Expressions.Expression<Func<ProjectMember, bool>> Grants(LanguageRight right) =>
+        right == LanguageRight.Review ? m => m.CanReview : m => m.CanTranslate;
+
+    /// <summary>Whether this grant includes the right, as a query filter (the right's flag as <see cref="Grants"/> names it).</summary>
     public static System.Linq.Expressions.Expression<Func<ProjectMember, bool>> Holds(Guid projectId, Guid accountId, string language, LanguageRight right) =>
         right == LanguageRight.Review
             ? m => m.ProjectId == projectId && m.AccountId == accountId && m.Language == language && m.CanReview

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,8 +32,9 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<TimeProvider, StoreTimeProvider>();
         // Pooled: a request (or job) takes a context whose services and options are built already, instead of
         // building them anew; the pool resets each context's state when the scope ends.
+        // Interceptors a host registers (the API's forgets cached token checks as credentials change) join every context.
         services.AddDbContextPool<TranslationDb>((provider, options) =>
-            ConfigureStore(options, provider.GetRequiredService<NpgsqlDataSource>()));
+            ConfigureStore(options, provider.GetRequiredService<NpgsqlDataSource>()).AddInterceptors(provider.GetServices<IInterceptor>()));
         return services;
     }
 
@@ -46,7 +48,7 @@ public static class StoreServiceCollectionExtensions
 
     public const string MigrationsHistoryTable = "__migrations";
 
-    public static void ConfigureStore(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+    public static DbContextOptionsBuilder ConfigureStore(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable, TranslationDb.Schema))
             .UseSnakeCaseNamingConvention();

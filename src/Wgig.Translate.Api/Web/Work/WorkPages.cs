@@ -48,21 +48,23 @@ public static class WorkPages
         CancellationToken cancellationToken)
     {
         var page = await pages.ForAsync(http);
-        var found = await DocumentLanguage.FindForAsync(db, projectId, documentId, language, page.Me, LanguageRight.Translate, cancellationToken);
-        if (!found.Succeeded)
+        var checkedRight = await DocumentLanguage.FindForWithProfileAsync(db, projectId, documentId, language, page.Me, LanguageRight.Translate,
+            cancellationToken);
+        if (!checkedRight.Succeeded)
         {
-            return await FailAsync(page, found.Error, returnUrl, work, clock, cancellationToken);
+            return await FailAsync(page, checkedRight.Error, returnUrl, work, clock, cancellationToken);
         }
+        var (target, profile) = checkedRight.Value;
         // Claiming again after a lease ran out takes back one's own lapsed segments (and their drafts) before new ones.
-        var lapsed = segmentId is null ? await claims.LapsedAsync(page.Me, found.Value, cancellationToken) : [];
-        var batch = segmentId is { } chosen ? await claims.ClaimChosenAsync(page.Me, found.Value, [chosen], null, cancellationToken)
-            : lapsed.Count > 0 ? await claims.ClaimChosenAsync(page.Me, found.Value, lapsed, null, cancellationToken)
-            : await claims.ClaimAsync(page.Me, found.Value, null, cancellationToken);
+        var lapsed = segmentId is null ? await claims.LapsedAsync(page.Me, target, cancellationToken) : [];
+        var batch = segmentId is { } chosen ? await claims.ClaimChosenAsync(page.Me, target, profile, [chosen], null, cancellationToken)
+            : lapsed.Count > 0 ? await claims.ClaimChosenAsync(page.Me, target, profile, lapsed, null, cancellationToken)
+            : await claims.ClaimAsync(page.Me, target, profile, null, cancellationToken);
         if (!batch.Succeeded)
         {
             return await FailAsync(page, batch.Error, returnUrl, work, clock, cancellationToken);
         }
-        var editor = EditorUrl(projectId, documentId, found.Value.Language);
+        var editor = EditorUrl(projectId, documentId, target.Language);
         return WebResults.SeeOther(segmentId is { } one ? $"{editor}?segment={one}#s-{one}" : $"{editor}?filter=Mine");
     }
 
