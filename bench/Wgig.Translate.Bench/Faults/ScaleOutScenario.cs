@@ -10,8 +10,6 @@ namespace Wgig.Translate.Bench.Faults;
 /// </summary>
 internal sealed class ScaleOutScenario : IFaultScenario
 {
-    private static readonly string[] RecurringJobs = ["reclaim-expired-claims", "remind-claims-ending-soon", "send-notification-mail", "send-notification-digest", "forecast-deadlines"];
-
     /// <summary>Two of each share the same two cores as one of each, with the database and the load: the measurement's own noise.</summary>
     private const double Noise = 0.10;
 
@@ -34,7 +32,7 @@ internal sealed class ScaleOutScenario : IFaultScenario
     {
         var run = processes == 1 ? "one API, one Worker" : $"{processes} APIs, {processes} Workers";
         await using var site = await Site.CreateAsync(harness, $"scale_{processes}", translators: harness.Size(8, 24), reviewers: harness.Size(3, 6));
-        var schedules = RecurringJobs.Select(id => ($"Jobs__Schedules__{id}", "*/2 * * * * *")).ToArray();
+        var schedules = Worker.Jobs.RecurringJobs.Ids.Select(id => ($"Jobs__Schedules__{id}", "*/2 * * * * *")).ToArray();
         var urls = new List<string>();
         for (var i = 0; i < processes; i++)
         {
@@ -54,7 +52,7 @@ internal sealed class ScaleOutScenario : IFaultScenario
             SELECT count(*) FROM hangfire.jobparameter r JOIN hangfire.job j ON j.id = r.jobid
             WHERE r.name = 'RecurringJobId' AND j.statename = 'Succeeded' AND j.createdat > '{startedAt:O}'::timestamptz
             """);
-        report.Check(doubled.Count == 0 && occurrences >= RecurringJobs.Length * 2, $"every recurring job ran once per occurrence ({run})",
+        report.Check(doubled.Count == 0 && occurrences >= Worker.Jobs.RecurringJobs.Ids.Count * 2, $"every recurring job ran once per occurrence ({run})",
             $"{occurrences} occurrences run, doubled: {string.Join(", ", doubled.Take(5))}");
         report.Check(await site.ScalarAsync<long>("SELECT count(*) FROM hangfire.job WHERE statename = 'Failed'") == 0, $"no job failed ({run})");
         report.Measure($"{run}", $"{load.Throughput:N1} operations/s answered 2xx over {load.Seconds:N0} s; {occurrences} recurring occurrences, none doubled; " +

@@ -6,13 +6,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Problems;
-using Wgig.Translate.Domain.Documents;
-using Wgig.Translate.Domain.Formats;
 using Wgig.Translate.Domain.Languages;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Publishing;
 using Wgig.Translate.Domain.Storage;
-using Wgig.Translate.Domain.Targets;
 
 namespace Wgig.Translate.Api.Papers;
 
@@ -63,37 +60,30 @@ public static class PapersApi
         return paper.Succeeded ? TypedResults.Ok(paper.Value) : paper.Error.ToProblem();
     }
 
-    /// <summary>The paper in every language it is approved in, beside the source paragraph by paragraph.</summary>
+    /// <summary>The paper in every language it is approved in, beside the source block by block.</summary>
     /// <remarks>
-    /// HTML: paragraph numbers aligned, each language marked with its lang and written right to left where the language is; links
+    /// HTML, from the same reading as the multilingual paper page: the numbers and labels the source prints ("17.", "(a)") beside each block, each language marked with its lang and written right to left where the language is; links
     /// download each language's file.
     /// </remarks>
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> View(Guid projectId, Guid documentId, TranslationDb db,
         CancellationToken cancellationToken)
     {
-        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
-        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.ProjectId == projectId, cancellationToken);
-        if (project is null || document is null)
+        var read = await Domain.Papers.MultilingualPaper.ReadAsync(db, projectId, documentId, cancellationToken);
+        if (!read.Succeeded)
         {
-            return (project is null ? (Domain.Common.DomainError)new ProjectNotFound(projectId) : new DocumentNotFound(projectId, documentId)).ToProblem();
+            return read.Error.ToProblem();
         }
-        var segments = await db.Segments.AsNoTracking().Where(s => s.DocumentId == documentId && s.RetiredInVersion == null)
-            .OrderBy(s => s.Ordinal).ToListAsync(cancellationToken);
-        var approved = await db.Targets.AsNoTracking().Where(t => t.State == TargetState.Approved && t.Text != null)
-            .Join(db.Segments.Where(s => s.DocumentId == documentId && s.RetiredInVersion == null), t => t.SegmentId, s => s.Id, (t, _) => t)
-            .ToListAsync(cancellationToken);
-        var byLanguage = approved.GroupBy(t => t.Language).ToDictionary(g => g.Key, g => g.ToDictionary(t => t.SegmentId));
-        var complete = project.TargetLanguages.Where(l => byLanguage.TryGetValue(l, out var done) && done.Count == segments.Count).ToList();
+        var paper = read.Value;
+        var complete = paper.Languages.Where(l => l.Complete).Select(l => l.Language).ToList();
 
         var html = new StringBuilder();
         string E(string text) => WebUtility.HtmlEncode(text);
         html.Append(CultureInfo.InvariantCulture, $$"""
             <!DOCTYPE html>
-            <html lang="{{project.SourceLanguage}}"><head><meta charset="utf-8"><title>{{E(document.Path)}}</title>
-            <style>body{font-family:system-ui,sans-serif;margin:1rem}nav a{margin-right:1rem}table{border-collapse:collapse;width:100%}
-            td,th{vertical-align:top;padding:.4rem;border-bottom:1px solid #ddd;text-align:start}td.n{color:#666;width:3rem}
-            .lang{display:none}.lang:target{display:table}</style></head><body>
-            <h1>{{E(document.Path)}}</h1>
+            <html lang="{{paper.SourceLanguage}}"><head><meta charset="utf-8"><title>{{E(paper.Path)}}</title>
+            <style>body{font-family:system-ui,sans-serif;margin:1rem}nav a{margin-right:1rem}table{border-collapse:collapse;width:100%;margin-bottom:2rem}
+            td,th{vertical-align:top;padding:.4rem;border-bottom:1px solid #ddd;text-align:start}td.n{color:#666;width:3rem}</style></head><body>
+            <h1>{{E(paper.Path)}}</h1>
             <nav aria-label="Languages">
             """);
         if (complete.Count == 0)
@@ -109,15 +99,12 @@ public static class PapersApi
         foreach (var language in complete)
         {
             var direction = Writing.Of(language).Direction;
-            html.Append(CultureInfo.InvariantCulture, $"<table class=\"lang\" id=\"{language}\"><thead><tr><th>¶</th><th lang=\"{project.SourceLanguage}\">{project.SourceLanguage}</th>" +
+            html.Append(CultureInfo.InvariantCulture, $"<table id=\"{language}\"><thead><tr><th>¶</th><th lang=\"{paper.SourceLanguage}\">{paper.SourceLanguage}</th>" +
                 $"<th lang=\"{language}\" dir=\"{direction}\">{language}</th></tr></thead><tbody>\n");
-            foreach (var paragraph in segments.GroupBy(s => s.Paragraph).OrderBy(g => g.Key))
+            foreach (var block in paper.Blocks)
             {
-                var source = string.Join(" ", paragraph.Select(s => s.Content.PlainText));
-                var translated = string.Join(BlockAssembly.JoinsWithoutSpaces(language) ? "" : " ",
-                    paragraph.Select(s => byLanguage[language][s.Id].ContentFor(s.Content)!.PlainText));
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"n\">{paragraph.Key}</td><td lang=\"{project.SourceLanguage}\">{E(source)}</td>" +
-                    $"<td lang=\"{language}\" dir=\"{direction}\">{E(translated)}</td></tr>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"n\">{E(block.Label ?? "")}</td><td lang=\"{paper.SourceLanguage}\">{E(block.Source)}</td>" +
+                    $"<td lang=\"{language}\" dir=\"{direction}\">{E(block.Translations[language])}</td></tr>\n");
             }
             html.Append("</tbody></table>\n");
         }

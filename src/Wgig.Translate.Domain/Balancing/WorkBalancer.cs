@@ -39,11 +39,20 @@ public sealed class WorkBalancer(TranslationDb db, TimeProvider clock, IOptions<
         var now = clock.GetUtcNow();
         var batchWords = options.Value.DefaultBatchWords;
 
-        var segments = await db.Segments.AsNoTracking().Where(s => s.DocumentId == documentId && s.RetiredInVersion == null).OrderBy(s => s.Ordinal)
-            .Select(s => new { s.Id, s.WordCount, Target = db.Targets.Where(t => t.SegmentId == s.Id && t.Language == target)
-                .Select(t => new { t.State, ClaimExpiresAt = (DateTimeOffset?)t.Lease!.ExpiresAt, t.TranslatorId, t.ReviewClaimedBy,
-                    ReviewClaimExpiresAt = (DateTimeOffset?)t.ReviewLease!.ExpiresAt }).FirstOrDefault() })
-            .ToListAsync(cancellationToken);
+        // A left join on the unique (segment, language), not a FirstOrDefault (a window over every target of the language).
+        var segments = await (
+            from s in db.Segments.AsNoTracking()
+            where s.DocumentId == documentId && s.RetiredInVersion == null
+            join t in db.Targets.Where(t => t.Language == target) on s.Id equals t.SegmentId into targets
+            from t in targets.DefaultIfEmpty()
+            orderby s.Ordinal
+            select new
+            {
+                s.Id,
+                s.WordCount,
+                Target = t == null ? null : new { t.State, ClaimExpiresAt = (DateTimeOffset?)t.Lease!.ExpiresAt, t.TranslatorId, t.ReviewClaimedBy,
+                    ReviewClaimExpiresAt = (DateTimeOffset?)t.ReviewLease!.ExpiresAt },
+            }).ToListAsync(cancellationToken);
         var batches = new List<(OpenWork Work, List<Guid> Segments)>();
         void Add(WorkKind kind, Guid segment, int words, Guid? translator, Guid? previous)
         {

@@ -131,18 +131,22 @@ public sealed class MyWork(TranslationDb db, ClaimNext claims, ReviewNext review
                 d.Path,
                 s.Ordinal,
                 s.Number,
-                Rejection = db.TargetEvents.Where(e => e.TargetId == t.Id && e.Kind == TargetEventKind.Rejected)
-                    .OrderByDescending(e => e.Sequence)
-                    .Select(e => new { e.ActorId, e.At, Name = db.Users.Where(a => a.Id == e.ActorId).Select(a => a.DisplayName).FirstOrDefault() })
-                    .FirstOrDefault(),
+                // The latest rejection, column by column: each a correlated subquery probing the target's events. A
+                // FirstOrDefault of an object here becomes a window over every rejection in the database.
+                RejectedBy = db.TargetEvents.Where(e => e.TargetId == t.Id && e.Kind == TargetEventKind.Rejected).OrderByDescending(e => e.Sequence)
+                    .Select(e => (Guid?)e.ActorId).FirstOrDefault(),
+                RejectedAt = db.TargetEvents.Where(e => e.TargetId == t.Id && e.Kind == TargetEventKind.Rejected).OrderByDescending(e => e.Sequence)
+                    .Select(e => (DateTimeOffset?)e.At).FirstOrDefault(),
+                RejectedByName = db.TargetEvents.Where(e => e.TargetId == t.Id && e.Kind == TargetEventKind.Rejected).OrderByDescending(e => e.Sequence)
+                    .Select(e => db.Users.Where(a => a.Id == e.ActorId).Select(a => a.DisplayName).FirstOrDefault()).FirstOrDefault(),
             }).Take(MaxReturned).ToListAsync(cancellationToken);
         return [.. rows.Select(r =>
         {
             var state = ListedSegment.EffectiveState(r.Target);
             return new ReturnedTranslation(r.ProjectId, r.ProjectName, r.DocumentId, r.Path, r.Target.Language, r.Target.SegmentId, r.Ordinal, r.Number,
-                state, state == TargetState.Rejected ? r.Target.ReviewComment : null, state == TargetState.Rejected ? r.Rejection?.ActorId : null,
-                state == TargetState.Rejected ? r.Rejection?.Name : null,
-                state == TargetState.Rejected ? r.Rejection?.At ?? r.Target.UpdatedAt : r.Target.UpdatedAt, r.Target.State == TargetState.Claimed);
+                state, state == TargetState.Rejected ? r.Target.ReviewComment : null, state == TargetState.Rejected ? r.RejectedBy : null,
+                state == TargetState.Rejected ? r.RejectedByName : null,
+                state == TargetState.Rejected ? r.RejectedAt ?? r.Target.UpdatedAt : r.Target.UpdatedAt, r.Target.State == TargetState.Claimed);
         })];
     }
 

@@ -96,15 +96,17 @@ public sealed class XliffExport(TranslationDb db, TimeProvider clock, Glossary.G
                 && t.State == TargetState.Claimed && t.ClaimedBy == caller && t.Lease!.ExpiresAt > now)),
             _ => segments,
         };
-        return segments
-            .OrderBy(s => s.Ordinal)
-            .Select(s => new UnitRow
-            {
-                Segment = s,
-                Target = targets.Where(t => t.SegmentId == s.Id)
-                    .Select(t => new TargetRow { Text = t.Text, State = t.State, ReviewComment = t.ReviewComment })
-                    .FirstOrDefault(),
-            });
+        // A plain left join on the unique (segment, language): a FirstOrDefault here becomes a window over every target
+        // of the language in the database, whose cost grows with every other document.
+        return from s in segments
+               join t in targets on s.Id equals t.SegmentId into found
+               from t in found.DefaultIfEmpty()
+               orderby s.Ordinal
+               select new UnitRow
+               {
+                   Segment = s,
+                   Target = t == null ? null : new TargetRow { Text = t.Text, State = t.State, ReviewComment = t.ReviewComment },
+               };
     }
 
     public async Task<int> WriteAsync(XliffExportPlan plan, XliffExportOptions options, Stream output, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Wgig.Translate.Tests;
 using Wgig.Translate.Worker;
 using Wgig.Translate.Worker.Claims;
 using Wgig.Translate.Worker.Deadlines;
+using Wgig.Translate.Worker.Jobs;
 using Wgig.Translate.Worker.Notifications;
 using Wgig.Translate.Worker.Progress;
 using Wgig.Translate.Worker.Publishing;
@@ -21,12 +22,7 @@ namespace Wgig.Translate.Api.Tests.Jobs;
 [Collection(WorkerHosts.Name)]
 public sealed class TwoWorkersTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
-    private static readonly string[] JobIds =
-    [
-        ReclaimExpiredClaims.RecurringJobId, RemindClaimsEndingSoon.RecurringJobId, SendNotificationMail.RecurringJobId,
-        SendNotificationMail.DigestRecurringJobId, ForecastDeadlines.RecurringJobId, FoldDocumentProgress.RecurringJobId,
-        SyncRepository.RecurringJobId,
-    ];
+    private static readonly IReadOnlyList<string> JobIds = RecurringJobs.Ids;
 
     private readonly List<IHost> _workers = [];
 
@@ -75,7 +71,7 @@ public sealed class TwoWorkersTests(ApiFactory api) : IClassFixture<ApiFactory>,
         // Every recurring job the Workers register is on the short schedule here (a new job must join the list).
         Assert.Equal(JobIds.Order(), (await api.Database.QueryAsync<string>("SELECT value FROM hangfire.set WHERE key = 'recurring-jobs'")).Order());
         // A bounded wait for every job to have had several occurrences; not a timing assertion.
-        while ((await RunsAsync()).Values.DefaultIfEmpty(0).Min() < 4 || (await RunsAsync()).Count < JobIds.Length)
+        while ((await RunsAsync()).Values.DefaultIfEmpty(0).Min() < 4 || (await RunsAsync()).Count < JobIds.Count)
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"Not every job ran 4 times in 60 s: {string.Join(", ", await RunsAsync())}");
             await Task.Delay(250);
