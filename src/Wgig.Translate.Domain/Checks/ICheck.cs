@@ -26,8 +26,14 @@ public interface ICheck
 
     CheckLevel DefaultLevel { get; }
 
-    /// <summary>What is wrong, one sentence per problem; nothing when the translation passes.</summary>
-    IEnumerable<string> Run(CheckInput input);
+    /// <summary>
+    /// The codes of every message the check can give ("numbers.missing-one"…), each with its sentence in
+    /// CheckText.{culture}.resx for every interface language.
+    /// </summary>
+    IReadOnlyList<string> Codes { get; }
+
+    /// <summary>What is wrong, one message per problem; nothing when the translation passes.</summary>
+    IEnumerable<CheckMessage> Run(CheckInput input);
 }
 
 /// <summary>

@@ -16,9 +16,16 @@ public sealed class NumbersCheck : ICheck
 
     public string Description => "The numbers and dates of the source are in the translation, in any digits and separators of the target language.";
 
+    private const string MissingOne = "numbers.missing-one";
+    private const string MissingMany = "numbers.missing-many";
+    private const string ExtraOne = "numbers.extra-one";
+    private const string ExtraMany = "numbers.extra-many";
+
     public CheckLevel DefaultLevel => CheckLevel.Warning;
 
-    public IEnumerable<string> Run(CheckInput input)
+    public IReadOnlyList<string> Codes { get; } = [MissingOne, MissingMany, ExtraOne, ExtraMany];
+
+    public IEnumerable<CheckMessage> Run(CheckInput input)
     {
         var source = TextScan.Numbers(input.SourcePlain);
         var target = TextScan.Numbers(input.TargetPlain);
@@ -35,16 +42,13 @@ public sealed class NumbersCheck : ICheck
         missing = Subtract(missing, targetMonths);
         if (missing.Count > 0)
         {
-            yield return $"The translation lacks {Numbers(missing)} of the source.";
+            yield return new(missing.Count == 1 ? MissingOne : MissingMany, string.Join(", ", missing));
         }
         if (extra.Count > 0)
         {
-            yield return $"The translation has {Numbers(extra)} that the source does not have.";
+            yield return new(extra.Count == 1 ? ExtraOne : ExtraMany, string.Join(", ", extra));
         }
     }
-
-    private static string Numbers(List<string> numbers) =>
-        numbers.Count == 1 ? $"the number {numbers[0]}" : $"the numbers {string.Join(", ", numbers)}";
 
     private static List<string> Subtract(List<string> from, List<string> remove)
     {

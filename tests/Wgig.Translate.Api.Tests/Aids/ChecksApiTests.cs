@@ -41,6 +41,12 @@ public sealed class ChecksApiTests(ApiFactory api) : IClassFixture<ApiFactory>, 
         var findings = problem.GetProperty("findings").EnumerateArray().Select(f => (f.GetProperty("check").GetString(), f.GetProperty("level").GetString())).ToList();
         Assert.Contains(("inline-codes", "Error"), findings);
         Assert.Contains(("numbers", "Warning"), findings);
+        // Each finding keeps a stable code and the words it quotes, beside its English sentence, for clients in any language.
+        var numbers = problem.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("check").GetString() == "numbers")
+            .Select(f => (f.GetProperty("code").GetString(), string.Join("|", f.GetProperty("arguments").EnumerateArray().Select(a => a.GetString())), f.GetProperty("message").GetString()))
+            .ToList();
+        Assert.Equal([("numbers.missing-one", "2004", "The translation lacks the number 2004 of the source."),
+            ("numbers.extra-one", "1999", "The translation has the number 1999 that the source does not have.")], numbers);
         Assert.Equal(before, await api.Database.SnapshotAsync());
     }
 

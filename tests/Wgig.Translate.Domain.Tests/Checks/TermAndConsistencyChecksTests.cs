@@ -29,7 +29,7 @@ public sealed class TermAndConsistencyChecksTests
         Assert.Empty(Run<GlossaryCheck>(source, target, to: language, glossary: [Summit, Stakeholder, Wsis]));
 
     [Theory]
-    [InlineData("All stakeholders agreed.", "Tous les intervenants étaient d’accord.", "fr", "“partie prenante” or “acteur”")]
+    [InlineData("All stakeholders agreed.", "Tous les intervenants étaient d’accord.", "fr", "“partie prenante” / “acteur”")]
     [InlineData("The World Summit on the Information Society met.", "La Cumbre de Ginebra se reunió.", "es", "“Cumbre Mundial sobre la Sociedad de la Información”")]
     [InlineData("The WSIS met.", "Le SMSI s’est réuni.", "fr", "is not to be translated")]
     public void Glossary_fails_when_the_glossarys_rendering_is_not_used(string source, string target, string language, string expected) =>
@@ -42,7 +42,7 @@ public sealed class TermAndConsistencyChecksTests
         Assert.Empty(Run<ForbiddenTermCheck>(source, target, glossary: [Stakeholder]));
 
     [Theory]
-    [InlineData("All stakeholders agreed.", "Tous les Intervenants étaient d’accord.", "“Intervenants” is a forbidden term; use “partie prenante” or “acteur”.")]
+    [InlineData("All stakeholders agreed.", "Tous les Intervenants étaient d’accord.", "“Intervenants” is a forbidden term; use “partie prenante” / “acteur”.")]
     [InlineData("The group met.", "L’intervenant s’est exprimé.", "“L’intervenant” is a forbidden term.")]
     public void Forbidden_term_fails_in_any_form_and_says_what_to_use(string source, string target, string expected) =>
         Assert.Equal(expected, Assert.Single(Run<ForbiddenTermCheck>(source, target, glossary: [Stakeholder])));
