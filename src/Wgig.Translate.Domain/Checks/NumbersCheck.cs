@@ -35,11 +35,15 @@ public sealed class NumbersCheck : ICheck
         }
         var missing = Subtract(source, target);
         var extra = Subtract(target, source);
-        // A month the source names may be a number in the translation, and the other way round.
-        var sourceMonths = MonthsIn(input.SourcePlain, input.SourceWords);
-        var targetMonths = MonthsIn(input.TargetPlain, input.TargetWords);
-        extra = Subtract(extra, sourceMonths);
-        missing = Subtract(missing, targetMonths);
+        // A month the source names may be a number in the translation, and the other way round (looked for only then).
+        if (extra.Count > 0)
+        {
+            extra = Subtract(extra, MonthsIn(input.SourcePlain, input.SourceWords));
+        }
+        if (missing.Count > 0)
+        {
+            missing = Subtract(missing, MonthsIn(input.TargetPlain, input.TargetWords));
+        }
         if (missing.Count > 0)
         {
             yield return new(missing.Count == 1 ? MissingOne : MissingMany, string.Join(", ", missing));
@@ -52,6 +56,10 @@ public sealed class NumbersCheck : ICheck
 
     private static List<string> Subtract(List<string> from, List<string> remove)
     {
+        if (from.Count == 0 || remove.Count == 0)
+        {
+            return from;
+        }
         var left = new List<string>(from);
         foreach (var number in remove)
         {

@@ -13,6 +13,11 @@ public static partial class TextScan
     /// <summary>URLs and e-mail addresses, without the punctuation that ends the sentence after them.</summary>
     public static IEnumerable<string> Addresses(string text)
     {
+        // Most sentences have none: what every address has is looked for first, without the regular expression.
+        if (!text.Contains('@', StringComparison.Ordinal) && !text.Contains("://", StringComparison.Ordinal) && !text.Contains("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            yield break;
+        }
         foreach (Match match in AddressPattern().Matches(text))
         {
             yield return match.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')', ']');

@@ -20,7 +20,7 @@ public sealed class UntranslatedCheck : ICheck
 
     public IEnumerable<CheckMessage> Run(CheckInput input)
     {
-        if (input.SourceFolded != input.TargetFolded || KeptAsIs(input))
+        if (!input.TargetIsSource || KeptAsIs(input))
         {
             yield break;
         }

@@ -73,4 +73,16 @@ public sealed class TermAndConsistencyChecksTests
     public void Consistency_fails_when_the_same_source_is_translated_otherwise_elsewhere() =>
         Assert.Equal("The same source is translated differently elsewhere in the project: “Le groupe a siégé.” and 1 more.",
             Assert.Single(Run<ConsistencyCheck>("The group met.", "Le groupe s’est réuni.", others: ["Le groupe a siégé.", "Le groupe s’est rencontré.", "Le groupe s’est réuni."])));
+
+    [Theory]
+    [InlineData("  The group met. ", "the GROUP  met.")]
+    [InlineData("The group met.", "The group met")]
+    [InlineData("ab", "a b")]
+    [InlineData("", "  ")]
+    [InlineData("a", "")]
+    [InlineData("اجتمع الفريقُ", "اجتمع  الفريق")]
+    [InlineData("aujourd’hui", "Aujourd'hui")]
+    [InlineData("Ёлка", "елка")]
+    public void Texts_read_side_by_side_are_the_same_exactly_when_their_folded_forms_are(string a, string b) =>
+        Assert.Equal(CheckInput.Folded(a) == CheckInput.Folded(b), CheckInput.FoldedEquals(a, b));
 }
