@@ -7,15 +7,19 @@ public sealed class AddressesCheck : ICheck
 
     public string Description => "URLs and e-mail addresses are copied unchanged.";
 
+    private const string Missing = "urls.missing";
+
     public CheckLevel DefaultLevel => CheckLevel.Warning;
 
-    public IEnumerable<string> Run(CheckInput input)
+    public IReadOnlyList<string> Codes { get; } = [Missing];
+
+    public IEnumerable<CheckMessage> Run(CheckInput input)
     {
         foreach (var address in TextScan.Addresses(input.SourcePlain).Distinct(StringComparer.Ordinal))
         {
             if (!input.TargetPlain.Contains(address, StringComparison.Ordinal))
             {
-                yield return $"The translation lacks {TextScan.Quote(address)}, or changed it; addresses are copied as they are.";
+                yield return new(Missing, TextScan.Quote(address));
             }
         }
     }

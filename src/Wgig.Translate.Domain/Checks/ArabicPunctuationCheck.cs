@@ -7,9 +7,13 @@ public sealed class ArabicPunctuationCheck : ICheck
 
     public string Description => "Arabic, Persian, Urdu: the Arabic comma ، semicolon ؛ and question mark ؟.";
 
+    private const string Latin = "arabic-punctuation.latin";
+
     public CheckLevel DefaultLevel => CheckLevel.Warning;
 
-    public IEnumerable<string> Run(CheckInput input)
+    public IReadOnlyList<string> Codes { get; } = [Latin];
+
+    public IEnumerable<CheckMessage> Run(CheckInput input)
     {
         if (input.TargetBase is not ("ar" or "fa" or "ur"))
         {
@@ -26,7 +30,7 @@ public sealed class ArabicPunctuationCheck : ICheck
         }
         if (wrong.Count > 0)
         {
-            yield return $"Use the Arabic {string.Join(", ", wrong.Select(c => c switch { ',' => "comma ، instead of ,", ';' => "semicolon ؛ instead of ;", _ => "question mark ؟ instead of ?" }))}.";
+            yield return new(Latin, string.Join(' ', wrong.Select(c => c switch { ',' => '،', ';' => '؛', _ => '؟' })), string.Join(' ', wrong));
         }
     }
 }

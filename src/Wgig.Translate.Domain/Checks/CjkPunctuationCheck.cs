@@ -10,9 +10,13 @@ public sealed class CjkPunctuationCheck : ICheck
 
     public string Description => "Chinese and Japanese: full-width punctuation ，。？！：；（） after Han or kana.";
 
+    private const string HalfWidth = "cjk-punctuation.half-width";
+
     public CheckLevel DefaultLevel => CheckLevel.Warning;
 
-    public IEnumerable<string> Run(CheckInput input)
+    public IReadOnlyList<string> Codes { get; } = [HalfWidth];
+
+    public IEnumerable<CheckMessage> Run(CheckInput input)
     {
         if (input.TargetBase is not ("zh" or "ja"))
         {
@@ -32,7 +36,7 @@ public sealed class CjkPunctuationCheck : ICheck
         }
         if (wrong.Count > 0)
         {
-            yield return $"Use full-width punctuation in {(input.TargetBase == "zh" ? "Chinese" : "Japanese")}: {string.Join(", ", wrong.Select(c => $"{FullWidth(c, input.TargetBase)} instead of {c}"))}.";
+            yield return new(HalfWidth, string.Join(' ', wrong.Select(c => FullWidth(c, input.TargetBase))), string.Join(' ', wrong));
         }
     }
 

@@ -9,9 +9,14 @@ public sealed class ConsistencyCheck : ICheck
 
     public string Description => "The same source is translated the same way everywhere in the project.";
 
+    private const string DiffersOnce = "consistency.differs-one";
+    private const string DiffersMany = "consistency.differs-many";
+
     public CheckLevel DefaultLevel => CheckLevel.Warning;
 
-    public IEnumerable<string> Run(CheckInput input)
+    public IReadOnlyList<string> Codes { get; } = [DiffersOnce, DiffersMany];
+
+    public IEnumerable<CheckMessage> Run(CheckInput input)
     {
         if (input.OtherTranslations.Count == 0)
         {
@@ -21,7 +26,9 @@ public sealed class ConsistencyCheck : ICheck
         var others = input.OtherTranslations.Where(o => CheckInput.Folded(o) != mine).Distinct(StringComparer.Ordinal).ToList();
         if (others.Count > 0)
         {
-            yield return $"The same source is translated differently elsewhere in the project: {TextScan.Quote(others[0])}{(others.Count > 1 ? $" and {others.Count - 1} more" : "")}.";
+            yield return others.Count == 1
+                ? new(DiffersOnce, TextScan.Quote(others[0]))
+                : new(DiffersMany, TextScan.Quote(others[0]), (others.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 }

@@ -16,9 +16,13 @@ public sealed class DoubledWordsCheck : ICheck
 
     public string Description => "No word is written twice in a row by mistake.";
 
+    private const string Doubled = "doubled-words.found";
+
     public CheckLevel DefaultLevel => CheckLevel.Warning;
 
-    public IEnumerable<string> Run(CheckInput input)
+    public IReadOnlyList<string> Codes { get; } = [Doubled];
+
+    public IEnumerable<CheckMessage> Run(CheckInput input)
     {
         if (WordForms.IsUnspaced(input.TargetLanguage))
         {
@@ -41,7 +45,7 @@ public sealed class DoubledWordsCheck : ICheck
         }
         if (doubled.Count > 0)
         {
-            yield return $"Doubled word{(doubled.Count > 1 ? "s" : "")}: {string.Join(", ", doubled.Select(TextScan.Quote))}.";
+            yield return new(Doubled, string.Join(", ", doubled.Select(TextScan.Quote)));
         }
     }
 }

@@ -11,32 +11,28 @@ public sealed class FinalPunctuationCheck : ICheck
 
     public string Description => "The translation ends with the same kind of punctuation as the source (full stop, question mark, colon…).";
 
+    private const string Added = "final-punctuation.added";
+    private const string Missing = "final-punctuation.missing";
+    private const string Different = "final-punctuation.different";
+
     public CheckLevel DefaultLevel => CheckLevel.Warning;
 
-    public IEnumerable<string> Run(CheckInput input)
+    public IReadOnlyList<string> Codes { get; } = [Added, Missing, Different];
+
+    public IEnumerable<CheckMessage> Run(CheckInput input)
     {
         var source = TextScan.FinalMarkOf(input.SourcePlain);
         var target = TextScan.FinalMarkOf(input.TargetPlain);
-        if (source == target)
+        if (source.Kind == target.Kind)
         {
             yield break;
         }
-        yield return (source, target) switch
+        // The marks as written, not their names: "“?”" reads the same in every interface language.
+        yield return (source.Kind, target.Kind) switch
         {
-            (FinalMark.None, _) => $"The translation ends with {Describe(target)}; the source has no final punctuation.",
-            (_, FinalMark.None) => $"The source ends with {Describe(source)}; the translation has no final punctuation.",
-            _ => $"The source ends with {Describe(source)}, the translation with {Describe(target)}.",
+            (FinalMark.None, _) => new(Added, TextScan.Quote(target.Mark)),
+            (_, FinalMark.None) => new(Missing, TextScan.Quote(source.Mark)),
+            _ => new(Different, TextScan.Quote(source.Mark), TextScan.Quote(target.Mark)),
         };
     }
-
-    private static string Describe(FinalMark mark) => mark switch
-    {
-        FinalMark.FullStop => "a full stop",
-        FinalMark.Question => "a question mark",
-        FinalMark.Exclamation => "an exclamation mark",
-        FinalMark.Colon => "a colon",
-        FinalMark.Semicolon => "a semicolon",
-        FinalMark.Ellipsis => "an ellipsis",
-        _ => "nothing",
-    };
 }

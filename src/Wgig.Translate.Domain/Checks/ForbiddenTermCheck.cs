@@ -9,17 +9,22 @@ public sealed class ForbiddenTermCheck : ICheck
 
     public string Description => "The translation uses no term that the glossary marks as forbidden.";
 
+    private const string Used = "forbidden-term.used";
+    private const string UseInstead = "forbidden-term.use-instead";
+
     public CheckLevel DefaultLevel => CheckLevel.Error;
 
-    public IEnumerable<string> Run(CheckInput input)
+    public IReadOnlyList<string> Codes { get; } = [Used, UseInstead];
+
+    public IEnumerable<CheckMessage> Run(CheckInput input)
     {
         foreach (var hit in input.TargetTerms.Where(h => h.Payload.Status == TermStatus.Forbidden).DistinctBy(h => h.Payload))
         {
             var used = input.TargetPlain.Substring(hit.Start, hit.Length);
             var instead = input.Terms.FirstOrDefault(m => m.Forbidden.Contains(hit.Payload))?.Allowed.ToList() ?? [];
             yield return instead.Count > 0
-                ? $"{TextScan.Quote(used)} is a forbidden term; use {string.Join(" or ", instead.Select(t => TextScan.Quote(t.Text)))}."
-                : $"{TextScan.Quote(used)} is a forbidden term.";
+                ? new(UseInstead, TextScan.Quote(used), TextScan.Alternatives(instead.Select(t => t.Text)))
+                : new(Used, TextScan.Quote(used));
         }
     }
 }

@@ -10,9 +10,14 @@ public sealed class FrenchSpacingCheck : ICheck
 
     public string Description => "French: a space (preferably no-break) before ; : ! ? and inside « ».";
 
+    private const string Before = "french-spacing.before";
+    private const string AfterGuillemet = "french-spacing.after-guillemet";
+
     public CheckLevel DefaultLevel => CheckLevel.Warning;
 
-    public IEnumerable<string> Run(CheckInput input)
+    public IReadOnlyList<string> Codes { get; } = [Before, AfterGuillemet];
+
+    public IEnumerable<CheckMessage> Run(CheckInput input)
     {
         if (input.TargetBase != "fr")
         {
@@ -21,6 +26,7 @@ public sealed class FrenchSpacingCheck : ICheck
         var swiss = input.TargetLanguage.EndsWith("-CH", StringComparison.OrdinalIgnoreCase);
         var text = input.TargetPlain;
         var missing = new SortedSet<char>();
+        var afterGuillemet = false;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -37,12 +43,16 @@ public sealed class FrenchSpacingCheck : ICheck
             }
             if (c == '«' && i + 1 < text.Length && !IsSpace(text[i + 1]))
             {
-                missing.Add(c);
+                afterGuillemet = true;
             }
         }
         if (missing.Count > 0)
         {
-            yield return $"French puts a no-break space {string.Join(", ", missing.Select(c => c == '«' ? "after «" : $"before {c}"))}.";
+            yield return new(Before, string.Join(' ', missing));
+        }
+        if (afterGuillemet)
+        {
+            yield return new(AfterGuillemet);
         }
     }
 

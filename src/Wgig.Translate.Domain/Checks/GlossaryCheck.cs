@@ -7,9 +7,14 @@ public sealed class GlossaryCheck : ICheck
 
     public string Description => "Terms of the glossary found in the source are translated with the glossary's terms.";
 
+    private const string Keep = "glossary.keep";
+    private const string Use = "glossary.use";
+
     public CheckLevel DefaultLevel => CheckLevel.Warning;
 
-    public IEnumerable<string> Run(CheckInput input)
+    public IReadOnlyList<string> Codes { get; } = [Keep, Use];
+
+    public IEnumerable<CheckMessage> Run(CheckInput input)
     {
         if (input.Terms.Count == 0)
         {
@@ -24,8 +29,8 @@ public sealed class GlossaryCheck : ICheck
                 continue;
             }
             yield return match.Entry.DoNotTranslate
-                ? $"{TextScan.Quote(match.SourceTerm.Text)} is not to be translated; keep it as it is."
-                : $"{TextScan.Quote(match.SourceTerm.Text)} is rendered {string.Join(" or ", allowed.Select(t => TextScan.Quote(t.Text)))} in the glossary.";
+                ? new(Keep, TextScan.Quote(match.SourceTerm.Text))
+                : new(Use, TextScan.Quote(match.SourceTerm.Text), TextScan.Alternatives(allowed.Select(t => t.Text)));
         }
     }
 }

@@ -26,25 +26,32 @@ public interface ICheck
 
     CheckLevel DefaultLevel { get; }
 
-    /// <summary>What is wrong, one sentence per problem; nothing when the translation passes.</summary>
-    IEnumerable<string> Run(CheckInput input);
+    /// <summary>
+    /// The codes of every message the check can give ("numbers.missing-one"…), each with its sentence in
+    /// CheckText.{culture}.resx for every interface language.
+    /// </summary>
+    IReadOnlyList<string> Codes { get; }
+
+    /// <summary>What is wrong, one message per problem; nothing when the translation passes.</summary>
+    IEnumerable<CheckMessage> Run(CheckInput input);
 }
 
 /// <summary>
 /// A translation and what its checks need to judge it: the source and target with their codes, the
 /// languages, the glossary entries found in the source, and how the same source was translated elsewhere
 /// in the project. The plain texts and their words are computed once, when a check first asks, and shared by every
-/// check: a whole document is tokenized once per text, not once per check.
+/// check: a whole document is tokenized once per text, not once per check, and with <paramref name="sourceKeys"/> and
+/// <paramref name="targetKeys"/> each distinct word is stemmed once per run.
 /// </summary>
 public sealed class CheckInput(SegmentContent source, SegmentContent target, string sourceLanguage, string targetLanguage,
-    TermIndex? glossary = null, IReadOnlyCollection<string>? otherTranslations = null)
+    TermIndex? glossary = null, IReadOnlyCollection<string>? otherTranslations = null, WordKeys? sourceKeys = null, WordKeys? targetKeys = null)
 {
     private string? _sourcePlain;
     private string? _targetPlain;
     private List<WordToken>? _sourceWords;
     private List<WordToken>? _targetWords;
-    private string? _sourceFolded;
     private string? _targetFolded;
+    private bool? _targetIsSource;
     private List<TermMatch>? _terms;
     private List<PhraseHit<GlossaryTerm>>? _targetTerms;
 
@@ -66,16 +73,16 @@ public sealed class CheckInput(SegmentContent source, SegmentContent target, str
     public string TargetPlain => _targetPlain ??= Target.PlainText;
 
     /// <summary>The words of the source with their keys in the source language (<see cref="WordForms.Tokenize"/>).</summary>
-    public IReadOnlyList<WordToken> SourceWords => _sourceWords ??= WordForms.Tokenize(SourcePlain, SourceLanguage);
+    public IReadOnlyList<WordToken> SourceWords => _sourceWords ??= WordForms.Tokenize(SourcePlain, SourceLanguage, sourceKeys);
 
     /// <summary>The words of the translation with their keys in the target language.</summary>
-    public IReadOnlyList<WordToken> TargetWords => _targetWords ??= WordForms.Tokenize(TargetPlain, TargetLanguage);
+    public IReadOnlyList<WordToken> TargetWords => _targetWords ??= WordForms.Tokenize(TargetPlain, TargetLanguage, targetKeys);
 
-    /// <summary>The source folded (<see cref="WordForms.Fold"/>) with its white space collapsed: how texts are compared as "the same".</summary>
-    public string SourceFolded => _sourceFolded ??= Folded(SourcePlain);
-
-    /// <summary>The translation folded with its white space collapsed.</summary>
+    /// <summary>The translation folded (<see cref="WordForms.Fold"/>) with its white space collapsed: how texts are compared as "the same".</summary>
     public string TargetFolded => _targetFolded ??= Folded(TargetPlain);
+
+    /// <summary>Whether the translation is the source again, folded and with white space collapsed (as <see cref="Folded"/> compares).</summary>
+    public bool TargetIsSource => _targetIsSource ??= FoldedEquals(SourcePlain, TargetPlain);
 
     /// <summary>Glossary entries whose source terms occur in the source.</summary>
     public IReadOnlyList<TermMatch> Terms => _terms ??= glossary?.Find(SourcePlain, SourceWords) ?? [];
@@ -86,6 +93,79 @@ public sealed class CheckInput(SegmentContent source, SegmentContent target, str
     /// <summary>Current translations (plain text) of the same source in other segments of the project.</summary>
     public IReadOnlyCollection<string> OtherTranslations { get; } = otherTranslations ?? [];
 
-    /// <summary>A text folded with its white space collapsed, as <see cref="SourceFolded"/>.</summary>
-    public static string Folded(string text) => string.Join(' ', WordForms.Fold(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>A text folded with its white space collapsed, as <see cref="TargetFolded"/>.</summary>
+    public static string Folded(string text)
+    {
+        var buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var folded = buffer[..WordForms.FoldInto(text, buffer)];
+        var n = 0;
+        var space = false;
+        foreach (var c in folded)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = n > 0;
+                continue;
+            }
+            if (space)
+            {
+                buffer[n++] = ' ';
+                space = false;
+            }
+            buffer[n++] = c;
+        }
+        return new string(buffer[..n]);
+    }
+
+    /// <summary>
+    /// Whether two texts are the same once <see cref="Folded"/>, read side by side without building either: a translation
+    /// mostly differs from its source at the first letter.
+    /// </summary>
+    public static bool FoldedEquals(string a, string b)
+    {
+        int i = 0, j = 0;
+        var first = true;
+        while (true)
+        {
+            var moreA = NextFolded(a, ref i, out var ca, out var spacedA);
+            var moreB = NextFolded(b, ref j, out var cb, out var spacedB);
+            if (moreA != moreB)
+            {
+                return false;
+            }
+            if (!moreA)
+            {
+                return true;
+            }
+            // White space before the first character is left out, as Folded trims it.
+            if (ca != cb || (!first && spacedA != spacedB))
+            {
+                return false;
+            }
+            first = false;
+        }
+    }
+
+    // The next folded character at or after i, and whether white space comes before it.
+    private static bool NextFolded(string text, ref int i, out char c, out bool spaced)
+    {
+        spaced = false;
+        while (i < text.Length)
+        {
+            var x = text[i++];
+            if (WordForms.IsSilent(x))
+            {
+                continue;
+            }
+            if (char.IsWhiteSpace(x))
+            {
+                spaced = true;
+                continue;
+            }
+            c = WordForms.FoldChar(x);
+            return true;
+        }
+        c = '\0';
+        return false;
+    }
 }

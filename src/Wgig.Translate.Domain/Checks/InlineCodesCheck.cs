@@ -1,3 +1,4 @@
+using System.Globalization;
 using Wgig.Translate.Domain.Segmentation;
 
 namespace Wgig.Translate.Domain.Checks;
@@ -13,9 +14,17 @@ public sealed class InlineCodesCheck : ICheck
 
     public string Description => "Every inline code of the source (bold, links, footnote references…) is in the translation, once, and spans nest properly.";
 
+    private const string MissingOne = "inline-codes.missing-one";
+    private const string MissingMany = "inline-codes.missing-many";
+    private const string Repeated = "inline-codes.repeated";
+    private const string Crossed = "inline-codes.crossed";
+    private const string ClosedBeforeOpened = "inline-codes.closed-before-opened";
+
     public CheckLevel DefaultLevel => CheckLevel.Error;
 
-    public IEnumerable<string> Run(CheckInput input)
+    public IReadOnlyList<string> Codes { get; } = [MissingOne, MissingMany, Repeated, Crossed, ClosedBeforeOpened];
+
+    public IEnumerable<CheckMessage> Run(CheckInput input)
     {
         var codes = input.Source.Codes;
         if (codes.Count == 0)
@@ -24,7 +33,7 @@ public sealed class InlineCodesCheck : ICheck
         }
         var seen = new int[codes.Count];
         var open = new Stack<int>();
-        var crossed = new List<string>();
+        var crossed = new List<CheckMessage>();
         foreach (var c in input.Target.CodedText)
         {
             if (!SegmentContent.IsMarker(c))
@@ -54,12 +63,12 @@ public sealed class InlineCodesCheck : ICheck
                 }
                 else if (open.Contains(code.Id))
                 {
-                    crossed.Add($"The {Name(code)} span closes inside another span it does not contain; spans nest, they do not cross.");
+                    crossed.Add(new(Crossed, Span(code)));
                     open = new Stack<int>(open.Where(id => id != code.Id).Reverse());
                 }
                 else
                 {
-                    crossed.Add($"The {Name(code)} span closes before it opens.");
+                    crossed.Add(new(ClosedBeforeOpened, Span(code)));
                 }
             }
         }
@@ -67,14 +76,14 @@ public sealed class InlineCodesCheck : ICheck
         if (missing.Count > 0)
         {
             yield return missing.Count == 1
-                ? $"The translation lacks the source's {missing[0]} code."
-                : $"The translation lacks {missing.Count} of the source's codes: {string.Join(", ", missing)}.";
+                ? new(MissingOne, missing[0])
+                : new(MissingMany, missing.Count.ToString(CultureInfo.InvariantCulture), string.Join(", ", missing));
         }
         foreach (var twice in Enumerable.Range(0, codes.Count).Where(i => seen[i] > 1).Select(i => Name(codes[i])).Distinct())
         {
-            yield return $"The {twice} code occurs more than once; each code is used once.";
+            yield return new(Repeated, twice);
         }
-        foreach (var problem in crossed.Distinct())
+        foreach (var problem in crossed.DistinctBy(c => (c.Code, c.Arguments[0])))
         {
             yield return problem;
         }
@@ -83,10 +92,13 @@ public sealed class InlineCodesCheck : ICheck
     private static bool HasPartner(IReadOnlyList<InlineCode> codes, InlineCode code) =>
         code.Kind != CodeKind.Standalone && codes.Any(o => o.Id == code.Id && o.Kind != code.Kind && o.Kind != CodeKind.Standalone);
 
+    // A code as its kind and number, with the span's bracket for a start or an end: "⟨b (1)", "b (1)⟩", "x (2)"; no words, so any language reads it.
     private static string Name(InlineCode code) => code.Kind switch
     {
-        CodeKind.Open => $"{code.Type} ({code.Id}, opening)",
-        CodeKind.Close => $"{code.Type} ({code.Id}, closing)",
-        _ => $"{code.Type} ({code.Id})",
+        CodeKind.Open => $"⟨{Span(code)}",
+        CodeKind.Close => $"{Span(code)}⟩",
+        _ => Span(code),
     };
+
+    private static string Span(InlineCode code) => $"{code.Type} ({code.Id})";
 }

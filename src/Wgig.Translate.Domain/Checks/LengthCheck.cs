@@ -22,9 +22,13 @@ public sealed class LengthCheck : ICheck
 
     public string Description => "The translation's length is within the usual range for the language pair.";
 
+    private const string Ratio = "length.ratio";
+
     public CheckLevel DefaultLevel => CheckLevel.Warning;
 
-    public IEnumerable<string> Run(CheckInput input)
+    public IReadOnlyList<string> Codes { get; } = [Ratio];
+
+    public IEnumerable<CheckMessage> Run(CheckInput input)
     {
         var sourceLength = input.SourcePlain.Trim().Length;
         if (sourceLength < MinimumSourceLength)
@@ -38,8 +42,9 @@ public sealed class LengthCheck : ICheck
         var ratio = (double)input.TargetPlain.Trim().Length / sourceLength;
         if (ratio < low || ratio > high)
         {
-            yield return string.Create(CultureInfo.InvariantCulture,
-                $"The translation is {ratio:0.##} times as long as the source; from {input.SourceBase} to {input.TargetBase} between {low:0.##} and {high:0.##} is usual. Is something missing or added?");
+            yield return new(Ratio, Number(ratio), input.SourceBase, input.TargetBase, Number(low), Number(high));
         }
     }
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

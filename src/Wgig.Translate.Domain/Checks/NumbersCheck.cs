@@ -16,9 +16,16 @@ public sealed class NumbersCheck : ICheck
 
     public string Description => "The numbers and dates of the source are in the translation, in any digits and separators of the target language.";
 
+    private const string MissingOne = "numbers.missing-one";
+    private const string MissingMany = "numbers.missing-many";
+    private const string ExtraOne = "numbers.extra-one";
+    private const string ExtraMany = "numbers.extra-many";
+
     public CheckLevel DefaultLevel => CheckLevel.Warning;
 
-    public IEnumerable<string> Run(CheckInput input)
+    public IReadOnlyList<string> Codes { get; } = [MissingOne, MissingMany, ExtraOne, ExtraMany];
+
+    public IEnumerable<CheckMessage> Run(CheckInput input)
     {
         var source = TextScan.Numbers(input.SourcePlain);
         var target = TextScan.Numbers(input.TargetPlain);
@@ -28,26 +35,31 @@ public sealed class NumbersCheck : ICheck
         }
         var missing = Subtract(source, target);
         var extra = Subtract(target, source);
-        // A month the source names may be a number in the translation, and the other way round.
-        var sourceMonths = MonthsIn(input.SourcePlain, input.SourceWords);
-        var targetMonths = MonthsIn(input.TargetPlain, input.TargetWords);
-        extra = Subtract(extra, sourceMonths);
-        missing = Subtract(missing, targetMonths);
+        // A month the source names may be a number in the translation, and the other way round (looked for only then).
+        if (extra.Count > 0)
+        {
+            extra = Subtract(extra, MonthsIn(input.SourcePlain, input.SourceWords));
+        }
         if (missing.Count > 0)
         {
-            yield return $"The translation lacks {Numbers(missing)} of the source.";
+            missing = Subtract(missing, MonthsIn(input.TargetPlain, input.TargetWords));
+        }
+        if (missing.Count > 0)
+        {
+            yield return new(missing.Count == 1 ? MissingOne : MissingMany, string.Join(", ", missing));
         }
         if (extra.Count > 0)
         {
-            yield return $"The translation has {Numbers(extra)} that the source does not have.";
+            yield return new(extra.Count == 1 ? ExtraOne : ExtraMany, string.Join(", ", extra));
         }
     }
 
-    private static string Numbers(List<string> numbers) =>
-        numbers.Count == 1 ? $"the number {numbers[0]}" : $"the numbers {string.Join(", ", numbers)}";
-
     private static List<string> Subtract(List<string> from, List<string> remove)
     {
+        if (from.Count == 0 || remove.Count == 0)
+        {
+            return from;
+        }
         var left = new List<string>(from);
         foreach (var number in remove)
         {

@@ -1,9 +1,19 @@
+using System.Globalization;
 using Wgig.Translate.Domain.Common;
 
 namespace Wgig.Translate.Domain.Checks;
 
-/// <summary>A problem one check found, at the level the project gives that check; a muted finding blocks nothing.</summary>
-public sealed record CheckFinding(string Check, CheckLevel Level, string Message, bool Muted = false, string? MuteReason = null);
+/// <summary>
+/// A problem one check found, at the level the project gives that check; a muted finding blocks nothing. The
+/// <paramref name="Code"/> and its <paramref name="Arguments"/> say what was found in any language (<see cref="CheckText"/>);
+/// <see cref="Message"/> says it in English.
+/// </summary>
+public sealed record CheckFinding(string Check, CheckLevel Level, string Code, IReadOnlyList<string> Arguments, bool Muted = false, string? MuteReason = null)
+{
+    public string Message => CheckText.English(Code, Arguments);
+
+    public string MessageIn(CultureInfo culture) => CheckText.Format(Code, Arguments, culture);
+}
 
 /// <summary>The findings of every check on one translation.</summary>
 public sealed record CheckReport(IReadOnlyList<CheckFinding> Findings)
@@ -78,7 +88,7 @@ public sealed class QualityChecks(IEnumerable<ICheck> checks)
             var muted = mutes?.TryGetValue(check.Id, out reason) == true;
             foreach (var message in check.Run(input))
             {
-                (findings ??= []).Add(new CheckFinding(check.Id, level, message, muted, reason));
+                (findings ??= []).Add(new CheckFinding(check.Id, level, message.Code, message.Arguments, muted, reason));
             }
         }
         return findings is null ? CheckReport.Clean : new CheckReport(findings);

@@ -29,9 +29,14 @@ public sealed partial class ReferencesCheck : ICheck
 
     public string Description => "References to paragraphs, sub-paragraphs, articles, chapters and annexes keep their labels, (a) to (z) and Roman numerals.";
 
+    private const string MissingOne = "references.missing-one";
+    private const string MissingMany = "references.missing-many";
+
     public CheckLevel DefaultLevel => CheckLevel.Warning;
 
-    public IEnumerable<string> Run(CheckInput input)
+    public IReadOnlyList<string> Codes { get; } = [MissingOne, MissingMany];
+
+    public IEnumerable<CheckMessage> Run(CheckInput input)
     {
         var missing = new List<string>();
         foreach (Match match in LabelPattern().Matches(input.SourcePlain))
@@ -52,7 +57,8 @@ public sealed partial class ReferencesCheck : ICheck
         }
         if (missing.Count > 0)
         {
-            yield return $"The translation lacks the reference{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Distinct().Select(TextScan.Quote))}.";
+            var distinct = missing.Distinct().ToList();
+            yield return new(distinct.Count == 1 ? MissingOne : MissingMany, string.Join(", ", distinct.Select(TextScan.Quote)));
         }
     }
 

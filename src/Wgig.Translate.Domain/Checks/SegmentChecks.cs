@@ -7,11 +7,17 @@ using Wgig.Translate.Domain.Targets;
 
 namespace Wgig.Translate.Domain.Checks;
 
-/// <summary>The checks of one project and target language, with what they need loaded once: levels and glossary.</summary>
+/// <summary>
+/// The checks of one project and target language, with what they need loaded once: levels and glossary, and the keys of
+/// the words met so far in either language. One per run (a request, a document's check, an upload); not thread-safe.
+/// </summary>
 public sealed class ProjectChecker(QualityChecks checks, IReadOnlyDictionary<string, CheckLevel> levels, TermIndex glossary, string sourceLanguage, string targetLanguage)
 {
+    private readonly WordKeys _sourceKeys = new(sourceLanguage);
+    private readonly WordKeys _targetKeys = new(targetLanguage);
+
     public CheckReport Run(SegmentContent source, SegmentContent translation, IReadOnlyCollection<string>? others = null, IReadOnlyDictionary<string, string>? mutes = null) =>
-        checks.Run(new CheckInput(source, translation, sourceLanguage, targetLanguage, glossary, others), levels, mutes);
+        checks.Run(new CheckInput(source, translation, sourceLanguage, targetLanguage, glossary, others, _sourceKeys, _targetKeys), levels, mutes);
 }
 
 /// <summary>A document's translations in one language as the checks judge them (segments with findings only).</summary>
@@ -59,17 +65,21 @@ public sealed class SegmentChecks(TranslationDb db, QualityChecks checks, Glossa
         var rows = await db.Segments.AsNoTracking()
             .Where(s => s.DocumentId == target.Document.Id && s.RetiredInVersion == null)
             .Join(db.Targets.AsNoTracking().Where(t => t.Language == language && t.Text != null), s => s.Id, t => t.SegmentId,
-                (s, t) => new { Segment = s, TargetId = t.Id, t.Text, t.State })
-            .OrderBy(x => x.Segment.Ordinal).ToListAsync(cancellationToken);
-        // Other translations of the same sources anywhere in the project, in one query: each distinct source and translation once,
-        // with how many segments have it (a paper that repeats a sentence 200 times sends it once, not 200 times).
+                (s, t) => new { s.Id, s.Key, s.Ordinal, s.Source, s.SourceCodes, TargetId = t.Id, t.Text, t.State })
+            .OrderBy(x => x.Ordinal).ToListAsync(cancellationToken);
+        // Other translations of the same sources anywhere in the project: each distinct source and translation once, with how
+        // many segments have it (a paper that repeats a sentence 200 times counts it, not sends it 200 times). This document's
+        // current ones are in the rows already; the query reads the rest (other documents, and this one's retired segments).
         var translations = await db.Database.SqlQuery<SourceTranslation>($"""
             SELECT s.source AS source, t.text AS text, count(*)::int AS segments FROM translate.segments s
             JOIN translate.documents d ON d.id = s.document_id JOIN translate.targets t ON t.segment_id = s.id
             WHERE d.project_id = {target.Project.Id} AND t.language = {language} AND t.text IS NOT NULL AND t.state = ANY({Finished})
+              AND (s.document_id <> {target.Document.Id} OR s.retired_in_version IS NOT NULL)
               AND md5(s.source) IN (SELECT md5(source) FROM translate.segments WHERE document_id = {target.Document.Id} AND retired_in_version IS NULL)
             GROUP BY s.source, t.text
             """).ToListAsync(cancellationToken);
+        translations.AddRange(rows.Where(r => r.State is TargetState.Translated or TargetState.Approved).CountBy(r => (r.Source, r.Text!))
+            .Select(c => new SourceTranslation(c.Key.Source, c.Key.Item2, c.Value)));
         // Per source, its distinct translations and how many segments have each: each translation is compared with the few
         // distinct ones, not with 199 others.
         var bySource = translations.GroupBy(t => t.Source, StringComparer.Ordinal).Where(g => g.Sum(t => t.Segments) > 1)
@@ -84,22 +94,26 @@ public sealed class SegmentChecks(TranslationDb db, QualityChecks checks, Glossa
         var reports = new List<SegmentReport>();
         foreach (var row in rows)
         {
-            var source = row.Segment.Content;
-            var mine = Plain(row.Text!);
-            var others = bySource.TryGetValue(row.Segment.Source, out var same) && row.State is TargetState.Translated or TargetState.Approved
-                ? same.Where(o => o.Key != mine || o.Value > 1).Select(o => o.Key).ToList()
-                : bySource.TryGetValue(row.Segment.Source, out same) ? [.. same.Keys] : null;
+            var source = new SegmentContent(row.Source, row.SourceCodes);
+            List<string>? others = null;
+            if (bySource.TryGetValue(row.Source, out var same))
+            {
+                // A finished translation is among the counted ones: the others are the rest (its own text only if another segment has it too).
+                var mine = row.State is TargetState.Translated or TargetState.Approved ? Plain(row.Text!) : null;
+                others = [.. same.Where(o => o.Key != mine || o.Value > 1).Select(o => o.Key)];
+            }
             var report = checker.Run(source, new SegmentContent(row.Text!, source.Codes), others, mutes.GetValueOrDefault(row.TargetId));
             if (report.Findings.Count > 0)
             {
-                reports.Add(new SegmentReport(row.Segment.Id, row.Segment.Key, row.Segment.Ordinal, row.State, report));
+                reports.Add(new SegmentReport(row.Id, row.Key, row.Ordinal, row.State, report));
             }
         }
         return reports;
     }
 
     // Other segments' texts are coded over their own codes: only their words count here.
-    private static string Plain(string coded) => string.Concat(coded.Where(c => !SegmentContent.IsMarker(c)));
+    private static string Plain(string coded) =>
+        coded.AsSpan().ContainsAnyInRange(SegmentContent.FirstMarker, '\uF8FF') ? string.Concat(coded.Where(c => !SegmentContent.IsMarker(c))) : coded;
 
     private sealed record OtherTranslation(string Text);
 

@@ -13,6 +13,11 @@ public static partial class TextScan
     /// <summary>URLs and e-mail addresses, without the punctuation that ends the sentence after them.</summary>
     public static IEnumerable<string> Addresses(string text)
     {
+        // Most sentences have none: what every address has is looked for first, without the regular expression.
+        if (!text.Contains('@', StringComparison.Ordinal) && !text.Contains("://", StringComparison.Ordinal) && !text.Contains("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            yield break;
+        }
         foreach (Match match in AddressPattern().Matches(text))
         {
             yield return match.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')', ']');
@@ -76,8 +81,11 @@ public static partial class TextScan
 
     public static int Digit(char c) => CharUnicodeInfo.GetDecimalDigitValue(c);
 
-    /// <summary>The kind of mark a sentence ends with, in any script, looking past closing quotes and brackets.</summary>
-    public static FinalMark FinalMarkOf(string text)
+    /// <summary>
+    /// The kind of mark a sentence ends with, in any script, looking past closing quotes and brackets, and the mark as
+    /// written ("?", "。", "..."); an empty mark with <see cref="FinalMark.None"/>.
+    /// </summary>
+    public static (FinalMark Kind, string Mark) FinalMarkOf(string text)
     {
         var end = text.Length - 1;
         while (end >= 0 && (char.IsWhiteSpace(text[end]) || IsCloser(text[end])))
@@ -86,9 +94,19 @@ public static partial class TextScan
         }
         if (end < 0)
         {
-            return FinalMark.None;
+            return (FinalMark.None, "");
         }
-        return text[end] switch
+        var kind = KindOf(text, end);
+        return (kind, kind switch
+        {
+            FinalMark.None => "",
+            FinalMark.Ellipsis when text[end] == '.' => "...",
+            _ => text[end].ToString(),
+        });
+    }
+
+    private static FinalMark KindOf(string text, int end) =>
+        text[end] switch
         {
             '.' when end >= 2 && text[end - 1] == '.' && text[end - 2] == '.' => FinalMark.Ellipsis,
             '…' => FinalMark.Ellipsis,
@@ -99,7 +117,6 @@ public static partial class TextScan
             ';' or '；' or '؛' => FinalMark.Semicolon,
             _ => FinalMark.None,
         };
-    }
 
     public static bool IsCloser(char c) => c is '"' or '\'' or '”' or '’' or '»' or '›' or ')' or ']' or '」' or '』' or '）' or '】' or '〉' or '》';
 
@@ -121,6 +138,9 @@ public static partial class TextScan
     }
 
     public static string Quote(string text) => text.Length > 60 ? $"“{text[..57]}…”" : $"“{text}”";
+
+    /// <summary>Terms any of which will do, quoted and set apart by slashes ("“partie prenante” / “acteur”"): no "or" to translate.</summary>
+    public static string Alternatives(IEnumerable<string> texts) => string.Join(" / ", texts.Select(Quote));
 }
 
 public enum FinalMark

@@ -12,15 +12,19 @@ public sealed class UntranslatedCheck : ICheck
 
     public string Description => "The translation is not a copy of the source.";
 
+    private const string Same = "untranslated.same";
+
     public CheckLevel DefaultLevel => CheckLevel.Warning;
 
-    public IEnumerable<string> Run(CheckInput input)
+    public IReadOnlyList<string> Codes { get; } = [Same];
+
+    public IEnumerable<CheckMessage> Run(CheckInput input)
     {
-        if (input.SourceFolded != input.TargetFolded || KeptAsIs(input))
+        if (!input.TargetIsSource || KeptAsIs(input))
         {
             yield break;
         }
-        yield return "The translation is the same as the source.";
+        yield return new(Same);
     }
 
     private static bool KeptAsIs(CheckInput input)

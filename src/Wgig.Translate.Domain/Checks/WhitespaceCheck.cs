@@ -9,22 +9,30 @@ public sealed class WhitespaceCheck : ICheck
 
     public string Description => "Leading and trailing white space as in the source; no doubled spaces.";
 
+    private const string LeadingAdded = "whitespace.leading-added";
+    private const string LeadingMissing = "whitespace.leading-missing";
+    private const string TrailingAdded = "whitespace.trailing-added";
+    private const string TrailingMissing = "whitespace.trailing-missing";
+    private const string Doubled = "whitespace.doubled";
+
     public CheckLevel DefaultLevel => CheckLevel.Warning;
 
-    public IEnumerable<string> Run(CheckInput input)
+    public IReadOnlyList<string> Codes { get; } = [LeadingAdded, LeadingMissing, TrailingAdded, TrailingMissing, Doubled];
+
+    public IEnumerable<CheckMessage> Run(CheckInput input)
     {
         string source = input.SourcePlain, target = input.TargetPlain;
         if (Leading(source) != Leading(target))
         {
-            yield return Leading(source).Length == 0 ? "The translation starts with white space; the source does not." : "The source starts with white space; the translation does not.";
+            yield return new(Leading(source).Length == 0 ? LeadingAdded : LeadingMissing);
         }
         if (Trailing(source) != Trailing(target))
         {
-            yield return Trailing(source).Length == 0 ? "The translation ends with white space; the source does not." : "The source ends with white space; the translation does not.";
+            yield return new(Trailing(source).Length == 0 ? TrailingAdded : TrailingMissing);
         }
         if (!WordForms.IsUnspaced(input.TargetLanguage) && target.Trim().Contains("  ", StringComparison.Ordinal) && !source.Contains("  ", StringComparison.Ordinal))
         {
-            yield return "The translation has two spaces in a row.";
+            yield return new(Doubled);
         }
     }
 

@@ -98,9 +98,32 @@ public sealed class PhraseMatcher<T>
         return outermostOnly ? Outermost(hits) : hits;
     }
 
-    private static List<PhraseHit<T>> Outermost(List<PhraseHit<T>> hits) => hits.Count < 2 ? hits :
-        [.. hits.Where(h => !hits.Any(o => o.Length > h.Length && o.Start <= h.Start && o.Start + o.Length >= h.Start + h.Length))
-            .OrderBy(h => h.Start)];
+    // Hits come in text order of their first word (of their first character where unspaced), so what is left stays in order.
+    private static List<PhraseHit<T>> Outermost(List<PhraseHit<T>> hits)
+    {
+        if (hits.Count < 2)
+        {
+            return hits;
+        }
+        var kept = new List<PhraseHit<T>>(hits.Count);
+        foreach (var hit in hits)
+        {
+            var inside = false;
+            foreach (var other in hits)
+            {
+                if (other.Length > hit.Length && other.Start <= hit.Start && other.Start + other.Length >= hit.Start + hit.Length)
+                {
+                    inside = true;
+                    break;
+                }
+            }
+            if (!inside)
+            {
+                kept.Add(hit);
+            }
+        }
+        return kept;
+    }
 
     private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> index, TKey key, TValue value) where TKey : notnull
     {

@@ -18,14 +18,19 @@ public sealed record TermMatch(GlossaryEntry Entry, GlossaryTerm SourceTerm, int
 public sealed class TermIndex
 {
     private readonly string _targetLanguage;
-    private readonly PhraseMatcher<(GlossaryEntry Entry, GlossaryTerm Term)> _source;
+    private readonly PhraseMatcher<(GlossaryEntry Entry, GlossaryTerm Term, GlossaryTerm[] Translations)> _source;
     private readonly PhraseMatcher<GlossaryTerm> _target;
 
     public TermIndex(IEnumerable<GlossaryEntry> entries, string sourceLanguage, string targetLanguage)
     {
         var list = entries.ToList();
         _targetLanguage = targetLanguage;
-        _source = new(sourceLanguage, list.SelectMany(e => e.TermsIn(sourceLanguage).Where(t => t.Status != TermStatus.Forbidden).Select(t => (t.Text, (e, t)))));
+        // Each entry's terms in the target language are picked out once here, not for every segment its term is found in.
+        _source = new(sourceLanguage, list.SelectMany(e =>
+        {
+            var translations = e.TermsIn(targetLanguage).ToArray();
+            return e.TermsIn(sourceLanguage).Where(t => t.Status != TermStatus.Forbidden).Select(t => (t.Text, (e, t, translations)));
+        }));
         // Terms kept as they are ("do not translate") are searched for in the translation too, in the target language's forms.
         _target = new(targetLanguage, list.SelectMany(e => e.TermsIn(targetLanguage)
             .Concat(e.DoNotTranslate ? e.TermsIn(sourceLanguage).Select(t => t with { Language = targetLanguage }) : []))
@@ -42,7 +47,7 @@ public sealed class TermIndex
     /// </summary>
     public List<TermMatch> Find(string sourceText, IReadOnlyList<WordToken>? words = null) =>
         [.. _source.Find(sourceText, words).Select(hit => new TermMatch(hit.Payload.Entry, hit.Payload.Term, hit.Start, hit.Length, _targetLanguage,
-            [.. hit.Payload.Entry.TermsIn(_targetLanguage)]))];
+            hit.Payload.Translations))];
 
     /// <summary>The target-language terms (of any status) that occur in <paramref name="translation"/> (words: its words in the target language).</summary>
     public List<PhraseHit<GlossaryTerm>> FindInTranslation(string translation, IReadOnlyList<WordToken>? words = null) =>

@@ -20,11 +20,14 @@ public static class WordForms
 
     public static bool IsUnspaced(string language) => Unspaced.Contains(LanguageTag.Primary(language));
 
-    /// <summary>The words of <paramref name="text"/>, each with its key in <paramref name="language"/>.</summary>
-    public static List<WordToken> Tokenize(string text, string language)
+    /// <summary>
+    /// The words of <paramref name="text"/>, each with its key in <paramref name="language"/>; <paramref name="keys"/>
+    /// remembers the keys of words seen before, for a run over many texts of the language.
+    /// </summary>
+    public static List<WordToken> Tokenize(string text, string language, WordKeys? keys = null)
     {
         var primary = LanguageTag.Primary(language);
-        var tokens = new List<WordToken>();
+        var tokens = new List<WordToken>(text.Length / 6 + 1);
         var i = 0;
         while (i < text.Length)
         {
@@ -38,7 +41,8 @@ public static class WordForms
             {
                 i++;
             }
-            tokens.Add(new WordToken(start, i - start, Key(text.AsSpan(start, i - start), primary)));
+            var word = text.AsSpan(start, i - start);
+            tokens.Add(new WordToken(start, i - start, keys is null ? Key(word, primary) : keys.KeyOf(word)));
         }
         return tokens;
     }
@@ -50,23 +54,36 @@ public static class WordForms
     /// <summary>Lower case, without vowel marks and with one kind of apostrophe: the form compared in every language.</summary>
     public static string Fold(string text)
     {
-        var folded = new StringBuilder(text.Length);
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        return new string(buffer[..FoldInto(text, buffer)]);
+    }
+
+    /// <summary>Folds <paramref name="text"/> into <paramref name="folded"/> (at least as long), returning the folded length.</summary>
+    public static int FoldInto(ReadOnlySpan<char> text, Span<char> folded)
+    {
+        var n = 0;
         foreach (var c in text)
         {
-            if (c is '\u2019' or '\u02BC')
+            if (!IsSilent(c))
             {
-                folded.Append('\'');
-            }
-            else if (c is >= '\u064B' and <= '\u0652' or '\u0640')
-            {
-                // Arabic harakat and tatweel are optional in writing.
-            }
-            else
-            {
-                folded.Append(char.ToLowerInvariant(c) is 'ё' ? 'е' : char.ToLowerInvariant(c));
+                folded[n++] = FoldChar(c);
             }
         }
-        return folded.ToString();
+        return n;
+    }
+
+    /// <summary>Arabic harakat and tatweel are optional in writing: folding leaves them out.</summary>
+    public static bool IsSilent(char c) => c is >= '\u064B' and <= '\u0652' or '\u0640';
+
+    /// <summary>One character folded (of one that is not <see cref="IsSilent"/>): lower case, ё as е, one kind of apostrophe.</summary>
+    public static char FoldChar(char c)
+    {
+        if (c is '\u2019' or '\u02BC')
+        {
+            return '\'';
+        }
+        var lower = char.ToLowerInvariant(c);
+        return lower is 'ё' ? 'е' : lower;
     }
 
     private static bool IsWordChar(string text, int i)
@@ -83,9 +100,12 @@ public static class WordForms
     // Inside a word: "multi-stakeholder", "l'information", "aujourd’hui".
     private static bool IsJoiner(char c) => c is '-' or '\'' or '\u2019' or '\u2010' or '\u2011';
 
-    private static string Key(ReadOnlySpan<char> word, string language)
+    // Every word of every text checked goes through here: the word is folded and stemmed in a buffer on the stack,
+    // and only its key is allocated.
+    internal static string Key(ReadOnlySpan<char> word, string language)
     {
-        var folded = Fold(word.ToString());
+        var buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        ReadOnlySpan<char> folded = buffer[..FoldInto(word, buffer)];
         return language switch
         {
             "en" => English(folded),
@@ -94,11 +114,11 @@ public static class WordForms
             "ru" or "uk" or "be" => Russian(folded),
             "de" => German(folded),
             "ar" or "fa" or "ur" => Arabic(folded),
-            _ => folded,
+            _ => new string(folded),
         };
     }
 
-    private static string English(string w)
+    private static string English(ReadOnlySpan<char> w)
     {
         if (w.EndsWith("'s", StringComparison.Ordinal))
         {
@@ -110,21 +130,21 @@ public static class WordForms
         }
         if (w.Length > 4 && w.EndsWith("ies", StringComparison.Ordinal))
         {
-            return w[..^3] + "y";
+            return string.Concat(w[..^3], "y");
         }
         if (w.Length > 4 && (w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal)
             || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal) || w.EndsWith("zes", StringComparison.Ordinal)))
         {
-            return w[..^2];
+            return new string(w[..^2]);
         }
         if (w.Length > 3 && w[^1] == 's' && w[^2] is not ('s' or 'u' or 'i'))
         {
-            return w[..^1];
+            return new string(w[..^1]);
         }
-        return w;
+        return new string(w);
     }
 
-    private static string French(string w)
+    private static string French(ReadOnlySpan<char> w)
     {
         // Elided articles belong to the next word: l'information, d'Internet.
         if (w.Length > 2 && w[1] == '\'' && w[0] is 'l' or 'd' or 'j' or 'm' or 'n' or 's' or 't' or 'c')
@@ -135,42 +155,51 @@ public static class WordForms
         {
             w = w[3..];
         }
-        if (w.Length > 4 && w.EndsWith("aux", StringComparison.Ordinal))
+        var stem = w.Length <= 64 ? stackalloc char[w.Length] : new char[w.Length];
+        w.CopyTo(stem);
+        var n = w.Length;
+        if (n > 4 && stem[..n].EndsWith("aux", StringComparison.Ordinal))
         {
-            w = w[..^3] + "al";
+            // -aux → -al: "nationaux" → "national".
+            stem[n - 2] = 'l';
+            n--;
         }
-        else if (w.Length > 3 && w[^1] is 's' or 'x')
+        else if (n > 3 && stem[n - 1] is 's' or 'x')
         {
-            w = w[..^1];
+            n--;
         }
-        if (w.Length > 3 && w[^1] == 'e')
+        if (n > 3 && stem[n - 1] == 'e')
         {
-            w = w[..^1];
+            n--;
         }
-        return RemoveAccents(w);
+        return RemoveAccents(stem[..n]);
     }
 
     // Plurals: -ces → -z (luces, luz), -es after a consonant (naciones, países), -s after a plain vowel (casas, partes);
     // then the gender vowel (informático, informática), so the forms of one word meet.
-    private static string Romance(string w)
+    private static string Romance(ReadOnlySpan<char> w)
     {
-        if (w.Length > 4 && w.EndsWith("ces", StringComparison.Ordinal))
+        var stem = w.Length <= 64 ? stackalloc char[w.Length] : new char[w.Length];
+        w.CopyTo(stem);
+        var n = w.Length;
+        if (n > 4 && stem[..n].EndsWith("ces", StringComparison.Ordinal))
         {
-            w = w[..^3] + "z";
+            stem[n - 3] = 'z';
+            n -= 2;
         }
-        else if (w.Length > 4 && w.EndsWith("es", StringComparison.Ordinal) && !IsVowel(w[^3]))
+        else if (n > 4 && stem[..n].EndsWith("es", StringComparison.Ordinal) && !IsVowel(stem[n - 3]))
         {
-            w = w[..^2];
+            n -= 2;
         }
-        else if (w.Length > 3 && w[^1] == 's' && w[^2] is 'a' or 'e' or 'o')
+        else if (n > 3 && stem[n - 1] == 's' && stem[n - 2] is 'a' or 'e' or 'o')
         {
-            w = w[..^1];
+            n--;
         }
-        if (w.Length > 4 && w[^1] is 'a' or 'e' or 'o')
+        if (n > 4 && stem[n - 1] is 'a' or 'e' or 'o')
         {
-            w = w[..^1];
+            n--;
         }
-        return RemoveAccents(w);
+        return RemoveAccents(stem[..n]);
     }
 
     // Longest endings first: noun and adjective case endings, so that "обществе" and "общества" meet at "обществ".
@@ -181,47 +210,55 @@ public static class WordForms
         "а", "я", "ы", "и", "у", "ю", "е", "о", "ь", "й",
     ];
 
-    private static string Russian(string w)
+    private static readonly string[] GermanEndings = ["ern", "en", "er", "es", "e", "n", "s"];
+
+    private static readonly string[] ArabicArticles = ["وال", "بال", "كال", "فال", "لل", "ال"];
+
+    private static string Russian(ReadOnlySpan<char> w)
     {
         foreach (var ending in RussianEndings)
         {
             if (w.Length - ending.Length >= 3 && w.EndsWith(ending, StringComparison.Ordinal))
             {
-                return w[..^ending.Length];
+                return new string(w[..^ending.Length]);
             }
         }
-        return w;
+        return new string(w);
     }
 
-    private static string German(string w)
+    private static string German(ReadOnlySpan<char> w)
     {
-        foreach (var ending in (string[])["ern", "en", "er", "es", "e", "n", "s"])
+        foreach (var ending in GermanEndings)
         {
             if (w.Length - ending.Length >= 4 && w.EndsWith(ending, StringComparison.Ordinal))
             {
-                return w[..^ending.Length];
+                return new string(w[..^ending.Length]);
             }
         }
-        return w;
+        return new string(w);
     }
 
-    private static string Arabic(string w)
+    private static string Arabic(ReadOnlySpan<char> w)
     {
-        foreach (var prefix in (string[])["وال", "بال", "كال", "فال", "لل", "ال"])
+        foreach (var prefix in ArabicArticles)
         {
             if (w.Length - prefix.Length >= 3 && w.StartsWith(prefix, StringComparison.Ordinal))
             {
-                return w[prefix.Length..];
+                return new string(w[prefix.Length..]);
             }
         }
-        return w;
+        return new string(w);
     }
 
     private static bool IsVowel(char c) => "aeiouáéíóú".Contains(c, StringComparison.Ordinal);
 
-    private static string RemoveAccents(string w)
+    private static string RemoveAccents(ReadOnlySpan<char> w)
     {
-        var decomposed = w.Normalize(NormalizationForm.FormD);
+        if (!w.ContainsAnyExceptInRange('\0', '\u007F'))
+        {
+            return new string(w);
+        }
+        var decomposed = new string(w).Normalize(NormalizationForm.FormD);
         var plain = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

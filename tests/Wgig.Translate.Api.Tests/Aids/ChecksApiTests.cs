@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
 using Wgig.Translate.Api.Checks;
+using Wgig.Translate.Api.Documents;
+using Wgig.Translate.Api.Paging;
 using Wgig.Translate.Api.Suggestions;
 using Wgig.Translate.Api.Translations;
 using Wgig.Translate.Domain.Checks;
@@ -41,6 +43,12 @@ public sealed class ChecksApiTests(ApiFactory api) : IClassFixture<ApiFactory>, 
         var findings = problem.GetProperty("findings").EnumerateArray().Select(f => (f.GetProperty("check").GetString(), f.GetProperty("level").GetString())).ToList();
         Assert.Contains(("inline-codes", "Error"), findings);
         Assert.Contains(("numbers", "Warning"), findings);
+        // Each finding keeps a stable code and the words it quotes, beside its English sentence, for clients in any language.
+        var numbers = problem.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("check").GetString() == "numbers")
+            .Select(f => (f.GetProperty("code").GetString(), string.Join("|", f.GetProperty("arguments").EnumerateArray().Select(a => a.GetString())), f.GetProperty("message").GetString()))
+            .ToList();
+        Assert.Equal([("numbers.missing-one", "2004", "The translation lacks the number 2004 of the source."),
+            ("numbers.extra-one", "1999", "The translation has the number 1999 that the source does not have.")], numbers);
         Assert.Equal(before, await api.Database.SnapshotAsync());
     }
 
@@ -99,6 +107,28 @@ public sealed class ChecksApiTests(ApiFactory api) : IClassFixture<ApiFactory>, 
         var report = (await _bench.Coordinator.GetFromJsonAsync<DocumentChecksResponse>($"/api/projects/{_projectId}/documents/{_documentId}/checks?language=fr", ApiJson.Options))!;
         Assert.Equal((1, 1), (report.Errors, report.Counts["numbers"]));
         Assert.Equal(_url.Split('/')[7], report.Segments.Items.Single().SegmentId.ToString());
+    }
+
+    [Fact]
+    public async Task The_document_check_finds_a_sentence_translated_differently_in_the_same_paper_and_in_another()
+    {
+        // A second paper repeats the first paper's second sentence twice; the three are translated two ways.
+        var (other, twice) = await _bench.PaperAsync(_projectId, "It wrote a report.\n\nIt wrote a report.\n", "other.md");
+        await _bench.ClaimAllAsync(_projectId, other, "fr");
+        var first = (await _bench.Coordinator.GetFromJsonAsync<Paged<SegmentResponse>>($"/api/projects/{_projectId}/documents/{_documentId}/segments", ApiJson.Options))!.Items;
+        await Workbench.SubmitAsync(_bench.Volunteer, Workbench.Url(_projectId, other, twice[0].Id, "fr"), Workbench.Runs("Il a rédigé un rapport.", "consistency"));
+        await Workbench.SubmitAsync(_bench.Volunteer, Workbench.Url(_projectId, other, twice[1].Id, "fr"), Workbench.Runs("Il a écrit un rapport.", "consistency"));
+        await Workbench.SubmitAsync(_bench.Volunteer, Workbench.Url(_projectId, _documentId, first[1].Id, "fr"), Workbench.Runs("Il a rédigé un rapport.", "consistency"));
+
+        async Task<DocumentChecksResponse> Report(Guid document) =>
+            (await _bench.Coordinator.GetFromJsonAsync<DocumentChecksResponse>($"/api/projects/{_projectId}/documents/{document}/checks?language=fr", ApiJson.Options))!;
+
+        // In the second paper, each of its two segments differs from the other (and one also from the first paper's).
+        var second = await Report(other);
+        Assert.Equal(2, second.Counts["consistency"]);
+        // In the first paper, its one translation differs from the other paper's "écrit" only: the same wording elsewhere is no finding.
+        var finding = Assert.Single(Assert.Single((await Report(_documentId)).Segments.Items).Findings, f => f.Check == "consistency");
+        Assert.Equal(("consistency.differs-one", "“Il a écrit un rapport.”"), (finding.Code, Assert.Single(finding.Arguments)));
     }
 
     [Fact]

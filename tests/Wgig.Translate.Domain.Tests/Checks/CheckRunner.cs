@@ -8,7 +8,8 @@ namespace Wgig.Translate.Domain.Tests.Checks;
 
 /// <summary>
 /// Runs one check on texts written with a small notation for codes: {b1}…{/b1} is an open/close pair of
-/// type b and id 1, {x2} a placeholder with id 2. A target refers to the source's codes the same way.
+/// type b and id 1, {x2} a placeholder with id 2. A target refers to the source's codes the same way. The findings
+/// come back as their English sentences, each checked to be one of the codes its check declares.
 /// </summary>
 public static partial class CheckRunner
 {
@@ -21,7 +22,10 @@ public static partial class CheckRunner
         var sourceContent = Source(source);
         var input = new CheckInput(sourceContent, Target(sourceContent, target), from, to,
             glossary is null ? null : new TermIndex(glossary, from, to), others);
-        return [.. new TCheck().Run(input)];
+        var check = new TCheck();
+        var messages = check.Run(input).ToList();
+        Assert.All(messages, m => Assert.Contains(m.Code, check.Codes));
+        return [.. messages.Select(m => CheckText.English(m.Code, m.Arguments))];
     }
 
     public static SegmentContent Source(string text)

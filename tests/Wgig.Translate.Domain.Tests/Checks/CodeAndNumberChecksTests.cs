@@ -17,6 +17,7 @@ public sealed class CodeAndNumberChecksTests
     [Theory]
     [InlineData("The {b1}WSIS{/b1} met{x2}.", "Le SMSI s’est réuni.", "lacks 3 of the source's codes")]
     [InlineData("The {b1}WSIS{/b1} met{x2}.", "Le {b1}SMSI{/b1} s’est réuni.", "lacks the source's x (2) code")]
+    [InlineData("The {b1}WSIS{/b1} met.", "Le {b1}SMSI s’est réuni.", "lacks the source's b (1)⟩ code")]
     [InlineData("The meeting{x2}.", "Заседание{x2}{x2}.", "occurs more than once")]
     [InlineData("See {l1}the {i2}report{/i2}{/l1}.", "Voir {l1}le {i2}rapport{/l1}{/i2}.", "spans nest, they do not cross")]
     [InlineData("The {b1}WSIS{/b1} met.", "La {/b1}SMSI{b1} se reunió.", "closes before it opens")]

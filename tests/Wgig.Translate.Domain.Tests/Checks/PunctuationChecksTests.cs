@@ -17,8 +17,8 @@ public sealed class PunctuationChecksTests
 
     [Theory]
     [InlineData("The group met.", "Le groupe s’est réuni", "fr", "has no final punctuation")]
-    [InlineData("Who governs the Internet?", "谁管理互联网。", "zh", "a question mark, the translation with a full stop")]
-    [InlineData("The following issues:", "Las siguientes cuestiones.", "es", "a colon, the translation with a full stop")]
+    [InlineData("Who governs the Internet?", "谁管理互联网。", "zh", "“?”, the translation with “。”")]
+    [InlineData("The following issues:", "Las siguientes cuestiones.", "es", "“:”, the translation with “.”")]
     [InlineData("Internet governance", "إدارة الإنترنت.", "ar", "the source has no final punctuation")]
     public void Final_punctuation_fails_when_the_kind_of_mark_differs(string source, string target, string language, string expected) =>
         Assert.Contains(expected, Assert.Single(Run<FinalPunctuationCheck>(source, target, to: language)), StringComparison.Ordinal);
@@ -46,10 +46,16 @@ public sealed class PunctuationChecksTests
         Assert.Empty(Run<FrenchSpacingCheck>("x", target, to: language));
 
     [Theory]
-    [InlineData("Qui gouverne l’Internet? Il a dit: «oui».", "before :, before ?, after «, before »")]
-    [InlineData("Attention! Voir la note; puis signer.", "before !, before ;")]
+    [InlineData("Qui gouverne l’Internet? Il a dit: «\u00A0oui».", "French puts a no-break space before : ? ».")]
+    [InlineData("Attention! Voir la note; puis signer.", "French puts a no-break space before ! ;.")]
+    [InlineData("Il a dit : «oui ».", "French puts a no-break space after «.")]
     public void French_spacing_fails_without_spaces_before_high_punctuation(string target, string expected) =>
-        Assert.Contains(expected, Assert.Single(Run<FrenchSpacingCheck>("x", target, to: "fr")), StringComparison.Ordinal);
+        Assert.Equal(expected, Assert.Single(Run<FrenchSpacingCheck>("x", target, to: "fr")));
+
+    [Fact]
+    public void French_spacing_names_the_marks_before_and_the_guillemet_after_which_a_space_is_missing() =>
+        Assert.Equal(["French puts a no-break space before : ? ».", "French puts a no-break space after «."],
+            Run<FrenchSpacingCheck>("x", "Qui gouverne l’Internet? Il a dit: «oui».", to: "fr"));
 
     [Theory]
     [InlineData("¿Quién gobierna Internet? ¡Nadie!")]
@@ -59,7 +65,7 @@ public sealed class PunctuationChecksTests
 
     [Theory]
     [InlineData("Quién gobierna Internet?", "opens with ¿")]
-    [InlineData("¡Nadie lo sabe.", "closes 0 with !")]
+    [InlineData("¡Nadie lo sabe.", "has 1 ¡ but 0 !")]
     public void Spanish_marks_fail_without_opening_or_closing_marks(string target, string expected) =>
         Assert.Contains(expected, Assert.Single(Run<SpanishMarksCheck>("x", target, to: "es")), StringComparison.Ordinal);
 
@@ -72,7 +78,7 @@ public sealed class PunctuationChecksTests
 
     [Fact]
     public void Arabic_punctuation_fails_with_latin_comma_and_question_mark() =>
-        Assert.Equal("Use the Arabic comma ، instead of ,, question mark ؟ instead of ?.",
+        Assert.Equal("Use the Arabic marks ، ؟ instead of the Latin , ?.",
             Assert.Single(Run<ArabicPunctuationCheck>("x", "من يحكم الإنترنت? الحكومات, والقطاع الخاص.", to: "ar")));
 
     [Theory]
@@ -83,8 +89,8 @@ public sealed class PunctuationChecksTests
         Assert.Empty(Run<CjkPunctuationCheck>("x", target, to: language));
 
     [Theory]
-    [InlineData("zh", "谁管理互联网?政府,私营部门.", "？ instead of ?")]
-    [InlineData("ja", "誰が管理するのか, 政府.", "、 instead of ,")]
+    [InlineData("zh", "谁管理互联网?政府,私营部门.", "， 。 ？ instead of the half-width , . ?")]
+    [InlineData("ja", "誰が管理するのか, 政府.", "、 。 instead of the half-width , .")]
     public void Cjk_punctuation_fails_with_half_width_marks_after_han_or_kana(string language, string target, string expected) =>
         Assert.Contains(expected, Assert.Single(Run<CjkPunctuationCheck>("x", target, to: language)), StringComparison.Ordinal);
 

@@ -29,7 +29,7 @@ public sealed class TermAndConsistencyChecksTests
         Assert.Empty(Run<GlossaryCheck>(source, target, to: language, glossary: [Summit, Stakeholder, Wsis]));
 
     [Theory]
-    [InlineData("All stakeholders agreed.", "Tous les intervenants étaient d’accord.", "fr", "“partie prenante” or “acteur”")]
+    [InlineData("All stakeholders agreed.", "Tous les intervenants étaient d’accord.", "fr", "“partie prenante” / “acteur”")]
     [InlineData("The World Summit on the Information Society met.", "La Cumbre de Ginebra se reunió.", "es", "“Cumbre Mundial sobre la Sociedad de la Información”")]
     [InlineData("The WSIS met.", "Le SMSI s’est réuni.", "fr", "is not to be translated")]
     public void Glossary_fails_when_the_glossarys_rendering_is_not_used(string source, string target, string language, string expected) =>
@@ -42,7 +42,7 @@ public sealed class TermAndConsistencyChecksTests
         Assert.Empty(Run<ForbiddenTermCheck>(source, target, glossary: [Stakeholder]));
 
     [Theory]
-    [InlineData("All stakeholders agreed.", "Tous les Intervenants étaient d’accord.", "“Intervenants” is a forbidden term; use “partie prenante” or “acteur”.")]
+    [InlineData("All stakeholders agreed.", "Tous les Intervenants étaient d’accord.", "“Intervenants” is a forbidden term; use “partie prenante” / “acteur”.")]
     [InlineData("The group met.", "L’intervenant s’est exprimé.", "“L’intervenant” is a forbidden term.")]
     public void Forbidden_term_fails_in_any_form_and_says_what_to_use(string source, string target, string expected) =>
         Assert.Equal(expected, Assert.Single(Run<ForbiddenTermCheck>(source, target, glossary: [Stakeholder])));
@@ -73,4 +73,16 @@ public sealed class TermAndConsistencyChecksTests
     public void Consistency_fails_when_the_same_source_is_translated_otherwise_elsewhere() =>
         Assert.Equal("The same source is translated differently elsewhere in the project: “Le groupe a siégé.” and 1 more.",
             Assert.Single(Run<ConsistencyCheck>("The group met.", "Le groupe s’est réuni.", others: ["Le groupe a siégé.", "Le groupe s’est rencontré.", "Le groupe s’est réuni."])));
+
+    [Theory]
+    [InlineData("  The group met. ", "the GROUP  met.")]
+    [InlineData("The group met.", "The group met")]
+    [InlineData("ab", "a b")]
+    [InlineData("", "  ")]
+    [InlineData("a", "")]
+    [InlineData("اجتمع الفريقُ", "اجتمع  الفريق")]
+    [InlineData("aujourd’hui", "Aujourd'hui")]
+    [InlineData("Ёлка", "елка")]
+    public void Texts_read_side_by_side_are_the_same_exactly_when_their_folded_forms_are(string a, string b) =>
+        Assert.Equal(CheckInput.Folded(a) == CheckInput.Folded(b), CheckInput.FoldedEquals(a, b));
 }

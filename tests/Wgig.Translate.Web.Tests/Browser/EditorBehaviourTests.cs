@@ -164,6 +164,7 @@ public sealed class EditorBehaviourTests(WebApp app)
         await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Перевод не отправлен");
         first = page.Locator("article[data-segment]").First;
         await Assertions.Expect(first.Locator("[data-checks] [data-check=inline-codes]")).ToContainTextAsync("Встроенные коды");
+        await Assertions.Expect(first.Locator("[data-checks] [data-check=inline-codes] .check__message")).ToContainTextAsync("В переводе не хватает кодов оригинала");
 
         await first.Locator("textarea[name=text]").FillAsync("Рабочая группа собралась в Женеве в ⟦1⟧ноябре 2004 года⟦/1⟧.");
         await first.Locator("button[value=draft]").ClickAsync();

@@ -103,9 +103,13 @@ public sealed class TranslationAidsTests(WebApp app)
         await Assertions.Expect(checks).ToBeVisibleAsync();
         Assert.Equal(0, await checks.Locator("[data-check=numbers]").CountAsync());
 
-        // A year that is not the source's: once the typing stops and the draft is saved, the panel lists the numbers check.
+        // A year that is not the source's: once the typing stops and the draft is saved, the panel lists the numbers check,
+        // what it found said in French with the years quoted from the texts.
         await page.Keyboard.TypeAsync("Le Groupe de travail s’est réuni à Genève en novembre 2005.");
         await Assertions.Expect(checks.Locator("[data-check=numbers]").First).ToHaveAttributeAsync("data-level", "warning");
+        await Assertions.Expect(checks.Locator("[data-check=numbers] .check__message")).ToHaveTextAsync(
+            ["Il manque à la traduction le nombre 2004 de la source.", "La traduction contient le nombre 2005, absent de la source."]);
+        await Assertions.Expect(checks.Locator("[data-check=numbers] [data-code='numbers.missing-one'] bdi")).ToHaveTextAsync("2004");
         Assert.Equal("Claimed", await app.StoredAsync(document, 0, "fr", "state"));
         await browsing.ShotAsync("aids.autosave-checks");
 

@@ -28,7 +28,13 @@ public sealed partial class InterfaceTextTests
         .Where(n => n.EndsWith("Text.resources", StringComparison.Ordinal))
         .Select(n => n[..^".resources".Length])];
 
-    public static TheoryData<string> Resources() => new(Names());
+    // The checks' findings are worded in the Domain, beside the checks, and shown by the editor in the interface language.
+    private static readonly string CheckText = typeof(Domain.Checks.CheckText).FullName!;
+
+    public static TheoryData<string> Resources() => new([.. Names(), CheckText]);
+
+    private static ResourceManager Manager(string resource) =>
+        new(resource, resource == CheckText ? typeof(Domain.Checks.CheckText).Assembly : typeof(Api.Web.WebSetup).Assembly);
 
     [Fact]
     public void The_web_app_has_a_resource_for_each_of_its_features() =>
@@ -38,7 +44,7 @@ public sealed partial class InterfaceTextTests
     [MemberData(nameof(Resources))]
     public void Every_english_string_is_translated_into_the_five_other_languages(string resource)
     {
-        var manager = new ResourceManager(resource, typeof(Api.Web.WebSetup).Assembly);
+        var manager = Manager(resource);
         var english = Strings(manager, CultureInfo.InvariantCulture);
         Assert.NotEmpty(english);
         var problems = new List<string>();
@@ -96,9 +102,23 @@ public sealed partial class InterfaceTextTests
     public void Every_value_a_page_names_through_a_key_has_its_string(string feature, string prefix, Type values)
     {
         var resource = Names().Single(n => n.Split('.')[^2] == feature);
-        var english = Strings(new ResourceManager(resource, typeof(Api.Web.WebSetup).Assembly), CultureInfo.InvariantCulture);
+        var english = Strings(Manager(resource), CultureInfo.InvariantCulture);
         var missing = Enum.GetNames(values).Select(v => prefix + v).Where(key => !english.ContainsKey(key)).ToList();
         Assert.True(missing.Count == 0, $"{feature}: no string for {string.Join(", ", missing)}");
+    }
+
+    // A finding is rendered from its code's sentence ("numbers.missing-one"): a code a check can give without its sentence
+    // would show the volunteer the bare code, in every language.
+    [Fact]
+    public void Every_code_a_check_can_give_has_its_sentence_and_every_sentence_a_check()
+    {
+        var checks = typeof(Domain.Checks.ICheck).Assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(Domain.Checks.ICheck).IsAssignableFrom(t))
+            .Select(t => (Domain.Checks.ICheck)Activator.CreateInstance(t)!).ToList();
+        var codes = checks.SelectMany(c => c.Codes).ToList();
+        Assert.All(checks, c => Assert.All(c.Codes, code => Assert.StartsWith(c.Id + ".", code, StringComparison.Ordinal)));
+        Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
+        var english = Strings(Manager(CheckText), CultureInfo.InvariantCulture);
+        Assert.Equal(codes.Order(StringComparer.Ordinal), english.Keys.Order(StringComparer.Ordinal));
     }
 
     private static Dictionary<string, string> Strings(ResourceManager manager, CultureInfo culture)
