@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Web.Tests.Browser;
 
@@ -83,6 +84,36 @@ public sealed class DashboardTests(WebApp app)
         Assert.Equal($"/projects/{project}", new Uri(dashboard.Url).AbsolutePath);
         coordinator.AssertNoProblems();
         volunteer.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task A_coordinator_imports_the_sample_word_report_from_the_dashboard_and_it_is_listed_with_its_words_to_translate()
+    {
+        var (project, _) = await app.ProjectAsync(["fr", "ar"]);
+        var email = await app.CoordinatorAsync(project);
+
+        await using var browsing = await Browsing.OpenAsync(app);
+        await browsing.SignInAsync(email, "a coordinator pass phrase", $"/projects/{project}");
+        var page = browsing.Page;
+        await page.Locator("#upload-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "wgig-preliminary-report-2005.docx",
+            MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Buffer = Samples.Docx,
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".notice--success")).ToContainTextAsync("The document is imported");
+        var row = page.Locator("tr", new() { Has = page.Locator("a.heat__path", new() { HasText = "wgig-preliminary-report-2005.docx" }) });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("li.activity__entry", new() { HasText = "wgig-preliminary-report-2005.docx" })).ToContainTextAsync("Cora Diallo");
+        // The report's words wait in both languages at once: progress is kept with the import, not counted later.
+        var documents = await app.Api().GetFromJsonAsync<JsonElement>($"/api/projects/{project}/documents");
+        var imported = documents.GetProperty("items").EnumerateArray().Single(d => d.GetProperty("path").GetString() == "wgig-preliminary-report-2005.docx");
+        var segments = await app.Api().GetFromJsonAsync<JsonElement>($"/api/projects/{project}/documents/{imported.GetProperty("id").GetGuid()}/segments?pageSize=1");
+        Assert.True(segments.GetProperty("totalCount").GetInt32() > 100, segments.ToString());
+        await browsing.ShotAsync("coordinator-dashboard.imported-docx.en.desktop");
+        browsing.AssertNoProblems();
     }
 
     private const int LiveFiguresSeconds = Api.Web.Dashboard.LiveFigures.RefreshSeconds;

@@ -181,7 +181,7 @@ public static class DashboardPages
     }
 
     private static async Task<IResult> Import(Guid projectId, IFormFile? file, HttpContext http, PageContexts pages, TranslationDb db, ProjectDashboard dashboard,
-        DocumentImport import, IBackgroundJobClient jobs, IOptions<DocumentLimits> limits, IStringLocalizer<DashboardText> text, CancellationToken cancellationToken)
+        DocumentImport import, IOptions<DocumentLimits> limits, IStringLocalizer<DashboardText> text, CancellationToken cancellationToken)
     {
         var page = await pages.ForAsync(http);
         var content = await ReadUploadAsync(file, limits.Value, text, cancellationToken);
@@ -194,18 +194,17 @@ public static class DashboardPages
         {
             return WebResults.Error(page, refused);
         }
-        var document = await import.ImportNewAsync(projectId, new DocumentUpload(file!.FileName, null, content.Value), cancellationToken);
+        var document = await import.ImportNewAsync(projectId, new DocumentUpload(file!.FileName, null, content.Value, UploadedBy: page.Me), cancellationToken);
         if (!document.Succeeded)
         {
             return await RenderAsync(page, http, db, projectId, dashboard, null, new FormErrors().Add("upload-file", document.Error.Detail),
                 Problems.DomainErrorResults.StatusFor(document.Error), cancellationToken);
         }
-        jobs.Enqueue<IRecountDocumentProgress>(job => job.RunAsync(document.Value.Id, CancellationToken.None));
         return WebResults.SeeOther($"/projects/{projectId}?notice=imported");
     }
 
     private static async Task<IResult> ImportVersion(Guid projectId, [FromForm] Guid? documentId, IFormFile? file, HttpContext http, PageContexts pages,
-        TranslationDb db, ProjectDashboard dashboard, DocumentImport import, IBackgroundJobClient jobs, IOptions<DocumentLimits> limits,
+        TranslationDb db, ProjectDashboard dashboard, DocumentImport import, IOptions<DocumentLimits> limits,
         IStringLocalizer<DashboardText> text, CancellationToken cancellationToken)
     {
         var page = await pages.ForAsync(http);
@@ -219,13 +218,12 @@ public static class DashboardPages
         {
             return WebResults.Error(page, refused);
         }
-        var summary = await import.ImportVersionAsync(projectId, documentId ?? Guid.Empty, new DocumentUpload(file!.FileName, null, content.Value), cancellationToken);
+        var summary = await import.ImportVersionAsync(projectId, documentId ?? Guid.Empty, new DocumentUpload(file!.FileName, null, content.Value, UploadedBy: page.Me), cancellationToken);
         if (!summary.Succeeded)
         {
             return await RenderAsync(page, http, db, projectId, dashboard, null, new FormErrors().Add("version-file", summary.Error.Detail),
                 Problems.DomainErrorResults.StatusFor(summary.Error), cancellationToken);
         }
-        jobs.Enqueue<IRecountDocumentProgress>(job => job.RunAsync(documentId!.Value, CancellationToken.None));
         var s = summary.Value;
         var notice = text["Dashboard.Notice.Version", Formats.Number(s.Version, page), Formats.Number(s.Unchanged, page), Formats.Number(s.Changed, page),
             Formats.Number(s.Added, page), Formats.Number(s.Retired, page)];
