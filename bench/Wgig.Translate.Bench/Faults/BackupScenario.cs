@@ -213,7 +213,9 @@ internal sealed class ShellProcess
     {
         if (!_process.HasExited)
         {
-            using var interrupt = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            // TERM, which ./run handles as Ctrl+C: a shell started in the background (CI, nohup) ignores SIGINT from birth and
+            // cannot trap it, so an INT would leave it running for ever.
+            using var interrupt = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             await interrupt.WaitForExitAsync();
         }
         await WaitAsync();
