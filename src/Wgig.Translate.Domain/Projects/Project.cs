@@ -74,7 +74,7 @@ public sealed class Project
                 }
                 else if (string.Equals(target, source, StringComparison.Ordinal))
                 {
-                    errors.Add(field, $"'{target}' is the source language; it cannot also be a target language.");
+                    errors.Add(field, SourceIsNoTarget(target));
                 }
                 else if (targets.Contains(target, StringComparer.Ordinal))
                 {
@@ -94,6 +94,9 @@ public sealed class Project
         return new Project(Guid.CreateVersion7(now), trimmedName, source, [.. targets], now);
     }
 
+    // One wording for a project created with its source among its targets and for a target added later.
+    private static string SourceIsNoTarget(string tag) => $"'{tag}' is the source language; it cannot also be a target language.";
+
     public bool TranslatesInto(string language) => TargetLanguages.Contains(language, StringComparer.Ordinal);
 
     /// <summary>
@@ -107,7 +110,7 @@ public sealed class Project
         }
         if (string.Equals(tag, SourceLanguage, StringComparison.Ordinal))
         {
-            return InvalidInputError.ForField("language", $"'{tag}' is the source language; it cannot also be a target language.");
+            return InvalidInputError.ForField("language", SourceIsNoTarget(tag));
         }
         if (TranslatesInto(tag))
         {
