@@ -10,29 +10,6 @@ using Wgig.Translate.Domain.Targets;
 
 namespace Wgig.Translate.Domain.Publishing;
 
-/// <param name="AwaitingReview">Translations handed in and not yet reviewed.</param>
-/// <param name="Deadline">The deadline's forecast, when it has one (at risk, on track …).</param>
-public sealed record LanguageReadiness(string Language, int Segments, int Approved, int AwaitingReview, double ApprovedPercent, ForecastStatus? Deadline)
-{
-    public bool Ready => PublishGate.ApprovedInFull(Approved, Segments);
-}
-
-/// <summary>Where a paper stands before publication: each required language's state and the secretariat's sign-off.</summary>
-/// <param name="SignedOffBy">Who signed it off (their account id); <paramref name="SignedOffByName"/> is how people see them.</param>
-public sealed record PaperGate(Guid DocumentId, string Path, int Version, int? SignedOffVersion, Guid? SignedOffBy, string? SignedOffByName, DateTimeOffset? SignedOffAt,
-    IReadOnlyList<LanguageReadiness> Languages)
-{
-    public bool SignedOff => SignedOffVersion == Version;
-
-    public bool Ready => Languages.All(l => l.Ready);
-
-    public bool MayPublish => Ready && SignedOff;
-
-    public string WhyNot() => !Ready
-        ? $"{Path}: not approved in full in {string.Join(", ", Languages.Where(l => !l.Ready).Select(l => $"{l.Language} ({l.ApprovedPercent:0.#} %)"))}"
-        : $"{Path}: not signed off by the secretariat{(SignedOffVersion is { } v ? $" since version {Version} (signed off: {v})" : "")}";
-}
-
 public sealed record NotReadyToSignOff(string Reason) : ConflictError("Not ready to sign off",
     $"{Reason}. A paper is signed off when all its required languages are approved in full.");
 
@@ -47,11 +24,8 @@ public sealed record GateClosed(IReadOnlyList<string> Reasons) : ConflictError("
 /// languages) is approved in full and the secretariat signed off its current version. The secretariat may
 /// instead publish a subset explicitly, which skips the gate (never the approval of each file published).
 /// </summary>
-public static class PublishGate
+public static partial class PublishGate
 {
-    /// <summary>"Approved in full": a document × language is published, and counts for the gate, only when every current segment is approved.</summary>
-    public static bool ApprovedInFull(int approvedSegments, int segments) => segments > 0 && approvedSegments == segments;
-
     /// <summary>
     /// A publication requested: the languages (none: all the project's; fewer than all only as an explicit subset)
     /// and documents (none: every one) checked, the repository connected, the gate open unless a subset is asked
