@@ -1,4 +1,5 @@
 using Wgig.Translate.Domain.Checks;
+using Wgig.Translate.Domain.Segmentation;
 using static Wgig.Translate.Domain.Tests.Checks.CheckRunner;
 
 namespace Wgig.Translate.Domain.Tests.Checks;
@@ -25,6 +26,34 @@ public sealed class CodeAndNumberChecksTests
         Assert.Contains(expected, Assert.Single(Run<InlineCodesCheck>(source, target)), StringComparison.Ordinal);
 
     [Theory]
+    [InlineData("The {b1}WSIS{/b1} met{x2}.", "Le SMSI s’est réuni.", "The translation lacks 3 of the source's codes: ⟨b (1), b (1)⟩, x (2).")]
+    [InlineData("The {b1}WSIS{/b1} met.", "Le SMSI{/b1} s’est réuni.", "The translation lacks the source's ⟨b (1) code.|The b (1) span closes before it opens.")]
+    [InlineData("The meeting{x2}.", "Заседание{x2}{x2}{x2}.", "The x (2) code occurs more than once; each code is used once.")]
+    [InlineData("The {b1}WSIS{/b1} met.", "La {/b1}SMSI{b1} se reunió.", "The b (1) span closes before it opens.")]
+    [InlineData("The {a1}{b2}{c3}WSIS{/c3}{/b2}{/a1} met.", "Le {a1}{b2}{c3}SMSI{/a1}{/c3}{/b2} s’est réuni.",
+        "The a (1) span closes inside another span it does not contain; spans nest, they do not cross.")] // the spans still open nest as before
+    [InlineData("The {a1}{b2}WSIS{/b2}{/a1} met.", "Le {a1}{b2}SMSI{/a1}{/b2} s’est réuni{/a1}.",
+        "The a (1)⟩ code occurs more than once; each code is used once.|The a (1) span closes inside another span it does not contain; spans nest, they do not cross.|The a (1) span closes before it opens.")]
+    public void Inline_codes_name_each_code_by_its_type_number_and_side(string source, string target, string expected) =>
+        Assert.Equal(expected.Split('|'), Run<InlineCodesCheck>(source, target));
+
+    [Theory]
+    [InlineData("Start of the {b1}bold part.", "Début de la {b1}partie en gras.")]
+    [InlineData("End of the bold{/b1} part.", "{/b1}Fin de la partie en gras.")] // its open is in another segment: where it closes is not judged
+    [InlineData("A {b1}bold{/b1} break{x2} here.", "Un saut{x2} {b1}gras{/b1} ici.")] // a placeholder goes anywhere
+    public void A_code_whose_partner_is_in_another_segment_only_has_to_be_there(string source, string target) =>
+        Assert.Empty(Run<InlineCodesCheck>(source, target));
+
+    [Fact]
+    public void A_marker_beyond_the_sources_codes_is_not_one_of_its_codes()
+    {
+        var source = Source("The {b1}WSIS{/b1} met.");
+        var target = new SegmentContent($"Le {SegmentContent.MarkerFor(0)}SMSI{SegmentContent.MarkerFor(1)} s’est réuni{SegmentContent.MarkerFor(2)}.", source.Codes);
+
+        Assert.Empty(new InlineCodesCheck().Run(new CheckInput(source, target, "en", "fr")));
+    }
+
+    [Theory]
     [InlineData("The meeting took place on 24 – 26 June 2004.", "La réunion a eu lieu du 24 au 26 juin 2004.", "fr")]
     [InlineData("The meeting took place on 24 – 26 June 2004.", "会议于2004年6月24日至26日举行。", "zh")]
     [InlineData("The meeting took place on 24 – 26 June 2004.", "عُقد الاجتماع في الفترة من ٢٤ إلى ٢٦ حزيران/يونيو ٢٠٠٤.", "ar")]
@@ -48,6 +77,62 @@ public sealed class CodeAndNumberChecksTests
     [Fact]
     public void A_number_the_source_does_not_have_is_a_month_only_next_to_the_name_of_one() =>
         Assert.Single(Run<NumbersCheck>("States may adopt measures.", "Les États peuvent adopter 5 mesures."));
+
+    // One month name of each language's list (and its case forms) and each English abbreviation: the source gives the
+    // date in figures, the translation names the month, and the month's number is not missing.
+    [Theory]
+    [InlineData("en", "6 March 2005", 3)]
+    [InlineData("fr", "6 février 2005", 2)]
+    [InlineData("es", "6 de octubre de 2005", 10)]
+    [InlineData("ru", "март 2005 года, 6-е число", 3)]
+    [InlineData("ru", "6 декабря 2005 года", 12)]
+    [InlineData("ru", "в ноябре 2005 года, 6-го числа", 11)]
+    [InlineData("ar", "6 أغسطس 2005", 8)]
+    [InlineData("de", "6. Oktober 2005", 10)]
+    [InlineData("pt", "6 de setembro de 2005", 9)]
+    [InlineData("en", "6 Jan. 2005", 1)]
+    [InlineData("en", "6 Feb. 2005", 2)]
+    [InlineData("en", "6 Apr. 2005", 4)]
+    [InlineData("en", "6 Jun. 2005", 6)]
+    [InlineData("en", "6 Jul. 2005", 7)]
+    [InlineData("en", "6 Aug. 2005", 8)]
+    [InlineData("en", "6 Sep. 2005", 9)]
+    [InlineData("en", "6 Sept. 2005", 9)]
+    [InlineData("en", "6 Oct. 2005", 10)]
+    [InlineData("en", "6 Nov. 2005", 11)]
+    [InlineData("en", "6 Dec. 2005", 12)]
+    public void A_month_in_figures_may_be_named_in_the_translation(string language, string date, int month)
+    {
+        Assert.Empty(Run<NumbersCheck>($"Adopted on 6/{month}/2005.", $"Adopted: {date}.", to: language));
+        Assert.Empty(Run<NumbersCheck>($"Adopted: {date}.", $"Adopted on 6/{month}/2005.", from: language, to: "en"));
+    }
+
+    [Fact]
+    public void A_named_month_does_not_excuse_another_months_number() =>
+        Assert.Equal(["The translation lacks the number 4 of the source."], Run<NumbersCheck>("Adopted on 6/4/2005.", "Adopté le 6 mars 2005."));
+
+    [Theory]
+    [InlineData("In May 2005, 15 countries joined.", "En 5 2005, 15 pays ont adhéré.")] // the month before a number
+    [InlineData("Since 2005 May they count 15.", "Depuis 2005 5 ils comptent 15.")] // the month after a number
+    public void May_is_a_month_next_to_a_number(string source, string target) =>
+        Assert.Empty(Run<NumbersCheck>(source, target));
+
+    [Theory]
+    [InlineData("May", "5")] // the only word: nothing on either side
+    [InlineData("They may", "5 Ils")] // "may" last, after a word
+    [InlineData("May they", "Ils 5")] // "may" first, before a word
+    public void May_alone_or_between_words_is_no_month(string source, string target) =>
+        Assert.Equal(["The translation has the number 5 that the source does not have."], Run<NumbersCheck>(source, target));
+
+    [Theory]
+    [InlineData("Held in 2004 and 2005, with 12 countries.", "Tenue en 1999 et 2000, avec 12 pays.",
+        new[] { "The translation lacks the numbers 2004, 2005 of the source.", "The translation has the numbers 1999, 2000 that the source does not have." })]
+    [InlineData("Held in 2004.", "Tenue en 2004, avec 12 pays.", new[] { "The translation has the number 12 that the source does not have." })]
+    [InlineData("Held in 2004 with 12 countries.", "Tenue en 2004.", new[] { "The translation lacks the number 12 of the source." })]
+    [InlineData("Held in 2004 and 2004.", "Tenue en 2004.", new[] { "The translation lacks the number 2004 of the source." })]
+    [InlineData("Held in 2004.", "Tenue en 2004 et 2004.", new[] { "The translation has the number 2004 that the source does not have." })]
+    public void Numbers_name_each_missing_and_extra_number_as_often_as_it_is_missing_or_extra(string source, string target, string[] expected) =>
+        Assert.Equal(expected, Run<NumbersCheck>(source, target));
 
     [Theory]
     [InlineData("As stated in paragraph 17 (b) and (iv), see Annex II.", "Comme indiqué au paragraphe 17 b) et (iv), voir l’annexe II.", "fr")]

@@ -123,4 +123,32 @@ public sealed class PunctuationChecksTests
     [InlineData("The group met in Geneva and in Tunis to prepare the report.", "工作组在日内瓦和突尼斯开会，编写了报告。工作组在日内瓦和突尼斯开会，编写了报告。工作组在日内瓦和突尼斯开会，编写了报告。", "zh")]
     public void Length_fails_far_outside_the_usual_ratio(string source, string target, string language) =>
         Assert.Contains("times as long as the source", Assert.Single(Run<LengthCheck>(source, target, to: language)), StringComparison.Ordinal);
+
+    // From English to French the usual ratio is 1.2, with a tolerance of 2 from 60 characters of source (0.6 to 2.4)
+    // and of 2.5 below (0.48 to 3); a source under 20 characters is not judged. The bounds themselves pass.
+    [Theory]
+    [InlineData(19, 1, true)]
+    [InlineData(20, 1, false)]
+    [InlineData(60, 144, true)]
+    [InlineData(60, 145, false)]
+    [InlineData(60, 36, true)]
+    [InlineData(60, 35, false)]
+    [InlineData(59, 177, true)]
+    [InlineData(59, 178, false)]
+    [InlineData(50, 24, true)]
+    [InlineData(50, 23, false)]
+    public void Length_is_judged_from_20_characters_of_source_and_with_a_narrower_range_from_60(int sourceLength, int targetLength, bool passes) =>
+        Assert.Equal(passes, Run<LengthCheck>(new string('s', sourceLength), new string('t', targetLength)).Count == 0);
+
+    [Fact]
+    public void Length_ignores_white_space_around_either_text() =>
+        Assert.Empty(Run<LengthCheck>(new string('s', 19) + new string(' ', 10), "  " + new string('t', 3) + "  "));
+
+    [Theory]
+    [InlineData("en", "fr", 60, 145, "The translation is 2.42 times as long as the source; from en to fr between 0.6 and 2.4 is usual. Is something missing or added?")]
+    [InlineData("fr", "en", 60, 101, "The translation is 1.68 times as long as the source; from fr to en between 0.42 and 1.67 is usual. Is something missing or added?")]
+    [InlineData("en", "zh", 60, 43, "The translation is 0.72 times as long as the source; from en to zh between 0.18 and 0.7 is usual. Is something missing or added?")]
+    [InlineData("en-GB", "sv", 60, 121, "The translation is 2.02 times as long as the source; from en to sv between 0.5 and 2 is usual. Is something missing or added?")]
+    public void Length_says_the_ratio_and_the_usual_range_of_the_language_pair(string from, string to, int sourceLength, int targetLength, string expected) =>
+        Assert.Equal(expected, Assert.Single(Run<LengthCheck>(new string('s', sourceLength), new string('t', targetLength), from, to)));
 }

@@ -35,6 +35,22 @@ public sealed class TermAndConsistencyChecksTests
     public void Glossary_fails_when_the_glossarys_rendering_is_not_used(string source, string target, string language, string expected) =>
         Assert.Contains(expected, Assert.Single(Run<GlossaryCheck>(source, target, to: language, glossary: [Summit, Stakeholder, Wsis])), StringComparison.Ordinal);
 
+    [Fact]
+    public void Glossary_names_a_term_once_however_often_the_source_uses_it() =>
+        Assert.Equal(["“stakeholder” is rendered “partie prenante” / “acteur” in the glossary."],
+            Run<GlossaryCheck>("The stakeholders met other stakeholders.", "Les intervenants ont rencontré d’autres intervenants.", glossary: [Stakeholder]));
+
+    [Fact]
+    public void Glossary_asks_for_nothing_where_it_only_forbids_terms_in_the_target_language() =>
+        Assert.Empty(Run<GlossaryCheck>("All stakeholders agreed.", "Todos los interesados estuvieron de acuerdo.", to: "es",
+            glossary: [Entry("stakeholder", ("es", "interesado", TermStatus.Forbidden))]));
+
+    [Fact]
+    public void Forbidden_term_names_a_term_once_however_often_it_is_used_and_each_forbidden_term() =>
+        Assert.Equal(["“intervenants” is a forbidden term; use “partie prenante” / “acteur”.", "“l’organe” is a forbidden term."],
+            Run<ForbiddenTermCheck>("The stakeholders met other stakeholders of the body.", "Les intervenants ont rencontré d’autres intervenants de l’organe.",
+                glossary: [Stakeholder, Entry("body", ("fr", "organe", TermStatus.Forbidden))]));
+
     [Theory]
     [InlineData("All stakeholders agreed.", "Toutes les parties prenantes étaient d’accord.")]
     [InlineData("The group met.", "Le groupe s’est réuni.")]
