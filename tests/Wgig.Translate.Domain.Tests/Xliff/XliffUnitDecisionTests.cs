@@ -32,6 +32,11 @@ public sealed class XliffUnitDecisionTests
         { "reclaimed after the uploader's claim", UnitOutcome.Rejected, "your claim on this segment ended (expired or released); claim it again" },
         { "waiting for review", UnitOutcome.Rejected, "a translation is already waiting for review" },
         { "approved, a new text", UnitOutcome.Rejected, "the translation is already approved" },
+        { "the uploader's draft, the same text", UnitOutcome.Applied, null },
+        { "rejected, the same text", UnitOutcome.Rejected, "you have not claimed this segment" },
+        { "the uploader's claim ends this instant", UnitOutcome.Rejected, "your claim expired at 2026-11-28 10:00:00Z; claim the segment again and upload again" },
+        { "another's claim ran out", UnitOutcome.Rejected, "you have not claimed this segment" },
+        { "another's claim ran out after the uploader's", UnitOutcome.Rejected, "your claim on this segment ended (expired or released); claim it again" },
     };
 
     [Theory]
@@ -55,6 +60,11 @@ public sealed class XliffUnitDecisionTests
             "reclaimed after the uploader's claim" => Change(Unit(Untranslated(Now)), u => u with { OnceClaimedByUploader = true }),
             "waiting for review" => Unit(Submitted(), SegmentContent.FromText("Le Groupe s’est réuni.")),
             "approved, a new text" => Unit(Approved(), SegmentContent.FromText("Le Groupe s’est réuni.")),
+            "the uploader's draft, the same text" => Unit(Drafted(Uploader)),
+            "rejected, the same text" => Unit(Rejected()),
+            "the uploader's claim ends this instant" => Unit(Claimed(Uploader, until: Now.AddHours(1)), at: Now.AddHours(1)),
+            "another's claim ran out" => Unit(Claimed(Other, until: Now.AddHours(1)), at: Now.AddHours(2)),
+            "another's claim ran out after the uploader's" => Change(Unit(Claimed(Other, until: Now.AddHours(1)), at: Now.AddHours(2)), u => u with { OnceClaimedByUploader = true }),
             _ => Unit(Claimed(Uploader)),
         };
 
@@ -73,6 +83,22 @@ public sealed class XliffUnitDecisionTests
     {
         var target = Untranslated(Now);
         Assert.Null(target.Claim(Lease(volunteer, until ?? Now.AddHours(48), Now), Now));
+        return target;
+    }
+
+    // A draft the uploader saved with the file's text: the upload still submits it.
+    private static Target Drafted(Guid volunteer)
+    {
+        var target = Claimed(volunteer);
+        Assert.Null(target.SaveDraft(volunteer, French, Now, Rules));
+        return target;
+    }
+
+    // Sent back by the reviewer with the file's text: it is open again, not the uploader's.
+    private static Target Rejected()
+    {
+        var target = Submitted();
+        Assert.Null(target.Reject(Uploader, "Use the glossary's term.", Now));
         return target;
     }
 
