@@ -89,11 +89,46 @@ public sealed class VolunteerProfileTests
     [InlineData(0, 250)] // capacity not given: the project default
     [InlineData(1400, 400)] // 1,400 words a week over a 48 h lease
     [InlineData(20, 25)] // never less than a sentence's worth
+    [InlineData(1000, 286)] // 285.7 words, rounded to the nearest
+    [InlineData(1, 25)] // the least capacity still gets a sentence's worth
     public void A_batch_is_what_the_volunteer_can_do_within_one_lease(int capacity, int words)
     {
         var profile = VolunteerProfile.Empty(Guid.NewGuid(), Now);
         Assert.Null(profile.Update([], capacity, "UTC", [], Now));
 
         Assert.Equal(words, profile.BatchWords(TimeSpan.FromHours(48), fallback: 250));
+    }
+
+    [Fact]
+    public void A_batch_never_exceeds_the_most_a_volunteer_can_say_they_do_in_a_week()
+    {
+        var profile = VolunteerProfile.Empty(Guid.NewGuid(), Now);
+        Assert.Null(profile.Update([], VolunteerProfile.MaxCapacityWordsPerWeek, "UTC", [], Now));
+
+        Assert.Equal(VolunteerProfile.MaxCapacityWordsPerWeek, profile.BatchWords(TimeSpan.FromDays(14), fallback: 250));
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(100_000, true)]
+    [InlineData(-1, false)]
+    [InlineData(100_001, false)]
+    public void Capacity_is_between_none_and_a_hundred_thousand_words_a_week(int capacity, bool accepted)
+    {
+        var profile = VolunteerProfile.Empty(Guid.NewGuid(), Now);
+
+        var error = profile.Update([], capacity, "UTC", [], Now.AddDays(1));
+
+        if (accepted)
+        {
+            Assert.Null(error);
+            Assert.Equal((capacity, Now.AddDays(1)), (profile.CapacityWordsPerWeek, profile.UpdatedAt));
+        }
+        else
+        {
+            var invalid = Assert.IsType<InvalidInputError>(error);
+            Assert.Equal(["Capacity is between 0 and 100,000 words a week."], invalid.Errors["capacityWordsPerWeek"]);
+            Assert.Equal((0, Now), (profile.CapacityWordsPerWeek, profile.UpdatedAt));
+        }
     }
 }
