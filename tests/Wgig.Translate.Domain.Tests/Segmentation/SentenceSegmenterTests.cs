@@ -139,6 +139,7 @@ public sealed class SentenceSegmenterTests
         var sentences = SentenceSegmenter.Split(SegmentContent.FromText(text), "en");
 
         Assert.All(sentences, s => Assert.True(s.Content.CodedText.Length <= SentenceSegmenter.MaxSentenceLength));
+        Assert.All(sentences, s => Assert.All(s.Content.CodedText.Split(' '), word => Assert.Equal("word", word))); // no word cut in two
         Assert.Equal(text, string.Concat(sentences.Select(s => s.Content.CodedText + s.SpaceAfter)));
     }
 
@@ -180,4 +181,12 @@ public sealed class SentenceSegmenterTests
         Assert.Equal([new string('x', SentenceSegmenter.MaxSentenceLength - 1), new string('y', 10)], sentences.Select(s => s.Content.CodedText));
         Assert.Equal(["   ", ""], sentences.Select(s => s.SpaceAfter));
     }
+
+    [Theory]
+    [InlineData("One. Two.\t", "\t")]
+    [InlineData("One. Two.\u00A0", "\u00A0")]
+    [InlineData("One. Two. ", " ")]
+    [InlineData("One. Two.", "")]
+    public void The_white_space_ending_a_block_is_kept_as_it_was(string text, string last) =>
+        Assert.Equal(last, SentenceSegmenter.Split(SegmentContent.FromText(text), "en")[^1].SpaceAfter);
 }
