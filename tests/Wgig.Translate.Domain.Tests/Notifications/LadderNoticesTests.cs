@@ -18,6 +18,7 @@ public sealed class LadderNoticesTests
 
     [Theory]
     [InlineData(30, null)] // the lead has not come yet
+    [InlineData(24, "Your claim on paper.md (fr) ends 2026-12-02 12:00 UTC with 3 segment(s) still to translate. Hand them in, renew the claim, or release it.")] // the lead comes this instant
     [InlineData(20, "Your claim on paper.md (fr) ends 2026-12-02 08:00 UTC with 3 segment(s) still to translate. Hand them in, renew the claim, or release it.")]
     public void A_claim_ending_soon_is_announced_once_its_lead_has_come(int hoursLeft, string? expected)
     {
@@ -64,12 +65,16 @@ public sealed class LadderNoticesTests
     [InlineData("2 in the window, 1 older", false)]
     [InlineData("3, but resumed since the second", false)]
     [InlineData("3, already paused", false)]
+    [InlineData("3, the first exactly 30 days ago", false)] // the window is the last 30 days, that instant excluded
+    [InlineData("3, the first when resumed", false)] // a lapse at the instant of the resume is before it
     public void Three_lapses_within_thirty_days_since_the_last_resume_pause_a_volunteer(string situation, bool paused)
     {
         var rules = new ClaimOptions();
         var lapses = situation switch
         {
             "2 in the window, 1 older" => new[] { Now.AddDays(-40), Now.AddDays(-10), Now.AddDays(-1) },
+            "3, the first exactly 30 days ago" => new[] { Now.AddDays(-30), Now.AddDays(-10), Now.AddDays(-1) },
+            "3, the first when resumed" => new[] { Now.AddDays(-9), Now.AddDays(-5), Now.AddDays(-1) },
             _ => new[] { Now.AddDays(-20), Now.AddDays(-10), Now.AddDays(-1) },
         };
         var profile = VolunteerProfile.Empty(Ana, Now.AddDays(-60));
