@@ -63,6 +63,7 @@ public sealed class CodeAndNumberChecksTests
     [InlineData("It reached 12,500 users.", "بلغ ١٢٬٥٠٠ مستخدم.", "ar")]
     [InlineData("Adopted on 06/07/2005.", "Adopté le 6 juillet 2005.", "fr")]
     [InlineData("States may adopt 3 measures.", "Les États peuvent adopter 3 mesures.", "fr")]
+    [InlineData("No figures here.", "Pas de chiffres ici.", "fr")]
     public void Numbers_pass_in_the_target_languages_digits_separators_and_dates(string source, string target, string language) =>
         Assert.Empty(Run<NumbersCheck>(source, target, to: language));
 
@@ -114,6 +115,8 @@ public sealed class CodeAndNumberChecksTests
     [Theory]
     [InlineData("In May 2005, 15 countries joined.", "En 5 2005, 15 pays ont adhéré.")] // the month before a number
     [InlineData("Since 2005 May they count 15.", "Depuis 2005 5 ils comptent 15.")] // the month after a number
+    [InlineData("Meeting: 05 May.", "Réunion : 05/05.")] // after a number written with a leading zero
+    [InlineData("May 05: meeting.", "05/05 : réunion.")] // before one
     public void May_is_a_month_next_to_a_number(string source, string target) =>
         Assert.Empty(Run<NumbersCheck>(source, target));
 

@@ -151,4 +151,25 @@ public sealed class PunctuationChecksTests
     [InlineData("en-GB", "sv", 60, 121, "The translation is 2.02 times as long as the source; from en to sv between 0.5 and 2 is usual. Is something missing or added?")]
     public void Length_says_the_ratio_and_the_usual_range_of_the_language_pair(string from, string to, int sourceLength, int targetLength, string expected) =>
         Assert.Equal(expected, Assert.Single(Run<LengthCheck>(new string('s', sourceLength), new string('t', targetLength), from, to)));
+
+    // The usual length against English, language by language: a 60-character English source is translated in
+    // between the factor ÷ 2 and the factor × 2 (a language not in the table counts as English).
+    [Theory]
+    [InlineData("es", "0.6", "2.4")]
+    [InlineData("pt", "0.6", "2.4")]
+    [InlineData("it", "0.58", "2.3")]
+    [InlineData("de", "0.63", "2.5")]
+    [InlineData("nl", "0.6", "2.4")]
+    [InlineData("ru", "0.55", "2.2")]
+    [InlineData("uk", "0.55", "2.2")]
+    [InlineData("ar", "0.48", "1.9")]
+    [InlineData("fa", "0.5", "2")]
+    [InlineData("he", "0.45", "1.8")]
+    [InlineData("ja", "0.23", "0.9")]
+    [InlineData("ko", "0.28", "1.1")]
+    [InlineData("tr", "0.53", "2.1")]
+    [InlineData("sw", "0.55", "2.2")]
+    public void Length_expects_each_languages_usual_expansion_over_english(string language, string low, string high) =>
+        Assert.EndsWith($"from en to {language} between {low} and {high} is usual. Is something missing or added?",
+            Assert.Single(Run<LengthCheck>(new string('s', 60), new string('t', 600), to: language)), StringComparison.Ordinal);
 }

@@ -68,4 +68,21 @@ public sealed class QualityChecksTests
     [Fact]
     public void An_empty_translation_has_no_findings() =>
         Assert.Empty(Checks.Run(new CheckInput(SegmentContent.FromText("The group met."), SegmentContent.FromText(""), "en", "fr")).Findings);
+
+    // Settings, mutes and acknowledgements name a check by its id, and its messages' codes (the keys of their
+    // sentences in every interface language) start with it; the settings page shows the description.
+    [Fact]
+    public void Every_check_has_its_own_id_its_codes_start_with_it_and_a_sentence_describes_it()
+    {
+        var checks = typeof(ICheck).Assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(ICheck).IsAssignableFrom(t))
+            .Select(t => (ICheck)Activator.CreateInstance(t)!).ToList();
+
+        Assert.Equal(checks.Count, checks.Select(c => c.Id).Distinct().Count());
+        Assert.All(checks, check =>
+        {
+            Assert.Matches("^[a-z]+(-[a-z]+)*$", check.Id);
+            Assert.All(check.Codes, code => Assert.StartsWith(check.Id + ".", code, StringComparison.Ordinal));
+            Assert.Matches(@"^[A-Z].{20,}\.$", check.Description);
+        });
+    }
 }

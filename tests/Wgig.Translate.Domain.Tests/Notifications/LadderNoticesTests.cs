@@ -97,6 +97,8 @@ public sealed class LadderNoticesTests
             Assert.Equal(("3 or more claims lapsed within 30 days", "You were paused: 3 or more claims lapsed within 30 days. Your coordinator can resume you; until then you take no new work.",
                 "Ana was paused: 3 or more claims lapsed within 30 days."), (pauses[0].Reason, pauses[0].ToVolunteer.Text, Assert.Single(pauses[0].ToCoordinators).Text));
             Assert.Equal(Project, pauses[0].ToCoordinators[0].ProjectId);
+            Assert.Equal((Ana, $"paused:{Ana}:2026-12-01T12:00:00.0000000"), (pauses[0].ToVolunteer.AccountId, pauses[0].ToVolunteer.OnceKey));
+            Assert.Equal(pauses[0].ToVolunteer.OnceKey, pauses[0].ToCoordinators[0].OnceKey);
         }
     }
 

@@ -36,6 +36,7 @@ public sealed class XliffUnitDecisionTests
         { "rejected, the same text", UnitOutcome.Rejected, "you have not claimed this segment" },
         { "the uploader's claim ends this instant", UnitOutcome.Rejected, "your claim expired at 2026-11-28 10:00:00Z; claim the segment again and upload again" },
         { "another's claim ran out", UnitOutcome.Rejected, "you have not claimed this segment" },
+        { "another's claim ends this instant", UnitOutcome.Rejected, "you have not claimed this segment" },
         { "another's claim ran out after the uploader's", UnitOutcome.Rejected, "your claim on this segment ended (expired or released); claim it again" },
     };
 
@@ -64,6 +65,7 @@ public sealed class XliffUnitDecisionTests
             "rejected, the same text" => Unit(Rejected()),
             "the uploader's claim ends this instant" => Unit(Claimed(Uploader, until: Now.AddHours(1)), at: Now.AddHours(1)),
             "another's claim ran out" => Unit(Claimed(Other, until: Now.AddHours(1)), at: Now.AddHours(2)),
+            "another's claim ends this instant" => Unit(Claimed(Other, until: Now.AddHours(1)), at: Now.AddHours(1)),
             "another's claim ran out after the uploader's" => Change(Unit(Claimed(Other, until: Now.AddHours(1)), at: Now.AddHours(2)), u => u with { OnceClaimedByUploader = true }),
             _ => Unit(Claimed(Uploader)),
         };
