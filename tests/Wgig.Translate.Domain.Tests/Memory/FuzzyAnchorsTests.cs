@@ -4,6 +4,7 @@ using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Domain.Tests.Memory;
 
+[Trait("Needs", "PostgreSQL")]
 public sealed class FuzzyAnchorsTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     private static readonly string[] Sentences =
