@@ -248,6 +248,7 @@ public sealed class VolunteerProfileTests
         Assert.Equal((true, kept, (DateTimeOffset?)Now.AddDays(1)), (profile.Paused, profile.PausedReason, profile.PausedAt));
         Assert.Equal(kept is null ? "This volunteer is paused and takes no new work until they are resumed." : "This volunteer is paused (on holiday) and takes no new work until they are resumed.",
             new VolunteerPaused(profile.AccountId, profile.PausedReason).Detail);
+        Assert.Equal("Volunteer paused", new VolunteerPaused(profile.AccountId, profile.PausedReason).Title);
     }
 
     [Fact]

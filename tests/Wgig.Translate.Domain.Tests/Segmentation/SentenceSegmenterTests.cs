@@ -189,4 +189,12 @@ public sealed class SentenceSegmenterTests
     [InlineData("One. Two.", "")]
     public void The_white_space_ending_a_block_is_kept_as_it_was(string text, string last) =>
         Assert.Equal(last, SentenceSegmenter.Split(SegmentContent.FromText(text), "en")[^1].SpaceAfter);
+
+    [Fact]
+    public void A_sentence_of_exactly_the_longest_length_is_not_cut()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("x", SentenceSegmenter.MaxSentenceLength / 2)) + "y";
+
+        Assert.Equal([text], Split(text));
+    }
 }
