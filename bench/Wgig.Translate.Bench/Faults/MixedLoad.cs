@@ -410,15 +410,19 @@ internal sealed partial class MixedLoad(Site site, Guid projectId, IReadOnlyList
     /// </summary>
     public async Task CheckAsync(ScenarioReport report, string run)
     {
-        var events = (await site.QueryAsync<string>($"""
-            SELECT s.id || '|' || e.kind || '|' || coalesce(e.actor_id::text, '') || '|' || coalesce(e.comment, '') || '|' || coalesce(e.text, '')
+        // The history and the drafts in one statement, so in one snapshot: a request the run's end cut off on the client's side
+        // may still commit on the server's (a submission taking the draft away) between two separate reads.
+        var rows = await site.QueryAsync<string>($"""
+            SELECT 'e|' || s.id || '|' || e.kind || '|' || coalesce(e.actor_id::text, '') || '|' || coalesce(e.comment, '') || '|' || coalesce(e.text, '')
             FROM translate.target_events e JOIN translate.targets t ON t.id = e.target_id JOIN translate.segments s ON s.id = t.segment_id
             JOIN translate.documents d ON d.id = s.document_id WHERE d.project_id = '{projectId}' AND t.language = '{language}'
-            """)).Select(r => r.Split('|', 5)).Select(r => (Segment: Guid.Parse(r[0]), Kind: r[1], Actor: r[2], Text: r[4], Comment: r[3])).ToList();
-        var drafts = (await site.QueryAsync<string>($"""
-            SELECT s.id || '|' || coalesce(t.draft, '') FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id
+            UNION ALL
+            SELECT 'd|' || s.id || '|' || coalesce(t.draft, '') FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id
             JOIN translate.documents d ON d.id = s.document_id WHERE d.project_id = '{projectId}' AND t.language = '{language}'
-            """)).Select(r => r.Split('|', 2)).ToDictionary(r => Guid.Parse(r[0]), r => r[1]);
+            """);
+        var events = rows.Where(r => r.StartsWith("e|", StringComparison.Ordinal)).Select(r => r.Split('|', 6))
+            .Select(r => (Segment: Guid.Parse(r[1]), Kind: r[2], Actor: r[3], Text: r[5], Comment: r[4])).ToList();
+        var drafts = rows.Where(r => r.StartsWith("d|", StringComparison.Ordinal)).Select(r => r.Split('|', 3)).ToDictionary(r => Guid.Parse(r[1]), r => r[2]);
         int Found(Acknowledged write) => write.Kind switch
         {
             "submit" or "xliff" => events.Count(e => e.Segment == write.SegmentId && e.Kind == "Submitted" && e.Actor == write.Actor.ToString()
