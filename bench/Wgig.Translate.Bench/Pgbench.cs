@@ -50,6 +50,7 @@ public static class Pgbench
             info.Environment["PGPORT"] = builder.Port.ToString(CultureInfo.InvariantCulture);
             info.Environment["PGUSER"] = builder.Username;
             info.Environment["PGPASSWORD"] = builder.Password;
+            info.Environment["PGSSLMODE"] = builder.SslMode == SslMode.Disable ? "disable" : "prefer";
             using var process = Process.Start(info)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEnd();

@@ -13,15 +13,19 @@ public sealed class SetAsideDrafts(TranslationDb db) : ISuggestionSource
 {
     public SuggestionKind Kind => SuggestionKind.SetAsideDraft;
 
+    // Every write's answer reads it: compiled once.
+    private static readonly Func<TranslationDb, Guid, IAsyncEnumerable<TargetEvent>> LeftOn = EF.CompileAsyncQuery((TranslationDb db, Guid targetId) =>
+        db.TargetEvents.AsNoTracking()
+            .Where(e => e.TargetId == targetId && e.Kind == TargetEventKind.DraftSetAside && e.Text != null)
+            .OrderByDescending(e => e.Sequence).Take(Target.SuggestionsKept));
+
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken)
     {
         if (request.Target is not { } target || target.ClaimedBy != request.Caller)
         {
             return [];
         }
-        var left = await db.TargetEvents.AsNoTracking()
-            .Where(e => e.TargetId == target.Id && e.Kind == TargetEventKind.DraftSetAside && e.Text != null)
-            .OrderByDescending(e => e.Sequence).Take(Target.SuggestionsKept).ToListAsync(cancellationToken);
+        var left = await LeftOn(db, target.Id).ToListAsync(cancellationToken);
         return [.. left.Select(e => new Suggestion(SuggestionKind.SetAsideDraft,
             new SegmentContent(e.Text!, request.Segment.Content.Codes), e.ActorId, e.At))];
     }

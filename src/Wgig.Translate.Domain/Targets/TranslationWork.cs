@@ -82,9 +82,13 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
     private static async Task<Result<TranslationContext>> WithTargetAsync(TranslationDb db, DocumentLanguage place, Segment segment, Guid caller,
         CancellationToken cancellationToken)
     {
-        var target = await db.Targets.SingleOrDefaultAsync(t => t.SegmentId == segment.Id && t.Language == place.Language, cancellationToken);
+        var target = await TargetOf(db, segment.Id, place.Language, cancellationToken);
         return new TranslationContext(place, segment, target, caller);
     }
+
+    // Read (tracked) by every read and write of a translation: compiled once.
+    private static readonly Func<TranslationDb, Guid, string, CancellationToken, Task<Target?>> TargetOf = EF.CompileAsyncQuery(
+        (TranslationDb db, Guid segmentId, string language, CancellationToken _) => db.Targets.SingleOrDefault(t => t.SegmentId == segmentId && t.Language == language));
 
     /// <summary>
     /// Autosave of the claimant's work in progress (empty text clears it). Saving is activity: it extends

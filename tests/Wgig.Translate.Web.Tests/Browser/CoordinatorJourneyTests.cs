@@ -30,7 +30,7 @@ public sealed class CoordinatorJourneyTests(WebApp app)
         await page.Locator($".card a[href='/projects/{project}']").First.ClickAsync();
         await page.WaitForURLAsync($"**/projects/{project}");
         await Assertions.Expect(page.Locator("#heat-caption")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".chart__svg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".chart__svg--wide")).ToBeVisibleAsync();
 
         // Three people from a pasted list: two new addresses are invited with the right to review Arabic, Ana (who has an
         // account) gets the right at once instead.
