@@ -5,8 +5,9 @@ namespace Wgig.Translate.Bench.Faults;
 
 /// <summary>
 /// PostgreSQL stopped (immediate mode: every session cut, crash recovery at the next start) for 10 seconds while
-/// volunteers claim, save drafts, submit, upload XLIFF and review over HTTP. While it is down the API answers 503
-/// problem details with Retry-After, readiness is red and liveness green (probed with a bearer token); afterwards
+/// volunteers claim, save drafts, submit, upload XLIFF and review over HTTP, and view the editor and the dashboard.
+/// While it is down the API answers 503 problem details with Retry-After, the web app a 503 page with Retry-After,
+/// readiness is red and liveness green (probed with a bearer token); afterwards
 /// the same API and Worker processes serve again without a restart, every write answered 2xx is stored exactly
 /// once, and the Worker's jobs, recurring and queued, run again.
 /// </summary>
@@ -59,6 +60,10 @@ internal sealed class DatabaseRestartScenario : IFaultScenario
         report.Check(failures.Where(f => f.At < stoppedAt.AddSeconds(-1) || f.At > startedAt.AddSeconds(30)).ToList() is [],
             "outside the outage (and the half minute after it) no call failed");
         report.Check(load.Writes.Any(w => w.At > startedAt && w.Kind != "draft"), "writes are acknowledged again after the outage");
+        var pages = failures.Where(f => MixedLoad.PageViews.Contains(f.Call)).ToList();
+        report.Check(pages.Count > 0 && pages.All(f => f.Status == 503 && f.AsExpected),
+            "while the database was down the web app answered its pages with a 503 page with Retry-After (the live figures with a 503 text), never a 500",
+            string.Join(", ", pages.GroupBy(f => (f.Call, f.Status, f.AsExpected)).Select(g => $"{g.Count()}× {g.Key}")));
         await load.CheckAsync(report, "PostgreSQL restarted under load");
 
         // The Worker's jobs: a recurring occurrence after the restart, and a job queued by the API after it.
@@ -76,8 +81,8 @@ internal sealed class DatabaseRestartScenario : IFaultScenario
 
         report.Measure("outage", $"{Outage.TotalSeconds:N0} s stopped (immediate), then {(startedAt - startingAt).TotalSeconds:N1} s of pg_ctl start (crash recovery)");
         report.Measure("readiness green again", recovered is null ? "never" : $"{(recovered.At - startedAt).TotalSeconds:N1} s after PostgreSQL accepted connections");
-        report.Measure("answers while down", $"{failures.Count(f => f.Status == 503)} × 503 with Retry-After to the load, {failures.Count(f => f.Status == 0)} network errors, " +
-            $"{failures.Count(f => f.Status is not (0 or 503))} other failures");
+        report.Measure("answers while down", $"{failures.Count(f => f.Status == 503)} × 503 with Retry-After to the load ({pages.Count(f => f.Status == 503)} of them pages), " +
+            $"{failures.Count(f => f.Status == 0)} network errors, {failures.Count(f => f.Status is not (0 or 503))} other failures");
         report.Measure("load", $"{site.Translators.Count} translators, {site.Reviewers.Count} reviewers, {load.Seconds:N0} s, {load.Throughput:N1} operations/s answered 2xx, " +
             $"{load.Writes.Count(w => w.Kind != "draft"):N0} acknowledged writes and {load.Writes.Count(w => w.Kind == "draft"):N0} drafts");
         foreach (var row in load.Table())

@@ -15,16 +15,21 @@ internal sealed record Acknowledged(string Kind, Guid SegmentId, Guid Actor, str
 /// The mixed load of volunteers over loopback for a bounded time: translators claim the next batch, look at the
 /// editor's segment page, autosave drafts every few seconds (think time), submit, and every few batches work
 /// offline (XLIFF download, translate, upload); reviewers claim review batches and approve or reject with a comment,
-/// and look at the review queue. A 503 is retried after its Retry-After, as a client does. Every acknowledged write
-/// carries a unique mark, so the store can be checked afterwards: each stored exactly once, with its history.
+/// and look at the review queue. Every other translator also works in the browser: signed in through the web app's
+/// form (its antiforgery token, the session cookie kept), they open the editor page of their claim, turn to its next
+/// page, and come back to the editor at each segment before drafting it; a coordinator, signed in the same way, keeps
+/// the project's dashboard open (the page, and every few seconds the live figures its script fetches). A page must
+/// answer 200. A 503 is retried after its Retry-After, as a client does (a browser reloads the 503 page). Every
+/// acknowledged write carries a unique mark, so the store can be checked afterwards: each stored exactly once, with its history.
 /// </summary>
-internal sealed class MixedLoad(Site site, Guid projectId, IReadOnlyList<Guid> documents, string language)
+internal sealed partial class MixedLoad(Site site, Guid projectId, IReadOnlyList<Guid> documents, string language)
 {
     private readonly ConcurrentDictionary<string, ConcurrentBag<double>> _latencies = new();
     private readonly ConcurrentDictionary<string, int> _statuses = new();
     private readonly ConcurrentBag<Acknowledged> _acknowledged = [];
     private readonly ConcurrentBag<(Guid Segment, Guid Volunteer)> _claimed = [];
-    private readonly ConcurrentBag<(DateTimeOffset At, string Call, int Status, bool RetryAfter)> _failures = [];
+    private readonly ConcurrentBag<(DateTimeOffset At, string Call, int Status, bool AsExpected)> _failures = [];
+    private readonly ConcurrentDictionary<string, int> _answered = new();
     private readonly ConcurrentDictionary<Guid, JsonElement> _sources = new();
     private int _marks;
 
@@ -35,8 +40,23 @@ internal sealed class MixedLoad(Site site, Guid projectId, IReadOnlyList<Guid> d
 
     public IEnumerable<(Guid Segment, Guid Volunteer)> Claims => _claimed;
 
-    /// <summary>Every answer that was neither 2xx nor an expected refusal (4xx), with when.</summary>
-    public IEnumerable<(DateTimeOffset At, string Call, int Status, bool RetryAfter)> Failures => _failures;
+    /// <summary>
+    /// Every answer that was neither 2xx nor an expected refusal (4xx; for a page or the sign-in, anything but its one answer),
+    /// with when, and whether it was a 503 as it should be: with Retry-After, and for a page a page (HTML; text for the live figures).
+    /// </summary>
+    public IEnumerable<(DateTimeOffset At, string Call, int Status, bool AsExpected)> Failures => _failures;
+
+    /// <summary>What the browser does, each a timed operation: its one right answer is 200 (the sign-in's 303 to the front door).</summary>
+    public static readonly string[] PageViews = [SignIn, EditorPage, EditorPageTurned, DashboardPage, LiveFigures];
+
+    private const string SignIn = "sign in (web)";
+    private const string EditorPage = "editor page";
+    private const string EditorPageTurned = "editor page turned";
+    private const string DashboardPage = "dashboard page";
+    private const string LiveFigures = "dashboard live figures";
+
+    /// <summary>How often the coordinator's open dashboard asks for its live figures (the page's own script: every 15 s; here more often).</summary>
+    public TimeSpan DashboardRefresh { get; init; } = TimeSpan.FromSeconds(3);
 
     public int Count(string statusClass) => _statuses.GetValueOrDefault(statusClass);
 
@@ -70,7 +90,8 @@ internal sealed class MixedLoad(Site site, Guid projectId, IReadOnlyList<Guid> d
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(until);
         stop.CancelAfter(duration + (warmUp ?? TimeSpan.Zero));
         var workers = site.Translators.Select((t, i) => TranslateAsync(t, apiUrls[i % apiUrls.Count], i, stop.Token))
-            .Concat(site.Reviewers.Select((r, i) => ReviewAsync(r, apiUrls[i % apiUrls.Count], stop.Token))).ToList();
+            .Concat(site.Reviewers.Select((r, i) => ReviewAsync(r, apiUrls[i % apiUrls.Count], stop.Token)))
+            .Append(WatchDashboardAsync(site.Coordinator, apiUrls[^1], stop.Token)).ToList();
         if (warmUp is { } time)
         {
             await Task.Delay(time, CancellationToken.None);
@@ -101,6 +122,8 @@ internal sealed class MixedLoad(Site site, Guid projectId, IReadOnlyList<Guid> d
     private async Task TranslateAsync(Person translator, string url, int index, CancellationToken stop)
     {
         using var client = Site.Client(url, translator, TimeSpan.FromSeconds(60));
+        // Every other translator has the editor open in a browser beside the work done over the API.
+        using var browser = index % 2 == 0 ? await SignInAsync(url, translator, stop) : null;
         var random = new Random(index);
         var batches = 0;
         while (!stop.IsCancellationRequested)
@@ -120,6 +143,12 @@ internal sealed class MixedLoad(Site site, Guid projectId, IReadOnlyList<Guid> d
                 _claimed.Add((segment, translator.Id));
             }
             await LoadSourcesAsync(client, root, segments, stop);
+            var editor = $"/projects/{projectId}/documents/{documentId}/{language}/";
+            if (browser is not null && await ViewAsync(EditorPage, browser, editor, stop) is { } opened
+                && NextPage().Match(opened) is { Success: true } next)
+            {
+                await ViewAsync(EditorPageTurned, browser, WebUtility.HtmlDecode(next.Groups[1].Value), stop);
+            }
             if (++batches % 5 == 0)
             {
                 await OfflineAsync(client, root, translator, stop);
@@ -127,6 +156,10 @@ internal sealed class MixedLoad(Site site, Guid projectId, IReadOnlyList<Guid> d
             }
             foreach (var segment in segments)
             {
+                if (browser is not null && !stop.IsCancellationRequested)
+                {
+                    await ViewAsync(EditorPage, browser, $"{editor}?segment={segment}", stop);
+                }
                 var translation = $"{root}/segments/{segment}/translations/{language}";
                 for (var save = 0; save < random.Next(1, 3) && !stop.IsCancellationRequested; save++)
                 {
@@ -245,6 +278,57 @@ internal sealed class MixedLoad(Site site, Guid projectId, IReadOnlyList<Guid> d
         }
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">")]
+    private static partial System.Text.RegularExpressions.Regex NextPage();
+
+    /// <summary>Signed in through the web app's form as a browser is: the form's antiforgery token posted back, the session kept as a cookie.</summary>
+    private async Task<HttpClient?> SignInAsync(string url, Person person, CancellationToken stop)
+    {
+        var browser = Site.Browser(url, TimeSpan.FromSeconds(60));
+        var form = await ViewAsync("sign-in form", browser, "/sign-in", stop, timed: false);
+        if (form is null || await CallTextAsync(SignIn, () => browser.PostAsync("/sign-in", Site.SignInForm(form, person), stop), stop, HttpStatusCode.SeeOther, "text/html") is null)
+        {
+            browser.Dispose();
+            return null;
+        }
+        return browser;
+    }
+
+    /// <summary>The coordinator's open dashboard: the page, then its live figures every few seconds, reloaded now and then.</summary>
+    private async Task WatchDashboardAsync(Person coordinator, string url, CancellationToken stop)
+    {
+        using var browser = await SignInAsync(url, coordinator, stop);
+        if (browser is null)
+        {
+            return;
+        }
+        var dashboard = $"/projects/{projectId}";
+        for (var view = 0; !stop.IsCancellationRequested; view++)
+        {
+            if (view % 5 == 0)
+            {
+                await ViewAsync(DashboardPage, browser, dashboard, stop);
+            }
+            else
+            {
+                await ViewAsync(LiveFigures, browser, dashboard, stop, fragment: true);
+            }
+            await Pause(DashboardRefresh, stop);
+        }
+    }
+
+    /// <summary>A page view (or the live figures a page's script fetches): 200, else a failure; a 503 must be the web app's page.</summary>
+    private Task<string?> ViewAsync(string name, HttpClient browser, string path, CancellationToken stop, bool fragment = false, bool timed = true) =>
+        CallTextAsync(name, () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, path);
+            if (fragment)
+            {
+                request.Headers.Add("Wgig-Partial", "live");
+            }
+            return browser.SendAsync(request, stop);
+        }, stop, HttpStatusCode.OK, fragment ? "text/plain" : "text/html", timed);
+
     private async Task<JsonElement?> CallAsync(string name, Func<Task<HttpResponseMessage>> call, CancellationToken stop)
     {
         var text = await CallTextAsync(name, call, stop);
@@ -252,7 +336,9 @@ internal sealed class MixedLoad(Site site, Guid projectId, IReadOnlyList<Guid> d
     }
 
     // One operation as a client makes it: timed, a 503 waited out for its Retry-After and tried again, a 4xx taken as the answer.
-    private async Task<string?> CallTextAsync(string name, Func<Task<HttpResponseMessage>> call, CancellationToken stop)
+    // A page (expected: its one right status) takes nothing else as an answer, and its 503 must come as a page (unavailable: the type).
+    private async Task<string?> CallTextAsync(string name, Func<Task<HttpResponseMessage>> call, CancellationToken stop,
+        HttpStatusCode? expected = null, string? unavailable = null, bool timed = true)
     {
         while (!stop.IsCancellationRequested)
         {
@@ -277,20 +363,29 @@ internal sealed class MixedLoad(Site site, Guid projectId, IReadOnlyList<Guid> d
             {
                 var status = (int)response.StatusCode;
                 _statuses.AddOrUpdate($"{status / 100}xx", 1, (_, n) => n + 1);
-                if (response.IsSuccessStatusCode)
+                if (expected is { } right ? response.StatusCode == right : response.IsSuccessStatusCode)
                 {
-                    if (_measuring)
+                    _answered.AddOrUpdate(name, 1, (_, n) => n + 1);
+                    if (_measuring && timed)
                     {
                         _latencies.GetOrAdd(name, _ => []).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     }
                     return await response.Content.ReadAsStringAsync(stop);
                 }
-                if (status < 500)
+                if (status < 500 && expected is null)
                 {
                     return null; // nothing left to claim, a lease taken over: the load moves on
                 }
                 var retryAfter = response.Headers.RetryAfter?.Delta;
-                _failures.Add((DateTimeOffset.UtcNow, name, status, retryAfter is not null));
+                _failures.Add((DateTimeOffset.UtcNow, name, status,
+                    status == 503 && retryAfter is not null && (unavailable is null || response.Content.Headers.ContentType?.MediaType == unavailable)));
+                if (status != 503)
+                {
+                    if (expected is not null && status < 500)
+                    {
+                        return null; // a page that did not answer (a redirect to the sign-in form, a refusal): recorded, and the browser moves on
+                    }
+                }
                 await Pause(retryAfter ?? TimeSpan.FromSeconds(1), stop);
             }
         }
@@ -315,15 +410,19 @@ internal sealed class MixedLoad(Site site, Guid projectId, IReadOnlyList<Guid> d
     /// </summary>
     public async Task CheckAsync(ScenarioReport report, string run)
     {
-        var events = (await site.QueryAsync<string>($"""
-            SELECT s.id || '|' || e.kind || '|' || coalesce(e.actor_id::text, '') || '|' || coalesce(e.comment, '') || '|' || coalesce(e.text, '')
+        // The history and the drafts in one statement, so in one snapshot: a request the run's end cut off on the client's side
+        // may still commit on the server's (a submission taking the draft away) between two separate reads.
+        var rows = await site.QueryAsync<string>($"""
+            SELECT 'e|' || s.id || '|' || e.kind || '|' || coalesce(e.actor_id::text, '') || '|' || coalesce(e.comment, '') || '|' || coalesce(e.text, '')
             FROM translate.target_events e JOIN translate.targets t ON t.id = e.target_id JOIN translate.segments s ON s.id = t.segment_id
             JOIN translate.documents d ON d.id = s.document_id WHERE d.project_id = '{projectId}' AND t.language = '{language}'
-            """)).Select(r => r.Split('|', 5)).Select(r => (Segment: Guid.Parse(r[0]), Kind: r[1], Actor: r[2], Text: r[4], Comment: r[3])).ToList();
-        var drafts = (await site.QueryAsync<string>($"""
-            SELECT s.id || '|' || coalesce(t.draft, '') FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id
+            UNION ALL
+            SELECT 'd|' || s.id || '|' || coalesce(t.draft, '') FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id
             JOIN translate.documents d ON d.id = s.document_id WHERE d.project_id = '{projectId}' AND t.language = '{language}'
-            """)).Select(r => r.Split('|', 2)).ToDictionary(r => Guid.Parse(r[0]), r => r[1]);
+            """);
+        var events = rows.Where(r => r.StartsWith("e|", StringComparison.Ordinal)).Select(r => r.Split('|', 6))
+            .Select(r => (Segment: Guid.Parse(r[1]), Kind: r[2], Actor: r[3], Text: r[5], Comment: r[4])).ToList();
+        var drafts = rows.Where(r => r.StartsWith("d|", StringComparison.Ordinal)).Select(r => r.Split('|', 3)).ToDictionary(r => Guid.Parse(r[1]), r => r[2]);
         int Found(Acknowledged write) => write.Kind switch
         {
             "submit" or "xliff" => events.Count(e => e.Segment == write.SegmentId && e.Kind == "Submitted" && e.Actor == write.Actor.ToString()
@@ -349,7 +448,10 @@ internal sealed class MixedLoad(Site site, Guid projectId, IReadOnlyList<Guid> d
         var shared = _claimed.GroupBy(c => c.Segment).Where(g => g.Select(c => c.Volunteer).Distinct().Count() > 1).ToList();
         report.Check(shared.Count == 0, $"no segment was handed to two volunteers ({run})", string.Join(", ", shared.Take(5).Select(g => g.Key)));
         await site.CheckWorkflowInvariantsAsync(report);
-        report.Check(_statuses.Keys.All(k => k != "5xx") || _failures.All(f => f.Status == 503 && f.RetryAfter),
-            $"the only 5xx answers are 503s with Retry-After ({run})", string.Join("; ", _failures.Where(f => f.Status != 503 || !f.RetryAfter).Take(5)));
+        report.Check(_failures.All(f => f.Status is 0 || f.AsExpected),
+            $"the only failed answers are 503s with Retry-After, from the pages a 503 page ({run})", string.Join("; ", _failures.Where(f => f.Status != 0 && !f.AsExpected).Take(5)));
+        report.Check(PageViews.All(p => _answered.GetValueOrDefault(p) > 0),
+            $"the translators in the browser and the coordinator signed in and viewed the editor (turning its pages) and the dashboard with its live figures ({run})",
+            string.Join(", ", PageViews.Select(p => $"{p}: {_answered.GetValueOrDefault(p)}")));
     }
 }

@@ -14,13 +14,13 @@ using Wgig.Translate.Domain.Targets;
 
 namespace Wgig.Translate.Bench.Faults;
 
-/// <summary>A volunteer of the site, with a personal API token.</summary>
-internal sealed record Person(Guid Id, string Token, string Role);
+/// <summary>A volunteer of the site, with a personal API token and a password (<see cref="Site.Password"/>) for the web app.</summary>
+internal sealed record Person(Guid Id, string Token, string Role, string Email);
 
 /// <summary>
-/// One installation for a scenario: a fresh database on the harness's cluster, accounts with tokens (seeded
-/// straight into the store: an admin, translators and reviewers), and the API and Worker processes, which the
-/// scenario starts, kills and restarts.
+/// One installation for a scenario: a fresh database on the harness's cluster, accounts with tokens and passwords
+/// (seeded straight into the store: an admin, a coordinator, translators and reviewers), and the API and Worker
+/// processes, which the scenario starts, kills and restarts.
 /// </summary>
 internal sealed class Site : IAsyncDisposable
 {
@@ -30,6 +30,12 @@ internal sealed class Site : IAsyncDisposable
     /// </summary>
     public static readonly string[] AcknowledgedWarnings =
         ["numbers", "length", "final-punctuation", "untranslated", "references", "whitespace", "doubled-words", "french-spacing", "consistency", "glossary", "urls"];
+
+    /// <summary>Every seeded account's password, for signing in to the web app as a browser does.</summary>
+    public const string Password = "a long fault-harness pass phrase";
+
+    private static readonly Lazy<string> PasswordHash = new(() =>
+        new Microsoft.AspNetCore.Identity.PasswordHasher<Account>().HashPassword(new Account(), Password));
 
     private readonly Harness _harness;
     private readonly string _purpose;
@@ -46,6 +52,9 @@ internal sealed class Site : IAsyncDisposable
     public NpgsqlDataSource DataSource { get; }
 
     public Person Admin { get; private set; } = null!;
+
+    /// <summary>A coordinator, made staff of each project <see cref="CreateProjectAsync"/> creates: the dashboard's viewer.</summary>
+    public Person Coordinator { get; private set; } = null!;
 
     public List<Person> Translators { get; } = [];
 
@@ -70,13 +79,13 @@ internal sealed class Site : IAsyncDisposable
         }
         Person Add(string role, int number)
         {
-            var person = new Person(Guid.CreateVersion7(), Secrets.New("wgig_"), role);
             var email = $"{role}{number}@faults.example";
+            var person = new Person(Guid.CreateVersion7(), Secrets.New("wgig_"), role, email);
             sql.Append(CultureInfo.InvariantCulture, $"""
                 INSERT INTO translate.accounts (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp,
-                    display_name, created_at, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
+                    password_hash, display_name, created_at, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
                 VALUES ('{person.Id}', '{email}', '{email.ToUpperInvariant()}', '{email}', '{email.ToUpperInvariant()}', true, '{Guid.NewGuid()}',
-                    '{role} {number}', now(), false, false, true, 0);
+                    '{PasswordHash.Value}', '{role} {number}', now(), false, false, true, 0);
                 INSERT INTO translate.account_roles (user_id, role_id) SELECT '{person.Id}', id FROM translate.roles WHERE name = '{(role == "reviewer" ? Roles.Volunteer : role)}';
                 INSERT INTO translate.api_tokens (id, account_id, name, hash, hint, created_at, expires_at)
                 VALUES (gen_random_uuid(), '{person.Id}', 'faults', '{Secrets.Hash(person.Token)}', '{person.Token[..9]}', now(), now() + interval '7 days');
@@ -85,6 +94,7 @@ internal sealed class Site : IAsyncDisposable
             return person;
         }
         Admin = Add(Roles.Admin, 1);
+        Coordinator = Add(Roles.Coordinator, 1);
         Translators.AddRange(Enumerable.Range(1, translators).Select(i => Add(Roles.Volunteer, i)));
         Reviewers.AddRange(Enumerable.Range(1, reviewers).Select(i => Add("reviewer", i)));
         await ExecuteAsync(sql.ToString());
@@ -131,11 +141,36 @@ internal sealed class Site : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Chromium's Accept header for a page: what the web app sees from a browser.</summary>
+    public const string BrowserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+
+    /// <summary>
+    /// A browser without a token: it keeps its cookies (the session, the antiforgery cookie) and does not follow redirects, so
+    /// a page that sends it to the sign-in form shows as the redirect it is.
+    /// </summary>
+    public static HttpClient Browser(string url, TimeSpan? timeout = null)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(url), Timeout = timeout ?? TimeSpan.FromMinutes(2),
+        };
+        client.DefaultRequestHeaders.Accept.ParseAdd(BrowserAccept);
+        return client;
+    }
+
+    /// <summary>The sign-in form's fields as the page gives them (its antiforgery token) with the person's e-mail and password.</summary>
+    public static FormUrlEncodedContent SignInForm(string page, Person person) => new(new Dictionary<string, string>
+    {
+        ["__RequestVerificationToken"] = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value,
+        ["email"] = person.Email, ["password"] = Password, ["returnUrl"] = "/",
+    });
+
     public async Task<Guid> CreateProjectAsync(HttpClient admin, string name, params string[] languages)
     {
         var project = await JsonAsync(await admin.PostAsJsonAsync("/api/projects", new { name, sourceLanguage = "en", targetLanguages = languages }));
         var projectId = project.GetProperty("id").GetGuid();
         await GrantAsync(projectId, languages);
+        (await admin.PutAsync($"/api/projects/{projectId}/staff/{Coordinator.Id}", null)).EnsureSuccessStatusCode();
         return projectId;
     }
 

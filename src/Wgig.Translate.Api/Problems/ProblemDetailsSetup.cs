@@ -55,6 +55,12 @@ public static class ProblemDetailsSetup
             }
             httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+            // A page of the web app answers a page, which a browser shows and loads again; everything else problem details.
+            if (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<Web.Shell.WebPageMetadata>() is not null)
+            {
+                await Web.Shell.WebResults.UnavailableAsync(httpContext, int.Parse(RetryAfterSeconds, System.Globalization.CultureInfo.InvariantCulture));
+                return true;
+            }
             return await problemDetails.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,

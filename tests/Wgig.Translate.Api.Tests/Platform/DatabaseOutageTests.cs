@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 using Wgig.Translate.Tests;
@@ -72,6 +75,79 @@ public sealed class DatabaseOutageTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Equal(["After the outage"], await api.Database.QueryAsync<string>("SELECT name FROM translate.projects"));
     }
 
+    [Fact]
+    public async Task While_the_database_is_away_the_pages_answer_a_503_page_with_retry_after_never_a_500_and_serve_again_once_it_is_back()
+    {
+        var admin = api.CreateClient();
+        var project = await admin.CreateProjectAsync(targets: ["fr"]);
+        var document = (await (await admin.UploadAsync(project, "paper.md", "The group met twice.\n\nIt wrote a report.\n"u8.ToArray()))
+            .Content.ReadFromJsonAsync<global::Wgig.Translate.Api.Documents.DocumentResponse>(ApiJson.Options))!.Id;
+        using (var scope = api.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Domain.Accounts.Account>>();
+            Assert.True((await users.AddPasswordAsync((await users.FindByEmailAsync("admin@test.example"))!, "a long pass phrase")).Succeeded);
+        }
+        await using var gate = Gate();
+        using var gated = Through(gate);
+        var browser = gated.Browser();
+        var signInForm = await browser.GetStringAsync("/sign-in");
+        var signedIn = await browser.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Regex.Match(signInForm, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value,
+            ["email"] = "admin@test.example", ["password"] = "a long pass phrase", ["returnUrl"] = "/",
+        }));
+        Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
+        var pages = new[] { $"/projects/{project}", $"/projects/{project}/documents/{document}/fr/", "/" };
+        foreach (var page in pages)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(page)).StatusCode);
+        }
+
+        gate.Cut();
+
+        // What the browser asks for: the pages (which load themselves again after Retry-After), a form it sends (never sent again by
+        // itself) and the dashboard's live figures, which its script fetches and leaves as they are when the answer is not a success.
+        async Task<string> UnavailableAsync(HttpResponseMessage response, string mediaType)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{response.RequestMessage!.RequestUri}: {(int)response.StatusCode} {body}");
+            Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+            Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+            return body;
+        }
+        foreach (var page in pages)
+        {
+            var html = await UnavailableAsync(await browser.GetAsync(page), "text/html");
+            Assert.Contains("<h1>Back in a moment</h1>", html, StringComparison.Ordinal);
+            Assert.Contains("<meta http-equiv=\"refresh\" content=\"5\" />", html, StringComparison.Ordinal);
+        }
+        var signedOut = gated.Browser();
+        var form = await signedOut.GetAsync("/sign-in"); // needs no database
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        var sent = await UnavailableAsync(await signedOut.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value,
+            ["email"] = "admin@test.example", ["password"] = "a long pass phrase", ["returnUrl"] = "/",
+        })), "text/html");
+        Assert.Contains("go back and send it again", sent, StringComparison.Ordinal);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", sent, StringComparison.Ordinal);
+        var live = new HttpRequestMessage(HttpMethod.Get, $"/projects/{project}");
+        live.Headers.Add("Wgig-Partial", "live");
+        Assert.Contains("nothing was saved", await UnavailableAsync(await browser.SendAsync(live), "text/plain"), StringComparison.Ordinal);
+        var french = new HttpRequestMessage(HttpMethod.Get, pages[1]);
+        french.Headers.AcceptLanguage.ParseAdd("fr");
+        Assert.Contains("<html lang=\"fr\"", await UnavailableAsync(await browser.SendAsync(french), "text/html"), StringComparison.Ordinal);
+
+        gate.Restore();
+
+        HttpResponseMessage? after = null;
+        for (var attempt = 0; attempt < 10 && after?.StatusCode != HttpStatusCode.OK; attempt++)
+        {
+            after = await browser.GetAsync(pages[0]);
+        }
+        Assert.Equal(HttpStatusCode.OK, after!.StatusCode);
+    }
+
     /// <summary>A derived factory and its clients, disposed together.</summary>
     private sealed class WebApplicationFactoryClient(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory) : IDisposable
     {
@@ -79,6 +155,15 @@ public sealed class DatabaseOutageTests(ApiFactory api) : IClassFixture<ApiFacto
         {
             var client = factory.CreateClient();
             client.DefaultRequestHeaders.Authorization = token is null ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return client;
+        }
+
+        /// <summary>A browser: no token, its cookies kept, redirects not followed, asking for HTML as Chromium does.</summary>
+        public HttpClient Browser()
+        {
+            var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            client.DefaultRequestHeaders.Authorization = null;
+            client.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
             return client;
         }
 

@@ -37,12 +37,6 @@ public sealed class PageContexts(TranslationDb db, IAntiforgery antiforgery)
 {
     public async Task<PageContext> ForAsync(HttpContext http)
     {
-        var tokens = antiforgery.GetAndStoreTokens(http);
-        var culture = CultureInfo.CurrentUICulture;
-        // The browser's region for dates and numbers when it speaks the interface's language (fr-CH for French); else the interface's own.
-        var formatting = WebSetup.FormattingCulture(CultureInfo.CurrentCulture.TwoLetterISOLanguageName == culture.TwoLetterISOLanguageName
-            ? CultureInfo.CurrentCulture
-            : culture);
         Viewer? viewer = null;
         if (http.User.Identity?.IsAuthenticated == true)
         {
@@ -62,6 +56,18 @@ public sealed class PageContexts(TranslationDb db, IAntiforgery antiforgery)
                 viewer = new Viewer(me, found.DisplayName, found.Email ?? "", [.. http.User.FindAll(ClaimTypes.Role).Select(c => c.Value)], zone, found.Unread);
             }
         }
-        return new PageContext(viewer, culture, formatting, tokens.FormFieldName, tokens.RequestToken ?? "", http.Request.Path + http.Request.QueryString);
+        return WithoutDatabase(http) with { Viewer = viewer };
+    }
+
+    /// <summary>The context without the viewer, which is all a page can have while the database is away.</summary>
+    public PageContext WithoutDatabase(HttpContext http)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        var culture = CultureInfo.CurrentUICulture;
+        // The browser's region for dates and numbers when it speaks the interface's language (fr-CH for French); else the interface's own.
+        var formatting = WebSetup.FormattingCulture(CultureInfo.CurrentCulture.TwoLetterISOLanguageName == culture.TwoLetterISOLanguageName
+            ? CultureInfo.CurrentCulture
+            : culture);
+        return new PageContext(null, culture, formatting, tokens.FormFieldName, tokens.RequestToken ?? "", http.Request.Path + http.Request.QueryString);
     }
 }

@@ -36,6 +36,28 @@ public static class WebResults
     public static IResult Error(PageContext page, DomainError error) =>
         Render<ErrorPage>(new { Page = page, Error = error }, DomainErrorResults.StatusFor(error));
 
+    /// <summary>
+    /// What a browser gets while the database is away or busy (status 503 and Retry-After are set by the outage handler,
+    /// <see cref="Problems.ProblemDetailsSetup"/>): a page in the interface language that loads itself again after Retry-After
+    /// when it was asked for (GET), or the sentence alone for a script's request. Nothing here touches the database.
+    /// </summary>
+    public static Task UnavailableAsync(HttpContext http, int retryAfterSeconds)
+    {
+        // The exception left the request's own culture behind with the endpoint: take it again from what the localization middleware chose.
+        if (http.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture is { } chosen)
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (chosen.Culture, chosen.UICulture);
+        }
+        if (http.Request.WantsPartial())
+        {
+            var text = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<ShellText>>();
+            return Results.Text(text["Error.Unavailable.Short"], statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(http);
+        }
+        var page = http.RequestServices.GetRequiredService<PageContexts>().WithoutDatabase(http);
+        return Render<UnavailablePage>(new { Page = page, RefreshSeconds = HttpMethods.IsGet(http.Request.Method) ? retryAfterSeconds : (int?)null },
+            StatusCodes.Status503ServiceUnavailable).ExecuteAsync(http);
+    }
+
     /// <summary>A return address that stays on this site (a path, never another host), or the fallback.</summary>
     public static string LocalOr(string? url, string fallback) =>
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || url[1] is not ('/' or '\\')) && !url.Contains('\n', StringComparison.Ordinal)
