@@ -27,7 +27,7 @@ public static class EditorMix
         var translators = setup.Volunteers.Take(editors).ToList();
         var reviewers = setup.Reviewers;
         // Enough open segments for everyone for the whole run, and half as many handed in already for the reviewers.
-        var perTranslator = (int)Math.Ceiling(seconds / (think.TotalSeconds * DraftsPerSegment)) + 8;
+        var perTranslator = 2 * (int)Math.Ceiling(seconds / (think.TotalSeconds * DraftsPerSegment)) + 8;
         var paragraphs = translators.Count * perTranslator * 2;
         var httpDocument = await PrepareAsync(setup, paragraphs, translators, reviewers);
         var rawDocument = await PrepareAsync(setup, paragraphs, translators, reviewers);
@@ -65,7 +65,8 @@ public static class EditorMix
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"The editor's mix: {translators.Count} translators and {reviewers.Count} reviewers for {elapsed:0} s, a draft saved every {think.TotalSeconds:0.#} s per active translator; " +
-            $"{calls:N0} calls ({calls / elapsed:0.#}/s), API CPU {cpuPerCall:0.00} ms/call; pgbench ran the same statements in the same proportions at the same rate"));
+            $"{calls:N0} calls ({calls / elapsed:0.#}/s), API CPU {cpuPerCall:0.00} ms/call; pgbench ran the same statements in the same proportions at the same rate" +
+            $"{(_ranOut > 0 ? $"; {_ranOut} translators found nothing left to claim before the end" : "")}"));
         Console.WriteLine();
         Console.WriteLine("| operation | calls | HTTP p50 ms | p95 | p99 | raw SQL p50 ms | p95 | p99 |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -127,7 +128,14 @@ public static class EditorMix
         await Task.Delay(TimeSpan.FromSeconds(random.NextDouble() * think.TotalSeconds));
         while (clock.Elapsed < until)
         {
-            var claim = await TimedAsync(latencies, "claim-next", () => client.PostAsJsonAsync($"{document}/claims", new { language = Language, words = ClaimWords }));
+            var claim = await TimedAsync(latencies, "claim-next", () => client.PostAsJsonAsync($"{document}/claims", new { language = Language, words = ClaimWords }),
+                nothingLeftIsFine: true);
+            if (claim.StatusCode == System.Net.HttpStatusCode.Conflict)
+            {
+                // The document ran out (fast editors on a quiet machine): this editor's day is over, the others go on.
+                Interlocked.Increment(ref _ranOut);
+                return;
+            }
             var segments = (await claim.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("segmentIds").EnumerateArray().Select(e => e.GetGuid()).ToList();
             (await TimedAsync(latencies, "segment page", () => client.GetAsync($"{document}/segments?page={1 + random.Next(20)}&pageSize=50"))).Dispose();
             foreach (var segment in segments)
@@ -165,12 +173,15 @@ public static class EditorMix
         }
     }
 
-    private static async Task<HttpResponseMessage> TimedAsync(Dictionary<string, ConcurrentBag<double>> latencies, string operation, Func<Task<HttpResponseMessage>> call)
+    private static int _ranOut;
+
+    private static async Task<HttpResponseMessage> TimedAsync(Dictionary<string, ConcurrentBag<double>> latencies, string operation, Func<Task<HttpResponseMessage>> call,
+        bool nothingLeftIsFine = false)
     {
         var started = Stopwatch.GetTimestamp();
         var response = await call();
         latencies[operation].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        if (!response.IsSuccessStatusCode)
+        if (!response.IsSuccessStatusCode && !(nothingLeftIsFine && response.StatusCode == System.Net.HttpStatusCode.Conflict))
         {
             throw new InvalidOperationException($"{operation} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
