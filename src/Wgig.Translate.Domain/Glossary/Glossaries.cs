@@ -10,16 +10,13 @@ public sealed class Glossaries(TranslationDb db)
 {
     private readonly Dictionary<(Guid, string, string), TermIndex> _indexes = [];
 
-    // The project's own entries and those of the projects sharing their glossary with it, in one round trip, compiled once
-    // (every draft save and submission reads it).
-    private static readonly Func<TranslationDb, Guid, IAsyncEnumerable<GlossaryEntry>> EntriesOf = EF.CompileAsyncQuery((TranslationDb db, Guid projectId) =>
-        db.GlossaryEntries.AsNoTracking()
-            .Where(e => e.ProjectId == projectId || db.ProjectShares.Any(s => s.ProjectId == projectId && s.Resource == SharedResource.Glossary
-                && s.OwnerProjectId == e.ProjectId))
-            .OrderBy(e => e.Id).AsQueryable());
+    // Every draft save and submission reads it: compiled once. Which projects' entries count is MemoryStore.ProjectsReadByAsync's rule.
+    private static readonly Func<TranslationDb, Guid[], IAsyncEnumerable<GlossaryEntry>> EntriesOf = EF.CompileAsyncQuery((TranslationDb db, Guid[] projects) =>
+        db.GlossaryEntries.AsNoTracking().Where(e => projects.Contains(e.ProjectId)).OrderBy(e => e.Id).AsQueryable());
 
     public async Task<List<GlossaryEntry>> EntriesForAsync(Guid projectId, CancellationToken cancellationToken) =>
-        await EntriesOf(db, projectId).ToListAsync(cancellationToken);
+        await EntriesOf(db, [.. await MemoryStore.ProjectsReadByAsync(db, projectId, SharedResource.Glossary, cancellationToken)])
+            .ToListAsync(cancellationToken);
 
     /// <summary>The project's glossary compiled for one language pair; built once per scope (request, job).</summary>
     public async Task<TermIndex> IndexAsync(Guid projectId, string sourceLanguage, string targetLanguage, CancellationToken cancellationToken)
