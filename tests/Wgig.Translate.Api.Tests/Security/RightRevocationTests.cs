@@ -63,22 +63,9 @@ public sealed class RightRevocationTests(ApiFactory api) : IClassFixture<ApiFact
     private async Task NoticesHeardAsync()
     {
         await Kept.Connected.WaitAsync(NoticeWait);
-        var heard = ForgottenAsync(Kept, Guid.Empty);
+        var heard = Kept.ForgottenAsync(Guid.Empty);
         await api.Database.ExecuteAsync($"NOTIFY {RightNotices.Channel}, 'all'");
         await heard.WaitAsync(NoticeWait);
-    }
-
-    private static Task ForgottenAsync(RightAnswers kept, Guid id)
-    {
-        var forgotten = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        kept.Forgotten += which =>
-        {
-            if (which is null || which == id)
-            {
-                forgotten.TrySetResult();
-            }
-        };
-        return forgotten.Task;
     }
 
     [Fact]
@@ -135,7 +122,7 @@ public sealed class RightRevocationTests(ApiFactory api) : IClassFixture<ApiFact
     public async Task A_right_taken_away_elsewhere_stops_claims_when_postgresql_tells_this_process()
     {
         await ClaimedAndKeptAsync();
-        var forgotten = ForgottenAsync(Kept, _volunteerId);
+        var forgotten = Kept.ForgottenAsync(_volunteerId);
 
         await api.Database.ExecuteAsync($"UPDATE translate.project_members SET can_translate = false WHERE account_id = '{_volunteerId}'");
         await forgotten.WaitAsync(NoticeWait);
@@ -147,7 +134,7 @@ public sealed class RightRevocationTests(ApiFactory api) : IClassFixture<ApiFact
     public async Task A_volunteer_paused_by_a_set_based_statement_elsewhere_stops_claiming_when_postgresql_tells_this_process()
     {
         await ClaimedAndKeptAsync();
-        var forgotten = ForgottenAsync(Kept, _volunteerId);
+        var forgotten = Kept.ForgottenAsync(_volunteerId);
 
         // As the Worker's pause after repeated lapses writes it, from another process.
         await api.Database.ExecuteAsync($"""
@@ -165,14 +152,14 @@ public sealed class RightRevocationTests(ApiFactory api) : IClassFixture<ApiFact
     public async Task A_project_or_document_changed_elsewhere_is_read_again_when_postgresql_tells_this_process()
     {
         await ClaimedAndKeptAsync();
-        var languages = ForgottenAsync(Kept, _projectId);
+        var languages = Kept.ForgottenAsync(_projectId);
         await api.Database.ExecuteAsync($"UPDATE translate.projects SET target_languages = ARRAY['es'] WHERE id = '{_projectId}'");
         await languages.WaitAsync(NoticeWait);
         await (await ClaimAsync()).AssertProblemAsync(HttpStatusCode.BadRequest, "not a target language");
 
         await api.Database.ExecuteAsync($"UPDATE translate.projects SET target_languages = ARRAY['fr', 'es'] WHERE id = '{_projectId}'");
         await ClaimedAndKeptAsync();
-        var document = ForgottenAsync(Kept, _projectId);
+        var document = Kept.ForgottenAsync(_projectId);
         await api.Database.ExecuteAsync("TRUNCATE translate.documents CASCADE");
         await document.WaitAsync(NoticeWait);
         await (await ClaimAsync()).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -184,7 +171,7 @@ public sealed class RightRevocationTests(ApiFactory api) : IClassFixture<ApiFact
         await ClaimedAndKeptAsync();
         // A second API process on the same database, with its own kept checks.
         await using var other = api.WithWebHostBuilder(_ => { });
-        var forgotten = ForgottenAsync(Kept, _volunteerId);
+        var forgotten = Kept.ForgottenAsync(_volunteerId);
 
         var revoked = await GrantAsync(other.CreateClient(new WebApplicationFactoryClientOptions()).WithToken(TestAccounts.CoordinatorToken), translate: false);
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
