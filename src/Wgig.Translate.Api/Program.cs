@@ -43,6 +43,7 @@ builder.Services.AddOptions<RepositoryAccessOptions>().BindConfiguration(Reposit
 builder.Services.AddJobStorage();
 builder.Services.AddDocumentImport();
 builder.Services.AddTranslationAids();
+builder.Services.AddKeptCheckSettings();
 builder.Services.AddClaims();
 builder.Services.AddAccounts();
 builder.Services.AddApiProblemDetails();

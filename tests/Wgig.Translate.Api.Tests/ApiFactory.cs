@@ -40,6 +40,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // the TRUNCATE arrives.
         Services.GetRequiredService<Wgig.Translate.Api.Accounts.TokenCallers>().ForgetAll();
         Services.GetRequiredService<Wgig.Translate.Domain.Documents.RightAnswers>().ForgetAll();
+        Services.GetRequiredService<Wgig.Translate.Domain.Checks.KeptCheckSettings>().ForgetAll();
     }
 
     /// <summary>A client that acts as the test admin unless told otherwise.</summary>

@@ -27,6 +27,18 @@ public sealed record DocumentChecksResponse(string Language, int Errors, int War
 
 public static class ChecksApi
 {
+    /// <summary>
+    /// The check settings (levels, glossary) kept for a few seconds per API process, forgotten as they change: here on save,
+    /// elsewhere through PostgreSQL's notices (the one listener, <see cref="Security.ChangeNoticesListener"/>, hears them).
+    /// </summary>
+    public static IServiceCollection AddKeptCheckSettings(this IServiceCollection services)
+    {
+        services.AddSingleton<KeptCheckSettings>();
+        services.AddSingleton<IHearsChanges>(provider => provider.GetRequiredService<KeptCheckSettings>());
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CheckSettingChangesInterceptor>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapChecks(this IEndpointRouteBuilder routes)
     {
         var checks = routes.MapGroup("/projects/{projectId}/checks").WithTags("Suggestions and checks").ProducesProblem(StatusCodes.Status404NotFound);

@@ -8,6 +8,7 @@ using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Paging;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Api.Suggestions;
+using Wgig.Translate.Domain.Checks;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Glossary;
@@ -113,9 +114,12 @@ public static class GlossaryApi
         return TypedResults.Ok(GlossaryEntryResponse.From(entry, projectId));
     }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid projectId, Guid entryId, TranslationDb db, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid projectId, Guid entryId, TranslationDb db, KeptCheckSettings kept,
+        CancellationToken cancellationToken)
     {
         var deleted = await db.GlossaryEntries.Where(e => e.Id == entryId && e.ProjectId == projectId).ExecuteDeleteAsync(cancellationToken);
+        // One statement, no save for the interceptor to see: the next check of this process reads the glossary without it.
+        kept.ForgetProject(projectId);
         return deleted == 0 ? new GlossaryEntryNotFound(projectId, entryId).ToProblem() : TypedResults.NoContent();
     }
 

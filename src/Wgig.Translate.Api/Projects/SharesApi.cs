@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Problems;
 using Wgig.Translate.Domain.Accounts;
+using Wgig.Translate.Domain.Checks;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
@@ -79,7 +80,7 @@ public static class SharesApi
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> Unshare(Guid projectId, string resource, Guid otherProjectId, TranslationDb db,
-        CancellationToken cancellationToken)
+        KeptCheckSettings kept, CancellationToken cancellationToken)
     {
         var checkedShare = await CheckAsync(db, projectId, resource, otherProjectId, cancellationToken);
         if (!checkedShare.Succeeded)
@@ -88,6 +89,8 @@ public static class SharesApi
         }
         var kind = checkedShare.Value;
         await db.ProjectShares.Where(s => s.OwnerProjectId == projectId && s.ProjectId == otherProjectId && s.Resource == kind).ExecuteDeleteAsync(cancellationToken);
+        // One statement, no save for the interceptor to see: the next check of this process reads the glossary without the share.
+        kept.ForgetProject(otherProjectId);
         return TypedResults.NoContent();
     }
 

@@ -44,9 +44,29 @@ public sealed class SegmentChecks(TranslationDb db, QualityChecks checks, Glossa
     public async Task<Dictionary<string, CheckLevel>> LevelsAsync(Guid projectId, CancellationToken cancellationToken) =>
         await LevelsOf(db, projectId).ToDictionaryAsync(s => s.Check, s => s.Level, StringComparer.Ordinal, cancellationToken);
 
-    public async Task<ProjectChecker> ForAsync(Guid projectId, string sourceLanguage, string targetLanguage, CancellationToken cancellationToken) =>
-        new(checks, await LevelsAsync(projectId, cancellationToken), await glossaries.IndexAsync(projectId, sourceLanguage, targetLanguage, cancellationToken),
-            sourceLanguage, targetLanguage);
+    public async Task<ProjectChecker> ForAsync(Guid projectId, string sourceLanguage, string targetLanguage, CancellationToken cancellationToken)
+    {
+        var settings = await SettingsAsync(projectId, sourceLanguage, targetLanguage, cancellationToken);
+        return new(checks, settings.Levels, settings.Glossary, sourceLanguage, targetLanguage);
+    }
+
+    // Levels and glossary change seldom and every draft save reads them: an API process takes them from what it kept
+    // (KeptCheckSettings) for a few seconds, instead of three round trips and the glossary's compilation per call.
+    private async Task<CheckSettings> SettingsAsync(Guid projectId, string sourceLanguage, string targetLanguage, CancellationToken cancellationToken)
+    {
+        var kept = KeptCheckSettings.Of(db);
+        var question = new CheckSettingsQuestion(projectId, sourceLanguage, targetLanguage);
+        if (kept is not null && kept.TryGet(question, out var settings))
+        {
+            return settings;
+        }
+        var (changes, readAt) = (kept?.Changes ?? 0, kept?.Now ?? default);
+        var levels = await LevelsAsync(projectId, cancellationToken);
+        var (glossary, glossaryProjects) = await glossaries.IndexWithProjectsAsync(projectId, sourceLanguage, targetLanguage, cancellationToken);
+        settings = new CheckSettings(levels, glossary, glossaryProjects);
+        kept?.Remember(question, settings, changes, readAt);
+        return settings;
+    }
 
     /// <summary>Every check on one translation of a segment, with its mutes and the project's other translations of the same source.</summary>
     public async Task<CheckReport> RunAsync(DocumentLanguage place, Segment segment, Target? target, SegmentContent translation,

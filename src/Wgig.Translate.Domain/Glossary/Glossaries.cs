@@ -8,7 +8,7 @@ namespace Wgig.Translate.Domain.Glossary;
 /// <summary>The glossary a project works with: its own entries and those of projects sharing theirs with it.</summary>
 public sealed class Glossaries(TranslationDb db)
 {
-    private readonly Dictionary<(Guid, string, string), TermIndex> _indexes = [];
+    private readonly Dictionary<(Guid, string, string), (TermIndex Index, IReadOnlyList<Guid> Projects)> _indexes = [];
 
     // Every draft save and submission reads it: compiled once. Which projects' entries count is MemoryStore.ProjectsReadByAsync's rule.
     private static readonly Func<TranslationDb, Guid[], IAsyncEnumerable<GlossaryEntry>> EntriesOf = EF.CompileAsyncQuery((TranslationDb db, Guid[] projects) =>
@@ -19,13 +19,19 @@ public sealed class Glossaries(TranslationDb db)
             .ToListAsync(cancellationToken);
 
     /// <summary>The project's glossary compiled for one language pair; built once per scope (request, job).</summary>
-    public async Task<TermIndex> IndexAsync(Guid projectId, string sourceLanguage, string targetLanguage, CancellationToken cancellationToken)
+    public async Task<TermIndex> IndexAsync(Guid projectId, string sourceLanguage, string targetLanguage, CancellationToken cancellationToken) =>
+        (await IndexWithProjectsAsync(projectId, sourceLanguage, targetLanguage, cancellationToken)).Index;
+
+    /// <summary><see cref="IndexAsync"/>, with the projects whose entries it holds (the project's own and those sharing theirs with it).</summary>
+    public async Task<(TermIndex Index, IReadOnlyList<Guid> Projects)> IndexWithProjectsAsync(Guid projectId, string sourceLanguage, string targetLanguage,
+        CancellationToken cancellationToken)
     {
-        if (!_indexes.TryGetValue((projectId, sourceLanguage, targetLanguage), out var index))
+        if (!_indexes.TryGetValue((projectId, sourceLanguage, targetLanguage), out var found))
         {
-            index = new TermIndex(await EntriesForAsync(projectId, cancellationToken), sourceLanguage, targetLanguage);
-            _indexes[(projectId, sourceLanguage, targetLanguage)] = index;
+            var projects = await MemoryStore.ProjectsReadByAsync(db, projectId, SharedResource.Glossary, cancellationToken);
+            found = (new TermIndex(await EntriesOf(db, [.. projects]).ToListAsync(cancellationToken), sourceLanguage, targetLanguage), projects);
+            _indexes[(projectId, sourceLanguage, targetLanguage)] = found;
         }
-        return index;
+        return found;
     }
 }
