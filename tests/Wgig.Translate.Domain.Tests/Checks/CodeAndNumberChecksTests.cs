@@ -153,6 +153,23 @@ public sealed class CodeAndNumberChecksTests
         Assert.Contains(expected, Assert.Single(Run<ReferencesCheck>(source, target, to: language)), StringComparison.Ordinal);
 
     [Theory]
+    [InlineData("As stated in paragraph 17 (b).", "如第17（b）段所述。", "zh")]
+    [InlineData("As stated in paragraph 17 (b).", "Как указано в пункте 17 (б).", "ru")]
+    [InlineData("As stated in subparagraph (a).", "كما ورد في الفقرة الفرعية (أ).", "ar")]
+    [InlineData("As stated in subparagraph (z).", "Как указано в подпункте э).", "ru")]
+    [InlineData("See part d of the plan, in the section mix.", "Voir la partie d du plan.", "fr")]
+    public void References_pass_with_full_width_brackets_the_languages_own_letters_and_lower_case_words(string source, string target, string language) =>
+        Assert.Empty(Run<ReferencesCheck>(source, target, to: language));
+
+    [Theory]
+    [InlineData("See (b) and again (b).", "Voir c) et c).", "fr", "The translation lacks the reference “(b)”.")]
+    [InlineData("See (b) and chapter IV.", "Voir c) et le chapitre V.", "fr", "The translation lacks the references “(b)”, “chapter IV”.")]
+    [InlineData("See chapter IV.", "Voir le chapitre IVa.", "fr", "The translation lacks the reference “chapter IV”.")]
+    [InlineData("As stated in subparagraph (b).", "كما ورد في الفقرة الفرعية (b", "ar", "The translation lacks the reference “(b)”.")]
+    public void References_name_each_lost_label_once(string source, string target, string language, string expected) =>
+        Assert.Equal(expected, Assert.Single(Run<ReferencesCheck>(source, target, to: language)));
+
+    [Theory]
     [InlineData("See https://www.wgig.org/docs/report.html.", "Voir https://www.wgig.org/docs/report.html.", "fr")]
     [InlineData("Write to secretariat@wgig.org for copies.", "Для получения копий пишите по адресу secretariat@wgig.org.", "ru")]
     [InlineData("See www.itu.int/wsis.", "请参见www.itu.int/wsis。", "zh")]
@@ -164,4 +181,10 @@ public sealed class CodeAndNumberChecksTests
     [InlineData("Write to secretariat@wgig.org for copies.", "Escriba a secretaria@wgig.org para obtener copias.", "es")]
     public void Addresses_fail_when_changed(string source, string target, string language) =>
         Assert.Single(Run<AddressesCheck>(source, target, to: language));
+
+    [Theory]
+    [InlineData("See www.itu.int/wsis and www.itu.int/wsis again.", "Voir le site de l’UIT.", "The translation lacks “www.itu.int/wsis”, or changed it; addresses are copied as they are.")]
+    [InlineData("Write to secretariat@wgig.org.", "Écrire au secrétariat.", "The translation lacks “secretariat@wgig.org”, or changed it; addresses are copied as they are.")]
+    public void Addresses_name_each_lost_address_once(string source, string target, string expected) =>
+        Assert.Equal(expected, Assert.Single(Run<AddressesCheck>(source, target)));
 }
