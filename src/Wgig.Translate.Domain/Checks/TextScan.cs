@@ -46,7 +46,7 @@ public static partial class TextScan
             var first = true;
             while (i + 1 < text.Length && IsSeparator(text[i]) && Digit(text[i + 1]) >= 0)
             {
-                var spaced = char.IsWhiteSpace(text[i]) || text[i] is '\u202F' or '\u2009';
+                var spaced = char.IsWhiteSpace(text[i]); // the no-break, narrow and thin spaces too
                 var save = i;
                 var before = value.Length;
                 i++;

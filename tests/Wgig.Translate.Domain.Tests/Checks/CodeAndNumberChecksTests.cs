@@ -158,6 +158,7 @@ public sealed class CodeAndNumberChecksTests
     [InlineData("As stated in subparagraph (a).", "كما ورد في الفقرة الفرعية (أ).", "ar")]
     [InlineData("As stated in subparagraph (z).", "Как указано в подпункте э).", "ru")]
     [InlineData("See part d of the plan, in the section mix.", "Voir la partie d du plan.", "fr")]
+    [InlineData("See the section Civil society.", "Voir la section société civile.", "fr")]
     public void References_pass_with_full_width_brackets_the_languages_own_letters_and_lower_case_words(string source, string target, string language) =>
         Assert.Empty(Run<ReferencesCheck>(source, target, to: language));
 
@@ -168,6 +169,66 @@ public sealed class CodeAndNumberChecksTests
     [InlineData("As stated in subparagraph (b).", "كما ورد في الفقرة الفرعية (b", "ar", "The translation lacks the reference “(b)”.")]
     public void References_name_each_lost_label_once(string source, string target, string language, string expected) =>
         Assert.Equal(expected, Assert.Single(Run<ReferencesCheck>(source, target, to: language)));
+
+    // The sub-paragraph letters of UN translations, (a) to (z) in order: Russian а, б, в… and Arabic in abjad order أ, ب, ج….
+    [Theory]
+    [InlineData("ru", "a", "а")]
+    [InlineData("ru", "b", "б")]
+    [InlineData("ru", "c", "в")]
+    [InlineData("ru", "d", "г")]
+    [InlineData("ru", "e", "д")]
+    [InlineData("ru", "f", "е")]
+    [InlineData("ru", "g", "ж")]
+    [InlineData("ru", "h", "з")]
+    [InlineData("ru", "i", "и")]
+    [InlineData("ru", "j", "к")]
+    [InlineData("ru", "k", "л")]
+    [InlineData("ru", "l", "м")]
+    [InlineData("ru", "m", "н")]
+    [InlineData("ru", "n", "о")]
+    [InlineData("ru", "o", "п")]
+    [InlineData("ru", "p", "р")]
+    [InlineData("ru", "q", "с")]
+    [InlineData("ru", "r", "т")]
+    [InlineData("ru", "s", "у")]
+    [InlineData("ru", "t", "ф")]
+    [InlineData("ru", "u", "х")]
+    [InlineData("ru", "v", "ц")]
+    [InlineData("ru", "w", "ч")]
+    [InlineData("ru", "x", "ш")]
+    [InlineData("ru", "y", "щ")]
+    [InlineData("ru", "z", "э")]
+    [InlineData("ar", "a", "أ")]
+    [InlineData("ar", "b", "ب")]
+    [InlineData("ar", "c", "ج")]
+    [InlineData("ar", "d", "د")]
+    [InlineData("ar", "e", "هـ")]
+    [InlineData("ar", "f", "و")]
+    [InlineData("ar", "g", "ز")]
+    [InlineData("ar", "h", "ح")]
+    [InlineData("ar", "i", "ط")]
+    [InlineData("ar", "j", "ي")]
+    [InlineData("ar", "k", "ك")]
+    [InlineData("ar", "l", "ل")]
+    [InlineData("ar", "m", "م")]
+    [InlineData("ar", "n", "ن")]
+    [InlineData("ar", "o", "س")]
+    [InlineData("ar", "p", "ع")]
+    [InlineData("ar", "q", "ف")]
+    [InlineData("ar", "r", "ص")]
+    [InlineData("ar", "s", "ق")]
+    [InlineData("ar", "t", "ر")]
+    [InlineData("ar", "u", "ش")]
+    [InlineData("ar", "v", "ت")]
+    [InlineData("ar", "w", "ث")]
+    [InlineData("ar", "x", "خ")]
+    [InlineData("ar", "y", "ذ")]
+    [InlineData("ar", "z", "ض")]
+    public void References_accept_each_sub_paragraph_letter_in_the_languages_own_letter(string language, string latin, string own)
+    {
+        Assert.Empty(Run<ReferencesCheck>($"See subparagraph ({latin}).", $"({own}) x", to: language));
+        Assert.Empty(Run<ReferencesCheck>($"See subparagraph ({latin}).", $"{own}) x", to: language));
+    }
 
     [Theory]
     [InlineData("See https://www.wgig.org/docs/report.html.", "Voir https://www.wgig.org/docs/report.html.", "fr")]

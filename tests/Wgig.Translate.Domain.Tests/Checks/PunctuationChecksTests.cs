@@ -77,6 +77,7 @@ public sealed class PunctuationChecksTests
     [InlineData("fr", "Qui gouverne l’Internet ? Voir la note\u00A0; puis signer\u202F! Ou\u2009: rien.")]
     [InlineData("fr", "Vraiment !! Vraiment !?")]
     [InlineData("fr", "?Rien : «")]
+    [InlineData("fr", ": la suite.")]
     [InlineData("fr-ch", "Qui? Voir la note; puis signer! Il a dit : « oui ».")]
     public void French_spacing_takes_any_space_and_leaves_doubled_marks_and_the_ends_of_the_text_alone(string language, string target) =>
         Assert.Empty(Run<FrenchSpacingCheck>("x", target, to: language));
@@ -84,6 +85,9 @@ public sealed class PunctuationChecksTests
     [Theory]
     [InlineData("Voir l’article 10: la règle.", "French puts a no-break space before :.")]
     [InlineData("Voir http:/wgig.org.", "French puts a no-break space before :.")]
+    [InlineData("Voir http:/", "French puts a no-break space before :.")]
+    [InlineData("Rendez-vous à 10:", "French puts a no-break space before :.")]
+    [InlineData("Vote:12 pour.", "French puts a no-break space before :.")]
     [InlineData("Quoi?", "French puts a no-break space before ?.")]
     [InlineData("Il a dit : « oui».", "French puts a no-break space before ».")]
     public void French_spacing_wants_a_space_before_a_colon_that_is_no_time_or_address(string target, string expected) =>
@@ -117,6 +121,7 @@ public sealed class PunctuationChecksTests
     [InlineData("ar", "من يحكم الإنترنت؟ الحكومات، والقطاع الخاص؛ والمجتمع المدني.")]
     [InlineData("ar", "بلغ العدد 1,000 مستخدم.")]
     [InlineData("fr", "Qui gouverne, vraiment ?")]
+    [InlineData("fr", "Le mot سلام, dit-il; et مرحبا?")]
     public void Arabic_punctuation_passes_with_arabic_marks(string language, string target) =>
         Assert.Empty(Run<ArabicPunctuationCheck>("x", target, to: language));
 
@@ -195,6 +200,7 @@ public sealed class PunctuationChecksTests
     [InlineData("fr", "Le, le groupe s’est réuni.")]
     [InlineData("fr", "Le score était de 2 2.")]
     [InlineData("en", "The nation nations agreed.")]
+    [InlineData("zh", "报告提到 the the 问题")]
     public void Doubled_words_pass_across_punctuation_for_numbers_other_forms_and_each_languages_doubles(string language, string target) =>
         Assert.Empty(Run<DoubledWordsCheck>("x", target, to: language));
 
