@@ -141,4 +141,49 @@ public sealed class ProcessingRequirementTests
         Assert.Equal($"line 2: {violation}", Assert.Single(Assert.IsType<InvalidXliff>(refused.Error).Violations).ToString());
         Assert.True(read.Succeeded, $"{requirement}: the valid unit was refused: {read.Error?.Detail}");
     }
+
+    // §4.3.1 id: a segment and every inline element of its source that has an id share one set of ids.
+    [Theory]
+    [InlineData("""<ph id="1"/>""")]
+    [InlineData("""<pc id="1">b</pc>""")]
+    [InlineData("""<sc id="1" isolated="yes"/>""")]
+    [InlineData("""<ec id="1" isolated="yes"/>""")]
+    [InlineData("""<mrk id="1" translate="no">b</mrk>""")]
+    [InlineData("""<sm id="1" translate="no"/>b<em startRef="1"/>""")]
+    public void Every_inline_element_with_an_id_shares_the_ids_of_the_segments(string inline) =>
+        Assert.Equal("line 2: the id of a segment, ignorable or source inline element '1' is not unique (unique ids)",
+            Assert.Single(Assert.IsType<InvalidXliff>(Read($"""<segment id="1"><source>a{inline}</source></segment>""").Error).Violations).ToString());
+
+    [Theory]
+    [InlineData("translated")]
+    [InlineData("reviewed")]
+    [InlineData("final")]
+    public void A_segment_translated_reviewed_or_final_has_a_target(string state) =>
+        Assert.Equal($"line 2: segment '' is '{state}' but has no <target> (state)",
+            Assert.Single(Assert.IsType<InvalidXliff>(Read($"""<segment state="{state}"><source>a</source></segment>""").Error).Violations).ToString());
+
+    // Appendix: Fragment Identification, the prefixes of the core and of the modules this reader knows.
+    [Theory]
+    [InlineData("f")]
+    [InlineData("g")]
+    [InlineData("u")]
+    [InlineData("n")]
+    [InlineData("d")]
+    [InlineData("t")]
+    [InlineData("mtc")]
+    [InlineData("gls")]
+    [InlineData("mda")]
+    [InlineData("res")]
+    [InlineData("ctr")]
+    [InlineData("slr")]
+    [InlineData("val")]
+    [InlineData("fs")]
+    [InlineData("itsm")]
+    [InlineData("tbx")]
+    public void Every_registered_fragment_prefix_may_be_referred_to(string prefix)
+    {
+        Assert.True(Read($"""<segment><source><mrk id="m1" type="term" ref="#{prefix}=x">a</mrk></source></segment>""").Succeeded);
+        Assert.Equal($"line 2: ref '#{prefix}x=x': the prefix '{prefix}x' is not registered (fragment identifier)",
+            Assert.Single(Assert.IsType<InvalidXliff>(Read($"""<segment><source><mrk id="m1" type="term" ref="#{prefix}x=x">a</mrk></source></segment>""").Error).Violations).ToString());
+    }
 }
