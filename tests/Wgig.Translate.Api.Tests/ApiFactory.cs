@@ -36,9 +36,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await Database.ResetAsync();
         await TestAccounts.SeedAsync(Database);
-        // The same tokens now belong to new accounts: the token checks kept from before go now, not when PostgreSQL's notice of
+        // The same tokens now belong to new accounts: the token checks and right checks kept from before go now, not when PostgreSQL's notice of
         // the TRUNCATE arrives.
         Services.GetRequiredService<Wgig.Translate.Api.Accounts.TokenCallers>().ForgetAll();
+        Services.GetRequiredService<Wgig.Translate.Domain.Documents.RightAnswers>().ForgetAll();
     }
 
     /// <summary>A client that acts as the test admin unless told otherwise.</summary>

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Wgig.Translate.Api.Security;
 using Wgig.Translate.Domain.Accounts;
+using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Storage;
 
 namespace Wgig.Translate.Api.Accounts;
@@ -38,10 +40,15 @@ public static class AccountsSetup
             .AddEntityFrameworkStores<TranslationDb>()
             .AddSignInManager();
         services.AddScoped<AccountSessions>();
-        // Token checks kept for a few seconds, forgotten as credentials change (here, and in other processes through PostgreSQL).
+        // Token checks and per-language right checks kept for a few seconds, forgotten as what they depend on changes (here,
+        // and in other processes through PostgreSQL's notices, which one listener hears for both).
         services.AddSingleton<TokenCallers>();
+        services.AddSingleton<IHearsChanges>(provider => provider.GetRequiredService<TokenCallers>());
         services.AddSingleton<IInterceptor, CredentialChangesInterceptor>();
-        services.AddHostedService<CredentialChangesListener>();
+        services.AddSingleton<RightAnswers>();
+        services.AddSingleton<IHearsChanges>(provider => provider.GetRequiredService<RightAnswers>());
+        services.AddSingleton<IInterceptor, RightChangesInterceptor>();
+        services.AddHostedService<ChangeNoticesListener>();
         services.AddAuthentication(EitherScheme)
             .AddPolicyScheme(EitherScheme, "Cookie or token", options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)

@@ -104,11 +104,25 @@ public sealed record DocumentLanguage(Project Project, Document Document, string
     private static readonly Func<TranslationDb, Guid, Guid, Guid?, string, Guid, bool, CancellationToken, Task<Found?>> FindReviewing =
         Compile(LanguageRight.Review);
 
+    private static readonly Func<TranslationDb, Guid, Guid, CancellationToken, Task<Segment?>> SegmentOf = EF.CompileAsyncQuery(
+        (TranslationDb db, Guid segmentId, Guid documentId, CancellationToken _) =>
+            db.Segments.AsNoTracking().FirstOrDefault(s => s.Id == segmentId && s.DocumentId == documentId));
+
     private static async Task<Result<(DocumentLanguage Target, Segment? Segment, VolunteerProfile? Profile)>> FindWithProfileAsync(TranslationDb db,
         Guid projectId, Guid documentId, Guid? segmentId, string? language, (Guid Account, LanguageRight Right)? needs, CancellationToken cancellationToken)
     {
         var normalized = LanguageTag.TryNormalize(language, out var target, out _) ? target : "";
         var (account, right) = needs ?? (Guid.Empty, LanguageRight.Translate);
+        // A right found held a moment ago is taken from what this process kept (RightAnswers): the same answer, without the round trip.
+        var kept = needs is null ? null : RightAnswers.Of(db);
+        var question = new RightQuestion(account, projectId, documentId, normalized, right);
+        if (kept is not null && kept.TryGet(question, out var answer))
+        {
+            var segment = segmentId is { } id ? await SegmentOf(db, id, documentId, cancellationToken) : null;
+            return (new DocumentLanguage(answer.Project, answer.Document, normalized), segment, answer.Profile);
+        }
+        var changes = kept?.Changes ?? 0;
+        var readAt = kept?.Now ?? default;
         var find = right == LanguageRight.Review ? FindReviewing : FindTranslating;
         var found = await find(db, projectId, documentId, segmentId, normalized, account, needs is not null, cancellationToken);
         if (found is null)
@@ -127,6 +141,7 @@ public sealed record DocumentLanguage(Project Project, Document Document, string
         {
             return new NoLanguageRight(right, normalized);
         }
+        kept?.Remember(question, new RightAnswer(found.Project, found.Document, found.Profile), changes, readAt);
         return (new DocumentLanguage(found.Project, found.Document, normalized), found.Segment, needs is null ? null : found.Profile);
     }
 }

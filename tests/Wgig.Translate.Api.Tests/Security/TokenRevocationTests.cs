@@ -29,18 +29,7 @@ public sealed class TokenRevocationTests(ApiFactory api) : IClassFixture<ApiFact
         return kept.AccountId;
     }
 
-    private Task ForgottenAsync(Guid accountId)
-    {
-        var forgotten = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Callers.Forgotten += account =>
-        {
-            if (account is null || account == accountId)
-            {
-                forgotten.TrySetResult();
-            }
-        };
-        return forgotten.Task;
-    }
+    private Task ForgottenAsync(Guid accountId) => Callers.ForgottenAsync(accountId);
 
     [Fact]
     public async Task A_token_revoked_through_the_api_stops_working_on_the_very_next_call()
