@@ -46,7 +46,7 @@ public static partial class TextScan
             var first = true;
             while (i + 1 < text.Length && IsSeparator(text[i]) && Digit(text[i + 1]) >= 0)
             {
-                var spaced = char.IsWhiteSpace(text[i]) || text[i] is '\u202F' or '\u2009';
+                var spaced = char.IsWhiteSpace(text[i]); // the no-break, narrow and thin spaces too
                 var save = i;
                 var before = value.Length;
                 i++;
@@ -122,7 +122,7 @@ public static partial class TextScan
 
     public static bool IsCjk(char c) => c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
 
-    public static bool IsArabicLetter(char c) => c is >= '\u0620' and <= '\u064A' or >= '\u066E' and <= '\u06D3' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
+    public static bool IsArabicLetter(char c) => c is >= '\u0620' and <= '\u064A' or >= '\u066E' and <= '\u06D3' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFC';
 
     /// <summary>The nearest character before <paramref name="index"/> that is not white space, or '\0'.</summary>
     public static char PreviousVisible(string text, int index)

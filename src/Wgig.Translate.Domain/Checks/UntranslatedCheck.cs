@@ -38,8 +38,7 @@ public sealed class UntranslatedCheck : ICheck
         {
             text = text.Replace(input.SourcePlain.Substring(term.Start, term.Length), " ", StringComparison.Ordinal);
         }
-        // What is left: acronyms and numbers only?
-        return WordForms.Tokenize(text, "und").All(w => text.Substring(w.Start, w.Length) is var word
-            && (word.All(c => !char.IsLetter(c) || char.IsUpper(c)) || word.All(char.IsDigit)));
+        // What is left: acronyms and numbers only (no word with a letter that is not a capital)?
+        return WordForms.Tokenize(text, "und").All(w => text.Substring(w.Start, w.Length).All(c => !char.IsLetter(c) || char.IsUpper(c)));
     }
 }

@@ -153,6 +153,86 @@ public sealed class CodeAndNumberChecksTests
         Assert.Contains(expected, Assert.Single(Run<ReferencesCheck>(source, target, to: language)), StringComparison.Ordinal);
 
     [Theory]
+    [InlineData("As stated in paragraph 17 (b).", "如第17（b）段所述。", "zh")]
+    [InlineData("As stated in paragraph 17 (b).", "Как указано в пункте 17 (б).", "ru")]
+    [InlineData("As stated in subparagraph (a).", "كما ورد في الفقرة الفرعية (أ).", "ar")]
+    [InlineData("As stated in subparagraph (z).", "Как указано в подпункте э).", "ru")]
+    [InlineData("See part d of the plan, in the section mix.", "Voir la partie d du plan.", "fr")]
+    [InlineData("See the section Civil society.", "Voir la section société civile.", "fr")]
+    public void References_pass_with_full_width_brackets_the_languages_own_letters_and_lower_case_words(string source, string target, string language) =>
+        Assert.Empty(Run<ReferencesCheck>(source, target, to: language));
+
+    [Theory]
+    [InlineData("See (b) and again (b).", "Voir c) et c).", "fr", "The translation lacks the reference “(b)”.")]
+    [InlineData("See (b) and chapter IV.", "Voir c) et le chapitre V.", "fr", "The translation lacks the references “(b)”, “chapter IV”.")]
+    [InlineData("See chapter IV.", "Voir le chapitre IVa.", "fr", "The translation lacks the reference “chapter IV”.")]
+    [InlineData("As stated in subparagraph (b).", "كما ورد في الفقرة الفرعية (b", "ar", "The translation lacks the reference “(b)”.")]
+    public void References_name_each_lost_label_once(string source, string target, string language, string expected) =>
+        Assert.Equal(expected, Assert.Single(Run<ReferencesCheck>(source, target, to: language)));
+
+    // The sub-paragraph letters of UN translations, (a) to (z) in order: Russian а, б, в… and Arabic in abjad order أ, ب, ج…;
+    // the next letter of the list is another sub-paragraph.
+    [Theory]
+    [InlineData("ru", "a", "а", "б")]
+    [InlineData("ru", "b", "б", "в")]
+    [InlineData("ru", "c", "в", "г")]
+    [InlineData("ru", "d", "г", "д")]
+    [InlineData("ru", "e", "д", "е")]
+    [InlineData("ru", "f", "е", "ж")]
+    [InlineData("ru", "g", "ж", "з")]
+    [InlineData("ru", "h", "з", "и")]
+    [InlineData("ru", "i", "и", "к")]
+    [InlineData("ru", "j", "к", "л")]
+    [InlineData("ru", "k", "л", "м")]
+    [InlineData("ru", "l", "м", "н")]
+    [InlineData("ru", "m", "н", "о")]
+    [InlineData("ru", "n", "о", "п")]
+    [InlineData("ru", "o", "п", "р")]
+    [InlineData("ru", "p", "р", "с")]
+    [InlineData("ru", "q", "с", "т")]
+    [InlineData("ru", "r", "т", "у")]
+    [InlineData("ru", "s", "у", "ф")]
+    [InlineData("ru", "t", "ф", "х")]
+    [InlineData("ru", "u", "х", "ц")]
+    [InlineData("ru", "v", "ц", "ч")]
+    [InlineData("ru", "w", "ч", "ш")]
+    [InlineData("ru", "x", "ш", "щ")]
+    [InlineData("ru", "y", "щ", "э")]
+    [InlineData("ru", "z", "э", "а")]
+    [InlineData("ar", "a", "أ", "ب")]
+    [InlineData("ar", "b", "ب", "ج")]
+    [InlineData("ar", "c", "ج", "د")]
+    [InlineData("ar", "d", "د", "هـ")]
+    [InlineData("ar", "e", "هـ", "و")]
+    [InlineData("ar", "f", "و", "ز")]
+    [InlineData("ar", "g", "ز", "ح")]
+    [InlineData("ar", "h", "ح", "ط")]
+    [InlineData("ar", "i", "ط", "ي")]
+    [InlineData("ar", "j", "ي", "ك")]
+    [InlineData("ar", "k", "ك", "ل")]
+    [InlineData("ar", "l", "ل", "م")]
+    [InlineData("ar", "m", "م", "ن")]
+    [InlineData("ar", "n", "ن", "س")]
+    [InlineData("ar", "o", "س", "ع")]
+    [InlineData("ar", "p", "ع", "ف")]
+    [InlineData("ar", "q", "ف", "ص")]
+    [InlineData("ar", "r", "ص", "ق")]
+    [InlineData("ar", "s", "ق", "ر")]
+    [InlineData("ar", "t", "ر", "ش")]
+    [InlineData("ar", "u", "ش", "ت")]
+    [InlineData("ar", "v", "ت", "ث")]
+    [InlineData("ar", "w", "ث", "خ")]
+    [InlineData("ar", "x", "خ", "ذ")]
+    [InlineData("ar", "y", "ذ", "ض")]
+    [InlineData("ar", "z", "ض", "أ")]
+    public void References_accept_each_sub_paragraph_letter_in_the_languages_own_letter_and_no_other(string language, string latin, string own, string next)
+    {
+        Assert.Empty(Run<ReferencesCheck>($"See subparagraph ({latin}).", $"({own}) x", to: language));
+        Assert.Empty(Run<ReferencesCheck>($"See subparagraph ({latin}).", $"{own}) x", to: language));
+        Assert.Single(Run<ReferencesCheck>($"See subparagraph ({latin}).", $"({next}) x", to: language));
+    }
+
+    [Theory]
     [InlineData("See https://www.wgig.org/docs/report.html.", "Voir https://www.wgig.org/docs/report.html.", "fr")]
     [InlineData("Write to secretariat@wgig.org for copies.", "Для получения копий пишите по адресу secretariat@wgig.org.", "ru")]
     [InlineData("See www.itu.int/wsis.", "请参见www.itu.int/wsis。", "zh")]
@@ -164,4 +244,10 @@ public sealed class CodeAndNumberChecksTests
     [InlineData("Write to secretariat@wgig.org for copies.", "Escriba a secretaria@wgig.org para obtener copias.", "es")]
     public void Addresses_fail_when_changed(string source, string target, string language) =>
         Assert.Single(Run<AddressesCheck>(source, target, to: language));
+
+    [Theory]
+    [InlineData("See www.itu.int/wsis and www.itu.int/wsis again.", "Voir le site de l’UIT.", "The translation lacks “www.itu.int/wsis”, or changed it; addresses are copied as they are.")]
+    [InlineData("Write to secretariat@wgig.org.", "Écrire au secrétariat.", "The translation lacks “secretariat@wgig.org”, or changed it; addresses are copied as they are.")]
+    public void Addresses_name_each_lost_address_once(string source, string target, string expected) =>
+        Assert.Equal(expected, Assert.Single(Run<AddressesCheck>(source, target)));
 }

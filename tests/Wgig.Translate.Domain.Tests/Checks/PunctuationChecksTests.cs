@@ -24,6 +24,22 @@ public sealed class PunctuationChecksTests
         Assert.Contains(expected, Assert.Single(Run<FinalPunctuationCheck>(source, target, to: language)), StringComparison.Ordinal);
 
     [Theory]
+    [InlineData("The group met.", " Le groupe s’est réuni.", "The translation starts with white space; the source does not.")]
+    [InlineData(" The group met.", "Le groupe s’est réuni.", "The source starts with white space; the translation does not.")]
+    [InlineData("The group met.", "Le groupe s’est réuni.  ", "The translation ends with white space; the source does not.")]
+    [InlineData("The group met.\n", "Le groupe s’est réuni.", "The source ends with white space; the translation does not.")]
+    [InlineData("The group met.", "Le  groupe s’est réuni.", "The translation has two spaces in a row.")]
+    public void Whitespace_names_the_side_and_the_end_where_the_space_differs(string source, string target, string expected) =>
+        Assert.Equal(expected, Assert.Single(Run<WhitespaceCheck>(source, target)));
+
+    [Theory]
+    [InlineData("The  group met.", "Le  groupe s’est réuni.", "fr")]
+    [InlineData("The group met.", "工作组  举行了会议。", "zh")]
+    [InlineData(" The group met.  ", " Le groupe s’est réuni.  ", "fr")]
+    public void Whitespace_accepts_doubled_spaces_the_source_has_or_a_script_without_spaces(string source, string target, string language) =>
+        Assert.Empty(Run<WhitespaceCheck>(source, target, to: language));
+
+    [Theory]
     [InlineData(" The group met. ", " Le groupe s’est réuni. ")]
     [InlineData("The group met.", "Le groupe s’est réuni.")]
     public void Whitespace_passes_when_leading_and_trailing_space_match(string source, string target) =>
@@ -58,6 +74,38 @@ public sealed class PunctuationChecksTests
             Run<FrenchSpacingCheck>("x", "Qui gouverne l’Internet? Il a dit: «oui».", to: "fr"));
 
     [Theory]
+    [InlineData("fr", "Qui gouverne l’Internet ? Voir la note\u00A0; puis signer\u202F! Ou\u2009: rien.")]
+    [InlineData("fr", "Vraiment !! Vraiment !?")]
+    [InlineData("fr", "?Rien : «")]
+    [InlineData("fr", ": la suite.")]
+    [InlineData("fr-ch", "Qui? Voir la note; puis signer! Il a dit : « oui ».")]
+    public void French_spacing_takes_any_space_and_leaves_doubled_marks_and_the_ends_of_the_text_alone(string language, string target) =>
+        Assert.Empty(Run<FrenchSpacingCheck>("x", target, to: language));
+
+    [Theory]
+    [InlineData("Voir l’article 10: la règle.", "French puts a no-break space before :.")]
+    [InlineData("Voir http:/wgig.org.", "French puts a no-break space before :.")]
+    [InlineData("Voir http:/", "French puts a no-break space before :.")]
+    [InlineData("Rendez-vous à 10:", "French puts a no-break space before :.")]
+    [InlineData("Vote:12 pour.", "French puts a no-break space before :.")]
+    [InlineData("Quoi?", "French puts a no-break space before ?.")]
+    [InlineData("Il a dit : « oui».", "French puts a no-break space before ».")]
+    public void French_spacing_wants_a_space_before_a_colon_that_is_no_time_or_address(string target, string expected) =>
+        Assert.Equal(expected, Assert.Single(Run<FrenchSpacingCheck>("x", target, to: "fr")));
+
+    [Theory]
+    [InlineData("es", "Quién? Qué?", "A Spanish question opens with ¿: the translation has 2 ? but 0 ¿.")]
+    [InlineData("es", "¿Quién.", "A question opened with ¿ closes with ?: the translation has 1 ¿ but 0 ?.")]
+    [InlineData("gl", "Ninguén!", "A Spanish exclamation opens with ¡: the translation has 1 ! but 0 ¡.")]
+    [InlineData("ast", "¡Naide.", "An exclamation opened with ¡ closes with !: the translation has 1 ¡ but 0 !.")]
+    public void Spanish_marks_say_which_mark_is_unopened_or_unclosed_and_count_both(string language, string target, string expected) =>
+        Assert.Equal(expected, Assert.Single(Run<SpanishMarksCheck>("x", target, to: language)));
+
+    [Fact]
+    public void Spanish_marks_are_not_asked_of_other_languages() =>
+        Assert.Empty(Run<SpanishMarksCheck>("x", "Who? Nobody!", to: "en"));
+
+    [Theory]
     [InlineData("¿Quién gobierna Internet? ¡Nadie!")]
     [InlineData("Internet es de todos.")]
     public void Spanish_marks_pass_when_questions_and_exclamations_open(string target) =>
@@ -73,6 +121,7 @@ public sealed class PunctuationChecksTests
     [InlineData("ar", "من يحكم الإنترنت؟ الحكومات، والقطاع الخاص؛ والمجتمع المدني.")]
     [InlineData("ar", "بلغ العدد 1,000 مستخدم.")]
     [InlineData("fr", "Qui gouverne, vraiment ?")]
+    [InlineData("fr", "Le mot سلام, dit-il; et مرحبا?")]
     public void Arabic_punctuation_passes_with_arabic_marks(string language, string target) =>
         Assert.Empty(Run<ArabicPunctuationCheck>("x", target, to: language));
 
@@ -80,6 +129,41 @@ public sealed class PunctuationChecksTests
     public void Arabic_punctuation_fails_with_latin_comma_and_question_mark() =>
         Assert.Equal("Use the Arabic marks ، ؟ instead of the Latin , ?.",
             Assert.Single(Run<ArabicPunctuationCheck>("x", "من يحكم الإنترنت? الحكومات, والقطاع الخاص.", to: "ar")));
+
+    [Theory]
+    [InlineData("fa", "چه کسی اینترنت را اداره می‌کند?")]
+    [InlineData("ur", "انٹرنیٹ کون چلاتا ہے?")]
+    [InlineData("ar", "الحكومات ,والقطاع الخاص ;والمجتمع المدني ?")]
+    public void Arabic_punctuation_is_asked_of_arabic_persian_and_urdu_after_a_space_too(string language, string target) =>
+        Assert.Single(Run<ArabicPunctuationCheck>("x", target, to: language));
+
+    [Fact]
+    public void Arabic_punctuation_names_each_latin_mark_once_with_its_arabic_counterpart() =>
+        Assert.Equal("Use the Arabic marks ، ؛ ؟ instead of the Latin , ; ?.",
+            Assert.Single(Run<ArabicPunctuationCheck>("x", "من يحكم? الحكومات, والقطاع الخاص; والمجتمع, المدني?", to: "ar")));
+
+    [Theory]
+    [InlineData("zh", "谁管理互联网!", "！", "!")]
+    [InlineData("zh", "如下:", "：", ":")]
+    [InlineData("zh", "政府;私营部门", "；", ";")]
+    [InlineData("zh", "见(第", "（", "(")]
+    [InlineData("zh", "第17段)", "）", ")")]
+    [InlineData("zh", "政府,私营部门", "，", ",")]
+    [InlineData("ja", "政府,私営", "、", ",")]
+    [InlineData("ja", "です.", "。", ".")]
+    [InlineData("ja", "ですか?", "？", "?")]
+    public void Cjk_punctuation_names_the_full_width_mark_for_each_half_width_one(string language, string target, string fullWidth, string halfWidth) =>
+        Assert.Equal($"Use the full-width marks {fullWidth} instead of the half-width {halfWidth} after Chinese or Japanese characters.",
+            Assert.Single(Run<CjkPunctuationCheck>("x", target, to: language)));
+
+    [Theory]
+    [InlineData("zh", "增长(GDP)为3.5%")]
+    [InlineData("zh", ",政府")]
+    [InlineData("zh", "政府(")]
+    [InlineData("ko", "정부,민간")]
+    [InlineData("en", "政府,私营部门")]
+    public void Cjk_punctuation_leaves_latin_words_the_ends_of_the_text_and_other_languages_alone(string language, string target) =>
+        Assert.Empty(Run<CjkPunctuationCheck>("x", target, to: language));
 
     [Theory]
     [InlineData("zh", "谁管理互联网？政府、私营部门和民间社会。")]
@@ -108,6 +192,22 @@ public sealed class PunctuationChecksTests
     [InlineData("ru", "Группа собралась собралась.", "“собралась собралась”")]
     public void Doubled_words_fail_on_a_word_written_twice(string language, string target, string expected) =>
         Assert.Contains(expected, Assert.Single(Run<DoubledWordsCheck>("x", target, to: language)), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("en", "He said that that was all, and had had enough.")]
+    [InlineData("fr", "Vous vous êtes réunis.")]
+    [InlineData("de", "Die die Gruppe leiten, der der Vorsitz gehört, das das Protokoll führt.")]
+    [InlineData("fr", "Le, le groupe s’est réuni.")]
+    [InlineData("fr", "Le score était de 2 2.")]
+    [InlineData("en", "The nation nations agreed.")]
+    [InlineData("zh", "报告提到 the the 问题")]
+    public void Doubled_words_pass_across_punctuation_for_numbers_other_forms_and_each_languages_doubles(string language, string target) =>
+        Assert.Empty(Run<DoubledWordsCheck>("x", target, to: language));
+
+    [Fact]
+    public void Doubled_words_name_every_doubled_pair_in_order() =>
+        Assert.Equal("Written twice in a row: “le le”, “se se”.",
+            Assert.Single(Run<DoubledWordsCheck>("x", "El grupo le le dijo que se se reunió.", to: "es")));
 
     [Theory]
     [InlineData("The group met in Geneva.", "Le groupe s’est réuni à Genève.", "fr")]

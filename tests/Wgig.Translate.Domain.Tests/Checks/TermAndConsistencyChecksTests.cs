@@ -78,12 +78,27 @@ public sealed class TermAndConsistencyChecksTests
     public void Untranslated_fails_when_the_source_is_copied(string source, string target, string language) =>
         Assert.Single(Run<UntranslatedCheck>(source, target, to: language));
 
+    [Fact]
+    public void Untranslated_passes_for_a_longer_name_kept_as_is_that_holds_a_shorter_one() =>
+        Assert.Empty(Run<UntranslatedCheck>("WSIS Forum", "WSIS Forum", glossary: [Wsis, KeepAsIs("WSIS Forum")]));
+
+    [Theory]
+    [InlineData("WSIS, see www.wgig.org", "WSIS, see www.wgig.org", "fr")]
+    [InlineData("WSIS Forum", "WSIS Forum", "fr")]
+    public void Untranslated_fails_when_a_word_besides_names_and_addresses_is_copied(string source, string target, string language) =>
+        Assert.Equal("The translation is the same as the source.", Assert.Single(Run<UntranslatedCheck>(source, target, to: language, glossary: [Wsis])));
+
     [Theory]
     [InlineData("Le groupe s’est réuni.", new[] { "Le groupe s’est réuni." })]
     [InlineData("Le groupe s’est réuni.", new[] { "le groupe  s’est réuni." })]
     [InlineData("Le groupe s’est réuni.", new string[0])]
     public void Consistency_passes_when_the_same_source_is_translated_alike(string target, string[] others) =>
         Assert.Empty(Run<ConsistencyCheck>("The group met.", target, others: others));
+
+    [Fact]
+    public void Consistency_names_a_translation_used_twice_elsewhere_once() =>
+        Assert.Equal("The same source is translated differently elsewhere in the project: “Le groupe a siégé.”.",
+            Assert.Single(Run<ConsistencyCheck>("The group met.", "Le groupe s’est réuni.", others: ["Le groupe a siégé.", "Le groupe a siégé."])));
 
     [Fact]
     public void Consistency_fails_when_the_same_source_is_translated_otherwise_elsewhere() =>
