@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Wgig.Translate.Domain.Glossary;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
@@ -40,8 +38,7 @@ public sealed class KeptCheckSettings(TimeProvider clock) : KeptAnswers<CheckSet
 
     public void Heard(string payload)
     {
-        if (payload.StartsWith(CheckSettingNotices.Project, StringComparison.Ordinal)
-            && Guid.TryParse(payload.AsSpan(CheckSettingNotices.Project.Length), out var project))
+        if (TryReadId(payload, CheckSettingNotices.Project, out var project))
         {
             ForgetProject(project);
         }
@@ -56,8 +53,7 @@ public sealed class KeptCheckSettings(TimeProvider clock) : KeptAnswers<CheckSet
         Forget(projectId, (question, settings) => question.Project == projectId || settings.GlossaryProjects.Contains(projectId));
 
     /// <summary>The settings of the process whose store this is: none where no API process keeps them (the Worker, set-up steps).</summary>
-    internal static KeptCheckSettings? Of(TranslationDb db) =>
-        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<CheckSettingChangesInterceptor>().FirstOrDefault()?.Settings;
+    internal static KeptCheckSettings? Of(TranslationDb db) => ForgetOnSave.Of<CheckSettingChangesInterceptor>(db)?.Settings;
 }
 
 /// <summary>Forgets the kept check settings a save of this process concerns: a check level, a glossary entry, a share.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Wgig.Translate.Domain.Profiles;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Storage;
@@ -40,11 +38,11 @@ public sealed class RightAnswers(TimeProvider clock) : KeptAnswers<RightQuestion
 
     public void Heard(string payload)
     {
-        if (payload.StartsWith(RightNotices.Account, StringComparison.Ordinal) && Guid.TryParse(payload.AsSpan(RightNotices.Account.Length), out var account))
+        if (TryReadId(payload, RightNotices.Account, out var account))
         {
             ForgetAccount(account);
         }
-        else if (payload.StartsWith(RightNotices.Project, StringComparison.Ordinal) && Guid.TryParse(payload.AsSpan(RightNotices.Project.Length), out var project))
+        else if (TryReadId(payload, RightNotices.Project, out var project))
         {
             ForgetProject(project);
         }
@@ -61,8 +59,7 @@ public sealed class RightAnswers(TimeProvider clock) : KeptAnswers<RightQuestion
     public void ForgetProject(Guid projectId) => Forget(projectId, (question, _) => question.Project == projectId);
 
     /// <summary>The answers of the process whose store this is: none where no API process keeps them (the Worker, set-up steps).</summary>
-    internal static RightAnswers? Of(TranslationDb db) =>
-        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<RightChangesInterceptor>().FirstOrDefault()?.Answers;
+    internal static RightAnswers? Of(TranslationDb db) => ForgetOnSave.Of<RightChangesInterceptor>(db)?.Answers;
 }
 
 /// <summary>Forgets the kept right checks a save of this process concerns: a member's grant, a profile, a project, a document.</summary>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Wgig.Translate.Domain.Storage;
 
@@ -14,6 +15,13 @@ namespace Wgig.Translate.Domain.Storage;
 public abstract class ForgetOnSave : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, List<Action>> _saving = [];
+
+    /// <summary>
+    /// The interceptor of this kind the store's process registered: none where no process keeps answers (the Worker, set-up
+    /// steps), so the caller reads the database as before.
+    /// </summary>
+    public static TInterceptor? Of<TInterceptor>(DbContext db) where TInterceptor : ForgetOnSave =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<TInterceptor>().FirstOrDefault();
 
     /// <summary>What to forget when this entity is saved (whatever its state), or null when it concerns nothing kept.</summary>
     protected abstract Action? Forgetting(object entity);

@@ -92,6 +92,13 @@ public abstract class KeptAnswers<TKey, TAnswer> where TKey : notnull
         }
     }
 
+    /// <summary>Reads a notice's payload "prefix" + id (an account's, a project's); false when it names none of that kind.</summary>
+    protected static bool TryReadId(string payload, string prefix, out Guid id)
+    {
+        id = Guid.Empty;
+        return payload.StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParse(payload.AsSpan(prefix.Length), out id);
+    }
+
     /// <summary>Forgets the entries <paramref name="concerned"/> says depend on <paramref name="id"/>.</summary>
     protected void Forget(Guid id, Func<TKey, TAnswer, bool> concerned)
     {
