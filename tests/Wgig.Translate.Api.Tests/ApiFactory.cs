@@ -65,11 +65,11 @@ public sealed class ApiFactory : IAsyncLifetime
     }
 
     /// <summary>
-    /// Waits until the host's listener has heard every notice sent so far (the reset's, the last class's): one more notice
-    /// sent now arrives after them on the same connection. A stray notice heard later would forget what a test has just
-    /// made the host keep.
+    /// Waits until the host's listener has heard every notice sent so far (the reset's, the last class's, the last
+    /// request's): one more notice sent now arrives after them on the same connection. A notice heard later would forget
+    /// what a test has just made the host keep.
     /// </summary>
-    private async Task NoticesHeardAsync()
+    public async Task NoticesHeardAsync()
     {
         var callers = Services.GetRequiredService<Wgig.Translate.Api.Accounts.TokenCallers>();
         await callers.Connected.WaitAsync(TimeSpan.FromSeconds(30));
