@@ -59,7 +59,7 @@ public sealed class ClaimRulesTests(TestDatabase database) : IClassFixture<TestD
     public async Task A_batch_is_sized_by_the_volunteers_capacity_within_the_projects_cap(int capacity, int batchWords, int cap)
     {
         await using var team = await ClaimTeam.StartAsync(database, _clock);
-        var paper = await team.AddPaperAsync("paper.md", 1100);
+        var paper = await team.AddPaperAsync("paper.md", Math.Min(batchWords, cap) / 5 + 2);
         await team.ProfileAsync(Ana, p => p.Update([], capacity, "UTC", [], _clock.GetUtcNow()));
         var profile = (await team.InScopeAsync(s => VolunteerProfiles.StoredAsync(s.GetRequiredService<TranslationDb>(), Ana, CancellationToken.None)))!;
 
@@ -158,6 +158,7 @@ public sealed class ClaimRulesTests(TestDatabase database) : IClassFixture<TestD
 
         Assert.Equal([segments[1], segments[3]], first.SegmentIds);
         Assert.Equal((10, _clock.GetUtcNow() + TestWork.Rules.LeaseLength), (first.Words, first.ExpiresAt));
+        Assert.Equal([10], await database.QueryAsync<int>($"SELECT words FROM translate.claims WHERE id = '{first.ClaimId}'"));
         Assert.IsType<ChosenSegmentsNotOpen>(overlapping.Error);
         Assert.Equal(new ChosenSegmentsNotFound(paper, $"segment(s) {unknown}"), missing.Error);
         Assert.IsType<ChosenSegmentsNotFound>(nothing.Error);
@@ -190,8 +191,9 @@ public sealed class ClaimRulesTests(TestDatabase database) : IClassFixture<TestD
         _clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(first.SegmentIds, await LapsedAsync(Ana));
 
-        // A batch of 25 words (capacity 87 a week) takes five of the eight back; a cap of 12 open words while holding 10, only the first.
-        await team.ProfileAsync(Ana, p => p.Update([], 87, "UTC", [], _clock.GetUtcNow()));
+        // A batch of 25 words (capacity 60 a week: the least batch) takes five of the eight back, the claims that ran out holding
+        // nothing any more; a cap of 12 open words while holding 10, only the first.
+        await team.ProfileAsync(Ana, p => p.Update([], 60, "UTC", [], _clock.GetUtcNow()));
         Assert.Equal(first.SegmentIds.Take(5), await LapsedAsync(Ana));
         var held = (await ClaimAsync(team, Ana, paper, words: 10)).Value!;
         Assert.Equal(10, held.Words);
