@@ -107,12 +107,7 @@ public sealed class ClaimLeasesTests(TestDatabase database) : IClassFixture<Test
     public async Task Renewing_a_review_batch_needs_the_review_right_and_returns_the_translations_still_undecided()
     {
         await using var paper = await PrepareAsync();
-        var translated = (await ClaimAsync(paper, Bo, words: 15)).Value!;
-        foreach (var segment in translated.SegmentIds)
-        {
-            await SubmitAsync(paper, Bo, segment);
-        }
-        var review = (await ReviewAsync(paper, Ana, 10)).Value!;
+        var (translated, review) = await paper.Team.HandedInAndInReviewAsync(paper.DocumentId, words: 15, reviewWords: 10);
         Assert.Equal(translated.SegmentIds.Take(2), review.SegmentIds);
         _clock.Advance(TimeSpan.FromHours(2));
 
@@ -154,12 +149,7 @@ public sealed class ClaimLeasesTests(TestDatabase database) : IClassFixture<Test
     public async Task Releasing_a_review_batch_gives_back_the_undecided_translations_to_the_review_queue()
     {
         await using var paper = await PrepareAsync();
-        var translated = (await ClaimAsync(paper, Bo, words: 15)).Value!;
-        foreach (var segment in translated.SegmentIds)
-        {
-            await SubmitAsync(paper, Bo, segment);
-        }
-        var review = (await ReviewAsync(paper, Ana, 10)).Value!;
+        var (_, review) = await paper.Team.HandedInAndInReviewAsync(paper.DocumentId, words: 15, reviewWords: 10);
 
         Assert.IsType<ClaimNotFound>((await LeasesAsync(paper, l => l.ReleaseAsync(paper.DocumentId, review.ClaimId, Ana, CancellationToken.None))).Error);
         Assert.IsType<ClaimNotFound>((await LeasesAsync(paper, l => l.ReleaseReviewAsync(paper.DocumentId, review.ClaimId, Bo, CancellationToken.None))).Error);

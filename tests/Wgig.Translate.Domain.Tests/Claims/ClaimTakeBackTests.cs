@@ -117,12 +117,7 @@ public sealed class ClaimTakeBackTests(TestDatabase database) : IClassFixture<Te
     {
         await using var team = await ClaimTeam.StartAsync(database, _clock);
         var paper = await team.AddPaperAsync("paper.md", 4);
-        var translated = (await ClaimAsync(team, Bo, paper, 10)).Value!;
-        foreach (var segment in translated.SegmentIds)
-        {
-            await team.SubmitAsync(Bo, segment);
-        }
-        var review = (await team.UseAsync<ReviewNext, Result<ClaimedBatch>>(r => r.ClaimAsync(Ana, paper, "fr", 10, CancellationToken.None))).Value!;
+        var (_, review) = await team.HandedInAndInReviewAsync(paper, words: 10, reviewWords: 10);
 
         var taken = (await TakeBackAsync(team, paper, review.ClaimId)).Value!;
 

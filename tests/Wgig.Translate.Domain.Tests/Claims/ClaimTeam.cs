@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Projects;
@@ -90,6 +91,18 @@ internal sealed class ClaimTeam : IAsyncDisposable
         Assert.Null(target.Submit(volunteer, SegmentContent.FromText("Le paragraphe."), source, _clock.GetUtcNow(), TestWork.Rules));
         return await db.SaveChangesAsync();
     });
+
+    /// <summary>Bo translates the paper's first <paramref name="words"/> words and hands them in; Ana takes a review batch of <paramref name="reviewWords"/>.</summary>
+    public async Task<(ClaimedBatch Translated, ClaimedBatch Review)> HandedInAndInReviewAsync(Guid documentId, int words, int reviewWords)
+    {
+        var translated = (await UseAsync<ClaimNext, Result<ClaimedBatch>>(c => c.ClaimAsync(Bo, documentId, "fr", words, CancellationToken.None))).Value!;
+        foreach (var segment in translated.SegmentIds)
+        {
+            await SubmitAsync(Bo, segment);
+        }
+        var review = await UseAsync<ReviewNext, Result<ClaimedBatch>>(r => r.ClaimAsync(Ana, documentId, "fr", reviewWords, CancellationToken.None));
+        return (translated, review.Value!);
+    }
 
     /// <summary>Runs a change on the volunteer's stored profile (made when missing).</summary>
     public Task ProfileAsync(Guid volunteer, Func<Wgig.Translate.Domain.Profiles.VolunteerProfile, DomainError?> change) => Services.InScopeAsync(async s =>
