@@ -50,9 +50,13 @@ public sealed class KeptCheckSettingsTests(ApiFactory api) : IClassFixture<ApiFa
         [.. (await Workbench.SubmitAsync(_bench.Volunteer, _draft, Workbench.Runs("Tous les acteurs se sont réunis en 1999."))).Checks!
             .Select(f => $"{f.Check}:{f.Level}").Order()];
 
+    // The very next draft's findings, and then the settings it read are kept: once the change's own notice (which may
+    // still be on its way, and forgets them when heard) has arrived, the next draft keeps them and finds the same.
     private async Task<List<string>> KeptThenAsync()
     {
         var findings = await DraftFindingsAsync();
+        await api.NoticesHeardAsync();
+        Assert.Equal(findings, await DraftFindingsAsync());
         Assert.True(Kept.TryGet(Question, out _));
         return findings;
     }
@@ -64,9 +68,8 @@ public sealed class KeptCheckSettingsTests(ApiFactory api) : IClassFixture<ApiFa
 
         var created = await _bench.Coordinator.PostAsJsonAsync($"/api/projects/{_projectId}/glossary", Stakeholder);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Contains("glossary:Warning", await DraftFindingsAsync());
+        Assert.Contains("glossary:Warning", await KeptThenAsync());
 
-        Assert.True(Kept.TryGet(Question, out _));
         var entry = (await created.Content.ReadFromJsonAsync<GlossaryEntryResponse>(ApiJson.Options))!;
         Assert.Equal(HttpStatusCode.NoContent, (await _bench.Coordinator.DeleteAsync($"/api/projects/{_projectId}/glossary/{entry.Id}")).StatusCode);
         Assert.DoesNotContain("glossary:Warning", await DraftFindingsAsync());
