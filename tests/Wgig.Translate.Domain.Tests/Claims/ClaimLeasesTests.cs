@@ -114,6 +114,11 @@ public sealed class ClaimLeasesTests(TestDatabase database) : IClassFixture<Test
         var renewed = (await LeasesAsync(paper, l => l.RenewAsync(paper.ProjectId, paper.DocumentId, review.ClaimId, Ana, CancellationToken.None))).Value!;
 
         Assert.Equal(review.SegmentIds, renewed.SegmentIds);
+        // Another batch of the same reviewer is no part of this one.
+        var other = (await ReviewAsync(paper, Ana, 5)).Value!;
+        Assert.NotEqual(review.ClaimId, other.ClaimId);
+        var again = (await LeasesAsync(paper, l => l.RenewAsync(paper.ProjectId, paper.DocumentId, review.ClaimId, Ana, CancellationToken.None))).Value!;
+        Assert.Equal(review.SegmentIds, again.SegmentIds);
         Assert.Equal(_clock.GetUtcNow() + TestWork.Rules.LeaseLength, renewed.ExpiresAt);
         // A reviewer who may translate but no longer review does not keep the batch alive.
         await database.ExecuteAsync($"UPDATE translate.project_members SET can_review = false WHERE account_id = '{Ana}'");

@@ -175,6 +175,23 @@ public sealed class ClaimRulesTests(TestDatabase database) : IClassFixture<TestD
     }
 
     [Fact]
+    public async Task The_cap_counts_every_word_held_in_live_claims()
+    {
+        await using var team = await ClaimTeam.StartAsync(database, _clock);
+        var paper = await team.AddPaperAsync("paper.md", 6);
+        var segments = await team.SegmentsAsync(paper);
+        Assert.Equal(10, (await ClaimAsync(team, Ana, paper, words: 10)).Value!.Words);
+        await team.ProfileAsync(Ana, p => p.Update([], 15, "UTC", [], _clock.GetUtcNow()));
+        var profile = await team.InScopeAsync(s => VolunteerProfiles.StoredAsync(s.GetRequiredService<TranslationDb>(), Ana, CancellationToken.None));
+        var ana = await CheckedAsync(team, Ana, paper);
+
+        var refused = await team.UseAsync<ClaimNext, Result<ClaimedBatch>>(c => c.ClaimChosenAsync(Ana, ana, profile, [segments[4], segments[5]], null, CancellationToken.None));
+
+        Assert.Equal(new OpenWordsCapReached(10, 15, 10), refused.Error);
+        Assert.Equal(10, await team.InScopeAsync(s => OpenWords.HeldAsync(s.GetRequiredService<TranslationDb>(), Ana, _clock.GetUtcNow(), CancellationToken.None)));
+    }
+
+    [Fact]
     public async Task A_volunteers_own_lapsed_segments_come_back_first_as_far_as_their_batch_and_cap_allow()
     {
         await using var team = await ClaimTeam.StartAsync(database, _clock);
@@ -220,5 +237,7 @@ public sealed class ClaimRulesTests(TestDatabase database) : IClassFixture<TestD
         Assert.Equal([new OpenWork(team.ProjectId, alpha, "alpha.md", "fr", 1, 5)], reviewable);
         Assert.Empty(notBosOwn);
         Assert.Equal(new NothingToReview(beta, "fr"), nothingToReview.Error);
+        Assert.Equal($"No submitted translation of document '{beta}' in 'fr' is waiting for you: the rest is reviewed, in other reviewers' batches, or your own.",
+            nothingToReview.Error!.Detail);
     }
 }

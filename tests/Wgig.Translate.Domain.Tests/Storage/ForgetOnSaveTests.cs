@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Projects;
@@ -17,14 +19,44 @@ public sealed class ForgetOnSaveTests(TestDatabase database) : IClassFixture<Tes
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 14, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Runs <see cref="During"/> once as the save's statement has written its rows: a check another request makes meanwhile.</summary>
+    private sealed class DuringTheWrite : DbCommandInterceptor
+    {
+        public Action? During { get; set; }
+
+        private void Run()
+        {
+            var during = During;
+            During = null;
+            during?.Invoke();
+        }
+
+        public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+        {
+            Run();
+            return result;
+        }
+
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+            CancellationToken cancellationToken = default)
+        {
+            Run();
+            return ValueTask.FromResult(result);
+        }
+    }
+
     private sealed class Store(TestDatabase database, RightAnswers answers, bool async) : IAsyncDisposable
     {
-        public TranslationDb Db { get; } = Open(database, answers);
+        private TranslationDb? _db;
 
-        private static TranslationDb Open(TestDatabase database, RightAnswers answers)
+        public DuringTheWrite Writing { get; } = new();
+
+        public TranslationDb Db => _db ??= Open(database, answers, Writing);
+
+        private static TranslationDb Open(TestDatabase database, RightAnswers answers, DuringTheWrite writing)
         {
             var options = new DbContextOptionsBuilder<TranslationDb>();
-            StoreServiceCollectionExtensions.ConfigureStore(options, database.DataSource).AddInterceptors(new RightChangesInterceptor(answers));
+            StoreServiceCollectionExtensions.ConfigureStore(options, database.DataSource).AddInterceptors(new RightChangesInterceptor(answers), writing);
             return new TranslationDb(options.Options);
         }
 
@@ -111,6 +143,30 @@ public sealed class ForgetOnSaveTests(TestDatabase database) : IClassFixture<Tes
         Assert.False(answers.TryGet(question, out _));
         await using var db = database.OpenStore();
         Assert.Equal(["fr"], (await db.Projects.SingleAsync(p => p.Id == project.Id)).TargetLanguages);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_save_forgets_every_entity_it_writes_and_again_what_was_read_while_it_wrote(bool async)
+    {
+        await database.ResetAsync();
+        var answers = Listening();
+        await using var store = new Store(database, answers, async);
+        var first = NewProject();
+        var second = NewProject();
+        store.Db.Projects.AddRange(first, second);
+        var aboutFirst = Remember(answers, first);
+        var aboutSecond = Remember(answers, second);
+        RightQuestion? readMeanwhile = null;
+        store.Writing.During = () => readMeanwhile = Remember(answers, first);
+
+        await store.SaveAsync();
+
+        Assert.NotNull(readMeanwhile);
+        Assert.False(answers.TryGet(aboutFirst, out _));
+        Assert.False(answers.TryGet(aboutSecond, out _));
+        Assert.False(answers.TryGet(readMeanwhile, out _));
     }
 
     [Theory]
