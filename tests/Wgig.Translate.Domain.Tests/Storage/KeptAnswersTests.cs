@@ -89,6 +89,17 @@ public sealed class KeptAnswersTests
     }
 
     [Fact]
+    public void Once_notices_may_be_missed_no_answer_read_since_is_kept()
+    {
+        var kept = Listening();
+        kept.Listening(false);
+
+        Remember(kept, "a");
+
+        Assert.False(kept.TryGet("a", out _));
+    }
+
+    [Fact]
     public void Connecting_again_forgets_what_was_kept_before_since_notices_may_have_been_missed()
     {
         var kept = Listening();
