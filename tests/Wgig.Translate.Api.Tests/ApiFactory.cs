@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Wgig.Translate.Worker;
 using System.Net.Http.Json;
@@ -11,13 +12,23 @@ using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Api.Tests;
 
-/// <summary>The API in-process over HTTP, on a PostgreSQL database of its own per test class.</summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+/// <summary>
+/// The API in-process over HTTP for one test class: a running host lent from a pool, its database emptied and the test
+/// accounts put back, with a clock and sign-in limits of the class's own. Starting a host compiles every endpoint's
+/// request delegate and the container's resolvers again (about a quarter of the API tests' processor time when each
+/// class started its own, docs/testing.md); a host is lent to one class at a time, so classes still run in parallel,
+/// each on a database nobody else touches.
+/// </summary>
+public sealed class ApiFactory : IAsyncLifetime
 {
-    public TestDatabase Database { get; } = new();
+    private static readonly ConcurrentBag<ApiHost> Idle = [];
+
+    private ApiHost _host = null!;
+
+    public TestDatabase Database => _host.Database;
 
     /// <summary>
-    /// The API's clock: it ticks a millisecond per reading so events stay ordered, and tests move it on
+    /// The API's clock for this class: it ticks a millisecond per reading so events stay ordered, and tests move it on
     /// to let leases run out. Whole microseconds, as PostgreSQL stores them.
     /// </summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()))
@@ -25,10 +36,19 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         AutoAdvanceAmount = TimeSpan.FromMilliseconds(1),
     };
 
+    public IServiceProvider Services => _host.Services;
+
     public async Task InitializeAsync()
     {
-        await Database.InitializeAsync();
-        await TestAccounts.SeedAsync(Database);
+        _host = Idle.TryTake(out var idle) ? idle : await ApiHost.StartAsync();
+        _host.Lend(Clock);
+        await ResetAsync();
+    }
+
+    Task IAsyncLifetime.DisposeAsync()
+    {
+        Idle.Add(_host);
+        return Task.CompletedTask;
     }
 
     /// <summary>Empties the database and puts the test accounts back.</summary>
@@ -36,6 +56,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await Database.ResetAsync();
         await TestAccounts.SeedAsync(Database);
+        await NoticesHeardAsync();
         // The same tokens now belong to new accounts: the token checks and right checks kept from before go now, not when PostgreSQL's notice of
         // the TRUNCATE arrives.
         Services.GetRequiredService<Wgig.Translate.Api.Accounts.TokenCallers>().ForgetAll();
@@ -43,12 +64,40 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Services.GetRequiredService<Wgig.Translate.Domain.Checks.KeptCheckSettings>().ForgetAll();
     }
 
-    /// <summary>A client that acts as the test admin unless told otherwise.</summary>
-    protected override void ConfigureClient(HttpClient client)
+    /// <summary>
+    /// Waits until the host's listener has heard every notice sent so far (the reset's, the last class's, the last
+    /// request's): one more notice sent now arrives after them on the same connection. A notice heard later would forget
+    /// what a test has just made the host keep.
+    /// </summary>
+    public async Task NoticesHeardAsync()
     {
-        base.ConfigureClient(client);
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestAccounts.AdminToken);
+        var callers = Services.GetRequiredService<Wgig.Translate.Api.Accounts.TokenCallers>();
+        await callers.Connected.WaitAsync(TimeSpan.FromSeconds(30));
+        var marker = Guid.NewGuid();
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Forgotten(Guid? which)
+        {
+            if (which == marker)
+            {
+                heard.TrySetResult();
+            }
+        }
+        callers.Forgotten += Forgotten;
+        try
+        {
+            await Database.ExecuteAsync($"NOTIFY {Wgig.Translate.Domain.Accounts.CredentialNotices.Channel}, '{marker}'");
+            await heard.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            callers.Forgotten -= Forgotten;
+        }
     }
+
+    /// <summary>A client that acts as the test admin.</summary>
+    public HttpClient CreateClient() => _host.CreateClient();
+
+    public HttpClient CreateClient(WebApplicationFactoryClientOptions options) => _host.CreateClient(options);
 
     public HttpClient CreateClient(string? token)
     {
@@ -56,6 +105,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = token is null ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    /// <summary>Another host on the same database and clock with settings of its own; the caller disposes it.</summary>
+    public WebApplicationFactory<Program> WithWebHostBuilder(Action<IWebHostBuilder> configure) => _host.WithWebHostBuilder(configure);
 
     /// <summary>A client with no credentials that keeps cookies, as a browser does.</summary>
     public HttpClient CreateBrowser()
@@ -102,11 +154,62 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await using var scope = provider.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<Worker.Claims.ReclaimExpiredClaims>().SweepAsync(CancellationToken.None);
     }
+}
 
-    async Task IAsyncLifetime.DisposeAsync()
+/// <summary>
+/// One running API on a PostgreSQL database of its own, lent to one test class at a time by <see cref="ApiFactory"/>.
+/// What a class must not inherit from the one before it is set anew at each loan: the clock (the host reads
+/// <see cref="LentClock"/>, which passes every call to the borrower's) and the sign-in limits (per process in the API,
+/// a fresh <see cref="Wgig.Translate.Api.Accounts.SignInLimits"/> per loan, so the production defaults still hold within a class).
+/// Hosts live until the test process ends; the cluster is thrown away after the run.
+/// </summary>
+internal sealed class ApiHost : WebApplicationFactory<Program>
+{
+    private readonly LentClock _clock = new();
+    private Wgig.Translate.Api.Accounts.SignInLimits? _signInLimits;
+
+    public TestDatabase Database { get; } = new();
+
+    public static async Task<ApiHost> StartAsync()
     {
-        await DisposeAsync();
-        await Database.DisposeAsync();
+        var host = new ApiHost();
+        await host.Database.InitializeAsync();
+        return host;
+    }
+
+    public void Lend(FakeTimeProvider clock)
+    {
+        _clock.Current = clock;
+        var previous = Interlocked.Exchange(ref _signInLimits, null);
+        previous?.Dispose();
+    }
+
+    private Wgig.Translate.Api.Accounts.SignInLimits SignInLimits(IServiceProvider services)
+    {
+        if (_signInLimits is { } limits)
+        {
+            return limits;
+        }
+        var made = ActivatorUtilities.CreateInstance<Wgig.Translate.Api.Accounts.SignInLimits>(services);
+        if (Interlocked.CompareExchange(ref _signInLimits, made, null) is { } other)
+        {
+            made.Dispose();
+            return other;
+        }
+        return made;
+    }
+
+    /// <summary>A client that acts as the test admin unless told otherwise.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestAccounts.AdminToken);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        _signInLimits?.Dispose();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -117,6 +220,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // A job must reach a Worker through LISTEN/NOTIFY; the fallback poll is set too long to hide a miss.
         builder.UseSetting("Jobs:QueuePollInterval", "00:10:00");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The per-address limit of the anonymous endpoints counts every class a host served in the last minute (each signs people up from
+        // the same test address); the test of that limit sets its own on a host of its own.
+        builder.UseSetting("RateLimits:AnonymousPerMinute", "100000");
         // Machine translation: the real Apertium service (started by the tests that use it), one that never answers, one that is down.
         builder.UseSetting("MachineTranslation:Timeout", "00:00:01.500");
         foreach (var (name, url) in new[] { ("apertium", Apertium.Url), ("silent", Apertium.SilentUrl), ("down", Apertium.DownUrl) })
@@ -124,7 +230,30 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting($"MachineTranslation:Engines:{name}:Kind", "Apertium");
             builder.UseSetting($"MachineTranslation:Engines:{name}:Url", url.ToString());
         }
-        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
+            // Handed to the sign-in service rather than registered: the container would dispose a limiter it made for a request.
+            services.Replace(ServiceDescriptor.Scoped(provider =>
+                ActivatorUtilities.CreateInstance<Wgig.Translate.Api.Accounts.SignInService>(provider, SignInLimits(provider))));
+        });
+    }
+
+    /// <summary>The clock of the class the host is lent to.</summary>
+    private sealed class LentClock : TimeProvider
+    {
+        public FakeTimeProvider Current { get; set; } = new();
+
+        public override DateTimeOffset GetUtcNow() => Current.GetUtcNow();
+
+        public override long GetTimestamp() => Current.GetTimestamp();
+
+        public override long TimestampFrequency => Current.TimestampFrequency;
+
+        public override TimeZoneInfo LocalTimeZone => Current.LocalTimeZone;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            Current.CreateTimer(callback, state, dueTime, period);
     }
 }
 

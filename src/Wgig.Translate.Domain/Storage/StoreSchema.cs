@@ -14,10 +14,11 @@ namespace Wgig.Translate.Domain.Storage;
 public static class StoreSchema
 {
     /// <summary>
-    /// The last of the migrations squashed into the initial one (2026-11-28). A database that went through all
-    /// of them has exactly the initial migration's tables and columns, so its history is rewritten to say so.
+    /// The last of the migrations squashed into the initial one (the second squash, 2026-11-29). A database that went
+    /// through all of them has exactly the initial migration's tables, columns, functions and triggers, so its history is
+    /// rewritten to say so.
     /// </summary>
-    public const string LastSquashedMigration = "20261128122606_LapsedSegmentsWithoutForeignKeys";
+    public const string LastSquashedMigration = "20261129123631_CheckSettingNotices";
 
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, ILogger logger, CancellationToken cancellationToken)
     {

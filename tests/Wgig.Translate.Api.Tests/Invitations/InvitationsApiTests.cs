@@ -29,7 +29,7 @@ public sealed class InvitationsApiTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Equal(("lena@example.org", "coordinator"), (Assert.Single(pending).Email, pending[0].InvitedBy));
 
         var token = await api.TokenFromLetterAsync("lena@example.org");
-        (await api.CreateClient(null).PostAsJsonAsync("/api/accounts", new { invitation = token, displayName = "Lena", password = "a long pass phrase" }))
+        (await api.CreateClient((string?)null).PostAsJsonAsync("/api/accounts", new { invitation = token, displayName = "Lena", password = "a long pass phrase" }))
             .EnsureSuccessStatusCode();
 
         var member = Assert.Single((await _coordinator.GetFromJsonAsync<List<MemberResponse>>($"/api/projects/{projectId}/members", ApiJson.Options))!);
@@ -63,7 +63,7 @@ public sealed class InvitationsApiTests(ApiFactory api) : IClassFixture<ApiFacto
 
         var resent = await _coordinator.PostAsync($"/api/invitations/{first.Id}/resend", null);
         var second = (await resent.Content.ReadFromJsonAsync<InvitationResponse>(ApiJson.Options))!;
-        var anonymous = api.CreateClient(null);
+        var anonymous = api.CreateClient((string?)null);
         var withOld = await anonymous.PostAsJsonAsync("/api/accounts", new { invitation = oldToken, displayName = "Omar", password = "a long pass phrase" });
         var revoked = await _coordinator.DeleteAsync($"/api/invitations/{second.Id}");
         var newToken = await api.TokenFromLetterAsync("omar@example.org");

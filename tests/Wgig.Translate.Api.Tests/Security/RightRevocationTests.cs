@@ -47,25 +47,16 @@ public sealed class RightRevocationTests(ApiFactory api) : IClassFixture<ApiFact
 
     private RightQuestion Question => new(_volunteerId, _projectId, _documentId, "fr", LanguageRight.Translate);
 
-    // Claimed once, so that its right check is kept: the next claims would be answered from what is kept.
+    // Claimed once, so that its right check is kept: the next claims would be answered from what is kept. The notices of
+    // the changes made so far (the reset, the grants) are heard first: one arriving during the claim would rightly stop
+    // the answer from being kept.
     private async Task<Guid> ClaimedAndKeptAsync()
     {
-        await NoticesHeardAsync();
+        await api.NoticesHeardAsync();
         var claimed = await ClaimAsync();
         Assert.Equal(HttpStatusCode.Created, claimed.StatusCode);
         Assert.True(Kept.TryGet(Question, out _));
         return (await claimed.Content.ReadFromJsonAsync<Wgig.Translate.Api.Claims.ClaimResponse>(ApiJson.Options))!.SegmentIds[0];
-    }
-
-    // The notices of the changes made so far (the reset, the grants) are heard before a check is kept: one arriving during the
-    // claim would rightly stop it from being kept. PostgreSQL delivers notices in commit order, so once a notice sent now is
-    // heard, every earlier one was.
-    private async Task NoticesHeardAsync()
-    {
-        await Kept.Connected.WaitAsync(NoticeWait);
-        var heard = Kept.ForgottenAsync(Guid.Empty);
-        await api.Database.ExecuteAsync($"NOTIFY {RightNotices.Channel}, 'all'");
-        await heard.WaitAsync(NoticeWait);
     }
 
     [Fact]
@@ -108,7 +99,7 @@ public sealed class RightRevocationTests(ApiFactory api) : IClassFixture<ApiFact
     {
         // Only a language nobody worked in can be removed: a review right there, and a review claim that finds nothing yet.
         await _coordinator.PutAsJsonAsync($"/api/projects/{_projectId}/members/{_volunteerId}/languages/es", new { canTranslate = false, canReview = true });
-        await NoticesHeardAsync();
+        await api.NoticesHeardAsync();
         var reviews = $"/api/projects/{_projectId}/documents/{_documentId}/reviews";
         await (await _volunteer.PostAsJsonAsync(reviews, new { language = "es" })).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.True(Kept.TryGet(Question with { Language = "es", Right = LanguageRight.Review }, out _));

@@ -23,7 +23,7 @@ public sealed class TokenRevocationTests(ApiFactory api) : IClassFixture<ApiFact
     // Used once, so that its check is kept: the next calls would be answered from what is kept.
     private async Task<Guid> UsedAndKeptAsync(string token)
     {
-        await Callers.Connected.WaitAsync(NoticeWait);
+        await api.NoticesHeardAsync();
         Assert.Equal(HttpStatusCode.OK, (await api.CreateClient(token).GetAsync("/api/me")).StatusCode);
         Assert.True(Callers.TryGet(Secrets.Hash(token), out var kept));
         return kept.AccountId;

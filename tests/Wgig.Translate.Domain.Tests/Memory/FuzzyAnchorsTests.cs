@@ -1,11 +1,8 @@
 using Wgig.Translate.Domain.Memory;
-using Wgig.Translate.Domain.Storage.Migrations;
-using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Domain.Tests.Memory;
 
-[Trait("Needs", "PostgreSQL")]
-public sealed class FuzzyAnchorsTests(TestDatabase database) : IClassFixture<TestDatabase>
+public sealed class FuzzyAnchorsTests
 {
     private static readonly string[] Sentences =
     [
@@ -70,21 +67,6 @@ public sealed class FuzzyAnchorsTests(TestDatabase database) : IClassFixture<Tes
         Assert.Null(FuzzyAnchors.For("the string of the s", 60, common));
         // The group of the rare word stays; those only common words make up are left out.
         Assert.Equal([["rare"]], FuzzyAnchors.For("rare string of the s", 60, common));
-    }
-
-    [Fact]
-    public async Task The_migrations_words_of_stored_entries_are_the_applications_words()
-    {
-        string[] texts =
-        [
-            .. Sentences, "Don’t re-open the file «Ёлка»: 2004, 24–26 June", "Élan, café; كِتاب الـعربية", "会议在日内瓦举行 abc中x",
-            "It's the Group's  mandate (paragraph 17 (b)) — see www.wgig.org and info@wgig.org!", "ÉTAT, État, état; ΣΊΣΥΦΟΣ",
-        ];
-        foreach (var text in texts)
-        {
-            var stored = await database.QueryAsync<string[]>($"SELECT {MemoryWordIndex.WordsSql("t")} FROM (VALUES ('{text.Replace("'", "''", StringComparison.Ordinal)}')) AS v(t)");
-            Assert.Equal(MemoryEntry.WordsOf(text), stored.Single().Order(StringComparer.Ordinal));
-        }
     }
 
     // A sentence with one to four words replaced, dropped or added.

@@ -1,12 +1,18 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Wgig.Translate.Domain.Accounts;
+using Wgig.Translate.Domain.Checks;
+using Wgig.Translate.Domain.Documents;
 
 #nullable disable
 
 namespace Wgig.Translate.Domain.Storage.Migrations
 {
-    /// <inheritdoc />
+    /// <summary>
+    /// The store's schema as the twelve migrations up to <see cref="StoreSchema.LastSquashedMigration"/> left it, squashed
+    /// into one (2026-11-29) before any database was deployed; <see cref="StoreSchema"/> adopts a database that went through them.
+    /// </summary>
     public partial class Initial : Migration
     {
         /// <inheritdoc />
@@ -14,6 +20,9 @@ namespace Wgig.Translate.Domain.Storage.Migrations
         {
             migrationBuilder.EnsureSchema(
                 name: "translate");
+
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
             migrationBuilder.CreateTable(
                 name: "accounts",
@@ -23,6 +32,7 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    disabled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -44,22 +54,18 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "invitations",
+                name: "data_protection_keys",
                 schema: "translate",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
-                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    invited_by = table.Column<Guid>(type: "uuid", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    accepted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    friendly_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    xml = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_invitations", x => x.id);
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -73,6 +79,44 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_lapsed_segments", x => new { x.claim_id, x.segment_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "machine_translations",
+                schema: "translate",
+                columns: table => new
+                {
+                    engine = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    source_language = table.Column<string>(type: "character varying(85)", maxLength: 85, nullable: false),
+                    target_language = table.Column<string>(type: "character varying(85)", maxLength: 85, nullable: false),
+                    source_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    text = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_machine_translations", x => new { x.engine, x.source_language, x.target_language, x.source_key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outgoing_mails",
+                schema: "translate",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    to_address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    to_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    sealed_body = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outgoing_mails", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -110,6 +154,20 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_roles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                schema: "translate",
+                columns: table => new
+                {
+                    delivery_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_deliveries", x => x.delivery_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -235,6 +293,30 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "password_resets",
+                schema: "translate",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    used_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_password_resets", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_password_resets_asp_net_users_account_id",
+                        column: x => x.account_id,
+                        principalSchema: "translate",
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "volunteer_profiles",
                 schema: "translate",
                 columns: table => new
@@ -247,6 +329,7 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     paused = table.Column<bool>(type: "boolean", nullable: false),
                     mail = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     show_email_in_credits = table.Column<bool>(type: "boolean", nullable: false),
+                    interface_language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     paused_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     paused_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     resumed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -265,6 +348,29 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "check_settings",
+                schema: "translate",
+                columns: table => new
+                {
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    check = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    changed_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    changed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_check_settings", x => new { x.project_id, x.check });
+                    table.ForeignKey(
+                        name: "fk_check_settings_projects_project_id",
+                        column: x => x.project_id,
+                        principalSchema: "translate",
+                        principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "documents",
                 schema: "translate",
                 columns: table => new
@@ -273,6 +379,7 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     project_id = table.Column<Guid>(type: "uuid", nullable: false),
                     path = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     format = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    origin = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     current_version = table.Column<int>(type: "integer", nullable: false),
                     signed_off_version = table.Column<int>(type: "integer", nullable: true),
@@ -289,6 +396,123 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         principalTable: "projects",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "glossary_entries",
+                schema: "translate",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    definition = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    do_not_translate = table.Column<bool>(type: "boolean", nullable: false),
+                    terms = table.Column<string>(type: "jsonb", nullable: false),
+                    updated_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_glossary_entries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_glossary_entries_projects_project_id",
+                        column: x => x.project_id,
+                        principalSchema: "translate",
+                        principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "invitations",
+                schema: "translate",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    invited_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    accepted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    grants = table.Column<string>(type: "jsonb", nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_invitations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_invitations_projects_project_id",
+                        column: x => x.project_id,
+                        principalSchema: "translate",
+                        principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "machine_translation_settings",
+                schema: "translate",
+                columns: table => new
+                {
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    language = table.Column<string>(type: "character varying(85)", maxLength: 85, nullable: false),
+                    engine = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    changed_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    changed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_machine_translation_settings", x => new { x.project_id, x.language });
+                    table.ForeignKey(
+                        name: "fk_machine_translation_settings_projects_project_id",
+                        column: x => x.project_id,
+                        principalSchema: "translate",
+                        principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "memory_entries",
+                schema: "translate",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    source_language = table.Column<string>(type: "character varying(85)", maxLength: 85, nullable: false),
+                    target_language = table.Column<string>(type: "character varying(85)", maxLength: 85, nullable: false),
+                    source = table.Column<string>(type: "text", nullable: false),
+                    target = table.Column<string>(type: "text", nullable: false),
+                    codes = table.Column<string>(type: "jsonb", nullable: false),
+                    source_plain = table.Column<string>(type: "text", nullable: false),
+                    target_plain = table.Column<string>(type: "text", nullable: false),
+                    source_words = table.Column<string[]>(type: "text[]", nullable: false),
+                    source_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    pair_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    context_key = table.Column<Guid>(type: "uuid", nullable: true),
+                    word_count = table.Column<int>(type: "integer", nullable: false),
+                    origin = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    document_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    segment_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    author_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    author_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_memory_entries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_memory_entries_projects_project_id",
+                        column: x => x.project_id,
+                        principalSchema: "translate",
+                        principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -317,6 +541,66 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "fk_project_members_projects_project_id",
+                        column: x => x.project_id,
+                        principalSchema: "translate",
+                        principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "project_shares",
+                schema: "translate",
+                columns: table => new
+                {
+                    owner_project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    resource = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    shared_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    shared_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_project_shares", x => new { x.project_id, x.resource, x.owner_project_id });
+                    table.ForeignKey(
+                        name: "fk_project_shares_projects_owner_project_id",
+                        column: x => x.owner_project_id,
+                        principalSchema: "translate",
+                        principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_project_shares_projects_project_id",
+                        column: x => x.project_id,
+                        principalSchema: "translate",
+                        principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "project_staff",
+                schema: "translate",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    added_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    added_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_project_staff", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_project_staff_asp_net_users_account_id",
+                        column: x => x.account_id,
+                        principalSchema: "translate",
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_project_staff_projects_project_id",
                         column: x => x.project_id,
                         principalSchema: "translate",
                         principalTable: "projects",
@@ -384,7 +668,12 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     webhook_secret = table.Column<string>(type: "text", nullable: true),
                     last_synced_commit = table.Column<string>(type: "text", nullable: true),
                     last_synced_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    last_sync_report = table.Column<string[]>(type: "text[]", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    check_requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    checked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    check_outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    check_detail = table.Column<string>(type: "character varying(800)", maxLength: 800, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -511,13 +800,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 {
                     document_id = table.Column<Guid>(type: "uuid", nullable: false),
                     language = table.Column<string>(type: "character varying(85)", maxLength: 85, nullable: false),
-                    segment_count = table.Column<int>(type: "integer", nullable: false),
-                    word_count = table.Column<int>(type: "integer", nullable: false),
                     translated_segments = table.Column<int>(type: "integer", nullable: false),
                     translated_words = table.Column<int>(type: "integer", nullable: false),
                     approved_segments = table.Column<int>(type: "integer", nullable: false),
-                    approved_words = table.Column<int>(type: "integer", nullable: false),
-                    recounted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    approved_words = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -545,7 +831,12 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     imported_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     segment_count = table.Column<int>(type: "integer", nullable: false),
                     word_count = table.Column<int>(type: "integer", nullable: false),
-                    commit_sha = table.Column<string>(type: "text", nullable: true)
+                    commit_sha = table.Column<string>(type: "text", nullable: true),
+                    imported_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    changed_segments = table.Column<int>(type: "integer", nullable: false),
+                    added_segments = table.Column<int>(type: "integer", nullable: false),
+                    retired_segments = table.Column<int>(type: "integer", nullable: false),
+                    approved_needing_update = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -596,6 +887,38 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "comments",
+                schema: "translate",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    segment_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    language = table.Column<string>(type: "character varying(85)", maxLength: 85, nullable: false),
+                    author_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    to_coordinators = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_comments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_comments_asp_net_users_author_id",
+                        column: x => x.author_id,
+                        principalSchema: "translate",
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_comments_segments_segment_id",
+                        column: x => x.segment_id,
+                        principalSchema: "translate",
+                        principalTable: "segments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "targets",
                 schema: "translate",
                 columns: table => new
@@ -603,19 +926,20 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     segment_id = table.Column<Guid>(type: "uuid", nullable: false),
                     language = table.Column<string>(type: "character varying(85)", maxLength: 85, nullable: false),
+                    document_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ordinal = table.Column<int>(type: "integer", nullable: true),
+                    word_count = table.Column<int>(type: "integer", nullable: false),
                     state = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     text = table.Column<string>(type: "text", nullable: true),
                     translator_id = table.Column<Guid>(type: "uuid", nullable: true),
                     claimed_by = table.Column<Guid>(type: "uuid", nullable: true),
                     claim_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    claim_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     state_before_claim = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     review_comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     draft = table.Column<string>(type: "text", nullable: true),
                     draft_saved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     review_claimed_by = table.Column<Guid>(type: "uuid", nullable: true),
                     review_claim_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    review_claim_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
                     events_recorded = table.Column<int>(type: "integer", nullable: false)
@@ -623,6 +947,20 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_targets", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_targets_claims_claim_id",
+                        column: x => x.claim_id,
+                        principalSchema: "translate",
+                        principalTable: "claims",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_targets_claims_review_claim_id",
+                        column: x => x.review_claim_id,
+                        principalSchema: "translate",
+                        principalTable: "claims",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "fk_targets_segments_segment_id",
                         column: x => x.segment_id,
@@ -722,6 +1060,18 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 columns: new[] { "volunteer_id", "kind", "expires_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_comments_author_id",
+                schema: "translate",
+                table: "comments",
+                column: "author_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_comments_segment_id_language_created_at",
+                schema: "translate",
+                table: "comments",
+                columns: new[] { "segment_id", "language", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_deadlines_document_id_language",
                 schema: "translate",
                 table: "deadlines",
@@ -743,11 +1093,59 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_glossary_entries_project_id",
+                schema: "translate",
+                table: "glossary_entries",
+                column: "project_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_invitations_hash",
                 schema: "translate",
                 table: "invitations",
                 column: "hash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invitations_project_id_created_at",
+                schema: "translate",
+                table: "invitations",
+                columns: new[] { "project_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_memory_entries_project_id_source_language_target_language_p",
+                schema: "translate",
+                table: "memory_entries",
+                columns: new[] { "project_id", "source_language", "target_language", "pair_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_memory_entries_source_key_source_language_target_language",
+                schema: "translate",
+                table: "memory_entries",
+                columns: new[] { "source_key", "source_language", "target_language" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_memory_entries_source_plain",
+                schema: "translate",
+                table: "memory_entries",
+                column: "source_plain")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_memory_entries_source_words",
+                schema: "translate",
+                table: "memory_entries",
+                column: "source_words")
+                .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_memory_entries_target_plain",
+                schema: "translate",
+                table: "memory_entries",
+                column: "target_plain")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_notifications_account_id_once_key",
@@ -763,6 +1161,26 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 columns: new[] { "account_id", "read_at", "created_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_outgoing_mails_created_at",
+                schema: "translate",
+                table: "outgoing_mails",
+                column: "created_at",
+                filter: "sent_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_password_resets_account_id",
+                schema: "translate",
+                table: "password_resets",
+                column: "account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_password_resets_hash",
+                schema: "translate",
+                table: "password_resets",
+                column: "hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_project_members_account_id_project_id",
                 schema: "translate",
                 table: "project_members",
@@ -773,6 +1191,25 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 schema: "translate",
                 table: "project_members",
                 columns: new[] { "project_id", "account_id", "language" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_project_shares_owner_project_id",
+                schema: "translate",
+                table: "project_shares",
+                column: "owner_project_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_project_staff_account_id",
+                schema: "translate",
+                table: "project_staff",
+                column: "account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_project_staff_project_id_account_id",
+                schema: "translate",
+                table: "project_staff",
+                columns: new[] { "project_id", "account_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -829,16 +1266,39 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_targets_claimed_by_claim_expires_at",
+                name: "ix_targets_claim_id",
                 schema: "translate",
                 table: "targets",
-                columns: new[] { "claimed_by", "claim_expires_at" });
+                column: "claim_id",
+                filter: "state IN ('Claimed')");
 
             migrationBuilder.CreateIndex(
-                name: "ix_targets_review_claimed_by_review_claim_expires_at",
+                name: "ix_targets_claimed_by",
                 schema: "translate",
                 table: "targets",
-                columns: new[] { "review_claimed_by", "review_claim_expires_at" });
+                column: "claimed_by",
+                filter: "claimed_by IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_targets_review_claim_id",
+                schema: "translate",
+                table: "targets",
+                column: "review_claim_id",
+                filter: "review_claim_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_targets_review_claimed_by",
+                schema: "translate",
+                table: "targets",
+                column: "review_claimed_by",
+                filter: "review_claimed_by IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_targets_review_queue",
+                schema: "translate",
+                table: "targets",
+                columns: new[] { "document_id", "language", "ordinal" },
+                filter: "state IN ('Translated') AND review_claim_id IS NULL AND ordinal IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_targets_segment_id_language",
@@ -846,11 +1306,228 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 table: "targets",
                 columns: new[] { "segment_id", "language" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_targets_translation_queue",
+                schema: "translate",
+                table: "targets",
+                columns: new[] { "document_id", "language", "ordinal" },
+                filter: "state IN ('Untranslated', 'NeedsUpdate', 'Rejected') AND ordinal IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_targets_translator_id_state",
+                schema: "translate",
+                table: "targets",
+                columns: new[] { "translator_id", "state" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_deliveries_received_at",
+                schema: "translate",
+                table: "webhook_deliveries",
+                column: "received_at");
+
+            // What the model does not describe: an expression index, the statistics a fuzzy memory lookup plans by, the
+            // live progress counts kept by triggers, and the triggers that tell every API process's caches what changed.
+            migrationBuilder.Sql("CREATE INDEX ix_segments_source_md5 ON translate.segments (md5(source))");
+
+            migrationBuilder.Sql("ALTER TABLE translate.memory_entries ALTER COLUMN source_words SET STATISTICS 1000;");
+
+            migrationBuilder.Sql("""
+                CREATE TABLE translate.document_progress_changes (
+                    document_id uuid NOT NULL,
+                    language character varying(85) NOT NULL,
+                    translated_segments integer NOT NULL,
+                    translated_words integer NOT NULL,
+                    approved_segments integer NOT NULL,
+                    approved_words integer NOT NULL);
+                CREATE INDEX ix_document_progress_changes_document_id_language
+                    ON translate.document_progress_changes (document_id, language);
+
+                -- A target counts as translated when handed in or approved, and as approved when approved (Target.CountsAsTranslated),
+                -- with its segment's words, while the segment is in the current version.
+                CREATE FUNCTION translate.document_progress_of_inserted_targets() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO translate.document_progress_changes
+                        (document_id, language, translated_segments, translated_words, approved_segments, approved_words)
+                    SELECT s.document_id, n.language, count(*), sum(s.word_count),
+                           count(*) FILTER (WHERE n.state = 'Approved'), coalesce(sum(s.word_count) FILTER (WHERE n.state = 'Approved'), 0)
+                    FROM new_targets n JOIN translate.segments s ON s.id = n.segment_id AND s.retired_in_version IS NULL
+                    WHERE n.state IN ('Translated', 'Approved')
+                    GROUP BY s.document_id, n.language;
+                    RETURN NULL;
+                END $$;
+
+                CREATE FUNCTION translate.document_progress_of_updated_targets() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO translate.document_progress_changes
+                        (document_id, language, translated_segments, translated_words, approved_segments, approved_words)
+                    SELECT s.document_id, c.language, sum(c.translated), sum(c.translated * s.word_count),
+                           sum(c.approved), sum(c.approved * s.word_count)
+                    FROM (SELECT segment_id, language, 1 AS translated, (state = 'Approved')::int AS approved
+                          FROM new_targets WHERE state IN ('Translated', 'Approved')
+                          UNION ALL
+                          SELECT segment_id, language, -1, -(state = 'Approved')::int
+                          FROM old_targets WHERE state IN ('Translated', 'Approved')) c
+                    JOIN translate.segments s ON s.id = c.segment_id AND s.retired_in_version IS NULL
+                    GROUP BY s.document_id, c.language
+                    HAVING sum(c.translated) <> 0 OR sum(c.approved) <> 0;
+                    RETURN NULL;
+                END $$;
+
+                CREATE FUNCTION translate.document_progress_of_deleted_targets() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO translate.document_progress_changes
+                        (document_id, language, translated_segments, translated_words, approved_segments, approved_words)
+                    SELECT s.document_id, o.language, -count(*), -sum(s.word_count),
+                           -count(*) FILTER (WHERE o.state = 'Approved'), -coalesce(sum(s.word_count) FILTER (WHERE o.state = 'Approved'), 0)
+                    FROM old_targets o JOIN translate.segments s ON s.id = o.segment_id AND s.retired_in_version IS NULL
+                    WHERE o.state IN ('Translated', 'Approved')
+                    GROUP BY s.document_id, o.language;
+                    RETURN NULL;
+                END $$;
+
+                -- A segment retired, brought back, or with a new word count moves its translated targets' share.
+                CREATE FUNCTION translate.document_progress_of_updated_segments() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE
+                    moved uuid[];
+                BEGIN
+                    SELECT array_agg(n.id) INTO moved
+                    FROM new_segments n JOIN old_segments o ON o.id = n.id
+                    WHERE (n.retired_in_version IS NULL) <> (o.retired_in_version IS NULL)
+                       OR (n.retired_in_version IS NULL AND n.word_count <> o.word_count);
+                    IF moved IS NULL THEN
+                        RETURN NULL;
+                    END IF;
+                    -- A submission of one of these targets in flight in another transaction has counted the segment as it
+                    -- was; wait for it, then count the targets as they are now (the next statement sees its commit). One that
+                    -- comes later waits for this transaction and counts the segment as it is after it.
+                    PERFORM 1 FROM translate.targets WHERE segment_id = ANY (moved) FOR SHARE;
+                    INSERT INTO translate.document_progress_changes
+                        (document_id, language, translated_segments, translated_words, approved_segments, approved_words)
+                    SELECT n.document_id, t.language,
+                           sum(w.now_in - w.was_in), sum(w.now_in * n.word_count - w.was_in * o.word_count),
+                           sum((t.state = 'Approved')::int * (w.now_in - w.was_in)),
+                           sum((t.state = 'Approved')::int * (w.now_in * n.word_count - w.was_in * o.word_count))
+                    FROM new_segments n
+                    JOIN old_segments o ON o.id = n.id
+                    CROSS JOIN LATERAL (SELECT (n.retired_in_version IS NULL)::int AS now_in, (o.retired_in_version IS NULL)::int AS was_in) w
+                    JOIN translate.targets t ON t.segment_id = n.id AND t.state IN ('Translated', 'Approved')
+                    WHERE n.id = ANY (moved)
+                    GROUP BY n.document_id, t.language;
+                    RETURN NULL;
+                END $$;
+
+                CREATE TRIGGER document_progress_of_inserted_targets AFTER INSERT ON translate.targets
+                    REFERENCING NEW TABLE AS new_targets FOR EACH STATEMENT EXECUTE FUNCTION translate.document_progress_of_inserted_targets();
+                CREATE TRIGGER document_progress_of_updated_targets AFTER UPDATE ON translate.targets
+                    REFERENCING OLD TABLE AS old_targets NEW TABLE AS new_targets FOR EACH STATEMENT EXECUTE FUNCTION translate.document_progress_of_updated_targets();
+                CREATE TRIGGER document_progress_of_deleted_targets AFTER DELETE ON translate.targets
+                    REFERENCING OLD TABLE AS old_targets FOR EACH STATEMENT EXECUTE FUNCTION translate.document_progress_of_deleted_targets();
+                CREATE TRIGGER document_progress_of_updated_segments AFTER UPDATE ON translate.segments
+                    REFERENCING OLD TABLE AS old_segments NEW TABLE AS new_segments FOR EACH STATEMENT EXECUTE FUNCTION translate.document_progress_of_updated_segments();
+                """);
+
+            migrationBuilder.Sql($"""
+                CREATE FUNCTION translate.credentials_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP = 'TRUNCATE' THEN
+                        PERFORM pg_notify('{CredentialNotices.Channel}', '');
+                    ELSIF TG_OP = 'INSERT' THEN
+                        PERFORM pg_notify('{CredentialNotices.Channel}', to_jsonb(NEW) ->> TG_ARGV[0]);
+                    ELSE
+                        PERFORM pg_notify('{CredentialNotices.Channel}', to_jsonb(OLD) ->> TG_ARGV[0]);
+                    END IF;
+                    RETURN NULL;
+                END $$;
+                CREATE TRIGGER credentials_changed AFTER UPDATE OR DELETE ON translate.api_tokens
+                    FOR EACH ROW EXECUTE FUNCTION translate.credentials_changed('account_id');
+                CREATE TRIGGER credentials_changed AFTER UPDATE OF user_name, email, disabled_at OR DELETE ON translate.accounts
+                    FOR EACH ROW EXECUTE FUNCTION translate.credentials_changed('id');
+                CREATE TRIGGER credentials_changed AFTER INSERT OR UPDATE OR DELETE ON translate.account_roles
+                    FOR EACH ROW EXECUTE FUNCTION translate.credentials_changed('user_id');
+                CREATE TRIGGER credentials_truncated AFTER TRUNCATE ON translate.api_tokens
+                    FOR EACH STATEMENT EXECUTE FUNCTION translate.credentials_changed();
+                CREATE TRIGGER credentials_truncated AFTER TRUNCATE ON translate.accounts
+                    FOR EACH STATEMENT EXECUTE FUNCTION translate.credentials_changed();
+                CREATE TRIGGER credentials_truncated AFTER TRUNCATE ON translate.account_roles
+                    FOR EACH STATEMENT EXECUTE FUNCTION translate.credentials_changed();
+                """);
+
+            migrationBuilder.Sql($"""
+                CREATE FUNCTION translate.rights_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP = 'TRUNCATE' THEN
+                        PERFORM pg_notify('{RightNotices.Channel}', '');
+                        RETURN NULL;
+                    END IF;
+                    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                        PERFORM pg_notify('{RightNotices.Channel}', TG_ARGV[0] || (to_jsonb(NEW) ->> TG_ARGV[1]));
+                    END IF;
+                    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+                        PERFORM pg_notify('{RightNotices.Channel}', TG_ARGV[0] || (to_jsonb(OLD) ->> TG_ARGV[1]));
+                    END IF;
+                    RETURN NULL;
+                END $$;
+                CREATE TRIGGER rights_changed AFTER INSERT OR UPDATE OR DELETE ON translate.project_members
+                    FOR EACH ROW EXECUTE FUNCTION translate.rights_changed('{RightNotices.Account}', 'account_id');
+                CREATE TRIGGER rights_changed AFTER INSERT OR UPDATE OR DELETE ON translate.volunteer_profiles
+                    FOR EACH ROW EXECUTE FUNCTION translate.rights_changed('{RightNotices.Account}', 'account_id');
+                CREATE TRIGGER rights_changed AFTER UPDATE OR DELETE ON translate.projects
+                    FOR EACH ROW EXECUTE FUNCTION translate.rights_changed('{RightNotices.Project}', 'id');
+                CREATE TRIGGER rights_changed AFTER UPDATE OR DELETE ON translate.documents
+                    FOR EACH ROW EXECUTE FUNCTION translate.rights_changed('{RightNotices.Project}', 'project_id');
+                CREATE TRIGGER rights_truncated AFTER TRUNCATE ON translate.project_members
+                    FOR EACH STATEMENT EXECUTE FUNCTION translate.rights_changed();
+                CREATE TRIGGER rights_truncated AFTER TRUNCATE ON translate.volunteer_profiles
+                    FOR EACH STATEMENT EXECUTE FUNCTION translate.rights_changed();
+                CREATE TRIGGER rights_truncated AFTER TRUNCATE ON translate.projects
+                    FOR EACH STATEMENT EXECUTE FUNCTION translate.rights_changed();
+                CREATE TRIGGER rights_truncated AFTER TRUNCATE ON translate.documents
+                    FOR EACH STATEMENT EXECUTE FUNCTION translate.rights_changed();
+                """);
+
+            migrationBuilder.Sql($"""
+                CREATE FUNCTION translate.check_settings_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP = 'TRUNCATE' THEN
+                        PERFORM pg_notify('{CheckSettingNotices.Channel}', '');
+                        RETURN NULL;
+                    END IF;
+                    FOR i IN 1 .. TG_NARGS - 1 LOOP
+                        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                            PERFORM pg_notify('{CheckSettingNotices.Channel}', TG_ARGV[0] || (to_jsonb(NEW) ->> TG_ARGV[i]));
+                        END IF;
+                        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+                            PERFORM pg_notify('{CheckSettingNotices.Channel}', TG_ARGV[0] || (to_jsonb(OLD) ->> TG_ARGV[i]));
+                        END IF;
+                    END LOOP;
+                    RETURN NULL;
+                END $$;
+                CREATE TRIGGER check_settings_changed AFTER INSERT OR UPDATE OR DELETE ON translate.check_settings
+                    FOR EACH ROW EXECUTE FUNCTION translate.check_settings_changed('{CheckSettingNotices.Project}', 'project_id');
+                CREATE TRIGGER check_settings_changed AFTER INSERT OR UPDATE OR DELETE ON translate.glossary_entries
+                    FOR EACH ROW EXECUTE FUNCTION translate.check_settings_changed('{CheckSettingNotices.Project}', 'project_id');
+                CREATE TRIGGER check_settings_changed AFTER INSERT OR UPDATE OR DELETE ON translate.project_shares
+                    FOR EACH ROW EXECUTE FUNCTION translate.check_settings_changed('{CheckSettingNotices.Project}', 'project_id', 'owner_project_id');
+                CREATE TRIGGER check_settings_truncated AFTER TRUNCATE ON translate.check_settings
+                    FOR EACH STATEMENT EXECUTE FUNCTION translate.check_settings_changed();
+                CREATE TRIGGER check_settings_truncated AFTER TRUNCATE ON translate.glossary_entries
+                    FOR EACH STATEMENT EXECUTE FUNCTION translate.check_settings_changed();
+                CREATE TRIGGER check_settings_truncated AFTER TRUNCATE ON translate.project_shares
+                    FOR EACH STATEMENT EXECUTE FUNCTION translate.check_settings_changed();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DROP TABLE translate.document_progress_changes;
+                DROP FUNCTION translate.document_progress_of_inserted_targets, translate.document_progress_of_updated_targets,
+                    translate.document_progress_of_deleted_targets, translate.document_progress_of_updated_segments CASCADE;
+                DROP FUNCTION translate.credentials_changed, translate.rights_changed, translate.check_settings_changed CASCADE;
+                """);
+
             migrationBuilder.DropTable(
                 name: "account_claims",
                 schema: "translate");
@@ -872,7 +1549,15 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 schema: "translate");
 
             migrationBuilder.DropTable(
-                name: "claims",
+                name: "check_settings",
+                schema: "translate");
+
+            migrationBuilder.DropTable(
+                name: "comments",
+                schema: "translate");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys",
                 schema: "translate");
 
             migrationBuilder.DropTable(
@@ -888,6 +1573,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 schema: "translate");
 
             migrationBuilder.DropTable(
+                name: "glossary_entries",
+                schema: "translate");
+
+            migrationBuilder.DropTable(
                 name: "invitations",
                 schema: "translate");
 
@@ -896,11 +1585,39 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 schema: "translate");
 
             migrationBuilder.DropTable(
+                name: "machine_translation_settings",
+                schema: "translate");
+
+            migrationBuilder.DropTable(
+                name: "machine_translations",
+                schema: "translate");
+
+            migrationBuilder.DropTable(
+                name: "memory_entries",
+                schema: "translate");
+
+            migrationBuilder.DropTable(
                 name: "notifications",
                 schema: "translate");
 
             migrationBuilder.DropTable(
+                name: "outgoing_mails",
+                schema: "translate");
+
+            migrationBuilder.DropTable(
+                name: "password_resets",
+                schema: "translate");
+
+            migrationBuilder.DropTable(
                 name: "project_members",
+                schema: "translate");
+
+            migrationBuilder.DropTable(
+                name: "project_shares",
+                schema: "translate");
+
+            migrationBuilder.DropTable(
+                name: "project_staff",
                 schema: "translate");
 
             migrationBuilder.DropTable(
@@ -924,6 +1641,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 schema: "translate");
 
             migrationBuilder.DropTable(
+                name: "webhook_deliveries",
+                schema: "translate");
+
+            migrationBuilder.DropTable(
                 name: "roles",
                 schema: "translate");
 
@@ -933,6 +1654,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
 
             migrationBuilder.DropTable(
                 name: "accounts",
+                schema: "translate");
+
+            migrationBuilder.DropTable(
+                name: "claims",
                 schema: "translate");
 
             migrationBuilder.DropTable(

@@ -13,8 +13,8 @@ using Wgig.Translate.Domain.Storage;
 namespace Wgig.Translate.Domain.Storage.Migrations
 {
     [DbContext(typeof(TranslationDb))]
-    [Migration("20261129011657_LiveProgressAndDocumentOrigin")]
-    partial class LiveProgressAndDocumentOrigin
+    [Migration("20261129143638_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,6 +25,7 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -362,6 +363,11 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<string>("Grants")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("grants");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -372,6 +378,14 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.Property<Guid>("InvitedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("invited_by");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -385,6 +399,9 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.HasIndex("Hash")
                         .IsUnique()
                         .HasDatabaseName("ix_invitations_hash");
+
+                    b.HasIndex("ProjectId", "CreatedAt")
+                        .HasDatabaseName("ix_invitations_project_id_created_at");
 
                     b.ToTable("invitations", "translate");
                 });
@@ -429,6 +446,37 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasDatabaseName("ix_password_resets_hash");
 
                     b.ToTable("password_resets", "translate");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Checks.CheckSetting", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Check")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("check");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("level");
+
+                    b.HasKey("ProjectId", "Check")
+                        .HasName("pk_check_settings");
+
+                    b.ToTable("check_settings", "translate");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Claims.Claim", b =>
@@ -841,6 +889,249 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.ToTable("segments", "translate");
                 });
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Glossary.GlossaryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Definition")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("definition");
+
+                    b.Property<bool>("DoNotTranslate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("do_not_translate");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("terms");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_glossary_entries");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_glossary_entries_project_id");
+
+                    b.ToTable("glossary_entries", "translate");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.MachineTranslation.CachedMachineTranslation", b =>
+                {
+                    b.Property<string>("Engine")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("engine");
+
+                    b.Property<string>("SourceLanguage")
+                        .HasMaxLength(85)
+                        .HasColumnType("character varying(85)")
+                        .HasColumnName("source_language");
+
+                    b.Property<string>("TargetLanguage")
+                        .HasMaxLength(85)
+                        .HasColumnType("character varying(85)")
+                        .HasColumnName("target_language");
+
+                    b.Property<Guid>("SourceKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Engine", "SourceLanguage", "TargetLanguage", "SourceKey")
+                        .HasName("pk_machine_translations");
+
+                    b.ToTable("machine_translations", "translate");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.MachineTranslation.MachineTranslationSetting", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(85)
+                        .HasColumnType("character varying(85)")
+                        .HasColumnName("language");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("engine");
+
+                    b.HasKey("ProjectId", "Language")
+                        .HasName("pk_machine_translation_settings");
+
+                    b.ToTable("machine_translation_settings", "translate");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Memory.MemoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("Codes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("codes");
+
+                    b.Property<Guid?>("ContextKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("context_key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("origin");
+
+                    b.Property<Guid>("PairKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pair_key");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("SegmentKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("segment_key");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("SourceKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_key");
+
+                    b.Property<string>("SourceLanguage")
+                        .IsRequired()
+                        .HasMaxLength(85)
+                        .HasColumnType("character varying(85)")
+                        .HasColumnName("source_language");
+
+                    b.Property<string>("SourcePlain")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_plain");
+
+                    b.PrimitiveCollection<string[]>("SourceWords")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("source_words");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("target");
+
+                    b.Property<string>("TargetLanguage")
+                        .IsRequired()
+                        .HasMaxLength(85)
+                        .HasColumnType("character varying(85)")
+                        .HasColumnName("target_language");
+
+                    b.Property<string>("TargetPlain")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("target_plain");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("WordCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("word_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_memory_entries");
+
+                    b.HasIndex("SourcePlain")
+                        .HasDatabaseName("ix_memory_entries_source_plain");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SourcePlain"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SourcePlain"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("SourceWords")
+                        .HasDatabaseName("ix_memory_entries_source_words");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SourceWords"), "gin");
+
+                    b.HasIndex("TargetPlain")
+                        .HasDatabaseName("ix_memory_entries_target_plain");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TargetPlain"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("TargetPlain"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("SourceKey", "SourceLanguage", "TargetLanguage")
+                        .HasDatabaseName("ix_memory_entries_source_key_source_language_target_language");
+
+                    b.HasIndex("ProjectId", "SourceLanguage", "TargetLanguage", "PairKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_memory_entries_project_id_source_language_target_language_p");
+
+                    b.ToTable("memory_entries", "translate");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1183,6 +1474,38 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.ToTable("project_members", "translate");
                 });
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Projects.ProjectShare", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Resource")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("resource");
+
+                    b.Property<Guid>("OwnerProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_project_id");
+
+                    b.Property<DateTimeOffset>("SharedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shared_at");
+
+                    b.Property<Guid>("SharedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shared_by");
+
+                    b.HasKey("ProjectId", "Resource", "OwnerProjectId")
+                        .HasName("pk_project_shares");
+
+                    b.HasIndex("OwnerProjectId")
+                        .HasDatabaseName("ix_project_shares_owner_project_id");
+
+                    b.ToTable("project_shares", "translate");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Projects.ProjectStaff", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1339,6 +1662,24 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.Property<bool>("BranchPerPublication")
                         .HasColumnType("boolean")
                         .HasColumnName("branch_per_publication");
+
+                    b.Property<string>("CheckDetail")
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)")
+                        .HasColumnName("check_detail");
+
+                    b.Property<string>("CheckOutcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("check_outcome");
+
+                    b.Property<DateTimeOffset?>("CheckRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("check_requested_at");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
 
                     b.Property<string>("Host")
                         .IsRequired()
@@ -1716,6 +2057,15 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasConstraintName("fk_api_tokens_asp_net_users_account_id");
                 });
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Accounts.Invitation", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_invitations_projects_project_id");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Accounts.PasswordReset", b =>
                 {
                     b.HasOne("Wgig.Translate.Domain.Accounts.Account", null)
@@ -1724,6 +2074,16 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_password_resets_asp_net_users_account_id");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Checks.CheckSetting", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_settings_projects_project_id");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Claims.Claim", b =>
@@ -1793,6 +2153,36 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasConstraintName("fk_segments_documents_document_id");
                 });
 
+            modelBuilder.Entity("Wgig.Translate.Domain.Glossary.GlossaryEntry", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_glossary_entries_projects_project_id");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.MachineTranslation.MachineTranslationSetting", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_machine_translation_settings_projects_project_id");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Memory.MemoryEntry", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_memory_entries_projects_project_id");
+                });
+
             modelBuilder.Entity("Wgig.Translate.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("Wgig.Translate.Domain.Accounts.Account", null)
@@ -1838,6 +2228,23 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_project_members_projects_project_id");
+                });
+
+            modelBuilder.Entity("Wgig.Translate.Domain.Projects.ProjectShare", b =>
+                {
+                    b.HasOne("Wgig.Translate.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_shares_projects_owner_project_id");
+
+                    b.HasOne("Wgig.Translate.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_shares_projects_project_id");
                 });
 
             modelBuilder.Entity("Wgig.Translate.Domain.Projects.ProjectStaff", b =>

@@ -13,8 +13,8 @@ using Wgig.Translate.Domain.Storage;
 namespace Wgig.Translate.Domain.Storage.Migrations
 {
     [DbContext(typeof(TranslationDb))]
-    [Migration("20261129113500_RightChangeNotices")]
-    partial class RightChangeNotices
+    [Migration("20261129151010_ClaimOpenWords")]
+    partial class ClaimOpenWords
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -516,6 +516,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.Property<DateTimeOffset?>("LapsedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lapsed_at");
+
+                    b.Property<int>("OpenWords")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_words");
 
                     b.Property<DateTimeOffset?>("ReleasedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1662,6 +1666,24 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     b.Property<bool>("BranchPerPublication")
                         .HasColumnType("boolean")
                         .HasColumnName("branch_per_publication");
+
+                    b.Property<string>("CheckDetail")
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)")
+                        .HasColumnName("check_detail");
+
+                    b.Property<string>("CheckOutcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("check_outcome");
+
+                    b.Property<DateTimeOffset?>("CheckRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("check_requested_at");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
 
                     b.Property<string>("Host")
                         .IsRequired()
