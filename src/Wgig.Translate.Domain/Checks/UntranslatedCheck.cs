@@ -29,16 +29,18 @@ public sealed class UntranslatedCheck : ICheck
 
     private static bool KeptAsIs(CheckInput input)
     {
-        var text = input.SourcePlain;
-        foreach (var address in TextScan.Addresses(text))
+        var source = input.SourcePlain;
+        // Addresses and terms kept as they are, blanked out longest first (a name may hold a shorter one); the blanks keep
+        // every other character where it was.
+        var kept = TextScan.Addresses(source)
+            .Concat(input.Terms.Where(t => t.Entry.DoNotTranslate).Select(t => source.Substring(t.Start, t.Length)))
+            .OrderByDescending(name => name.Length);
+        var text = source;
+        foreach (var name in kept)
         {
-            text = text.Replace(address, " ", StringComparison.Ordinal);
-        }
-        foreach (var term in input.Terms.Where(t => t.Entry.DoNotTranslate).OrderByDescending(t => t.Length))
-        {
-            text = text.Replace(input.SourcePlain.Substring(term.Start, term.Length), " ", StringComparison.Ordinal);
+            text = text.Replace(name, new string(' ', name.Length), StringComparison.Ordinal);
         }
         // What is left: acronyms and numbers only (no word with a letter that is not a capital)?
-        return WordForms.Tokenize(text, "und").All(w => text.Substring(w.Start, w.Length).All(c => !char.IsLetter(c) || char.IsUpper(c)));
+        return WordForms.Tokenize(text, input.SourceLanguage).All(w => text.Substring(w.Start, w.Length).All(c => !char.IsLetter(c) || char.IsUpper(c)));
     }
 }

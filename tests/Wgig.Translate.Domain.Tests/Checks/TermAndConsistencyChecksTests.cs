@@ -82,6 +82,10 @@ public sealed class TermAndConsistencyChecksTests
     public void Untranslated_passes_for_a_longer_name_kept_as_is_that_holds_a_shorter_one() =>
         Assert.Empty(Run<UntranslatedCheck>("WSIS Forum", "WSIS Forum", glossary: [Wsis, KeepAsIs("WSIS Forum")]));
 
+    [Fact]
+    public void Untranslated_passes_for_an_address_that_holds_a_term_kept_as_is() =>
+        Assert.Empty(Run<UntranslatedCheck>("info@forum.org", "info@forum.org", glossary: [KeepAsIs("forum")]));
+
     [Theory]
     [InlineData("WSIS, see www.wgig.org", "WSIS, see www.wgig.org", "fr")]
     [InlineData("WSIS Forum", "WSIS Forum", "fr")]

@@ -106,10 +106,15 @@ public sealed class Browsing : IAsyncDisposable
                 await Page.SetViewportSizeAsync(size.Width, size.Height);
                 var response = await Page.GotoAsync(url);
                 Assert.Equal(200, response!.Status);
-                Assert.Equal(culture == "ar" ? "rtl" : "ltr", await Page.Locator("html").GetAttributeAsync("dir"));
+                Assert.Equal((culture, culture == "ar" ? "rtl" : "ltr"),
+                    (await Page.Locator("html").GetAttributeAsync("lang"), await Page.Locator("html").GetAttributeAsync("dir")));
                 if (label == "desktop")
                 {
                     await AssertAccessibleAsync($"{name} ({culture})");
+                }
+                else
+                {
+                    await AssertFitsTheScreenAsync($"{name} ({culture})");
                 }
                 await ShotAsync($"{name}.{culture}.{label}");
             }
@@ -117,6 +122,26 @@ public sealed class Browsing : IAsyncDisposable
         await Context.AddCookiesAsync([new Cookie { Name = "wgig.culture", Value = "c=en|uic=en", Url = _app.BaseUrl }]);
         await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
         AssertNoProblems();
+    }
+
+    /// <summary>
+    /// The page is no wider than the phone's screen: a wide table scrolls inside its own region (.table-scroll) instead of
+    /// making the whole page scroll sideways.
+    /// </summary>
+    public async Task AssertFitsTheScreenAsync(string what)
+    {
+        var wider = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        if (wider > 0)
+        {
+            // What sticks out, to say where to look: elements past the screen's edge that no scrolling region holds.
+            var outside = await Page.EvaluateAsync<string>("""
+                () => [...document.querySelectorAll('main *')]
+                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 || e.getBoundingClientRect().left < -1)
+                    .filter(e => !e.parentElement.closest('.table-scroll'))
+                    .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ').join('.') : '')).join(', ')
+                """);
+            Problems.Add($"{what} is {wider} px wider than the phone's screen ({outside})");
+        }
     }
 
     public void AssertNoProblems() => Assert.True(Problems.Count == 0, string.Join("\n", Problems));

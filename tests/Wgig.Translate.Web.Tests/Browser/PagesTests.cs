@@ -23,28 +23,7 @@ public sealed class PagesTests(WebApp app)
         3. This preliminary report outlines work in progress towards the final report.
         """);
 
-    private async Task VisitAsync(Browsing browsing, string url, string name)
-    {
-        foreach (var culture in new[] { "en", "ar" })
-        {
-            await browsing.Context.AddCookiesAsync([new Cookie { Name = "wgig.culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
-            foreach (var (label, size) in new[] { ("desktop", Browsing.Desktop), ("phone", Browsing.Phone) })
-            {
-                await browsing.Page.SetViewportSizeAsync(size.Width, size.Height);
-                await browsing.Page.GotoAsync(url);
-                Assert.Equal((culture, culture == "ar" ? "rtl" : "ltr"),
-                    (await browsing.Page.Locator("html").GetAttributeAsync("lang"), await browsing.Page.Locator("html").GetAttributeAsync("dir")));
-                // axe reads the document, the same at both widths: once per language.
-                if (label == "desktop")
-                {
-                    await browsing.AssertAccessibleAsync($"{name} ({culture})");
-                }
-                await browsing.ShotAsync($"{name}.{culture}.{label}");
-            }
-        }
-        await browsing.Context.AddCookiesAsync([new Cookie { Name = "wgig.culture", Value = "c=en|uic=en", Url = app.BaseUrl }]);
-        browsing.AssertNoProblems();
-    }
+    private static Task VisitAsync(Browsing browsing, string url, string name) => browsing.VisitInBothLanguagesAsync(url, name);
 
     [Fact]
     public async Task Every_page_passes_axe_in_english_and_arabic_and_is_photographed_on_desktop_and_phone()
