@@ -20,8 +20,8 @@ public static class RawStatements
             WHERE document_id = :doc AND language = 'fr' AND state IN ('Untranslated', 'NeedsUpdate', 'Rejected') AND ordinal IS NOT NULL
             ORDER BY ordinal LIMIT 4 FOR UPDATE SKIP LOCKED),
           claim AS (
-            INSERT INTO translate.claims (id, volunteer_id, kind, document_id, language, words, created_at, expires_at, released_at, lapsed_at, due_at)
-            SELECT gen_random_uuid(), {Volunteer}, 'Translation', :doc, 'fr', sum(word_count), now(), now() + interval '48 hours', NULL, NULL, NULL
+            INSERT INTO translate.claims (id, volunteer_id, kind, document_id, language, words, open_words, created_at, expires_at, released_at, lapsed_at, due_at)
+            SELECT gen_random_uuid(), {Volunteer}, 'Translation', :doc, 'fr', sum(word_count), 0, now(), now() + interval '48 hours', NULL, NULL, NULL
             FROM picked HAVING count(*) > 0
             RETURNING id, volunteer_id),
           taken AS (
@@ -97,8 +97,8 @@ public static class RawStatements
               AND translator_id <> {Volunteer}
             ORDER BY ordinal LIMIT 8 FOR UPDATE SKIP LOCKED),
           claim AS (
-            INSERT INTO translate.claims (id, volunteer_id, kind, document_id, language, words, created_at, expires_at, released_at, lapsed_at, due_at)
-            SELECT gen_random_uuid(), {Volunteer}, 'Review', :doc, 'fr', sum(word_count), now(), now() + interval '48 hours', NULL, NULL, NULL
+            INSERT INTO translate.claims (id, volunteer_id, kind, document_id, language, words, open_words, created_at, expires_at, released_at, lapsed_at, due_at)
+            SELECT gen_random_uuid(), {Volunteer}, 'Review', :doc, 'fr', sum(word_count), 0, now(), now() + interval '48 hours', NULL, NULL, NULL
             FROM picked HAVING count(*) > 0
             RETURNING id, volunteer_id),
           taken AS (

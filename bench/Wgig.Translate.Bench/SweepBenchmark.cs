@@ -83,9 +83,9 @@ public static class SweepBenchmark
         SELECT gen_random_uuid(), '00000000-0000-0000-0000-000000000002', 's' || i, i, i, 1, 'Paragraph', 0, 'Paragraph ' || i || ' says one thing.',
             '[]', '', 5, 1
         FROM generate_series(1, {count}) AS i;
-        INSERT INTO translate.claims (id, volunteer_id, document_id, language, words, created_at, expires_at, kind)
+        INSERT INTO translate.claims (id, volunteer_id, document_id, language, words, open_words, created_at, expires_at, kind)
         SELECT ('00000000-0000-0000-0001-' || lpad(v::text, 12, '0'))::uuid, ('00000000-0000-0000-0000-' || lpad(v::text, 12, '0'))::uuid,
-            '00000000-0000-0000-0000-000000000002', 'fr', 500, now() - interval '49 hours', now() - interval '1 hour', 'Translation'
+            '00000000-0000-0000-0000-000000000002', 'fr', 500, 0, now() - interval '49 hours', now() - interval '1 hour', 'Translation'
         FROM generate_series(1, 1000) AS v;
         INSERT INTO translate.targets (id, segment_id, language, document_id, ordinal, word_count, state, text, translator_id, updated_at, claim_id,
             claimed_by, events_recorded, state_before_claim, review_comment, draft, draft_saved_at, review_claimed_by, review_claim_id)

@@ -35,11 +35,8 @@ public static class PersonNames
     public static string? Of(IReadOnlyDictionary<Guid, string> names, Guid? accountId) =>
         accountId is { } id ? names.GetValueOrDefault(id) : null;
 
-    /// <summary>The translator, claimant and review claimant of a translation and the authors of what is offered for it.</summary>
-    public static Task<IReadOnlyDictionary<Guid, string>> ForAsync(TranslationDb db, Target? target, IEnumerable<Domain.Suggestions.Suggestion>? suggestions,
-        CancellationToken cancellationToken) =>
-        AccountNames.ReadAsync(db, new[] { target?.TranslatorId, target?.ClaimedBy, target?.ReviewClaimedBy }.Concat((suggestions ?? []).Select(s => s.AuthorId)),
-            cancellationToken);
+    /// <summary>The translator, claimant and review claimant of a translation: the people its answer names besides the authors of what is offered.</summary>
+    public static IEnumerable<Guid?> In(Target? target) => [target?.TranslatorId, target?.ClaimedBy, target?.ReviewClaimedBy];
 }
 
 /// <param name="Draft">Your autosaved work in progress; only its author sees it.</param>
@@ -51,9 +48,17 @@ public sealed record TranslationResponse(
     IReadOnlyList<Suggestion>? Suggestions = null, IReadOnlyList<Domain.Checks.CheckFinding>? Checks = null,
     string? TranslatorName = null, string? ClaimedByName = null, string? ReviewClaimedByName = null)
 {
-    public static async Task<TranslationResponse> ReadAsync(TranslationDb db, TranslationContext context,
-        IReadOnlyList<Domain.Suggestions.Suggestion>? suggestions, CancellationToken cancellationToken) =>
-        From(context, await PersonNames.ForAsync(db, context.Target, suggestions, cancellationToken), suggestions);
+    /// <summary>
+    /// The answer about a translation, with its people's names and, when <paramref name="offerDrafts"/>, the drafts earlier claimants
+    /// left (the other aids are …/suggestions, not asked on every write): one round trip.
+    /// </summary>
+    public static async Task<TranslationResponse> ReadAsync(SetAsideDrafts drafts, TranslationContext context, bool offerDrafts,
+        CancellationToken cancellationToken)
+    {
+        var request = new SuggestionRequest(context.Place, context.Segment, offerDrafts ? context.Target : null, context.Caller, [SuggestionKind.SetAsideDraft]);
+        var (offered, names) = await drafts.WithNamesAsync(request, PersonNames.In(context.Target), cancellationToken);
+        return From(context, names, offerDrafts ? offered : null);
+    }
 
     public static TranslationResponse From(TranslationContext context, IReadOnlyDictionary<Guid, string> names,
         IReadOnlyList<Domain.Suggestions.Suggestion>? suggestions = null)

@@ -35,11 +35,11 @@ public static class TranslationsApi
     /// If you hold its claim you also get your draft and the drafts earlier claimants left (suggestions); nobody else sees them.
     /// </remarks>
     internal static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Get(
-        Guid projectId, Guid documentId, Guid segmentId, string language, ClaimsPrincipal caller, TranslationWork work, SuggestionPanel suggestions,
+        Guid projectId, Guid documentId, Guid segmentId, string language, ClaimsPrincipal caller, TranslationWork work, SetAsideDrafts drafts,
         HttpContext http, CancellationToken cancellationToken)
     {
         var found = await work.FindAsync(projectId, documentId, segmentId, language, caller.AccountId(), null, cancellationToken);
-        return found.Succeeded ? await RespondAsync(http, found.Value, suggestions, cancellationToken) : found.Error.ToProblem();
+        return found.Succeeded ? await RespondAsync(http, found.Value, drafts, cancellationToken) : found.Error.ToProblem();
     }
 
     /// <summary>Autosave your work in progress under your live claim; only you see it.</summary>
@@ -49,7 +49,7 @@ public static class TranslationsApi
     /// </remarks>
     internal static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> SaveDraft(
         Guid projectId, Guid documentId, Guid segmentId, string language, TranslationRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        ClaimsPrincipal caller, TranslationWork work, SuggestionPanel suggestions, HttpContext http, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, TranslationWork work, SetAsideDrafts drafts, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await work.FindAsync(projectId, documentId, segmentId, language, caller.AccountId(), LanguageRight.Translate, cancellationToken);
         if (!found.Succeeded)
@@ -62,7 +62,7 @@ public static class TranslationsApi
         {
             return content.Error.ToProblem();
         }
-        return await AnswerAsync(http, await work.SaveDraftAsync(found.Value, content.Value, ifMatch, cancellationToken), suggestions, cancellationToken);
+        return await AnswerAsync(http, await work.SaveDraftAsync(found.Value, content.Value, ifMatch, cancellationToken), drafts, cancellationToken);
     }
 
     /// <summary>Hand in a translation for review under your live claim.</summary>
@@ -74,7 +74,7 @@ public static class TranslationsApi
     /// </remarks>
     internal static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Submit(
         Guid projectId, Guid documentId, Guid segmentId, string language, TranslationRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        ClaimsPrincipal caller, TranslationWork work, SuggestionPanel suggestions, HttpContext http, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, TranslationWork work, SetAsideDrafts drafts, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await work.FindAsync(projectId, documentId, segmentId, language, caller.AccountId(), LanguageRight.Translate, cancellationToken);
         if (!found.Succeeded)
@@ -86,7 +86,7 @@ public static class TranslationsApi
         {
             return content.Error.ToProblem();
         }
-        return await AnswerAsync(http, await work.SubmitAsync(found.Value, content.Value, ifMatch, request.Acknowledge, cancellationToken), suggestions, cancellationToken);
+        return await AnswerAsync(http, await work.SubmitAsync(found.Value, content.Value, ifMatch, request.Acknowledge, cancellationToken), drafts, cancellationToken);
     }
 
     /// <summary>Approve, reject with a comment, or edit and approve a translation.</summary>
@@ -96,7 +96,7 @@ public static class TranslationsApi
     /// </remarks>
     internal static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> Review(
         Guid projectId, Guid documentId, Guid segmentId, string language, ReviewRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        ClaimsPrincipal caller, TranslationWork work, SuggestionPanel suggestions, HttpContext http, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, TranslationWork work, SetAsideDrafts drafts, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await work.FindAsync(projectId, documentId, segmentId, language, caller.AccountId(), LanguageRight.Review, cancellationToken);
         if (!found.Succeeded)
@@ -108,7 +108,7 @@ public static class TranslationsApi
         {
             return decision.Error.ToProblem();
         }
-        return await AnswerAsync(http, await work.ReviewAsync(found.Value, decision.Value, ifMatch, cancellationToken), suggestions, cancellationToken);
+        return await AnswerAsync(http, await work.ReviewAsync(found.Value, decision.Value, ifMatch, cancellationToken), drafts, cancellationToken);
     }
 
     private static Result<ReviewDecision> ToDecision(ReviewRequest request, Domain.Segmentation.SegmentContent source)
@@ -148,11 +148,11 @@ public static class TranslationsApi
     }
 
     private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> AnswerAsync(
-        HttpContext http, Result<TranslationContext> done, SuggestionPanel suggestions, CancellationToken cancellationToken)
+        HttpContext http, Result<TranslationContext> done, SetAsideDrafts drafts, CancellationToken cancellationToken)
     {
         if (done.Succeeded)
         {
-            return await RespondAsync(http, done.Value, suggestions, cancellationToken);
+            return await RespondAsync(http, done.Value, drafts, cancellationToken);
         }
         if (done.Error is TranslationChanged changed)
         {
@@ -161,21 +161,17 @@ public static class TranslationsApi
                 Status = StatusCodes.Status409Conflict,
                 Title = changed.Title,
                 Detail = changed.Detail,
-                Extensions = { ["current"] = await TranslationResponse.ReadAsync(http.RequestServices.GetRequiredService<TranslationDb>(), changed.Current, null,
-                    cancellationToken) },
+                Extensions = { ["current"] = await TranslationResponse.ReadAsync(drafts, changed.Current, offerDrafts: false, cancellationToken) },
             });
         }
         return done.Error.ToProblem();
     }
 
     private static async Task<Results<Ok<TranslationResponse>, ProblemHttpResult>> RespondAsync(
-        HttpContext http, TranslationContext context, SuggestionPanel suggestions, CancellationToken cancellationToken)
+        HttpContext http, TranslationContext context, SetAsideDrafts drafts, CancellationToken cancellationToken)
     {
         http.Response.Headers.ETag = $"\"{context.Version}\"";
-        // The drafts earlier claimants left; the other aids (memory, glossary, machine translation) are …/suggestions, not asked on every write.
-        var offered = await suggestions.ForAsync(new SuggestionRequest(context.Place, context.Segment, context.Target, context.Caller, [SuggestionKind.SetAsideDraft]),
-            cancellationToken);
-        return TypedResults.Ok(await TranslationResponse.ReadAsync(http.RequestServices.GetRequiredService<TranslationDb>(), context, offered, cancellationToken)
+        return TypedResults.Ok(await TranslationResponse.ReadAsync(drafts, context, offerDrafts: true, cancellationToken)
             with { Checks = context.Checks?.Findings });
     }
 }

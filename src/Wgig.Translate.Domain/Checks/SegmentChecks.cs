@@ -36,10 +36,7 @@ public sealed class SegmentChecks(TranslationDb db, QualityChecks checks, Glossa
     private static readonly Func<TranslationDb, Guid, IAsyncEnumerable<CheckSetting>> LevelsOf = EF.CompileAsyncQuery(
         (TranslationDb db, Guid projectId) => db.CheckSettings.AsNoTracking().Where(s => s.ProjectId == projectId));
 
-    private static readonly Func<TranslationDb, Guid, IAsyncEnumerable<TargetEvent>> MuteEventsOf = EF.CompileAsyncQuery(
-        (TranslationDb db, Guid targetId) => db.TargetEvents.AsNoTracking()
-            .Where(e => e.TargetId == targetId && (e.Kind == TargetEventKind.CheckMuted || e.Kind == TargetEventKind.CheckUnmuted))
-            .OrderBy(e => e.Sequence).AsQueryable());
+    private static readonly string[] MuteKinds = [nameof(TargetEventKind.CheckMuted), nameof(TargetEventKind.CheckUnmuted)];
 
     public async Task<Dictionary<string, CheckLevel>> LevelsAsync(Guid projectId, CancellationToken cancellationToken) =>
         await LevelsOf(db, projectId).ToDictionaryAsync(s => s.Check, s => s.Level, StringComparer.Ordinal, cancellationToken);
@@ -74,15 +71,22 @@ public sealed class SegmentChecks(TranslationDb db, QualityChecks checks, Glossa
     {
         var (projectId, targetLanguage) = (place.Project.Id, place.Language);
         var checker = await ForAsync(projectId, place.Project.SourceLanguage, targetLanguage, cancellationToken);
-        var others = await db.Database.SqlQuery<OtherTranslation>($"""
-            SELECT t.text AS text FROM translate.segments s
-            JOIN translate.documents d ON d.id = s.document_id JOIN translate.targets t ON t.segment_id = s.id
-            WHERE d.project_id = {projectId} AND t.language = {targetLanguage} AND md5(s.source) = md5({segment.Source}) AND s.source = {segment.Source}
-              AND s.id <> {segment.Id} AND t.text IS NOT NULL AND t.state = ANY({Finished})
-            LIMIT 20
+        // What the segment's checks read, in one statement and one round trip: the project's other translations of the same
+        // source (the consistency check's; at most 20) and the target's mute and unmute events (which Target.MutedChecks reads).
+        var rows = await db.Database.SqlQuery<SegmentInput>($"""
+            (SELECT t.text AS text, NULL::text AS kind, NULL::text AS comment, 0 AS sequence FROM translate.segments s
+             JOIN translate.documents d ON d.id = s.document_id JOIN translate.targets t ON t.segment_id = s.id
+             WHERE d.project_id = {projectId} AND t.language = {targetLanguage} AND md5(s.source) = md5({segment.Source}) AND s.source = {segment.Source}
+               AND s.id <> {segment.Id} AND t.text IS NOT NULL AND t.state = ANY({Finished})
+             LIMIT 20)
+            UNION ALL
+            SELECT NULL, e.kind, e.comment, e.sequence FROM translate.target_events e
+            WHERE e.target_id = {target?.Id} AND e.kind = ANY({MuteKinds})
             """).ToListAsync(cancellationToken);
-        var mutes = target is null ? null : Target.MutedChecks(await MuteEventsOf(db, target.Id).ToListAsync(cancellationToken));
-        return checker.Run(segment.Content, translation, [.. others.Select(o => Plain(o.Text))], mutes);
+        var others = rows.Where(r => r.Kind is null).Select(r => r.Text!);
+        var mutes = target is null ? null : Target.MutedChecks(rows.Where(r => r.Kind is not null).OrderBy(r => r.Sequence)
+            .Select(r => (Enum.Parse<TargetEventKind>(r.Kind!), r.Comment)));
+        return checker.Run(segment.Content, translation, [.. others.Select(Plain)], mutes);
     }
 
     /// <summary>The checks on every current translation of a document × language; only segments with findings are returned.</summary>
@@ -143,7 +147,7 @@ public sealed class SegmentChecks(TranslationDb db, QualityChecks checks, Glossa
     private static string Plain(string coded) =>
         coded.AsSpan().ContainsAnyInRange(SegmentContent.FirstMarker, '\uF8FF') ? string.Concat(coded.Where(c => !SegmentContent.IsMarker(c))) : coded;
 
-    private sealed record OtherTranslation(string Text);
+    private sealed record SegmentInput(string? Text, string? Kind, string? Comment, int Sequence);
 
     private sealed record SourceTranslation(string Source, string Text, int Segments);
 }

@@ -159,11 +159,11 @@ public sealed class BatchFilling(TranslationDb db)
     {
         var translation = kind == ClaimKind.Translation;
         var transition = translation ? TargetWorkflow.Claim : TargetWorkflow.ClaimReview;
-        // Open words: what the volunteer holds in live claims and has not handed in yet. Reviews have no cap.
+        // Open words: what the volunteer holds in live claims and has not handed in yet (OpenWords.HeldAsync; each claim keeps
+        // its own, see OpenWords.TriggerSql), read from their live claims alone. Reviews have no cap.
         var held = translation
             ? $"""
-                SELECT coalesce(sum(t.word_count), 0) AS words
-                FROM translate.claims c JOIN translate.targets t ON t.claim_id = c.id AND t.{TargetSql.HeldInClaim}
+                SELECT coalesce(sum(c.open_words), 0) AS words FROM translate.claims c
                 WHERE c.volunteer_id = @volunteer AND c.kind = '{ClaimKind.Translation}' AND c.released_at IS NULL AND c.expires_at > @now
                 """
             : "SELECT 0 AS words";
@@ -187,9 +187,9 @@ public sealed class BatchFilling(TranslationDb db)
                 WHERE h.words < @cap AND ((@first AND r.n = 1) OR (r.upto <= @budget AND h.words + r.upto <= @cap))
                   AND NOT EXISTS (SELECT 1 FROM translate.volunteer_profiles v WHERE v.account_id = @volunteer AND v.paused)),
             opened AS (
-                INSERT INTO translate.claims AS c (id, volunteer_id, kind, document_id, language, words, created_at, expires_at,
+                INSERT INTO translate.claims AS c (id, volunteer_id, kind, document_id, language, words, open_words, created_at, expires_at,
                     released_at, lapsed_at, due_at)
-                SELECT @claim, @volunteer, '{kind}', @document, @language, sum(p.word_count), @now, @expires, NULL, NULL, NULL
+                SELECT @claim, @volunteer, '{kind}', @document, @language, sum(p.word_count), 0, @now, @expires, NULL, NULL, NULL
                 FROM picked p HAVING count(*) > 0
                 ON CONFLICT (id) DO UPDATE SET words = c.words + excluded.words),
             taken AS (

@@ -32,6 +32,13 @@ public sealed class Claim
 
     public int Words { get; private set; }
 
+    /// <summary>
+    /// The words of the claim's segments not handed in yet (held: <see cref="Targets.TargetSql.HeldInClaim"/>), what the
+    /// volunteer's cap counts (<see cref="OpenWords"/>). Kept by the database, in the statement that moves a target in or out
+    /// of the claim, whichever path moved it (<see cref="OpenWords.TriggerSql"/>); zero when the claim is opened.
+    /// </summary>
+    public int OpenWords { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset ExpiresAt { get; private set; }

@@ -26,7 +26,7 @@ public static class ClaimsServiceCollectionExtensions
         services.Scan(scan => scan
             .FromAssemblyOf<ISuggestionSource>()
             .AddClasses(classes => classes.AssignableTo<ISuggestionSource>(), publicOnly: true)
-            .As<ISuggestionSource>()
+            .AsSelfWithInterfaces()
             .WithScopedLifetime());
         services.AddScoped<SuggestionPanel>();
         services.AddOptions<ClaimOptions>().BindConfiguration(ClaimOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -13,7 +13,7 @@ public sealed record DocumentLanguage(Project Project, Document Document, string
     /// <summary>Finds the pair a request names, or says which part of it does not exist.</summary>
     public static async Task<Result<DocumentLanguage>> FindAsync(
         TranslationDb db, Guid projectId, Guid documentId, string? language, CancellationToken cancellationToken) =>
-        (await FindAsync(db, projectId, documentId, null, language, null, cancellationToken)).Map(found => found.Target);
+        (await FindWithProfileAsync(db, projectId, documentId, language, null, cancellationToken)).Map(found => found.Target);
 
     /// <summary>
     /// The one check of a per-language right: finds the pair a request names for an account that holds the
@@ -21,22 +21,7 @@ public sealed record DocumentLanguage(Project Project, Document Document, string
     /// </summary>
     public static async Task<Result<DocumentLanguage>> FindForAsync(
         TranslationDb db, Guid projectId, Guid documentId, string? language, Guid accountId, LanguageRight right, CancellationToken cancellationToken) =>
-        (await FindAsync(db, projectId, documentId, null, language, (accountId, right), cancellationToken)).Map(found => found.Target);
-
-    /// <summary>
-    /// A segment of the document with the document × language, found as <see cref="FindAsync(TranslationDb, Guid, Guid, string?, CancellationToken)"/>
-    /// or, given a right, <see cref="FindForAsync"/> would, in the same round trip.
-    /// </summary>
-    public static async Task<Result<(DocumentLanguage Target, Segment Segment)>> FindSegmentAsync(TranslationDb db, Guid projectId, Guid documentId,
-        Guid segmentId, string? language, (Guid Account, LanguageRight Right)? needs, CancellationToken cancellationToken)
-    {
-        var found = await FindAsync(db, projectId, documentId, segmentId, language, needs, cancellationToken);
-        if (!found.Succeeded)
-        {
-            return found.Error;
-        }
-        return found.Value.Segment is { } segment ? (found.Value.Target, segment) : new SegmentNotFound(documentId, segmentId);
-    }
+        (await FindWithProfileAsync(db, projectId, documentId, language, (accountId, right), cancellationToken)).Map(found => found.Target);
 
     /// <summary>
     /// For work either right allows (suggestions, muting a check): the pair the request names, if the account holds the
@@ -68,48 +53,39 @@ public sealed record DocumentLanguage(Project Project, Document Document, string
     public static Task<bool> HoldsAsync(TranslationDb db, DocumentLanguage target, Guid accountId, LanguageRight right, CancellationToken cancellationToken) =>
         db.ProjectMembers.AnyAsync(ProjectMember.Holds(target.Project.Id, accountId, target.Language, right), cancellationToken);
 
-    private static async Task<Result<(DocumentLanguage Target, Segment? Segment)>> FindAsync(TranslationDb db, Guid projectId, Guid documentId,
-        Guid? segmentId, string? language, (Guid Account, LanguageRight Right)? needs, CancellationToken cancellationToken) =>
-        (await FindWithProfileAsync(db, projectId, documentId, segmentId, language, needs, cancellationToken)).Map(found => (found.Target, found.Segment));
-
     /// <summary>
     /// <see cref="FindForAsync"/> with the account's stored volunteer profile (none when nobody filled one in) in the same
     /// round trip: claim-next and review-next size the batch and the cap by it.
     /// </summary>
     public static async Task<Result<(DocumentLanguage Target, VolunteerProfile? Profile)>> FindForWithProfileAsync(TranslationDb db, Guid projectId,
         Guid documentId, string? language, Guid accountId, LanguageRight right, CancellationToken cancellationToken) =>
-        (await FindWithProfileAsync(db, projectId, documentId, null, language, (accountId, right), cancellationToken)).Map(found => (found.Target, found.Profile));
+        await FindWithProfileAsync(db, projectId, documentId, language, (accountId, right), cancellationToken);
 
-    private sealed record Found(Project Project, Document? Document, bool Holds, Segment? Segment, VolunteerProfile? Profile);
+    private sealed record Found(Project Project, Document? Document, bool Holds, VolunteerProfile? Profile);
 
     // Every claim, draft, submission and review decision runs this query first, so it is compiled once per right (no expression
     // tree to build, parameterize and look up in the query cache per call). Every part refers to the project row, so that EF
     // translates it into the one query instead of running it apart.
-    private static Func<TranslationDb, Guid, Guid, Guid?, string, Guid, bool, CancellationToken, Task<Found?>> Compile(LanguageRight right)
+    private static Func<TranslationDb, Guid, Guid, string, Guid, bool, CancellationToken, Task<Found?>> Compile(LanguageRight right)
     {
         var grant = ProjectMember.Grants(right);
-        return EF.CompileAsyncQuery((TranslationDb db, Guid projectId, Guid documentId, Guid? segmentId, string language, Guid account, bool check,
+        return EF.CompileAsyncQuery((TranslationDb db, Guid projectId, Guid documentId, string language, Guid account, bool check,
             CancellationToken _) => db.Projects.AsNoTracking().Where(p => p.Id == projectId)
             .Select(p => new Found(
                 p,
                 db.Documents.FirstOrDefault(d => d.Id == documentId && d.ProjectId == p.Id),
                 check && db.ProjectMembers.Where(m => m.ProjectId == p.Id && m.AccountId == account && m.Language == language).Any(grant),
-                db.Segments.FirstOrDefault(s => s.Id == segmentId && s.DocumentId == documentId && p.Id == projectId),
                 db.VolunteerProfiles.FirstOrDefault(v => v.AccountId == account)))
             .SingleOrDefault());
     }
 
-    private static readonly Func<TranslationDb, Guid, Guid, Guid?, string, Guid, bool, CancellationToken, Task<Found?>> FindTranslating =
+    private static readonly Func<TranslationDb, Guid, Guid, string, Guid, bool, CancellationToken, Task<Found?>> FindTranslating =
         Compile(LanguageRight.Translate);
-    private static readonly Func<TranslationDb, Guid, Guid, Guid?, string, Guid, bool, CancellationToken, Task<Found?>> FindReviewing =
+    private static readonly Func<TranslationDb, Guid, Guid, string, Guid, bool, CancellationToken, Task<Found?>> FindReviewing =
         Compile(LanguageRight.Review);
 
-    private static readonly Func<TranslationDb, Guid, Guid, CancellationToken, Task<Segment?>> SegmentOf = EF.CompileAsyncQuery(
-        (TranslationDb db, Guid segmentId, Guid documentId, CancellationToken _) =>
-            db.Segments.AsNoTracking().FirstOrDefault(s => s.Id == segmentId && s.DocumentId == documentId));
-
-    private static async Task<Result<(DocumentLanguage Target, Segment? Segment, VolunteerProfile? Profile)>> FindWithProfileAsync(TranslationDb db,
-        Guid projectId, Guid documentId, Guid? segmentId, string? language, (Guid Account, LanguageRight Right)? needs, CancellationToken cancellationToken)
+    private static async Task<Result<(DocumentLanguage Target, VolunteerProfile? Profile)>> FindWithProfileAsync(TranslationDb db,
+        Guid projectId, Guid documentId, string? language, (Guid Account, LanguageRight Right)? needs, CancellationToken cancellationToken)
     {
         var normalized = LanguageTag.TryNormalize(language, out var target, out _) ? target : "";
         var (account, right) = needs ?? (Guid.Empty, LanguageRight.Translate);
@@ -118,13 +94,12 @@ public sealed record DocumentLanguage(Project Project, Document Document, string
         var question = new RightQuestion(account, projectId, documentId, normalized, right);
         if (kept is not null && kept.TryGet(question, out var answer))
         {
-            var segment = segmentId is { } id ? await SegmentOf(db, id, documentId, cancellationToken) : null;
-            return (new DocumentLanguage(answer.Project, answer.Document, normalized), segment, answer.Profile);
+            return (new DocumentLanguage(answer.Project, answer.Document, normalized), answer.Profile);
         }
         var changes = kept?.Changes ?? 0;
         var readAt = kept?.Now ?? default;
         var find = right == LanguageRight.Review ? FindReviewing : FindTranslating;
-        var found = await find(db, projectId, documentId, segmentId, normalized, account, needs is not null, cancellationToken);
+        var found = await find(db, projectId, documentId, normalized, account, needs is not null, cancellationToken);
         if (found is null)
         {
             return new ProjectNotFound(projectId);
@@ -142,6 +117,6 @@ public sealed record DocumentLanguage(Project Project, Document Document, string
             return new NoLanguageRight(right, normalized);
         }
         kept?.Remember(question, new RightAnswer(found.Project, found.Document, found.Profile), changes, readAt);
-        return (new DocumentLanguage(found.Project, found.Document, normalized), found.Segment, needs is null ? null : found.Profile);
+        return (new DocumentLanguage(found.Project, found.Document, normalized), needs is null ? null : found.Profile);
     }
 }

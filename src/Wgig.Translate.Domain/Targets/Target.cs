@@ -358,7 +358,10 @@ public sealed class Target
     public void UnmuteCheck(Guid actorId, string check, DateTimeOffset now) => Record(TargetEventKind.CheckUnmuted, actorId, null, check, now);
 
     /// <summary>The checks muted for a target, with their reasons, from its history (oldest first).</summary>
-    public static Dictionary<string, string> MutedChecks(IEnumerable<TargetEvent> history)
+    public static Dictionary<string, string> MutedChecks(IEnumerable<TargetEvent> history) => MutedChecks(history.Select(e => (e.Kind, e.Comment)));
+
+    /// <summary><see cref="MutedChecks(IEnumerable{TargetEvent})"/> from the events' kinds and comments alone, oldest first.</summary>
+    public static Dictionary<string, string> MutedChecks(IEnumerable<(TargetEventKind Kind, string? Comment)> history)
     {
         var muted = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in history)

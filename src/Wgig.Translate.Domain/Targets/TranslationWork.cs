@@ -55,15 +55,15 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
     /// away ends every write in it at once); without, anyone who sees the project may read.
     /// </summary>
     public async Task<Result<TranslationContext>> FindAsync(Guid projectId, Guid documentId, Guid segmentId, string? language, Guid caller,
-        LanguageRight? right, CancellationToken cancellationToken)
-    {
-        // The segment comes in the same round trip as the document × language and the right.
-        var found = await DocumentLanguage.FindSegmentAsync(db, projectId, documentId, segmentId, language,
-            right is { } needed ? (caller, needed) : null, cancellationToken);
-        return found.Succeeded ? await WithTargetAsync(db, found.Value.Target, found.Value.Segment, caller, cancellationToken) : found.Error;
-    }
+        LanguageRight? right, CancellationToken cancellationToken) =>
+        await InAsync(db, right is { } needed
+            ? await DocumentLanguage.FindForAsync(db, projectId, documentId, language, caller, needed, cancellationToken)
+            : await DocumentLanguage.FindAsync(db, projectId, documentId, language, cancellationToken), documentId, segmentId, caller, cancellationToken);
 
-    /// <summary>A segment of a document × language already found for the caller (by whatever right the caller needs), with its target.</summary>
+    /// <summary>
+    /// A segment of a document × language already found for the caller (by whatever right the caller needs), with its target:
+    /// one round trip (none more for the pair when its right check was kept, see <see cref="RightAnswers"/>).
+    /// </summary>
     public static async Task<Result<TranslationContext>> InAsync(TranslationDb db, Result<DocumentLanguage> found, Guid documentId, Guid segmentId, Guid caller,
         CancellationToken cancellationToken)
     {
@@ -71,24 +71,24 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
         {
             return found.Error;
         }
-        var segment = await db.Segments.AsNoTracking().SingleOrDefaultAsync(s => s.Id == segmentId && s.DocumentId == documentId, cancellationToken);
-        if (segment is null)
+        if (await SegmentWithTarget(db, segmentId, documentId, found.Value.Language, cancellationToken) is not { } read)
         {
             return new SegmentNotFound(documentId, segmentId);
         }
-        return await WithTargetAsync(db, found.Value, segment, caller, cancellationToken);
+        // The target is tracked (the write saves it); the segment is only read, as it always was.
+        db.Entry(read.Segment).State = EntityState.Detached;
+        return new TranslationContext(found.Value, read.Segment, read.Target, caller);
     }
 
-    private static async Task<Result<TranslationContext>> WithTargetAsync(TranslationDb db, DocumentLanguage place, Segment segment, Guid caller,
-        CancellationToken cancellationToken)
-    {
-        var target = await TargetOf(db, segment.Id, place.Language, cancellationToken);
-        return new TranslationContext(place, segment, target, caller);
-    }
+    private sealed record SegmentAndTarget(Segment Segment, Target? Target);
 
-    // Read (tracked) by every read and write of a translation: compiled once.
-    private static readonly Func<TranslationDb, Guid, string, CancellationToken, Task<Target?>> TargetOf = EF.CompileAsyncQuery(
-        (TranslationDb db, Guid segmentId, string language, CancellationToken _) => db.Targets.SingleOrDefault(t => t.SegmentId == segmentId && t.Language == language));
+    // Read by every read and write of a translation: compiled once. The target (with its claims) is left-joined on its unique
+    // (segment, language) key: one row, one round trip.
+    private static readonly Func<TranslationDb, Guid, Guid, string, CancellationToken, Task<SegmentAndTarget?>> SegmentWithTarget = EF.CompileAsyncQuery(
+        (TranslationDb db, Guid segmentId, Guid documentId, string language, CancellationToken _) =>
+            (from s in db.Segments.Where(s => s.Id == segmentId && s.DocumentId == documentId)
+             from t in db.Targets.Where(t => t.SegmentId == s.Id && t.Language == language).DefaultIfEmpty()
+             select new SegmentAndTarget(s, t)).SingleOrDefault());
 
     /// <summary>
     /// Autosave of the claimant's work in progress (empty text clears it). Saving is activity: it extends

@@ -514,6 +514,10 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lapsed_at");
 
+                    b.Property<int>("OpenWords")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_words");
+
                     b.Property<DateTimeOffset?>("ReleasedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("released_at");
