@@ -65,13 +65,13 @@ public sealed class ApiFactory : IAsyncLifetime
     }
 
     /// <summary>
-    /// Waits until the host's listener has heard every notice sent so far (the reset's, the last class's, the last
-    /// request's): one more notice sent now arrives after them on the same connection. A notice heard later would forget
-    /// what a test has just made the host keep.
+    /// Waits until the host's listener (this class's host, or <paramref name="host"/>'s) has heard every notice sent so far
+    /// (the reset's, the last class's, the last request's): one more notice sent now arrives after them on the same
+    /// connection. A notice heard later would forget what a test has just made the host keep.
     /// </summary>
-    public async Task NoticesHeardAsync()
+    public async Task NoticesHeardAsync(IServiceProvider? host = null)
     {
-        var callers = Services.GetRequiredService<Wgig.Translate.Api.Accounts.TokenCallers>();
+        var callers = (host ?? Services).GetRequiredService<Wgig.Translate.Api.Accounts.TokenCallers>();
         await callers.Connected.WaitAsync(TimeSpan.FromSeconds(30));
         var marker = Guid.NewGuid();
         var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -108,6 +108,41 @@ public sealed class ApiFactory : IAsyncLifetime
 
     /// <summary>Another host on the same database and clock with settings of its own; the caller disposes it.</summary>
     public WebApplicationFactory<Program> WithWebHostBuilder(Action<IWebHostBuilder> configure) => _host.WithWebHostBuilder(configure);
+
+    /// <summary>
+    /// Another host on the same database whose store adds the text of every command it sends to <paramref name="commands"/>
+    /// (one command is one round trip: a save's statements go as one batch); the caller disposes it.
+    /// </summary>
+    public WebApplicationFactory<Program> WithCommandsRecorded(ConcurrentQueue<string> commands) => WithWebHostBuilder(host =>
+        host.ConfigureTestServices(services => services.ConfigureDbContext<Wgig.Translate.Domain.Storage.TranslationDb>((_, options) =>
+            options.AddInterceptors(new RecordingCommands(commands)))));
+
+    private sealed class RecordingCommands(ConcurrentQueue<string> commands) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            commands.Enqueue(command.CommandText);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> NonQueryExecutingAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            commands.Enqueue(command.CommandText);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<object>> ScalarExecutingAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<object> result,
+            CancellationToken cancellationToken = default)
+        {
+            commands.Enqueue(command.CommandText);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
 
     /// <summary>A client with no credentials that keeps cookies, as a browser does.</summary>
     public HttpClient CreateBrowser()

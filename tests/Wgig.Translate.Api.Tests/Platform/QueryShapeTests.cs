@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Domain.Balancing;
 using Wgig.Translate.Domain.Storage;
@@ -45,8 +41,7 @@ public sealed partial class QueryShapeTests(ApiFactory api) : IClassFixture<ApiF
     [Fact]
     public async Task My_work_the_claimed_xliff_and_the_balancing_proposal_read_no_window_over_a_whole_table()
     {
-        await using var recorded = api.WithWebHostBuilder(host => host.ConfigureTestServices(services =>
-            services.ConfigureDbContext<TranslationDb>((_, options) => options.AddInterceptors(new RecordingCommands(_commands)))));
+        await using var recorded = api.WithCommandsRecorded(_commands);
         var ana = recorded.CreateClient();
         ana.DefaultRequestHeaders.Authorization = new("Bearer", TestAccounts.VolunteerToken);
         var coordinator = recorded.CreateClient();
@@ -82,14 +77,4 @@ public sealed partial class QueryShapeTests(ApiFactory api) : IClassFixture<ApiF
 
     [GeneratedRegex(@"ROW_NUMBER\(\) OVER\(PARTITION BY (?<alias>\w+)\.(?<column>\w+)[^)]*\) AS row\s+FROM [\w.]+ AS \k<alias>\s+(WHERE (?<where>[^\n]*))?")]
     private static partial Regex Window();
-
-    private sealed class RecordingCommands(ConcurrentQueue<string> commands) : DbCommandInterceptor
-    {
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            commands.Enqueue(command.CommandText);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-    }
 }

@@ -1,21 +1,10 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Wgig.Translate.Api.Accounts;
 using Wgig.Translate.Api.Claims;
 using Wgig.Translate.Api.Tests.Aids;
-using Wgig.Translate.Api.Tests.Security;
 using Wgig.Translate.Api.Translations;
-using Wgig.Translate.Domain.Accounts;
-using Wgig.Translate.Domain.Checks;
-using Wgig.Translate.Domain.Documents;
-using Wgig.Translate.Domain.Storage;
 
 namespace Wgig.Translate.Api.Tests.Translations;
 
@@ -30,7 +19,6 @@ namespace Wgig.Translate.Api.Tests.Translations;
 public sealed class RoundTripTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
     private const string Source = "The group met in Geneva.";
-    private static readonly TimeSpan NoticeWait = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentQueue<string> _commands = new();
     private readonly Workbench _bench = new(api);
@@ -101,29 +89,16 @@ public sealed class RoundTripTests(ApiFactory api) : IClassFixture<ApiFactory>, 
         Assert.True(_commands.Count == 5, Sent());
     }
 
-    private WebApplicationFactory<Program> Recorded() => api.WithWebHostBuilder(host => host.ConfigureTestServices(services =>
-        services.ConfigureDbContext<TranslationDb>((_, options) => options.AddInterceptors(new RecordingCommands(_commands)))));
+    private WebApplicationFactory<Program> Recorded() => api.WithCommandsRecorded(_commands);
 
     // The API process of the recording, once the notices of every change so far reached its kept answers: one arriving after
-    // the first save would rightly forget what it kept. PostgreSQL delivers notices in commit order, so once one sent now is
-    // heard, every earlier one was.
+    // the first save would rightly forget what it kept.
     private async Task<HttpClient> ReadyAsync(WebApplicationFactory<Program> recorded)
     {
         var volunteer = recorded.CreateClient();
         volunteer.DefaultRequestHeaders.Authorization = new("Bearer", TestAccounts.VolunteerToken);
-        var services = recorded.Services;
-        await HeardAsync(services.GetRequiredService<TokenCallers>(), CredentialNotices.Channel);
-        await HeardAsync(services.GetRequiredService<RightAnswers>(), RightNotices.Channel);
-        await HeardAsync(services.GetRequiredService<KeptCheckSettings>(), CheckSettingNotices.Channel);
+        await api.NoticesHeardAsync(recorded.Services);
         return volunteer;
-    }
-
-    private async Task HeardAsync<TKey, TAnswer>(KeptAnswers<TKey, TAnswer> kept, string channel) where TKey : notnull
-    {
-        await kept.Connected.WaitAsync(NoticeWait);
-        var heard = kept.ForgottenAsync(Guid.Empty);
-        await api.Database.ExecuteAsync($"NOTIFY {channel}, 'all'");
-        await heard.WaitAsync(NoticeWait);
     }
 
     private async Task<TranslationResponse> SaveDraftAsync(HttpClient volunteer, string text)
@@ -134,28 +109,4 @@ public sealed class RoundTripTests(ApiFactory api) : IClassFixture<ApiFactory>, 
     }
 
     private string Sent() => $"{_commands.Count} commands:\n" + string.Join("\n----\n", _commands);
-
-    private sealed class RecordingCommands(ConcurrentQueue<string> commands) : DbCommandInterceptor
-    {
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            commands.Enqueue(command.CommandText);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            commands.Enqueue(command.CommandText);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            commands.Enqueue(command.CommandText);
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
-    }
 }
