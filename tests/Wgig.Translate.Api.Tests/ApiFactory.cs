@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Wgig.Translate.Domain.Storage;
 using Microsoft.Extensions.Configuration;
 using Wgig.Translate.Worker;
 using System.Net.Http.Json;
@@ -114,29 +117,29 @@ public sealed class ApiFactory : IAsyncLifetime
     /// (one command is one round trip: a save's statements go as one batch); the caller disposes it.
     /// </summary>
     public WebApplicationFactory<Program> WithCommandsRecorded(ConcurrentQueue<string> commands) => WithWebHostBuilder(host =>
-        host.ConfigureTestServices(services => services.ConfigureDbContext<Wgig.Translate.Domain.Storage.TranslationDb>((_, options) =>
+        host.ConfigureTestServices(services => services.ConfigureDbContext<TranslationDb>((_, options) =>
             options.AddInterceptors(new RecordingCommands(commands)))));
 
-    private sealed class RecordingCommands(ConcurrentQueue<string> commands) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    private sealed class RecordingCommands(ConcurrentQueue<string> commands) : DbCommandInterceptor
     {
-        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
-            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
-            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
             commands.Enqueue(command.CommandText);
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
 
-        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> NonQueryExecutingAsync(System.Data.Common.DbCommand command,
-            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command,
+            CommandEventData eventData, InterceptionResult<int> result,
             CancellationToken cancellationToken = default)
         {
             commands.Enqueue(command.CommandText);
             return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
         }
 
-        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<object>> ScalarExecutingAsync(System.Data.Common.DbCommand command,
-            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<object> result,
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command,
+            CommandEventData eventData, InterceptionResult<object> result,
             CancellationToken cancellationToken = default)
         {
             commands.Enqueue(command.CommandText);
