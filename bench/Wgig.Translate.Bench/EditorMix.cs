@@ -50,7 +50,7 @@ public static class EditorMix
                 new("claim-next", RawStatements.IdealClaim, Weight(latencies, "claim-next")),
                 new("segment page", RawStatements.SegmentPage, Weight(latencies, "segment page")),
                 new("draft save", RawStatements.DraftSave(fixedTarget: false), Weight(latencies, "draft save")),
-                new("submit", RawStatements.Submit(fixedVolunteer: false), Weight(latencies, "submit")),
+                new("submit", RawStatements.Submit(listed: false), Weight(latencies, "submit")),
                 new("review-next", RawStatements.IdealReviewClaim, Weight(latencies, "review-next")),
                 new("review decision", RawStatements.Approve, Weight(latencies, "review decision")),
             ],

@@ -35,14 +35,14 @@ public static class RawStatements
 
     /// <summary>
     /// A draft saved on a target the volunteer holds under a live claim, if they hold the right, and the claim
-    /// extended when that gains a minute or more. With :target set, that target; else the first one they hold.
+    /// extended when that gains a minute or more. With :target set, that target, found by its key first (as the API
+    /// finds it from the URL), so the statement costs the same however many claims the volunteer holds; else the first
+    /// target they hold (the editor mix, where each volunteer holds a batch or two).
     /// </summary>
     public static string DraftSave(bool fixedTarget) => $"""
         {(fixedTarget ? "" : "\\set v random(1, :clients)")}
         WITH held AS (
-            SELECT t.id, c.id AS claim_id FROM translate.claims c JOIN translate.targets t ON t.claim_id = c.id AND t.state = 'Claimed'
-            WHERE c.volunteer_id = {Volunteer} AND c.kind = 'Translation' AND c.released_at IS NULL AND c.expires_at > now()
-              {(fixedTarget ? "AND t.id = :target" : "")}
+            {(fixedTarget ? HeldTarget("t.id = :target", "translate.targets t") : HeldByVolunteer)}
               AND EXISTS (SELECT 1 FROM translate.project_members m
                           WHERE m.project_id = :project AND m.account_id = {Volunteer} AND m.language = 'fr' AND m.can_translate)
             LIMIT 1),
@@ -53,15 +53,45 @@ public static class RawStatements
         FROM saved s WHERE c.id = s.claim_id AND c.expires_at < now() + interval '47 hours 59 minutes';
         """;
 
-    /// <summary>The next target the volunteer holds handed in: the text, the claim cleared, the event, the claim extended.</summary>
-    public static string Submit(bool fixedVolunteer) => $"""
-        {(fixedVolunteer ? "" : "\\set v random(1, :clients)")}
-        WITH held AS (
-            SELECT t.id, t.events_recorded, c.id AS claim_id FROM translate.claims c JOIN translate.targets t ON t.claim_id = c.id AND t.state = 'Claimed'
+    private const string HeldByVolunteer = $"""
+        SELECT t.id, t.events_recorded, c.id AS claim_id FROM translate.claims c JOIN translate.targets t ON t.claim_id = c.id AND t.state = 'Claimed'
             WHERE c.volunteer_id = {Volunteer} AND c.kind = 'Translation' AND c.released_at IS NULL AND c.expires_at > now()
+        """;
+
+    // A target found by its key, held by the volunteer under a live translation claim.
+    private static string HeldTarget(string key, string from) => $"""
+        SELECT t.id, t.events_recorded, t.claim_id FROM {from}
+            WHERE {key} AND t.state = 'Claimed'
+              AND EXISTS (SELECT 1 FROM translate.claims c WHERE c.id = t.claim_id AND c.volunteer_id = {Volunteer} AND c.kind = 'Translation'
+                          AND c.released_at IS NULL AND c.expires_at > now())
+        """;
+
+    /// <summary>
+    /// The table and sequence that <see cref="Submit"/> with a list reads: the targets to hand in, numbered from 1 in
+    /// the order to hand them in (the HTTP side knows each segment from the batch it claimed; a hand-written client
+    /// would too).
+    /// </summary>
+    public static string SubmitListSql(IEnumerable<Guid> targetIds) => $"""
+        DROP TABLE IF EXISTS bench_submit_list; DROP SEQUENCE IF EXISTS bench_submit_next;
+        CREATE TABLE bench_submit_list (n int PRIMARY KEY, target_id uuid NOT NULL);
+        CREATE SEQUENCE bench_submit_next;
+        INSERT INTO bench_submit_list SELECT o, id FROM unnest(ARRAY[{string.Join(",", targetIds.Select(id => $"'{id}'"))}]::uuid[]) WITH ORDINALITY AS l(id, o);
+        """;
+
+    /// <summary>
+    /// A target the volunteer holds handed in: the text, the claim cleared, the event, the claim extended. Listed: the
+    /// next target of <see cref="SubmitListSql"/>'s list, found by its key; else the volunteer's first held target in
+    /// document order (the editor mix).
+    /// </summary>
+    public static string Submit(bool listed) => $"""
+        {(listed ? "" : "\\set v random(1, :clients)")}
+        WITH held AS (
+            {(listed
+                ? HeldTarget("l.n = (SELECT nextval('bench_submit_next'))", "bench_submit_list l JOIN translate.targets t ON t.id = l.target_id")
+                : HeldByVolunteer)}
               AND EXISTS (SELECT 1 FROM translate.project_members m
                           WHERE m.project_id = :project AND m.account_id = {Volunteer} AND m.language = 'fr' AND m.can_translate)
-            ORDER BY t.ordinal LIMIT 1
+            {(listed ? "" : "ORDER BY t.ordinal")} LIMIT 1
             FOR UPDATE OF t),
           submitted AS (
             UPDATE translate.targets t SET state = 'Translated', text = 'Le paragraphe dit une chose.', translator_id = {Volunteer},
