@@ -20,12 +20,7 @@ public static class ProjectLanguages
     /// <summary>Each target language's use, as the settings page shows it before anyone tries to remove one.</summary>
     public static async Task<IReadOnlyDictionary<string, LanguageUse>> UseAsync(TranslationDb db, Guid projectId, CancellationToken cancellationToken)
     {
-        // The same "untouched" test as the removal's delete below.
-        var worked = await db.Database.SqlQuery<LanguageCount>($"""
-            SELECT t.language AS "Language", count(*)::int AS "Count" FROM translate.targets t JOIN translate.documents d ON d.id = t.document_id
-            WHERE d.project_id = {projectId} AND NOT (t.state = {TargetWorkflow.Initial.ToString()} AND t.events_recorded = 0 AND t.draft IS NULL)
-            GROUP BY t.language
-            """).ToDictionaryAsync(c => c.Language, c => c.Count, cancellationToken);
+        var worked = await db.Database.SqlQueryRaw<LanguageCount>(WorkedPerLanguageSql, new NpgsqlParameter("project", projectId)).ToDictionaryAsync(c => c.Language, c => c.Count, cancellationToken);
         var people = await db.ProjectMembers.Where(m => m.ProjectId == projectId && (m.CanTranslate || m.CanReview)).GroupBy(m => m.Language)
             .Select(g => new { g.Key, Count = g.Select(m => m.AccountId).Distinct().Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var targets = await db.Projects.Where(p => p.Id == projectId).Select(p => p.TargetLanguages).SingleOrDefaultAsync(cancellationToken) ?? [];
@@ -33,6 +28,18 @@ public static class ProjectLanguages
     }
 
     private sealed record LanguageCount(string Language, int Count);
+
+    // Per language, the project's targets someone worked on: the ones the removal's delete leaves, refusing the removal.
+    private static readonly string WorkedPerLanguageSql = $"""
+        SELECT t.language AS "Language", count(*)::int AS "Count" FROM translate.targets t JOIN translate.documents d ON d.id = t.document_id
+        WHERE d.project_id = @project AND NOT (t.{TargetSql.Untouched})
+        GROUP BY t.language
+        """;
+
+    private static readonly string DeleteUntouchedSql = $"""
+        DELETE FROM translate.targets t USING translate.documents d
+        WHERE d.id = t.document_id AND d.project_id = @project AND t.language = @language AND t.{TargetSql.Untouched}
+        """;
 
     public static async Task<Result<Project>> AddAsync(TranslationDb db, Guid projectId, string? language, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -71,11 +78,7 @@ public static class ProjectLanguages
         }
         // Only targets nobody touched go; whatever is left (locked by the delete's scan or not) is work, and refuses the whole change.
         var documents = db.Documents.Where(d => d.ProjectId == projectId).Select(d => d.Id);
-        await db.Database.ExecuteSqlAsync($"""
-            DELETE FROM translate.targets t USING translate.documents d
-            WHERE d.id = t.document_id AND d.project_id = {projectId} AND t.language = {language}
-              AND t.state = {TargetWorkflow.Initial.ToString()} AND t.events_recorded = 0 AND t.draft IS NULL
-            """, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(DeleteUntouchedSql, [new NpgsqlParameter("project", projectId), new NpgsqlParameter("language", language)], cancellationToken);
         var worked = await db.Targets.CountAsync(t => documents.Contains(t.DocumentId) && t.Language == language, cancellationToken);
         var comments = await db.Comments.CountAsync(c => c.Language == language && db.Segments.Any(s => s.Id == c.SegmentId && documents.Contains(s.DocumentId)),
             cancellationToken);

@@ -21,6 +21,12 @@ public static class TargetSql
     /// <summary>The review queue: submitted translations on current segments outside any review batch (an index's filter, too).</summary>
     public static readonly string ReviewQueue = $"state IN {States(TargetWorkflow.ClaimReview.From)} AND review_claim_id IS NULL AND ordinal IS NOT NULL";
 
+    /// <summary>
+    /// Targets nobody touched: never claimed, drafted or moved since they were started (no event), so removing them
+    /// throws no one's work away (a project losing a language).
+    /// </summary>
+    public static readonly string Untouched = $"state = {State(TargetWorkflow.Initial)} AND events_recorded = 0 AND draft IS NULL";
+
     /// <summary>Targets held in a translation claim (an index's filter, too).</summary>
     public static readonly string HeldInClaim = $"state IN {States(TargetWorkflow.Unclaim.From)}";
 
