@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Wgig.Translate.Api.Claims;
+using Wgig.Translate.Api.Documents;
+using Wgig.Translate.Api.Paging;
+using Wgig.Translate.Domain.Projects;
+using Wgig.Translate.Domain.Segmentation;
+using Wgig.Translate.Domain.Targets;
+
+namespace Wgig.Translate.Api.Tests.Claims;
+
+/// <summary>
+/// Two writes to one target interleaved by hand rather than by timing: a request of the API's reads the target (as every
+/// write does, <see cref="TranslationWork.FindAsync"/>), another writer changes it, then the first one writes. The first is
+/// refused as changed at the same time, and nothing of it is stored: no event of a transition that did not happen, no
+/// notice, no memory entry, and the target's next transition goes through. The Worker's sweep and the holder's decision on
+/// a lapsing review batch meet the same way, in either order (<see cref="LeaseEdgeTests"/> races them by timing).
+/// </summary>
+public sealed class InterleavedWritesTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
+{
+    private static readonly string[] CheckedWarnings = ["numbers", "final-punctuation", "length"];
+
+    private readonly HttpClient _coordinator = api.CreateClient(TestAccounts.CoordinatorToken);
+    private readonly HttpClient _ana = api.CreateClient(TestAccounts.VolunteerToken);
+    private readonly HttpClient _bo = api.CreateClient(TestAccounts.SecondVolunteerToken);
+    private Guid _projectId;
+    private Guid _documentId;
+    private Guid _bo_id;
+    private Guid _ana_id;
+
+    public async Task InitializeAsync()
+    {
+        await api.ResetAsync();
+        _projectId = await _coordinator.CreateProjectAsync(targets: ["fr"]);
+        var text = string.Concat(Enumerable.Range(1, 4).Select(i => $"Sentence number {i} of the paper.\n\n"));
+        var upload = await _coordinator.UploadAsync(_projectId, "paper.md", System.Text.Encoding.UTF8.GetBytes(text));
+        _documentId = (await upload.Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!.Id;
+        _ana_id = await AccountAsync("volunteer@test.example");
+        _bo_id = await AccountAsync("volunteer2@test.example");
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<Guid> AccountAsync(string email)
+    {
+        var account = (await api.Database.QueryAsync<Guid>($"SELECT id FROM translate.accounts WHERE email = '{email}'")).Single();
+        (await _coordinator.PutAsJsonAsync($"/api/projects/{_projectId}/members/{account}/languages/fr", new { canTranslate = true, canReview = true }))
+            .EnsureSuccessStatusCode();
+        return account;
+    }
+
+    private string DocumentUrl => $"/api/projects/{_projectId}/documents/{_documentId}";
+
+    private string TranslationUrl(Guid segment) => $"{DocumentUrl}/segments/{segment}/translations/fr";
+
+    private async Task<ClaimResponse> ClaimAsync(HttpClient client, string what)
+    {
+        var response = await client.PostAsJsonAsync($"{DocumentUrl}/{what}", new { language = "fr", words = 1 });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<ClaimResponse>(ApiJson.Options))!;
+    }
+
+    private Task<HttpResponseMessage> SubmitAsync(Guid segment) =>
+        _ana.PutAsJsonAsync(TranslationUrl(segment), new { runs = new[] { new { text = $"Traduction {segment}" } }, acknowledge = CheckedWarnings });
+
+    // Ana's translation of the first segment, handed in.
+    private async Task<Guid> TranslatedAsync()
+    {
+        var segment = (await ClaimAsync(_ana, "claims")).SegmentIds.Single();
+        (await SubmitAsync(segment)).EnsureSuccessStatusCode();
+        return segment;
+    }
+
+    // The segment as a write of the API's reads it: the caller's right, the segment and its target, tracked in the scope's store.
+    private static async Task<TranslationContext> ReadAsync(AsyncServiceScope scope, Guid projectId, Guid documentId, Guid segment, Guid caller,
+        LanguageRight right)
+    {
+        var read = await scope.ServiceProvider.GetRequiredService<TranslationWork>()
+            .FindAsync(projectId, documentId, segment, "fr", caller, right, CancellationToken.None);
+        Assert.True(read.Succeeded);
+        return read.Value;
+    }
+
+    private Task<IReadOnlyList<string>> HistoryAsync(Guid segment) => api.Database.QueryAsync<string>($"""
+        SELECT e.kind FROM translate.target_events e JOIN translate.targets t ON t.id = e.target_id
+        WHERE t.segment_id = '{segment}' ORDER BY e.sequence
+        """);
+
+    private async Task<string> StateAsync(Guid segment) =>
+        (await api.Database.QueryAsync<string>($"SELECT state FROM translate.targets WHERE segment_id = '{segment}'")).Single();
+
+    [Fact]
+    public async Task A_submission_read_before_a_draft_was_saved_is_refused_stores_no_event_and_goes_through_when_sent_again()
+    {
+        var segment = (await ClaimAsync(_ana, "claims")).SegmentIds.Single();
+        await using var scope = api.Services.CreateAsyncScope();
+        var read = await ReadAsync(scope, _projectId, _documentId, segment, _ana_id, LanguageRight.Translate);
+
+        // The editor's autosave from another tab: the target changes, without a transition.
+        (await _ana.PutAsJsonAsync($"{TranslationUrl(segment)}/draft", new { runs = new[] { new { text = "Brouillon" } } })).EnsureSuccessStatusCode();
+
+        var submitted = await scope.ServiceProvider.GetRequiredService<TranslationWork>().SubmitAsync(read,
+            new SegmentContent($"Traduction {segment}", read.Segment.Content.Codes), null, CheckedWarnings, CancellationToken.None);
+        Assert.IsType<TranslationChanged>(submitted.Error);
+        Assert.Equal(["Claimed"], await HistoryAsync(segment));
+        Assert.Equal("Claimed", await StateAsync(segment));
+
+        (await SubmitAsync(segment)).EnsureSuccessStatusCode();
+        Assert.Equal(["Claimed", "Submitted"], await HistoryAsync(segment));
+    }
+
+    [Fact]
+    public async Task A_rejection_read_before_the_target_moved_is_refused_and_tells_nobody()
+    {
+        var segment = await TranslatedAsync();
+        await using var scope = api.Services.CreateAsyncScope();
+        var read = await ReadAsync(scope, _projectId, _documentId, segment, _bo_id, LanguageRight.Review);
+
+        // A new version placing the segment anew (TargetSql.Place) changes the target without a transition.
+        await api.Database.ExecuteAsync($"UPDATE translate.targets SET word_count = word_count WHERE segment_id = '{segment}'");
+
+        var rejected = await scope.ServiceProvider.GetRequiredService<TranslationWork>().ReviewAsync(read,
+            new ReviewDecision(ReviewVerdict.Reject, "Use the UN term."), null, CancellationToken.None);
+        Assert.IsType<TranslationChanged>(rejected.Error);
+        Assert.Equal(["Claimed", "Submitted"], await HistoryAsync(segment));
+        Assert.Equal([0L], await api.Database.QueryAsync<long>($"SELECT count(*) FROM translate.notifications WHERE account_id = '{_ana_id}' AND once_key LIKE 'rejected:%'"));
+
+        (await _bo.PostAsJsonAsync($"{TranslationUrl(segment)}/review", new { decision = "reject", comment = "Use the UN term." })).EnsureSuccessStatusCode();
+        Assert.Equal(["Claimed", "Submitted", "Rejected"], await HistoryAsync(segment));
+    }
+
+    [Fact]
+    public async Task An_approval_read_before_the_sweep_released_its_lapsed_batch_is_refused_and_the_history_says_why()
+    {
+        var segment = await TranslatedAsync();
+        var batch = await ClaimAsync(_bo, "reviews");
+        await using var scope = api.Services.CreateAsyncScope();
+        var read = await ReadAsync(scope, _projectId, _documentId, segment, _bo_id, LanguageRight.Review);
+
+        api.Clock.SetUtcNow(batch.ExpiresAt);
+        await api.SweepExpiredClaimsAsync();
+
+        var approved = await scope.ServiceProvider.GetRequiredService<TranslationWork>().ReviewAsync(read, new ReviewDecision(ReviewVerdict.Approve),
+            null, CancellationToken.None);
+        Assert.IsType<TranslationChanged>(approved.Error);
+        Assert.Equal("Translated", await StateAsync(segment));
+        Assert.Equal(["Claimed", "Submitted", "ReviewClaimed", "ReviewExpired"], await HistoryAsync(segment));
+        Assert.Equal([0L], await api.Database.QueryAsync<long>("SELECT count(*) FROM translate.memory_entries"));
+    }
+
+    [Fact]
+    public async Task An_approval_after_the_sweep_released_its_lapsed_batch_is_stored_after_the_lapse_while_nobody_took_the_translation()
+    {
+        var segment = await TranslatedAsync();
+        var batch = await ClaimAsync(_bo, "reviews");
+        api.Clock.SetUtcNow(batch.ExpiresAt);
+        await api.SweepExpiredClaimsAsync();
+
+        (await _bo.PostAsJsonAsync($"{TranslationUrl(segment)}/review", new { decision = "approve" })).EnsureSuccessStatusCode();
+        Assert.Equal("Approved", await StateAsync(segment));
+        Assert.Equal(["Claimed", "Submitted", "ReviewClaimed", "ReviewExpired", "Approved"], await HistoryAsync(segment));
+    }
+}
