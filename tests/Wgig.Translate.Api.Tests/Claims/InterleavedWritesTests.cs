@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Wgig.Translate.Api.Claims;
-using Wgig.Translate.Api.Documents;
-using Wgig.Translate.Api.Paging;
+using Wgig.Translate.Api.Tests.Aids;
+using Wgig.Translate.Api.Translations;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Targets;
@@ -19,56 +19,47 @@ namespace Wgig.Translate.Api.Tests.Claims;
 /// </summary>
 public sealed class InterleavedWritesTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
-    private static readonly string[] CheckedWarnings = ["numbers", "final-punctuation", "length"];
+    private const string Translation = "Le groupe s’est réuni à Genève.";
+    private static readonly string[] Acknowledged = ["numbers", "length", "final-punctuation", "glossary", "consistency", "whitespace"];
 
-    private readonly HttpClient _coordinator = api.CreateClient(TestAccounts.CoordinatorToken);
-    private readonly HttpClient _ana = api.CreateClient(TestAccounts.VolunteerToken);
-    private readonly HttpClient _bo = api.CreateClient(TestAccounts.SecondVolunteerToken);
+    private readonly Workbench _bench = new(api);
     private Guid _projectId;
     private Guid _documentId;
-    private Guid _bo_id;
-    private Guid _ana_id;
+    private Guid _ana;
+    private Guid _bo;
+
+    private HttpClient Ana => _bench.Volunteer;
+
+    private HttpClient Bo => _bench.SecondVolunteer;
 
     public async Task InitializeAsync()
     {
         await api.ResetAsync();
-        _projectId = await _coordinator.CreateProjectAsync(targets: ["fr"]);
-        var text = string.Concat(Enumerable.Range(1, 4).Select(i => $"Sentence number {i} of the paper.\n\n"));
-        var upload = await _coordinator.UploadAsync(_projectId, "paper.md", System.Text.Encoding.UTF8.GetBytes(text));
-        _documentId = (await upload.Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!.Id;
-        _ana_id = await AccountAsync("volunteer@test.example");
-        _bo_id = await AccountAsync("volunteer2@test.example");
+        // Ana translates, Bo reviews.
+        _projectId = await _bench.ProjectAsync("Interleaved", "fr");
+        (_documentId, _) = await _bench.PaperAsync(_projectId, "The group met in Geneva.\n\nIt wrote a report.\n");
+        _ana = await _bench.AccountAsync("volunteer@test.example");
+        _bo = await _bench.AccountAsync("volunteer2@test.example");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<Guid> AccountAsync(string email)
-    {
-        var account = (await api.Database.QueryAsync<Guid>($"SELECT id FROM translate.accounts WHERE email = '{email}'")).Single();
-        (await _coordinator.PutAsJsonAsync($"/api/projects/{_projectId}/members/{account}/languages/fr", new { canTranslate = true, canReview = true }))
-            .EnsureSuccessStatusCode();
-        return account;
-    }
-
-    private string DocumentUrl => $"/api/projects/{_projectId}/documents/{_documentId}";
-
-    private string TranslationUrl(Guid segment) => $"{DocumentUrl}/segments/{segment}/translations/fr";
+    private string TranslationUrl(Guid segment) => Workbench.Url(_projectId, _documentId, segment, "fr");
 
     private async Task<ClaimResponse> ClaimAsync(HttpClient client, string what)
     {
-        var response = await client.PostAsJsonAsync($"{DocumentUrl}/{what}", new { language = "fr", words = 1 });
+        var response = await client.PostAsJsonAsync($"/api/projects/{_projectId}/documents/{_documentId}/{what}", new { language = "fr", words = 1 });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<ClaimResponse>(ApiJson.Options))!;
     }
 
-    private Task<HttpResponseMessage> SubmitAsync(Guid segment) =>
-        _ana.PutAsJsonAsync(TranslationUrl(segment), new { runs = new[] { new { text = $"Traduction {segment}" } }, acknowledge = CheckedWarnings });
+    private Task<TranslationResponse> SubmitAsync(Guid segment) => Workbench.SubmitAsync(Ana, TranslationUrl(segment), Workbench.Runs(Translation, Acknowledged));
 
     // Ana's translation of the first segment, handed in.
     private async Task<Guid> TranslatedAsync()
     {
-        var segment = (await ClaimAsync(_ana, "claims")).SegmentIds.Single();
-        (await SubmitAsync(segment)).EnsureSuccessStatusCode();
+        var segment = (await ClaimAsync(Ana, "claims")).SegmentIds.Single();
+        await SubmitAsync(segment);
         return segment;
     }
 
@@ -93,20 +84,20 @@ public sealed class InterleavedWritesTests(ApiFactory api) : IClassFixture<ApiFa
     [Fact]
     public async Task A_submission_read_before_a_draft_was_saved_is_refused_stores_no_event_and_goes_through_when_sent_again()
     {
-        var segment = (await ClaimAsync(_ana, "claims")).SegmentIds.Single();
+        var segment = (await ClaimAsync(Ana, "claims")).SegmentIds.Single();
         await using var scope = api.Services.CreateAsyncScope();
-        var read = await ReadAsync(scope, _projectId, _documentId, segment, _ana_id, LanguageRight.Translate);
+        var read = await ReadAsync(scope, _projectId, _documentId, segment, _ana, LanguageRight.Translate);
 
         // The editor's autosave from another tab: the target changes, without a transition.
-        (await _ana.PutAsJsonAsync($"{TranslationUrl(segment)}/draft", new { runs = new[] { new { text = "Brouillon" } } })).EnsureSuccessStatusCode();
+        (await Ana.PutAsJsonAsync($"{TranslationUrl(segment)}/draft", Workbench.Runs("Le groupe"))).EnsureSuccessStatusCode();
 
         var submitted = await scope.ServiceProvider.GetRequiredService<TranslationWork>().SubmitAsync(read,
-            new SegmentContent($"Traduction {segment}", read.Segment.Content.Codes), null, CheckedWarnings, CancellationToken.None);
+            new SegmentContent(Translation, read.Segment.Content.Codes), null, Acknowledged, CancellationToken.None);
         Assert.IsType<TranslationChanged>(submitted.Error);
         Assert.Equal(["Claimed"], await HistoryAsync(segment));
         Assert.Equal("Claimed", await StateAsync(segment));
 
-        (await SubmitAsync(segment)).EnsureSuccessStatusCode();
+        await SubmitAsync(segment);
         Assert.Equal(["Claimed", "Submitted"], await HistoryAsync(segment));
     }
 
@@ -115,7 +106,7 @@ public sealed class InterleavedWritesTests(ApiFactory api) : IClassFixture<ApiFa
     {
         var segment = await TranslatedAsync();
         await using var scope = api.Services.CreateAsyncScope();
-        var read = await ReadAsync(scope, _projectId, _documentId, segment, _bo_id, LanguageRight.Review);
+        var read = await ReadAsync(scope, _projectId, _documentId, segment, _bo, LanguageRight.Review);
 
         // A new version placing the segment anew (TargetSql.Place) changes the target without a transition.
         await api.Database.ExecuteAsync($"UPDATE translate.targets SET word_count = word_count WHERE segment_id = '{segment}'");
@@ -124,9 +115,9 @@ public sealed class InterleavedWritesTests(ApiFactory api) : IClassFixture<ApiFa
             new ReviewDecision(ReviewVerdict.Reject, "Use the UN term."), null, CancellationToken.None);
         Assert.IsType<TranslationChanged>(rejected.Error);
         Assert.Equal(["Claimed", "Submitted"], await HistoryAsync(segment));
-        Assert.Equal([0L], await api.Database.QueryAsync<long>($"SELECT count(*) FROM translate.notifications WHERE account_id = '{_ana_id}' AND once_key LIKE 'rejected:%'"));
+        Assert.Equal([0L], await api.Database.QueryAsync<long>($"SELECT count(*) FROM translate.notifications WHERE account_id = '{_ana}' AND once_key LIKE 'rejected:%'"));
 
-        (await _bo.PostAsJsonAsync($"{TranslationUrl(segment)}/review", new { decision = "reject", comment = "Use the UN term." })).EnsureSuccessStatusCode();
+        (await Bo.PostAsJsonAsync($"{TranslationUrl(segment)}/review", new { decision = "reject", comment = "Use the UN term." })).EnsureSuccessStatusCode();
         Assert.Equal(["Claimed", "Submitted", "Rejected"], await HistoryAsync(segment));
     }
 
@@ -134,9 +125,9 @@ public sealed class InterleavedWritesTests(ApiFactory api) : IClassFixture<ApiFa
     public async Task An_approval_read_before_the_sweep_released_its_lapsed_batch_is_refused_and_the_history_says_why()
     {
         var segment = await TranslatedAsync();
-        var batch = await ClaimAsync(_bo, "reviews");
+        var batch = await ClaimAsync(Bo, "reviews");
         await using var scope = api.Services.CreateAsyncScope();
-        var read = await ReadAsync(scope, _projectId, _documentId, segment, _bo_id, LanguageRight.Review);
+        var read = await ReadAsync(scope, _projectId, _documentId, segment, _bo, LanguageRight.Review);
 
         api.Clock.SetUtcNow(batch.ExpiresAt);
         await api.SweepExpiredClaimsAsync();
@@ -153,11 +144,11 @@ public sealed class InterleavedWritesTests(ApiFactory api) : IClassFixture<ApiFa
     public async Task An_approval_after_the_sweep_released_its_lapsed_batch_is_stored_after_the_lapse_while_nobody_took_the_translation()
     {
         var segment = await TranslatedAsync();
-        var batch = await ClaimAsync(_bo, "reviews");
+        var batch = await ClaimAsync(Bo, "reviews");
         api.Clock.SetUtcNow(batch.ExpiresAt);
         await api.SweepExpiredClaimsAsync();
 
-        (await _bo.PostAsJsonAsync($"{TranslationUrl(segment)}/review", new { decision = "approve" })).EnsureSuccessStatusCode();
+        (await Bo.PostAsJsonAsync($"{TranslationUrl(segment)}/review", new { decision = "approve" })).EnsureSuccessStatusCode();
         Assert.Equal("Approved", await StateAsync(segment));
         Assert.Equal(["Claimed", "Submitted", "ReviewClaimed", "ReviewExpired", "Approved"], await HistoryAsync(segment));
     }
