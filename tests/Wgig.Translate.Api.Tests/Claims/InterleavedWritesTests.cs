@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Wgig.Translate.Api.Claims;
 using Wgig.Translate.Api.Tests.Aids;
 using Wgig.Translate.Api.Translations;
@@ -15,7 +16,8 @@ namespace Wgig.Translate.Api.Tests.Claims;
 /// write does, <see cref="TranslationWork.FindAsync"/>), another writer changes it, then the first one writes. The first is
 /// refused as changed at the same time, and nothing of it is stored: no event of a transition that did not happen, no
 /// notice, no memory entry, and the target's next transition goes through. The Worker's sweep and the holder's decision on
-/// a lapsing review batch meet the same way, in either order (<see cref="LeaseEdgeTests"/> races them by timing).
+/// a lapsing review batch meet the same way, in each order: the sweep first, the decision between the sweep's read and its
+/// write, the decision half written when the sweep comes (<see cref="LeaseEdgeTests"/> races them by timing).
 /// </summary>
 public sealed class InterleavedWritesTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
@@ -138,6 +140,41 @@ public sealed class InterleavedWritesTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal("Translated", await StateAsync(segment));
         Assert.Equal(["Claimed", "Submitted", "ReviewClaimed", "ReviewExpired"], await HistoryAsync(segment));
         Assert.Equal([0L], await api.Database.QueryAsync<long>("SELECT count(*) FROM translate.memory_entries"));
+    }
+
+    [Fact]
+    public async Task A_sweep_that_meets_a_decision_half_written_at_the_lapse_leaves_that_translation_to_it()
+    {
+        var segment = await TranslatedAsync();
+        var batch = await ClaimAsync(Bo, "reviews");
+        api.Clock.SetUtcNow(batch.ExpiresAt);
+
+        // Bo's approval as EF Core writes it: the event first (its reference to the target holds the target's key), then the target.
+        await using var decision = new NpgsqlConnection(api.Database.ConnectionString);
+        await decision.OpenAsync();
+        await using var transaction = await decision.BeginTransactionAsync();
+        await ExecuteAsync(decision, $"""
+            INSERT INTO translate.target_events (id, target_id, sequence, kind, state_after, actor_id, text, comment, at)
+            SELECT gen_random_uuid(), t.id, t.events_recorded + 1, 'Approved', 'Approved', '{_bo}', NULL, NULL, now()
+            FROM translate.targets t WHERE t.segment_id = '{segment}'
+            """);
+        // The sweep skips the target being written (SKIP LOCKED) rather than waiting for it or recording a lapse under the decision.
+        await api.SweepExpiredClaimsAsync();
+        await ExecuteAsync(decision, $"""
+            UPDATE translate.targets SET state = 'Approved', review_claimed_by = NULL, review_claim_id = NULL, events_recorded = events_recorded + 1
+            WHERE segment_id = '{segment}'
+            """);
+        await transaction.CommitAsync();
+        await api.SweepExpiredClaimsAsync();
+
+        Assert.Equal("Approved", await StateAsync(segment));
+        Assert.Equal(["Claimed", "Submitted", "ReviewClaimed", "Approved"], await HistoryAsync(segment));
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     [Fact]
