@@ -143,7 +143,7 @@ public sealed class ClaimNext(TranslationDb db, BatchFilling batches, IOptions<C
         await DocumentLocks.ForClaimAsync(db, documentId, cancellationToken);
         var ids = (segmentIds ?? []).Distinct().ToArray();
         // Locked in document order, so that concurrent claimers of overlapping segments wait instead of deadlocking.
-        var chosen = paragraph is { } number
+        var chosen = Target.InDocumentOrder(paragraph is { } number
             ? await db.Targets.FromSql($"""
                 SELECT t.*, t.xmin FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id
                 WHERE t.document_id = {documentId} AND t.language = {language} AND s.paragraph = {number} AND s.retired_in_version IS NULL
@@ -153,7 +153,7 @@ public sealed class ClaimNext(TranslationDb db, BatchFilling batches, IOptions<C
                 SELECT t.*, t.xmin FROM translate.targets t
                 WHERE t.document_id = {documentId} AND t.language = {language} AND t.segment_id = ANY({ids})
                 ORDER BY t.ordinal NULLS LAST FOR UPDATE OF t
-                """).ToListAsync(cancellationToken);
+                """).ToListAsync(cancellationToken));
         if (chosen.Count == 0 || paragraph is null && chosen.Count != ids.Length)
         {
             var missing = paragraph is { } p ? $"paragraph {p}" : $"segment(s) {string.Join(", ", ids.Except(chosen.Select(c => c.SegmentId)))}";

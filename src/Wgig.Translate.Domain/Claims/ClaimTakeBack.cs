@@ -94,13 +94,13 @@ public sealed class ClaimTakeBack(TranslationDb db, TimeProvider clock)
             return new ClaimNotLive(claimId);
         }
         var reviewing = claim.Kind == ClaimKind.Review;
-        var held = await db.Targets.FromSql($"""
+        var held = Target.InDocumentOrder(await db.Targets.FromSql($"""
                 SELECT t.*, t.xmin FROM translate.targets t
                 WHERE t.document_id = {documentId} AND t.language = {claim.Language}
                   AND ((t.claim_id = {claimId} AND t.claimed_by = {claim.VolunteerId} AND t.state = 'Claimed')
                     OR (t.review_claim_id = {claimId} AND t.review_claimed_by = {claim.VolunteerId} AND t.state = 'Translated'))
                 ORDER BY t.ordinal NULLS LAST FOR UPDATE OF t
-                """).ToListAsync(cancellationToken);
+                """).ToListAsync(cancellationToken));
         var chosen = held;
         if (segmentIds is { Count: > 0 })
         {

@@ -124,6 +124,13 @@ public sealed class Target
 
     public bool IsRetired => Ordinal is null;
 
+    /// <summary>
+    /// Targets in their document's order, retired ones last. A statement read through <c>FromSql</c> is joined to each target's
+    /// claims (auto-included) outside it, so its own <c>ORDER BY</c> orders its locks, not the rows EF Core returns: the
+    /// join's order is the planner's choice.
+    /// </summary>
+    public static List<Target> InDocumentOrder(IEnumerable<Target> targets) => [.. targets.OrderBy(t => t.Ordinal ?? int.MaxValue)];
+
     /// <summary>True when the target counts as translated for progress: handed in, or approved.</summary>
     public static bool CountsAsTranslated(TargetState state) => state is TargetState.Translated or TargetState.Approved;
 

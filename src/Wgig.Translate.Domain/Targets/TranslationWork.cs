@@ -284,9 +284,17 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
     {
         try
         {
-            // The target, its event, its claim's extension and any notice go as one batch, one round trip, without BEGIN
-            // and COMMIT of their own: PostgreSQL runs a batch's statements in one implicit transaction, all or none.
-            db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+            // The target, its event, its claim's extension and any notice go as one batch, one round trip. PostgreSQL runs a
+            // batch's statements in one implicit transaction, all or none, but only an error stops it: the target's version
+            // check is an UPDATE that matches no row, no error, and EF Core writes a transition's event before the target (it
+            // orders commands by table), so without a transaction of its own a write that lost the race to another would
+            // still store its event (and its notice), a transition that did not happen, and the target's next event would
+            // collide with it. A save that adds rows therefore goes in a transaction (BEGIN rides with the batch; COMMIT is
+            // one more round trip) and is rolled back whole when the version check fails. A draft adds none: without a
+            // transaction, a draft that lost the race leaves only its claim's extension, which its author's activity earned.
+            db.Database.AutoTransactionBehavior = db.ChangeTracker.Entries().Any(e => e.State == EntityState.Added)
+                ? AutoTransactionBehavior.WhenNeeded
+                : AutoTransactionBehavior.Never;
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -303,7 +311,8 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Another request changed the row between our read and our write; nothing of ours was written.
+            // Another request changed the row between our read and our write; nothing of ours was written (a draft's claim
+            // extension aside, see above).
             db.ChangeTracker.Clear();
             var fresh = await db.Targets.SingleOrDefaultAsync(t => t.Id == context.Target!.Id, cancellationToken);
             return new TranslationChanged(context with { Target = fresh }, "Someone else changed the translation at the same time.");

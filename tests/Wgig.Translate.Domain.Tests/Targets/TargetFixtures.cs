@@ -24,6 +24,9 @@ internal static class TargetFixtures
     /// <summary>The segment of a one-sentence document.</summary>
     public static Segment Segment(string text = "The group met.") => Import(text).Segments[0];
 
+    /// <summary>The segments of a document of these sentences, in its order.</summary>
+    public static List<Segment> Segments(string text) => [.. Import(text).Segments.OrderBy(s => s.Ordinal)];
+
     /// <summary>A segment the next version of its document dropped.</summary>
     public static Segment RetiredSegment()
     {

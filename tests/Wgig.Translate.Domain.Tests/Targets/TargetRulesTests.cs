@@ -30,6 +30,18 @@ public sealed class TargetRulesTests
     }
 
     [Fact]
+    public void Targets_read_together_come_back_in_their_document_s_order_retired_ones_last()
+    {
+        var segments = Segments("The group met. It met twice. It wrote a report.");
+        var first = Untranslated(Now, segments[0]);
+        var second = Untranslated(Now, segments[1]);
+        var third = Untranslated(Now, segments[2]);
+        var retired = Untranslated(Now, RetiredSegment());
+
+        Assert.Equal([first, second, third, retired], Target.InDocumentOrder([retired, third, first, second]));
+    }
+
+    [Fact]
     public void A_target_without_claims_has_no_expiries()
     {
         var target = Untranslated(Now);
