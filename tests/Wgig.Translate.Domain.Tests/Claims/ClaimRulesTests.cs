@@ -192,6 +192,37 @@ public sealed class ClaimRulesTests(TestDatabase database) : IClassFixture<TestD
     }
 
     [Fact]
+    public async Task Claim_next_fills_a_batch_up_to_the_cap_then_refuses_naming_the_words_held()
+    {
+        await using var team = await ClaimTeam.StartAsync(database, _clock);
+        var paper = await team.AddPaperAsync("paper.md", 8);
+        Assert.Equal(10, (await ClaimAsync(team, Ana, paper, words: 10)).Value!.Words);
+        await team.ProfileAsync(Ana, p => p.Update([], 15, "UTC", [], _clock.GetUtcNow()));
+
+        var upToTheCap = (await ClaimAsync(team, Ana, paper)).Value!;
+        var refused = await ClaimAsync(team, Ana, paper);
+
+        Assert.Equal(5, upToTheCap.Words);
+        Assert.Equal(new OpenWordsCapReached(15, 15), refused.Error);
+    }
+
+    [Fact]
+    public async Task The_first_open_segment_is_taken_even_when_it_is_longer_than_the_budget()
+    {
+        await using var team = await ClaimTeam.StartAsync(database, _clock);
+        var paper = await team.AddPaperAsync("paper.md", 4);
+        var segments = await team.SegmentsAsync(paper);
+
+        var translation = (await ClaimAsync(team, Bo, paper, words: 3)).Value!;
+        await team.SubmitAsync(Bo, segments[0]);
+        var review = (await team.UseAsync<ReviewNext, Result<ClaimedBatch>>(r => r.ClaimAsync(Ana, paper, "fr", 3, CancellationToken.None))).Value!;
+
+        Assert.Equal([segments[0]], translation.SegmentIds);
+        Assert.Equal([segments[0]], review.SegmentIds);
+        Assert.Equal((5, 5), (translation.Words, review.Words));
+    }
+
+    [Fact]
     public async Task A_volunteers_own_lapsed_segments_come_back_first_as_far_as_their_batch_and_cap_allow()
     {
         await using var team = await ClaimTeam.StartAsync(database, _clock);
