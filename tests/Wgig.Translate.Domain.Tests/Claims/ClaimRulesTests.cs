@@ -222,6 +222,39 @@ public sealed class ClaimRulesTests(TestDatabase database) : IClassFixture<TestD
         Assert.Equal((5, 5), (translation.Words, review.Words));
     }
 
+    // Rows a round locks (FOR UPDATE SKIP LOCKED) are skipped by concurrent claimers, so a batch locks what it takes and one row more
+    // at most per round: a first chunk of a tenth of the budget, a second sized to what is left, no round once the budget is met.
+    [Theory]
+    [InlineData(20, 20, 4)]
+    [InlineData(252, 250, 52)]
+    [InlineData(5000, 300, 60)]
+    public async Task Filling_a_batch_locks_the_rows_it_takes_and_at_most_one_more_a_round(int budget, int words, int locked)
+    {
+        await using var team = await ClaimTeam.StartAsync(database, _clock);
+        var paper = await team.AddPaperAsync("paper.md", 60);
+        var now = _clock.GetUtcNow();
+
+        var fill = await team.UseAsync<BatchFilling, BatchFill>(b => b.FillAsync(
+            new BatchFilling.Request(ClaimKind.Translation, Ana, paper, "fr", budget, 5000, now, now.AddDays(2)), CancellationToken.None));
+
+        Assert.Equal((words, words / 5, 0, locked), (fill.Batch!.Words, fill.Batch.SegmentIds.Count, fill.Held, fill.Locked));
+    }
+
+    [Fact]
+    public async Task Open_work_follows_each_right_translating_for_translators_and_reviewing_for_reviewers()
+    {
+        await using var team = await ClaimTeam.StartAsync(database, _clock);
+        var paper = await team.AddPaperAsync("paper.md", 2);
+        await team.SubmitAsync(Ana, (await ClaimAsync(team, Ana, paper, words: 5)).Value!.SegmentIds[0]);
+
+        var boTranslates = await team.UseAsync<ClaimNext, IReadOnlyList<OpenWork>>(c => c.OpenWorkAsync(Bo, CancellationToken.None));
+        var boReviews = await team.UseAsync<ReviewNext, IReadOnlyList<OpenWork>>(r => r.ReviewableAsync(Bo, CancellationToken.None));
+
+        // Bo may translate, not review: Ana's translation waiting for review is not his to take.
+        Assert.Equal([new OpenWork(team.ProjectId, paper, "paper.md", "fr", 1, 5)], boTranslates);
+        Assert.Empty(boReviews);
+    }
+
     [Fact]
     public async Task A_volunteers_own_lapsed_segments_come_back_first_as_far_as_their_batch_and_cap_allow()
     {
