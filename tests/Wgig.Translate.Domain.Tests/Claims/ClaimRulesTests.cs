@@ -301,6 +301,7 @@ public sealed class ClaimRulesTests(TestDatabase database) : IClassFixture<TestD
         Assert.Equal([new OpenWork(team.ProjectId, alpha, "alpha.md", "fr", 1, 5)], reviewable);
         Assert.Empty(notBosOwn);
         Assert.Equal(new NothingToReview(beta, "fr"), nothingToReview.Error);
+        Assert.Equal("Nothing to review", nothingToReview.Error!.Title);
         Assert.Equal($"No submitted translation of document '{beta}' in 'fr' is waiting for you: the rest is reviewed, in other reviewers' batches, or your own.",
             nothingToReview.Error!.Detail);
     }

@@ -114,6 +114,8 @@ public sealed class ClaimTakeBackTests(TestDatabase database) : IClassFixture<Te
         Assert.Equal(["Carla took back 1 segment(s) of paper.md (fr) from your claim. The rest of it stays yours until 2026-12-01 09:00 UTC."],
             await NoticesAsync(Ana));
         Assert.Equal([(DateTimeOffset?)null], await database.QueryAsync<DateTimeOffset?>($"SELECT released_at FROM translate.claims WHERE id = '{claim.ClaimId}'"));
+        Assert.Equal(["Taken back from Ana by Carla"], await database.QueryAsync<string>(
+            $"SELECT comment FROM translate.target_events e JOIN translate.targets t ON t.id = e.target_id WHERE t.segment_id = '{claim.SegmentIds[2]}' AND e.kind = 'ClaimTakenBack'"));
 
         // Each taking back is told on its own, however many there are.
         _clock.Advance(TimeSpan.FromMinutes(1));
@@ -214,6 +216,10 @@ public sealed class ClaimTakeBackTests(TestDatabase database) : IClassFixture<Te
 
         var said = refused is InvalidInputError invalid ? string.Join("", invalid.Errors.Select(e => $"{e.Key}: {e.Value.Single()}")) : refused.GetType().Name;
         Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, refusal, claim.SegmentIds[0]), said);
+        if (refused is NoSuchClaim)
+        {
+            Assert.Equal($"Document '{document}' has no claim or review batch '{claimId}'.", refused.Detail);
+        }
         Assert.Equal(before, await database.SnapshotAsync());
     }
 }
