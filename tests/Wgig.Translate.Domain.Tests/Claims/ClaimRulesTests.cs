@@ -207,6 +207,19 @@ public sealed class ClaimRulesTests(TestDatabase database) : IClassFixture<TestD
     }
 
     [Fact]
+    public async Task Handing_in_a_segment_frees_its_words_and_the_cap_counts_every_live_claim()
+    {
+        await using var team = await ClaimTeam.StartAsync(database, _clock);
+        var paper = await team.AddPaperAsync("paper.md", 4);
+        var first = (await ClaimAsync(team, Ana, paper, words: 10)).Value!;
+        Assert.Equal(5, (await ClaimAsync(team, Ana, paper, words: 5)).Value!.Words);
+
+        await team.SubmitAsync(Ana, first.SegmentIds[0]);
+
+        Assert.Equal(10, await team.InScopeAsync(s => OpenWords.HeldAsync(s.GetRequiredService<TranslationDb>(), Ana, _clock.GetUtcNow(), CancellationToken.None)));
+    }
+
+    [Fact]
     public async Task The_first_open_segment_is_taken_even_when_it_is_longer_than_the_budget()
     {
         await using var team = await ClaimTeam.StartAsync(database, _clock);
@@ -220,6 +233,8 @@ public sealed class ClaimRulesTests(TestDatabase database) : IClassFixture<TestD
         Assert.Equal([segments[0]], translation.SegmentIds);
         Assert.Equal([segments[0]], review.SegmentIds);
         Assert.Equal((5, 5), (translation.Words, review.Words));
+        Assert.Equal(["Claimed", "ReviewClaimed"], await database.QueryAsync<string>(
+            $"SELECT e.kind FROM translate.target_events e JOIN translate.targets t ON t.id = e.target_id WHERE t.segment_id = '{segments[0]}' AND e.kind LIKE '%Claimed' ORDER BY e.sequence"));
     }
 
     // Rows a round locks (FOR UPDATE SKIP LOCKED) are skipped by concurrent claimers, so a batch locks what it takes and one row more
