@@ -192,6 +192,85 @@ public sealed class ClaimRulesTests(TestDatabase database) : IClassFixture<TestD
     }
 
     [Fact]
+    public async Task Claim_next_fills_a_batch_up_to_the_cap_then_refuses_naming_the_words_held()
+    {
+        await using var team = await ClaimTeam.StartAsync(database, _clock);
+        var paper = await team.AddPaperAsync("paper.md", 8);
+        Assert.Equal(10, (await ClaimAsync(team, Ana, paper, words: 10)).Value!.Words);
+        await team.ProfileAsync(Ana, p => p.Update([], 15, "UTC", [], _clock.GetUtcNow()));
+
+        var upToTheCap = (await ClaimAsync(team, Ana, paper)).Value!;
+        var refused = await ClaimAsync(team, Ana, paper);
+
+        Assert.Equal(5, upToTheCap.Words);
+        Assert.Equal(new OpenWordsCapReached(15, 15), refused.Error);
+    }
+
+    [Fact]
+    public async Task Handing_in_a_segment_frees_its_words_and_the_cap_counts_every_live_claim()
+    {
+        await using var team = await ClaimTeam.StartAsync(database, _clock);
+        var paper = await team.AddPaperAsync("paper.md", 4);
+        var first = (await ClaimAsync(team, Ana, paper, words: 10)).Value!;
+        Assert.Equal(5, (await ClaimAsync(team, Ana, paper, words: 5)).Value!.Words);
+
+        await team.SubmitAsync(Ana, first.SegmentIds[0]);
+
+        Assert.Equal(10, await team.InScopeAsync(s => OpenWords.HeldAsync(s.GetRequiredService<TranslationDb>(), Ana, _clock.GetUtcNow(), CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task The_first_open_segment_is_taken_even_when_it_is_longer_than_the_budget()
+    {
+        await using var team = await ClaimTeam.StartAsync(database, _clock);
+        var paper = await team.AddPaperAsync("paper.md", 4);
+        var segments = await team.SegmentsAsync(paper);
+
+        var translation = (await ClaimAsync(team, Bo, paper, words: 3)).Value!;
+        await team.SubmitAsync(Bo, segments[0]);
+        var review = (await team.UseAsync<ReviewNext, Result<ClaimedBatch>>(r => r.ClaimAsync(Ana, paper, "fr", 3, CancellationToken.None))).Value!;
+
+        Assert.Equal([segments[0]], translation.SegmentIds);
+        Assert.Equal([segments[0]], review.SegmentIds);
+        Assert.Equal((5, 5), (translation.Words, review.Words));
+        Assert.Equal(["Claimed", "ReviewClaimed"], await database.QueryAsync<string>(
+            $"SELECT e.kind FROM translate.target_events e JOIN translate.targets t ON t.id = e.target_id WHERE t.segment_id = '{segments[0]}' AND e.kind LIKE '%Claimed' ORDER BY e.sequence"));
+    }
+
+    // Rows a round locks (FOR UPDATE SKIP LOCKED) are skipped by concurrent claimers, so a batch locks what it takes and one row more
+    // at most per round: a first chunk of a tenth of the budget, a second sized to what is left, no round once the budget is met.
+    [Theory]
+    [InlineData(20, 20, 4)]
+    [InlineData(252, 250, 52)]
+    [InlineData(5000, 300, 60)]
+    public async Task Filling_a_batch_locks_the_rows_it_takes_and_at_most_one_more_a_round(int budget, int words, int locked)
+    {
+        await using var team = await ClaimTeam.StartAsync(database, _clock);
+        var paper = await team.AddPaperAsync("paper.md", 60);
+        var now = _clock.GetUtcNow();
+
+        var fill = await team.UseAsync<BatchFilling, BatchFill>(b => b.FillAsync(
+            new BatchFilling.Request(ClaimKind.Translation, Ana, paper, "fr", budget, 5000, now, now.AddDays(2)), CancellationToken.None));
+
+        Assert.Equal((words, words / 5, 0, locked), (fill.Batch!.Words, fill.Batch.SegmentIds.Count, fill.Held, fill.Locked));
+    }
+
+    [Fact]
+    public async Task Open_work_follows_each_right_translating_for_translators_and_reviewing_for_reviewers()
+    {
+        await using var team = await ClaimTeam.StartAsync(database, _clock);
+        var paper = await team.AddPaperAsync("paper.md", 2);
+        await team.SubmitAsync(Ana, (await ClaimAsync(team, Ana, paper, words: 5)).Value!.SegmentIds[0]);
+
+        var boTranslates = await team.UseAsync<ClaimNext, IReadOnlyList<OpenWork>>(c => c.OpenWorkAsync(Bo, CancellationToken.None));
+        var boReviews = await team.UseAsync<ReviewNext, IReadOnlyList<OpenWork>>(r => r.ReviewableAsync(Bo, CancellationToken.None));
+
+        // Bo may translate, not review: Ana's translation waiting for review is not his to take.
+        Assert.Equal([new OpenWork(team.ProjectId, paper, "paper.md", "fr", 1, 5)], boTranslates);
+        Assert.Empty(boReviews);
+    }
+
+    [Fact]
     public async Task A_volunteers_own_lapsed_segments_come_back_first_as_far_as_their_batch_and_cap_allow()
     {
         await using var team = await ClaimTeam.StartAsync(database, _clock);
@@ -237,6 +316,7 @@ public sealed class ClaimRulesTests(TestDatabase database) : IClassFixture<TestD
         Assert.Equal([new OpenWork(team.ProjectId, alpha, "alpha.md", "fr", 1, 5)], reviewable);
         Assert.Empty(notBosOwn);
         Assert.Equal(new NothingToReview(beta, "fr"), nothingToReview.Error);
+        Assert.Equal("Nothing to review", nothingToReview.Error!.Title);
         Assert.Equal($"No submitted translation of document '{beta}' in 'fr' is waiting for you: the rest is reviewed, in other reviewers' batches, or your own.",
             nothingToReview.Error!.Detail);
     }

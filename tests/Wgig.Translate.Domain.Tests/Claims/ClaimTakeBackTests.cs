@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
@@ -33,8 +34,9 @@ public sealed class ClaimTakeBackTests(TestDatabase database) : IClassFixture<Te
         return await db.SaveChangesAsync();
     });
 
-    private static Task<Result<TakenBack>> TakeBackAsync(ClaimTeam team, Guid documentId, Guid claimId, Guid[]? segments = null, string? reason = null) =>
-        team.UseAsync<ClaimTakeBack, Result<TakenBack>>(t => t.TakeBackAsync(team.ProjectId, documentId, claimId, segments, reason, Coordinator, "Carla",
+    private static Task<Result<TakenBack>> TakeBackAsync(ClaimTeam team, Guid documentId, Guid claimId, Guid[]? segments = null, string? reason = null,
+        Guid? projectId = null) =>
+        team.UseAsync<ClaimTakeBack, Result<TakenBack>>(t => t.TakeBackAsync(projectId ?? team.ProjectId, documentId, claimId, segments, reason, Coordinator, "Carla",
             CancellationToken.None));
 
     private async Task<string[]> NoticesAsync(Guid volunteer) =>
@@ -45,7 +47,9 @@ public sealed class ClaimTakeBackTests(TestDatabase database) : IClassFixture<Te
     {
         await using var team = await ClaimTeam.StartAsync(database, _clock);
         var paper = await team.AddPaperAsync("paper.md", 12);
+        var elsewhere = await team.AddPaperAsync("other.md", 2);
         var ana = (await ClaimAsync(team, Ana, paper, 15)).Value!;
+        Assert.True((await ClaimAsync(team, Bo, elsewhere, 5)).Succeeded);
         await team.SubmitAsync(Ana, ana.SegmentIds[0]);
         await DraftAsync(team, Ana, ana.SegmentIds[2]);
         _clock.Advance(TimeSpan.FromHours(1));
@@ -110,6 +114,13 @@ public sealed class ClaimTakeBackTests(TestDatabase database) : IClassFixture<Te
         Assert.Equal(["Carla took back 1 segment(s) of paper.md (fr) from your claim. The rest of it stays yours until 2026-12-01 09:00 UTC."],
             await NoticesAsync(Ana));
         Assert.Equal([(DateTimeOffset?)null], await database.QueryAsync<DateTimeOffset?>($"SELECT released_at FROM translate.claims WHERE id = '{claim.ClaimId}'"));
+        Assert.Equal(["Taken back from Ana by Carla"], await database.QueryAsync<string>(
+            $"SELECT comment FROM translate.target_events e JOIN translate.targets t ON t.id = e.target_id WHERE t.segment_id = '{claim.SegmentIds[2]}' AND e.kind = 'ClaimTakenBack'"));
+
+        // Each taking back is told on its own, however many there are.
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal([claim.SegmentIds[1]], (await TakeBackAsync(team, paper, claim.ClaimId, [claim.SegmentIds[1]])).Value!.SegmentIds);
+        Assert.Equal(2, (await NoticesAsync(Ana)).Length);
     }
 
     [Fact]
@@ -119,7 +130,8 @@ public sealed class ClaimTakeBackTests(TestDatabase database) : IClassFixture<Te
         var paper = await team.AddPaperAsync("paper.md", 4);
         var (_, review) = await team.HandedInAndInReviewAsync(paper, words: 10, reviewWords: 10);
 
-        var taken = (await TakeBackAsync(team, paper, review.ClaimId)).Value!;
+        // No segment chosen (an empty list as well as none) is the whole batch.
+        var taken = (await TakeBackAsync(team, paper, review.ClaimId, [])).Value!;
 
         Assert.Equal((ClaimKind.Review, true), (taken.Kind, taken.ClaimEnded));
         foreach (var segment in review.SegmentIds)
@@ -129,7 +141,38 @@ public sealed class ClaimTakeBackTests(TestDatabase database) : IClassFixture<Te
         Assert.Equal(["Carla took back 2 segment(s) of paper.md (fr) from your review batch."], await NoticesAsync(Ana));
     }
 
+    [Fact]
+    public async Task Taking_back_a_claim_with_nothing_left_in_it_ends_it_without_telling_the_volunteer()
+    {
+        await using var team = await ClaimTeam.StartAsync(database, _clock);
+        var paper = await team.AddPaperAsync("paper.md", 2);
+        var claim = (await ClaimAsync(team, Ana, paper, 5)).Value!;
+        await team.SubmitAsync(Ana, claim.SegmentIds[0]);
+
+        var taken = (await TakeBackAsync(team, paper, claim.ClaimId, reason: new string('r', ClaimTakeBack.MaxReasonLength))).Value!;
+
+        Assert.Equal((0, 0, true), (taken.SegmentIds.Count, taken.DraftsKept, taken.ClaimEnded));
+        Assert.Equal([_clock.GetUtcNow()], await database.QueryAsync<DateTimeOffset>($"SELECT released_at FROM translate.claims WHERE id = '{claim.ClaimId}'"));
+        Assert.Empty(await NoticesAsync(Ana));
+    }
+
+    [Fact]
+    public async Task Taking_back_from_a_review_batch_names_every_segment_that_is_not_left_in_it()
+    {
+        await using var team = await ClaimTeam.StartAsync(database, _clock);
+        var paper = await team.AddPaperAsync("paper.md", 4);
+        var (translated, review) = await team.HandedInAndInReviewAsync(paper, words: 10, reviewWords: 5);
+        var before = await database.SnapshotAsync();
+
+        var refused = (InvalidInputError)(await TakeBackAsync(team, paper, review.ClaimId, [review.SegmentIds[0], translated.SegmentIds[1], paper])).Error!;
+
+        Assert.Equal($"2 of the segments given are not left in this review batch (handed in already, or never in it): {translated.SegmentIds[1]}, {paper}. "
+            + "Take back only segments still left in it.", refused.Errors["segmentIds"].Single());
+        Assert.Equal(before, await database.SnapshotAsync());
+    }
+
     [Theory]
+    [InlineData("another project", nameof(ProjectNotFound))]
     [InlineData("unknown claim", nameof(NoSuchClaim))]
     [InlineData("another document", nameof(NoSuchClaim))]
     [InlineData("run out", nameof(ClaimNotLive))]
@@ -142,9 +185,12 @@ public sealed class ClaimTakeBackTests(TestDatabase database) : IClassFixture<Te
         var paper = await team.AddPaperAsync("paper.md", 4);
         var claim = (await ClaimAsync(team, Ana, paper, 10)).Value!;
         await team.SubmitAsync(Ana, claim.SegmentIds[0]);
-        var (document, claimId, segments, reason) = (paper, claim.ClaimId, (Guid[]?)null, (string?)null);
+        var (document, claimId, segments, reason, project) = (paper, claim.ClaimId, (Guid[]?)null, (string?)null, team.ProjectId);
         switch (what)
         {
+            case "another project":
+                project = Guid.NewGuid();
+                break;
             case "unknown claim":
                 claimId = Guid.NewGuid();
                 break;
@@ -166,10 +212,14 @@ public sealed class ClaimTakeBackTests(TestDatabase database) : IClassFixture<Te
         }
         var before = await database.SnapshotAsync();
 
-        var refused = (await TakeBackAsync(team, document, claimId, segments, reason)).Error!;
+        var refused = (await TakeBackAsync(team, document, claimId, segments, reason, project)).Error!;
 
         var said = refused is InvalidInputError invalid ? string.Join("", invalid.Errors.Select(e => $"{e.Key}: {e.Value.Single()}")) : refused.GetType().Name;
         Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, refusal, claim.SegmentIds[0]), said);
+        if (refused is NoSuchClaim)
+        {
+            Assert.Equal($"Document '{document}' has no claim or review batch '{claimId}'.", refused.Detail);
+        }
         Assert.Equal(before, await database.SnapshotAsync());
     }
 }
