@@ -270,8 +270,7 @@ public static class LoadHarness
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        await Execute(connection, sql);
     }
 
     public static HttpClient Client(string token)
