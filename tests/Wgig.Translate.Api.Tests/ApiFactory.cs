@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using System.Diagnostics;
+using Npgsql;
 using Wgig.Translate.Domain.Storage;
 using Microsoft.Extensions.Configuration;
 using Wgig.Translate.Worker;
@@ -113,38 +113,45 @@ public sealed class ApiFactory : IAsyncLifetime
     public WebApplicationFactory<Program> WithWebHostBuilder(Action<IWebHostBuilder> configure) => _host.WithWebHostBuilder(configure);
 
     /// <summary>
-    /// Another host on the same database whose store adds the text of every command it sends to <paramref name="commands"/>
-    /// (one command is one round trip: a save's statements go as one batch); the caller disposes it.
+    /// Another host on the same database whose store adds the text of every command it sends to <paramref name="commands"/>,
+    /// as Npgsql sends them: one entry per round trip (a batch of statements is one, its texts joined; a transaction's
+    /// COMMIT is not a command and not counted); the caller disposes it.
     /// </summary>
-    public WebApplicationFactory<Program> WithCommandsRecorded(ConcurrentQueue<string> commands) => WithWebHostBuilder(host =>
-        host.ConfigureTestServices(services => services.ConfigureDbContext<TranslationDb>((_, options) =>
-            options.AddInterceptors(new RecordingCommands(commands)))));
-
-    private sealed class RecordingCommands(ConcurrentQueue<string> commands) : DbCommandInterceptor
+    public WebApplicationFactory<Program> WithCommandsRecorded(ConcurrentQueue<string> commands)
     {
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        GC.KeepAlive(NpgsqlListened);
+        return WithWebHostBuilder(host => host.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(provider =>
         {
-            commands.Enqueue(command.CommandText);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
+            var builder = new NpgsqlDataSourceBuilder(provider.GetRequiredService<IConfiguration>().GetConnectionString(StoreServiceCollectionExtensions.ConnectionStringName));
+            // Npgsql asks a data source's tracing filters about every command and batch it sends, once anything listens to its
+            // activities: the filters record them and decline the activity.
+            builder.ConfigureTracing(tracing => tracing
+                .ConfigureCommandFilter(command =>
+                {
+                    commands.Enqueue(command.CommandText);
+                    return false;
+                })
+                .ConfigureBatchFilter(batch =>
+                {
+                    commands.Enqueue(string.Join(";\n", batch.BatchCommands.Select(static (NpgsqlBatchCommand c) => c.CommandText)));
+                    return false;
+                }));
+            return builder.Build();
+        }))));
+    }
 
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command,
-            CommandEventData eventData, InterceptionResult<int> result,
-            CancellationToken cancellationToken = default)
-        {
-            commands.Enqueue(command.CommandText);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
+    // Npgsql consults the tracing filters only while its activity source has a listener: this one, which samples nothing.
+    private static readonly ActivityListener NpgsqlListened = Listen();
 
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command,
-            CommandEventData eventData, InterceptionResult<object> result,
-            CancellationToken cancellationToken = default)
+    private static ActivityListener Listen()
+    {
+        var listener = new ActivityListener
         {
-            commands.Enqueue(command.CommandText);
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.None,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     /// <summary>A client with no credentials that keeps cookies, as a browser does.</summary>

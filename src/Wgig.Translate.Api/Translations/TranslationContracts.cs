@@ -36,7 +36,7 @@ public static class PersonNames
         accountId is { } id ? names.GetValueOrDefault(id) : null;
 
     /// <summary>The translator, claimant and review claimant of a translation: the people its answer names besides the authors of what is offered.</summary>
-    public static IEnumerable<Guid?> In(Target? target) => [target?.TranslatorId, target?.ClaimedBy, target?.ReviewClaimedBy];
+    public static IEnumerable<Guid?> In(Target? target) => target?.People ?? [];
 }
 
 /// <param name="Draft">Your autosaved work in progress; only its author sees it.</param>
@@ -50,11 +50,16 @@ public sealed record TranslationResponse(
 {
     /// <summary>
     /// The answer about a translation, with its people's names and, when <paramref name="offerDrafts"/>, the drafts earlier claimants
-    /// left (the other aids are …/suggestions, not asked on every write): one round trip.
+    /// left (the other aids are …/suggestions, not asked on every write): one round trip, none after a draft or a submission,
+    /// which read them with their other reads.
     /// </summary>
     public static async Task<TranslationResponse> ReadAsync(SetAsideDrafts drafts, TranslationContext context, bool offerDrafts,
         CancellationToken cancellationToken)
     {
+        if (offerDrafts && context.Answer is { } answer)
+        {
+            return From(context, answer.Names, answer.OfferedAfter(context.Target, context.Caller));
+        }
         var request = new SuggestionRequest(context.Place, context.Segment, offerDrafts ? context.Target : null, context.Caller, [SuggestionKind.SetAsideDraft]);
         var (offered, names) = await drafts.WithNamesAsync(request, PersonNames.In(context.Target), cancellationToken);
         return From(context, names, offerDrafts ? offered : null);

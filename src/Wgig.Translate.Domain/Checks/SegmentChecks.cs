@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Glossary;
 using Wgig.Translate.Domain.Segmentation;
@@ -18,6 +20,21 @@ public sealed class ProjectChecker(QualityChecks checks, IReadOnlyDictionary<str
 
     public CheckReport Run(SegmentContent source, SegmentContent translation, IReadOnlyCollection<string>? others = null, IReadOnlyDictionary<string, string>? mutes = null) =>
         checks.Run(new CheckInput(source, translation, sourceLanguage, targetLanguage, glossary, others, _sourceKeys, _targetKeys), levels, mutes);
+}
+
+/// <summary>What the checks of one segment read (<see cref="SegmentChecks.ReadInputs"/>): there once its batch ran.</summary>
+public sealed class CheckInputs
+{
+    internal CheckInputs(DocumentLanguage place, Segment segment, Target? target, ReadBatch.Rows<SegmentChecks.SegmentInput> rows) =>
+        (Place, Segment, Target, Rows) = (place, segment, target, rows);
+
+    internal DocumentLanguage Place { get; }
+
+    internal Segment Segment { get; }
+
+    internal Target? Target { get; }
+
+    internal ReadBatch.Rows<SegmentChecks.SegmentInput> Rows { get; }
 }
 
 /// <summary>A document's translations in one language as the checks judge them (segments with findings only).</summary>
@@ -69,25 +86,50 @@ public sealed class SegmentChecks(TranslationDb db, QualityChecks checks, Glossa
     public async Task<CheckReport> RunAsync(DocumentLanguage place, Segment segment, Target? target, SegmentContent translation,
         CancellationToken cancellationToken)
     {
-        var (projectId, targetLanguage) = (place.Project.Id, place.Language);
-        var checker = await ForAsync(projectId, place.Project.SourceLanguage, targetLanguage, cancellationToken);
-        // What the segment's checks read, in one statement and one round trip: the project's other translations of the same
-        // source (the consistency check's; at most 20) and the target's mute and unmute events (which Target.MutedChecks reads).
-        var rows = await db.Database.SqlQuery<SegmentInput>($"""
-            (SELECT t.text AS text, NULL::text AS kind, NULL::text AS comment, 0 AS sequence FROM translate.segments s
-             JOIN translate.documents d ON d.id = s.document_id JOIN translate.targets t ON t.segment_id = s.id
-             WHERE d.project_id = {projectId} AND t.language = {targetLanguage} AND md5(s.source) = md5({segment.Source}) AND s.source = {segment.Source}
-               AND s.id <> {segment.Id} AND t.text IS NOT NULL AND t.state = ANY({Finished})
-             LIMIT 20)
-            UNION ALL
-            SELECT NULL, e.kind, e.comment, e.sequence FROM translate.target_events e
-            WHERE e.target_id = {target?.Id} AND e.kind = ANY({MuteKinds})
-            """).ToListAsync(cancellationToken);
-        var others = rows.Where(r => r.Kind is null).Select(r => r.Text!);
-        var mutes = target is null ? null : Target.MutedChecks(rows.Where(r => r.Kind is not null).OrderBy(r => r.Sequence)
-            .Select(r => (Enum.Parse<TargetEventKind>(r.Kind!), r.Comment)));
-        return checker.Run(segment.Content, translation, [.. others.Select(Plain)], mutes);
+        var batch = new ReadBatch();
+        var inputs = ReadInputs(batch, place, segment, target);
+        await batch.RunAsync(db, cancellationToken);
+        return await RunAsync(inputs, translation, cancellationToken);
     }
+
+    /// <summary>
+    /// What the checks of one segment read from the store, added to a batch of reads a write sends together (the segment's
+    /// other reads, the answer's): the project's other translations of the same source (the consistency check's; at most 20)
+    /// and the target's mute and unmute events (which <see cref="Target.MutedChecks(IEnumerable{TargetEvent})"/> reads).
+    /// </summary>
+    public static CheckInputs ReadInputs(ReadBatch batch, DocumentLanguage place, Segment segment, Target? target) =>
+        new(place, segment, target, batch.Add(InputsSql, reader => new SegmentInput(
+                reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3)),
+            new NpgsqlParameter("project", place.Project.Id),
+            new NpgsqlParameter("language", NpgsqlDbType.Varchar) { Value = place.Language },
+            new NpgsqlParameter("source", NpgsqlDbType.Text) { Value = segment.Source },
+            new NpgsqlParameter("segment", segment.Id),
+            new NpgsqlParameter("target", NpgsqlDbType.Uuid) { Value = (object?)target?.Id ?? DBNull.Value },
+            new NpgsqlParameter("finished", Finished),
+            new NpgsqlParameter("mutes", MuteKinds)));
+
+    /// <summary>The checks on one translation of the segment whose inputs were read.</summary>
+    public async Task<CheckReport> RunAsync(CheckInputs inputs, SegmentContent translation, CancellationToken cancellationToken)
+    {
+        var checker = await ForAsync(inputs.Place.Project.Id, inputs.Place.Project.SourceLanguage, inputs.Place.Language, cancellationToken);
+        var rows = inputs.Rows.Value;
+        var others = rows.Where(r => r.Kind is null).Select(r => r.Text!);
+        var mutes = inputs.Target is null ? null : Target.MutedChecks(rows.Where(r => r.Kind is not null).OrderBy(r => r.Sequence)
+            .Select(r => (Enum.Parse<TargetEventKind>(r.Kind!), r.Comment)));
+        return checker.Run(inputs.Segment.Content, translation, [.. others.Select(Plain)], mutes);
+    }
+
+    private const string InputsSql = """
+        (SELECT t.text, NULL::text, NULL::text, 0 FROM translate.segments s
+         JOIN translate.documents d ON d.id = s.document_id JOIN translate.targets t ON t.segment_id = s.id
+         WHERE d.project_id = @project AND t.language = @language AND md5(s.source) = md5(@source) AND s.source = @source
+           AND s.id <> @segment AND t.text IS NOT NULL AND t.state = ANY(@finished)
+         LIMIT 20)
+        UNION ALL
+        SELECT NULL, e.kind, e.comment, e.sequence FROM translate.target_events e
+        WHERE e.target_id = @target AND e.kind = ANY(@mutes)
+        """;
 
     /// <summary>The checks on every current translation of a document × language; only segments with findings are returned.</summary>
     public async Task<List<SegmentReport>> RunDocumentAsync(DocumentLanguage target, CancellationToken cancellationToken)
@@ -147,7 +189,7 @@ public sealed class SegmentChecks(TranslationDb db, QualityChecks checks, Glossa
     private static string Plain(string coded) =>
         coded.AsSpan().ContainsAnyInRange(SegmentContent.FirstMarker, '\uF8FF') ? string.Concat(coded.Where(c => !SegmentContent.IsMarker(c))) : coded;
 
-    private sealed record SegmentInput(string? Text, string? Kind, string? Comment, int Sequence);
+    internal sealed record SegmentInput(string? Text, string? Kind, string? Comment, int Sequence);
 
     private sealed record SourceTranslation(string Source, string Text, int Segments);
 }

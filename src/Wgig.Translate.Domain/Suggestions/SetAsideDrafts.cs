@@ -1,4 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Wgig.Translate.Domain.Documents;
+using NpgsqlTypes;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
@@ -11,8 +13,6 @@ namespace Wgig.Translate.Domain.Suggestions;
 /// </summary>
 public sealed class SetAsideDrafts(TranslationDb db) : ISuggestionSource
 {
-    private static readonly string SetAside = nameof(TargetEventKind.DraftSetAside);
-
     public SuggestionKind Kind => SuggestionKind.SetAsideDraft;
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken) =>
@@ -25,24 +25,64 @@ public sealed class SetAsideDrafts(TranslationDb db) : ISuggestionSource
     public async Task<(IReadOnlyList<Suggestion> Offered, IReadOnlyDictionary<Guid, string> Names)> WithNamesAsync(SuggestionRequest request,
         IEnumerable<Guid?> named, CancellationToken cancellationToken)
     {
-        // Offered to the claimant only: for anyone else the statement reads the names alone.
-        Guid? offeredOn = request.Target is { } target && target.ClaimedBy == request.Caller ? target.Id : null;
-        var ids = named.OfType<Guid>().Distinct().ToArray();
-        var rows = await db.Database.SqlQuery<DraftOrName>($"""
-            WITH offered AS (
-                SELECT e.sequence, e.text, e.actor_id, e.at FROM translate.target_events e
-                WHERE e.target_id = {offeredOn} AND e.kind = {SetAside} AND e.text IS NOT NULL
-                ORDER BY e.sequence DESC LIMIT {Target.SuggestionsKept})
-            SELECT o.sequence AS sequence, o.text AS text, o.actor_id AS actor_id, o.at AS at, NULL::text AS name FROM offered o
-            UNION ALL
-            SELECT NULL, NULL, a.id, NULL, a.display_name FROM translate.accounts a
-            WHERE a.id = ANY({ids}) OR a.id IN (SELECT actor_id FROM offered)
-            """).ToListAsync(cancellationToken);
-        var names = rows.Where(r => r.Name is not null).ToDictionary(r => r.ActorId!.Value, r => r.Name!);
-        IReadOnlyList<Suggestion> offered = [.. rows.Where(r => r.Sequence is not null).OrderByDescending(r => r.Sequence)
-            .Select(r => new Suggestion(SuggestionKind.SetAsideDraft, new SegmentContent(r.Text!, request.Segment.Content.Codes), r.ActorId, r.At))];
-        return (offered, names);
+        var batch = new ReadBatch();
+        var read = Read(batch, request.Segment, request.Target, request.Caller, named);
+        await batch.RunAsync(db, cancellationToken);
+        return (read.Offered, read.Names);
     }
 
-    private sealed record DraftOrName(int? Sequence, string? Text, Guid? ActorId, DateTimeOffset? At, string? Name);
+    /// <summary>
+    /// The drafts offered on the segment and the names of their authors and of the accounts given, added to a batch of reads
+    /// (a write reads them with its other reads, before it writes: a draft save or a submission changes neither).
+    /// </summary>
+    public static OfferedDrafts Read(ReadBatch batch, Segment segment, Target? target, Guid caller, IEnumerable<Guid?> named)
+    {
+        var offeredOn = OfferedOn(target, caller);
+        return new OfferedDrafts(segment, offeredOn, batch.Add(Sql,
+            reader => new DraftOrName(reader.IsDBNull(0) ? null : reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)),
+            new NpgsqlParameter("offered_on", NpgsqlDbType.Uuid) { Value = (object?)offeredOn ?? DBNull.Value },
+            new NpgsqlParameter("set_aside", NpgsqlDbType.Text) { Value = nameof(TargetEventKind.DraftSetAside) },
+            new NpgsqlParameter("kept", Target.SuggestionsKept),
+            new NpgsqlParameter("named", named.OfType<Guid>().Distinct().ToArray())));
+    }
+
+    /// <summary>The target whose set-aside drafts the caller is offered: only the one they hold the claim of.</summary>
+    internal static Guid? OfferedOn(Target? target, Guid caller) => target is { } held && held.ClaimedBy == caller ? held.Id : null;
+
+    private const string Sql = """
+        WITH offered AS (
+            SELECT e.sequence, e.text, e.actor_id, e.at FROM translate.target_events e
+            WHERE e.target_id = @offered_on AND e.kind = @set_aside AND e.text IS NOT NULL
+            ORDER BY e.sequence DESC LIMIT @kept)
+        SELECT o.sequence, o.text, o.actor_id, o.at, NULL::text FROM offered o
+        UNION ALL
+        SELECT NULL, NULL, a.id, NULL, a.display_name FROM translate.accounts a
+        WHERE a.id = ANY(@named) OR a.id IN (SELECT actor_id FROM offered)
+        """;
+}
+
+internal sealed record DraftOrName(int? Sequence, string? Text, Guid? ActorId, DateTimeOffset? At, string? Name);
+
+/// <summary>The drafts offered on a segment and people's names, as <see cref="SetAsideDrafts.Read"/> read them: there once their batch ran.</summary>
+public sealed class OfferedDrafts
+{
+    private readonly Segment _segment;
+    private readonly Guid? _offeredOn;
+    private readonly ReadBatch.Rows<DraftOrName> _rows;
+
+    internal OfferedDrafts(Segment segment, Guid? offeredOn, ReadBatch.Rows<DraftOrName> rows) => (_segment, _offeredOn, _rows) = (segment, offeredOn, rows);
+
+    /// <summary>The drafts offered, newest first, their codes the segment's.</summary>
+    public IReadOnlyList<Suggestion> Offered =>
+        [.. _rows.Value.Where(r => r.Sequence is not null).OrderByDescending(r => r.Sequence)
+            .Select(r => new Suggestion(SuggestionKind.SetAsideDraft, new SegmentContent(r.Text!, _segment.Content.Codes), r.ActorId, r.At))];
+
+    /// <summary>The drafts still offered after a write: none once the target is no longer the caller's (a submission ends the claim).</summary>
+    public IReadOnlyList<Suggestion> OfferedAfter(Target? target, Guid caller) =>
+        _offeredOn is { } id && SetAsideDrafts.OfferedOn(target, caller) == id ? Offered : [];
+
+    /// <summary>The names of the accounts asked for and of the drafts' authors.</summary>
+    public IReadOnlyDictionary<Guid, string> Names => _rows.Value.Where(r => r.Name is not null).ToDictionary(r => r.ActorId!.Value, r => r.Name!);
 }

@@ -181,6 +181,9 @@ public sealed class Target
         return null;
     }
 
+    /// <summary>The people a translation's answer names: its translator, its claimant and its review claimant.</summary>
+    public IEnumerable<Guid?> People => [TranslatorId, ClaimedBy, ReviewClaimedBy];
+
     /// <summary>
     /// Autosave: the claimant's work in progress, kept whatever happens to the claim. An empty draft clears it.
     /// Codes must be the source's; anything else (even a copy of the source) is fine for a draft. Saving is

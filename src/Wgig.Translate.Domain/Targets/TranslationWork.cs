@@ -9,6 +9,7 @@ using Wgig.Translate.Domain.Notifications;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
+using Wgig.Translate.Domain.Suggestions;
 
 namespace Wgig.Translate.Domain.Targets;
 
@@ -21,6 +22,12 @@ public sealed record TranslationContext(DocumentLanguage Place, Segment Segment,
 
     /// <summary>The checks' findings on the text just written (a draft or a submission); none for other writes.</summary>
     public CheckReport? Checks { get; init; }
+
+    /// <summary>
+    /// For the answer to a draft or a submission: the drafts offered and the people's names, read with the write's other reads
+    /// before it wrote (neither changes them); none for other writes, whose answer reads them.
+    /// </summary>
+    public OfferedDrafts? Answer { get; init; }
 }
 
 /// <summary>The translation changed since the caller read it (or while they wrote): nothing of theirs was saved.</summary>
@@ -97,9 +104,9 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
     /// </summary>
     public Task<Result<TranslationContext>> SaveDraftAsync(TranslationContext context, SegmentContent draft, string? ifMatch,
         CancellationToken cancellationToken) =>
-        WriteAsync(context, ifMatch, async target => SaveDraft(target, context.Caller, draft, context.Segment.Content, clock.GetUtcNow()) is { } refused
+        WriteAsync(context, ifMatch, async (target, inputs) => SaveDraft(target, context.Caller, draft, context.Segment.Content, clock.GetUtcNow()) is { } refused
             ? refused
-            : await checks.RunAsync(context.Place, context.Segment, target, draft, cancellationToken), cancellationToken);
+            : await checks.RunAsync(inputs, draft, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Hands in a translation for review: needs a live claim; If-Match guards against overwriting a newer version.
@@ -112,7 +119,7 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
         IReadOnlyCollection<string>? acknowledged, CancellationToken cancellationToken)
     {
         Guid[] claims = context.Target?.ClaimId is { } claimId ? [claimId] : [];
-        var submitted = await WriteAsync(context, ifMatch, async target =>
+        var submitted = await WriteAsync(context, ifMatch, async (target, inputs) =>
         {
             var now = clock.GetUtcNow();
             // The workflow's own refusals (no live claim, empty text) come before the checks'; a refusal leaves the target as it was.
@@ -120,7 +127,7 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
             {
                 return problem;
             }
-            var report = await checks.RunAsync(context.Place, context.Segment, target, translation, cancellationToken);
+            var report = await checks.RunAsync(inputs, translation, cancellationToken);
             return (report.RefusalOfSubmission(acknowledged)
                 ?? Submit(target, context.Caller, translation, context.Segment.Content, now, report.AcknowledgementNote())) is { } refused
                 ? refused
@@ -134,9 +141,10 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
         return submitted;
     }
 
-    // What a draft and a submission share: the version the caller edited, a target under their claim, the write and its checks, one save.
-    private async Task<Result<TranslationContext>> WriteAsync(TranslationContext context, string? ifMatch, Func<Target, Task<Result<CheckReport>>> write,
-        CancellationToken cancellationToken)
+    // What a draft and a submission share: the version the caller edited, a target under their claim, the reads of its checks and
+    // of its answer in one round trip, the write and its checks, one save.
+    private async Task<Result<TranslationContext>> WriteAsync(TranslationContext context, string? ifMatch,
+        Func<Target, CheckInputs, Task<Result<CheckReport>>> write, CancellationToken cancellationToken)
     {
         if (!TranslationVersion.Matches(ifMatch, context.Target))
         {
@@ -146,13 +154,18 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
         {
             return new NotYourClaim(context.Segment.Id, context.Language);
         }
-        var written = await write(target);
+        var reads = new ReadBatch();
+        var inputs = SegmentChecks.ReadInputs(reads, context.Place, context.Segment, target);
+        // The answer names the target's people after the write: the ones before it, and the caller, whom a submission makes its translator.
+        var answer = SetAsideDrafts.Read(reads, context.Segment, target, context.Caller, [.. target.People, context.Caller]);
+        await reads.RunAsync(db, cancellationToken);
+        var written = await write(target, inputs);
         if (!written.Succeeded)
         {
             return written.Error;
         }
         var saved = await SaveAsync(context, cancellationToken);
-        return saved.Succeeded ? saved.Value with { Checks = written.Value } : saved;
+        return saved.Succeeded ? saved.Value with { Checks = written.Value, Answer = answer } : saved;
     }
 
     public DomainError? SaveDraft(Target target, Guid volunteerId, SegmentContent draft, SegmentContent source, DateTimeOffset now) =>
