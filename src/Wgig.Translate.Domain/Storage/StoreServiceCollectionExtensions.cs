@@ -42,19 +42,39 @@ public static class StoreServiceCollectionExtensions
     private static NpgsqlDataSource DataSourceFor(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var settings = builder.ConnectionStringBuilder;
         // Statements a connection sends five times are prepared on it: PostgreSQL then parses and plans them once, not on
-        // every call. One client's claim-next went from 3.4 to 2.0 ms, a draft save from 4.5 to 3.1 (docs/benchmarks.md,
-        // issue 17's ninth pass). Its cost: a plan cached while a table looked empty stays until PostgreSQL next analyzes the
-        // table (autovacuum does within a minute of a new database's first import). "Max Auto Prepare=0" turns it off.
-        if (!connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("MaxAutoPrepare=", StringComparison.OrdinalIgnoreCase))
+        // every call (one client's claim-next and draft save 1.5 to 1.7 times faster, docs/benchmarks.md, issue 17's ninth
+        // pass). Its cost: a plan cached while a table looked empty stays until PostgreSQL next analyzes the table
+        // (autovacuum does within a minute of a new database's first import). "Max Auto Prepare=0" turns it off.
+        if (!Sets(connectionString, "Max Auto Prepare"))
         {
-            builder.ConnectionStringBuilder.MaxAutoPrepare = AutoPreparedStatements;
+            settings.MaxAutoPrepare = AutoPreparedStatements;
+        }
+        // A pool hands out its least recently used idle connection, so after a burst of many volunteers at once every
+        // request of the few that remain goes to a connection (and a PostgreSQL process) that sat idle while the others
+        // ran, its caches cold: one client's calls took up to twice as long while 64 idle connections remained
+        // (docs/benchmarks.md, issue 17's tenth pass). Connections idle for half a minute are closed (Npgsql's default:
+        // five minutes), so the pool comes back to what the load needs soon after a burst.
+        if (!Sets(connectionString, "Connection Idle Lifetime"))
+        {
+            settings.ConnectionIdleLifetime = IdleConnectionSeconds;
+            if (!Sets(connectionString, "Connection Pruning Interval"))
+            {
+                settings.ConnectionPruningInterval = IdleConnectionSeconds / 6;
+            }
         }
         return builder.Build();
     }
 
+    // Whether the connection string gives the setting itself (its keyword, spaces and case aside).
+    private static bool Sets(string connectionString, string keyword) =>
+        connectionString.Replace(" ", "", StringComparison.Ordinal).Contains(keyword.Replace(" ", "", StringComparison.Ordinal) + "=", StringComparison.OrdinalIgnoreCase);
+
     // Room for the hot paths' statements and the job storage's polling ones, least recently used replaced first.
     private const int AutoPreparedStatements = 50;
+
+    private const int IdleConnectionSeconds = 30;
 
     /// <summary>A store outside dependency injection, for set-up steps and tests.</summary>
     public static TranslationDb OpenStore(NpgsqlDataSource dataSource)
