@@ -103,8 +103,7 @@ public static class LoadHarness
         var environment = new Dictionary<string, string>
         {
             // WGIG_LOAD_CONNECTION_EXTRA adds settings to the API's connection string (e.g. "Max Auto Prepare=20"), to try them.
-            // Named, so that the harness can tell the API's connections from its own (WaitUntilPoolShrunkAsync).
-            ["ConnectionStrings__Translation"] = $"{database};Application Name={ApiApplicationName}" + Environment.GetEnvironmentVariable("WGIG_LOAD_CONNECTION_EXTRA"),
+            ["ConnectionStrings__Translation"] = database + Environment.GetEnvironmentVariable("WGIG_LOAD_CONNECTION_EXTRA"),
             ["DataProtection__KeyRingKey"] = BenchKeyRingKey,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",
@@ -368,7 +367,8 @@ public static class LoadHarness
         }
     }
 
-    private const string ApiApplicationName = "wgig-load-api";
+    // The store names each process's connections after it.
+    private const string ApiApplicationName = "Wgig.Translate.Api";
 
     /// <summary>Until the API holds at most two connections to the database (a minute at most); says how long that took.</summary>
     private static async Task WaitUntilPoolShrunkAsync(string database)

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -63,6 +64,12 @@ public static class StoreServiceCollectionExtensions
             {
                 settings.ConnectionPruningInterval = IdleConnectionSeconds / 6;
             }
+        }
+        // Each process's connections say whose they are in pg_stat_activity (Wgig.Translate.Api, Wgig.Translate.Worker), for an
+        // operator looking at who holds the server's connections.
+        if (!Sets(connectionString, "Application Name"))
+        {
+            settings.ApplicationName = Assembly.GetEntryAssembly()?.GetName().Name;
         }
         return builder.Build();
     }

@@ -28,6 +28,13 @@ public sealed class StoreSettingsTests
         Assert.Equal((50, 30, 5), (settings.MaxAutoPrepare, settings.ConnectionIdleLifetime, settings.ConnectionPruningInterval));
     }
 
+    [Fact]
+    public void The_process_names_its_connections_unless_the_connection_string_does()
+    {
+        Assert.Equal(System.Reflection.Assembly.GetEntryAssembly()!.GetName().Name, SettingsFor("Host=localhost;Database=wgig").ApplicationName);
+        Assert.Equal("reporting", SettingsFor("Host=localhost;Database=wgig;Application Name=reporting").ApplicationName);
+    }
+
     [Theory]
     [InlineData("Host=localhost;Database=wgig;Max Auto Prepare=0", 0, 30, 5)]
     [InlineData("Host=localhost;Database=wgig;maxautoprepare=7", 7, 30, 5)]
