@@ -136,6 +136,8 @@ public static class LoadHarness
             var segments = clients * claimsPerClient * 4 + 100;
             var volunteers = setup.Volunteers.Take(clients).ToList();
             var document = await UploadAsync(setup, segments);
+            // The warm-up and a run with more clients leave more connections in the API's pool than this run's clients use.
+            await WaitUntilPoolShrunkAsync(setup.Database, Math.Max(2, clients));
             runs.Add(await MeasuredAsync(setup.Api, () => HttpClaimsAsync(setup, "HTTP claim-next", document, volunteers, claimsPerClient, submit: false)));
             var raw = Pgbench.Run(setup.Database, setup.Root, [new("claim", RawStatements.IdealClaim)], clients,
                 Variables(setup, await UploadAsync(setup, segments), clients), transactions: claimsPerClient);
@@ -168,7 +170,7 @@ public static class LoadHarness
         // least recently used one: one client's calls would each go to a connection, and a PostgreSQL process, left cold
         // while 63 others ran (nearly twice as slow, issue 17's tenth pass). The store closes connections idle for 30
         // seconds, so one client's server soon holds one or two again: measured in that state, as pgbench's one connection is.
-        await WaitUntilPoolShrunkAsync(setup.Database);
+        await WaitUntilPoolShrunkAsync(setup.Database, 2);
         var rows = await OneClientPassAsync(setup, setup.Volunteers[0], calls, measured: true);
 
         // The least an HTTP call costs here: the same client and API, a route that touches neither the database nor the
@@ -370,8 +372,8 @@ public static class LoadHarness
     // The store names each process's connections after it.
     private const string ApiApplicationName = "Wgig.Translate.Api";
 
-    /// <summary>Until the API holds at most two connections to the database (a minute at most); says how long that took.</summary>
-    private static async Task WaitUntilPoolShrunkAsync(string database)
+    /// <summary>Until the API holds at most <paramref name="connections"/> connections to the database (a minute at most); says how long that took.</summary>
+    private static async Task WaitUntilPoolShrunkAsync(string database, int connections)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
@@ -381,13 +383,13 @@ public static class LoadHarness
         var waited = Stopwatch.StartNew();
         var first = (int)(await count.ExecuteScalarAsync())!;
         var held = first;
-        while (held > 2 && waited.Elapsed < TimeSpan.FromMinutes(1))
+        while (held > connections && waited.Elapsed < TimeSpan.FromMinutes(1))
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
             held = (int)(await count.ExecuteScalarAsync())!;
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"(the API's connections: {first} after the rehearsal, {held} after {waited.Elapsed.TotalSeconds:0} s)"));
+            $"(the API's connections: {first}, then {held} after {waited.Elapsed.TotalSeconds:0} s)"));
     }
 
     public static async Task<Run> MeasuredAsync(System.Diagnostics.Process api, Func<Task<Run>> running)
