@@ -390,6 +390,17 @@ public static class LoadHarness
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"(the API's connections: {first}, then {held} after {waited.Elapsed.TotalSeconds:0} s)"));
+        if (held > connections)
+        {
+            await using var what = new NpgsqlCommand(
+                "SELECT state || ' ' || coalesce(wait_event, '') || ' ' || left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 80) FROM pg_stat_activity WHERE datname = current_database() AND application_name = @api", connection);
+            what.Parameters.AddWithValue("api", ApiApplicationName);
+            await using var reader = await what.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                Console.WriteLine("  " + reader.GetString(0));
+            }
+        }
     }
 
     public static async Task<Run> MeasuredAsync(System.Diagnostics.Process api, Func<Task<Run>> running)
