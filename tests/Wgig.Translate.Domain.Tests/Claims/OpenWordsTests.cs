@@ -11,7 +11,7 @@ namespace Wgig.Translate.Domain.Tests.Claims;
 /// <summary>
 /// The words a claim holds (<see cref="OpenWords.TriggerSql"/>) when targets are deleted: removing a target language deletes the
 /// targets nobody touched and is refused where a volunteer holds segments, and a held target deleted by any statement frees its
-/// words in its own claim.
+/// words in its own claim. And what counts as held: live claims only, so a lease that ran out holds nothing before the sweep.
 /// </summary>
 [Trait("Needs", "PostgreSQL")]
 public sealed class OpenWordsTests(TestDatabase database) : IClassFixture<TestDatabase>
@@ -100,5 +100,22 @@ public sealed class OpenWordsTests(TestDatabase database) : IClassFixture<TestDa
 
         Assert.Equal([5, 0, 10], await ClaimsOpenWordsAsync(anaFirst, anaSecond, bo));
         Assert.Equal((5, 10), (await HeldAsync(team, Ana), await HeldAsync(team, Bo)));
+    }
+
+    [Fact]
+    public async Task A_lease_that_ran_out_holds_no_words_even_before_the_sweep_takes_its_segments_back()
+    {
+        await using var team = await ClaimTeam.StartAsync(database, _clock);
+        var paper = await team.AddPaperAsync("paper.md", 4);
+        var ana = await ClaimAsync(team, Ana, paper, 10);
+        _clock.Advance(TimeSpan.FromHours(1));
+        var bo = await ClaimAsync(team, Bo, paper, 5);
+
+        _clock.SetUtcNow(ana.ExpiresAt);
+        var held = await team.InScopeAsync(s => OpenWords.HeldAsync(s.GetRequiredService<TranslationDb>(), [Ana, Bo], _clock.GetUtcNow(), CancellationToken.None));
+
+        // Ana's claim still holds its two segments (no sweep ran), but its lease ended: her words count no more against her cap.
+        Assert.Equal([10, 5], await ClaimsOpenWordsAsync(ana, bo));
+        Assert.Equal(new Dictionary<Guid, int> { [Bo] = 5 }, held);
     }
 }
