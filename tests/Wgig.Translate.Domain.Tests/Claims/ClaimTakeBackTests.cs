@@ -219,7 +219,7 @@ public sealed class ClaimTakeBackTests(TestDatabase database) : IClassFixture<Te
         Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, refusal, claim.SegmentIds[0]), said);
         if (refused is NoSuchClaim)
         {
-            Assert.Equal($"Document '{document}' has no claim or review batch '{claimId}'.", refused.Detail);
+            Assert.Equal(("Claim not found", $"Document '{document}' has no claim or review batch '{claimId}'."), (refused.Title, refused.Detail));
         }
         Assert.Equal(before, await database.SnapshotAsync());
     }

@@ -11,7 +11,8 @@ namespace Wgig.Translate.Domain.Tests.Claims;
 /// <summary>
 /// The words a claim holds (<see cref="OpenWords.TriggerSql"/>) when targets are deleted: removing a target language deletes the
 /// targets nobody touched and is refused where a volunteer holds segments, and a held target deleted by any statement frees its
-/// words in its own claim. And what counts as held: live claims only, so a lease that ran out holds nothing before the sweep.
+/// words in its own claim. And what counts as held: live claims only, so a lease that ran out holds nothing before the sweep, read
+/// for the volunteers asked about.
 /// </summary>
 [Trait("Needs", "PostgreSQL")]
 public sealed class OpenWordsTests(TestDatabase database) : IClassFixture<TestDatabase>
@@ -117,5 +118,18 @@ public sealed class OpenWordsTests(TestDatabase database) : IClassFixture<TestDa
         // Ana's claim still holds its two segments (no sweep ran), but its lease ended: her words count no more against her cap.
         Assert.Equal([10, 5], await ClaimsOpenWordsAsync(ana, bo));
         Assert.Equal(new Dictionary<Guid, int> { [Bo] = 5 }, held);
+    }
+
+    [Fact]
+    public async Task Held_words_are_answered_for_the_volunteers_asked_about_alone()
+    {
+        await using var team = await ClaimTeam.StartAsync(database, _clock);
+        var paper = await team.AddPaperAsync("paper.md", 4);
+        await ClaimAsync(team, Bo, paper, 5);
+
+        var held = await team.InScopeAsync(s => OpenWords.HeldAsync(s.GetRequiredService<TranslationDb>(), [Ana], _clock.GetUtcNow(), CancellationToken.None));
+
+        // Ana holds nothing; Bo's live claim is not hers, and he was not asked about.
+        Assert.Empty(held);
     }
 }
