@@ -35,8 +35,9 @@ public static class OpenWords
     /// <summary>
     /// Keeps <see cref="Claim.OpenWords"/>: after every statement that writes targets, each claim gains the words of its
     /// targets that became held in it (<see cref="TargetSql.HeldInClaim"/> with its id) and loses those of the ones that stopped
-    /// being held (handed in, released, lapsed, taken back, moved to another claim, their word count changed, deleted with
-    /// their language), in the same statement's transaction, whichever path wrote them. One UPDATE per statement, whatever its
+    /// being held (handed in, released, lapsed, taken back, moved to another claim, their word count changed, deleted: no
+    /// path deletes a held target today, as removing a language deletes untouched targets only), in the same statement's
+    /// transaction, whichever path wrote them. One UPDATE per statement, whatever its
     /// size; a statement that moves nothing held (a draft saved, a queue reordered, targets created unclaimed) updates no claim.
     /// </summary>
     public static readonly string TriggerSql = $"""

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Wgig.Translate.Domain.Claims;
 using Wgig.Translate.Domain.Common;
+using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Segmentation;
 using Wgig.Translate.Domain.Storage;
@@ -218,8 +219,47 @@ public sealed class ClaimTakeBackTests(TestDatabase database) : IClassFixture<Te
         Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, refusal, claim.SegmentIds[0]), said);
         if (refused is NoSuchClaim)
         {
-            Assert.Equal($"Document '{document}' has no claim or review batch '{claimId}'.", refused.Detail);
+            Assert.Equal(("Claim not found", $"Document '{document}' has no claim or review batch '{claimId}'."), (refused.Title, refused.Detail));
         }
         Assert.Equal(before, await database.SnapshotAsync());
+    }
+
+    // A new version of the document takes its segments apart (retired, renumbered): taking work back meanwhile would read and
+    // change targets the import is rewriting. So it waits, as a claim does, for the version's transaction to end.
+    [Fact]
+    public async Task Taking_back_waits_for_a_new_version_of_the_document_under_way_then_takes_the_claim_back()
+    {
+        await using var team = await ClaimTeam.StartAsync(database, _clock);
+        var paper = await team.AddPaperAsync("paper.md", 4);
+        var claim = (await ClaimAsync(team, Ana, paper, 10)).Value!;
+        await using var version = database.OpenStore();
+        await using (var importing = await version.Database.BeginTransactionAsync())
+        {
+            await DocumentLocks.ForVersionAsync(version, paper, CancellationToken.None);
+
+            var takingBack = TakeBackAsync(team, paper, claim.ClaimId);
+            await await Task.WhenAny(takingBack, WaitingForAnAdvisoryLockAsync());
+
+            Assert.False(takingBack.IsCompleted);
+            Assert.Equal([2L], await database.QueryAsync<long>($"SELECT count(*) FROM translate.targets WHERE claim_id = '{claim.ClaimId}' AND state = 'Claimed'"));
+            await importing.CommitAsync();
+
+            Assert.Equal(claim.SegmentIds, (await takingBack).Value!.SegmentIds);
+        }
+        Assert.Equal([0L], await database.QueryAsync<long>($"SELECT count(*) FROM translate.targets WHERE claim_id = '{claim.ClaimId}' AND state = 'Claimed'"));
+    }
+
+    // Until a session of this test's database waits for an advisory lock (pg_locks lists its request as not granted).
+    private async Task WaitingForAnAdvisoryLockAsync()
+    {
+        const string waiting = """
+            SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+            WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()
+            """;
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while ((await database.QueryAsync<long>(waiting)).Single() == 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
+        }
     }
 }
