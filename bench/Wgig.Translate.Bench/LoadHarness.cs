@@ -131,12 +131,15 @@ public static class LoadHarness
     private static async Task ClaimThroughputAsync(Setup setup, int[] clientCounts, int claimsPerClient)
     {
         var runs = new List<Run>();
-        foreach (var clients in clientCounts)
+        // Most clients first, right after the warm-up with as many: each run then starts with the pool its clients keep busy,
+        // as at a server under that load (a run with more clients than the pool holds would time the connections' opening),
+        // and each smaller one waits until the pool has shrunk to its clients (below).
+        foreach (var clients in clientCounts.OrderDescending())
         {
             var segments = clients * claimsPerClient * 4 + 100;
             var volunteers = setup.Volunteers.Take(clients).ToList();
             var document = await UploadAsync(setup, segments);
-            // The warm-up and a run with more clients leave more connections in the API's pool than this run's clients use.
+            // The warm-up and the run with more clients before leave more connections in the API's pool than this run's clients use.
             await WaitUntilPoolShrunkAsync(setup.Database, Math.Max(2, clients));
             runs.Add(await MeasuredAsync(setup.Api, () => HttpClaimsAsync(setup, "HTTP claim-next", document, volunteers, claimsPerClient, submit: false)));
             var raw = Pgbench.Run(setup.Database, setup.Root, [new("claim", RawStatements.IdealClaim)], clients,
@@ -148,7 +151,7 @@ public static class LoadHarness
         Console.WriteLine();
         Console.WriteLine("| run | clients | calls | calls/s | p50 ms | p99 ms | API CPU ms/call | HTTP ÷ ideal raw |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var run in runs)
+        foreach (var run in runs.OrderBy(r => r.Clients))
         {
             var raw = runs.Single(r => r.Clients == run.Clients && r.Name.StartsWith("pgbench", StringComparison.Ordinal));
             var ratio = run.Name.StartsWith("HTTP", StringComparison.Ordinal) ? (run.PerSecond / raw.PerSecond).ToString("0.00", CultureInfo.InvariantCulture) : "";
