@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
 using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Storage;
@@ -52,16 +50,19 @@ public static class ReviewNotices
         {
             return;
         }
-        // Read on every submission, nearly always to find the batch still has segments to hand in: sent as it is (ReadBatch),
-        // without EF Core's query pipeline.
-        var reads = new ReadBatch();
-        var handedIn = reads.Add(HandedInSql, reader => new HandedIn(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetGuid(3),
-                reader.GetString(4), reader.GetGuid(5), reader.GetString(6), reader.GetInt32(7)),
-            new NpgsqlParameter("claims", claimIds.ToArray()),
-            new NpgsqlParameter("claimed", NpgsqlDbType.Text) { Value = nameof(TargetState.Claimed) },
-            new NpgsqlParameter("translated", NpgsqlDbType.Text) { Value = nameof(TargetState.Translated) });
-        await reads.RunAsync(db, cancellationToken);
-        var done = handedIn.Value;
+        string claimed = nameof(TargetState.Claimed), translated = nameof(TargetState.Translated);
+        Guid[] ids = [.. claimIds];
+        var done = await db.Database.SqlQuery<HandedIn>($"""
+            SELECT c.id AS claim_id, c.volunteer_id AS translator_id, c.language AS language, d.id AS document_id, d.path AS path,
+                   d.project_id AS project_id, a.display_name AS translator,
+                   (SELECT count(*)::int FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id
+                    WHERE s.document_id = d.id AND t.language = c.language AND t.state = {translated} AND t.translator_id = c.volunteer_id) AS awaiting
+            FROM translate.claims c
+            JOIN translate.documents d ON d.id = c.document_id
+            JOIN translate.accounts a ON a.id = c.volunteer_id
+            WHERE c.id = ANY ({ids}) AND c.kind = 'Translation'
+              AND NOT EXISTS (SELECT 1 FROM translate.targets t WHERE t.claim_id = c.id AND t.state = {claimed})
+            """).ToListAsync(cancellationToken);
         foreach (var batch in done.Where(b => b.Awaiting > 0))
         {
             var reviewers = await db.ProjectMembers.Where(m => m.ProjectId == batch.ProjectId && m.Language == batch.Language && m.CanReview
@@ -73,17 +74,6 @@ public static class ReviewNotices
                 batch.DocumentId, $"review-ready:{batch.ClaimId}"))], now, cancellationToken);
         }
     }
-
-    private const string HandedInSql = """
-        SELECT c.id, c.volunteer_id, c.language, d.id, d.path, d.project_id, a.display_name,
-               (SELECT count(*)::int FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id
-                WHERE s.document_id = d.id AND t.language = c.language AND t.state = @translated AND t.translator_id = c.volunteer_id)
-        FROM translate.claims c
-        JOIN translate.documents d ON d.id = c.document_id
-        JOIN translate.accounts a ON a.id = c.volunteer_id
-        WHERE c.id = ANY (@claims) AND c.kind = 'Translation'
-          AND NOT EXISTS (SELECT 1 FROM translate.targets t WHERE t.claim_id = c.id AND t.state = @claimed)
-        """;
 
     private sealed record HandedIn(Guid ClaimId, Guid TranslatorId, string Language, Guid DocumentId, string Path, Guid ProjectId, string Translator, int Awaiting);
 }
