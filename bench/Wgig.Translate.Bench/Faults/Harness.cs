@@ -192,7 +192,8 @@ internal sealed class Harness
     /// <summary>
     /// What every API and Worker process of the harness runs with: its database, its key ring key, the run directory as
     /// the root of local repositories, the fake GitHub's loopback host allowed, and job timings shortened so that a
-    /// killed Worker's job is picked up again within seconds (production: a minute), as configuration, not code.
+    /// killed Worker's job is picked up again, and Hangfire's locks it left are free again, within seconds (production: a
+    /// minute), as configuration, not code.
     /// </summary>
     public Dictionary<string, string> AppSettings(string database, params (string Key, string Value)[] more)
     {
@@ -203,6 +204,10 @@ internal sealed class Harness
             ["Repositories__LocalRoot"] = RunDirectory,
             ["Repositories__AllowedApiHosts__0"] = "127.0.0.1",
             ["Jobs__InvisibilityTimeout"] = "00:00:05",
+            // A Worker killed while Hangfire moved a job's state on leaves that job's state lock: the next Worker takes the job
+            // again after the invisibility timeout but waits for the lock this long (production: a minute, longer than the
+            // checks wait for a job to finish).
+            ["Jobs__DistributedLockTimeout"] = "00:00:05",
             ["Jobs__QueuePollInterval"] = "00:00:01",
             ["Jobs__SchedulePollingInterval"] = "00:00:01",
             ["Jobs__WorkerCount"] = "4",
