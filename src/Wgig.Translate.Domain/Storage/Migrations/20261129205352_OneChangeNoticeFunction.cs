@@ -40,6 +40,20 @@ namespace Wgig.Translate.Domain.Storage.Migrations
 
         private static string Arguments(params string[] values) => string.Join(", ", values.Select(v => $"'{v}'"));
 
+        // Every trigger dropped and created again on the function (with its arguments) each kind of trigger is given.
+        private static string Recreate(Func<(string Name, string Table, string Events, string Channel, string Prefix, string[] Columns), string> row,
+            Func<string, string> truncate) =>
+            string.Join("\n", RowTriggers.Select(t => $"""
+                DROP TRIGGER {t.Name} ON translate.{t.Table};
+                CREATE TRIGGER {t.Name} AFTER {t.Events} ON translate.{t.Table} FOR EACH ROW EXECUTE FUNCTION translate.{row(t)};
+                """).Concat(TruncateTriggers.Select(t => $"""
+                DROP TRIGGER {t.Name} ON translate.{t.Table};
+                CREATE TRIGGER {t.Name} AFTER TRUNCATE ON translate.{t.Table} FOR EACH STATEMENT EXECUTE FUNCTION translate.{truncate(t.Channel)};
+                """)));
+
+        // The function a channel's triggers ran before this migration.
+        private static string Former(string channel) => channel == RightNotices.Channel ? "rights_changed" : "check_settings_changed";
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -62,16 +76,7 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     END LOOP;
                     RETURN NULL;
                 END $$;
-                {string.Join("\n", RowTriggers.Select(t => $"""
-                    DROP TRIGGER {t.Name} ON translate.{t.Table};
-                    CREATE TRIGGER {t.Name} AFTER {t.Events} ON translate.{t.Table}
-                        FOR EACH ROW EXECUTE FUNCTION translate.notify_changed({Arguments([t.Channel, t.Prefix, .. t.Columns])});
-                    """))}
-                {string.Join("\n", TruncateTriggers.Select(t => $"""
-                    DROP TRIGGER {t.Name} ON translate.{t.Table};
-                    CREATE TRIGGER {t.Name} AFTER TRUNCATE ON translate.{t.Table}
-                        FOR EACH STATEMENT EXECUTE FUNCTION translate.notify_changed({Arguments(t.Channel)});
-                    """))}
+                {Recreate(t => $"notify_changed({Arguments([t.Channel, t.Prefix, .. t.Columns])})", channel => $"notify_changed({Arguments(channel)})")}
                 DROP FUNCTION translate.rights_changed, translate.check_settings_changed;
                 """);
         }
@@ -111,16 +116,7 @@ namespace Wgig.Translate.Domain.Storage.Migrations
                     END LOOP;
                     RETURN NULL;
                 END $$;
-                {string.Join("\n", RowTriggers.Select(t => $"""
-                    DROP TRIGGER {t.Name} ON translate.{t.Table};
-                    CREATE TRIGGER {t.Name} AFTER {t.Events} ON translate.{t.Table}
-                        FOR EACH ROW EXECUTE FUNCTION translate.{(t.Channel == RightNotices.Channel ? "rights_changed" : "check_settings_changed")}({Arguments([t.Prefix, .. t.Columns])});
-                    """))}
-                {string.Join("\n", TruncateTriggers.Select(t => $"""
-                    DROP TRIGGER {t.Name} ON translate.{t.Table};
-                    CREATE TRIGGER {t.Name} AFTER TRUNCATE ON translate.{t.Table}
-                        FOR EACH STATEMENT EXECUTE FUNCTION translate.{(t.Channel == RightNotices.Channel ? "rights_changed" : "check_settings_changed")}();
-                    """))}
+                {Recreate(t => $"{Former(t.Channel)}({Arguments([t.Prefix, .. t.Columns])})", channel => $"{Former(channel)}()")}
                 DROP FUNCTION translate.notify_changed;
                 """);
         }
