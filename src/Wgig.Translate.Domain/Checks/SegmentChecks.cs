@@ -99,8 +99,7 @@ public sealed class SegmentChecks(TranslationDb db, QualityChecks checks, Glossa
     /// </summary>
     public static CheckInputs ReadInputs(ReadBatch batch, DocumentLanguage place, Segment segment, Target? target) =>
         new(place, segment, target, batch.Add(InputsSql, reader => new SegmentInput(
-                reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3)),
+                reader.OrNull<string>(0), reader.OrNull<string>(1), reader.OrNull<string>(2), reader.GetInt32(3)),
             new NpgsqlParameter("project", place.Project.Id),
             new NpgsqlParameter("language", NpgsqlDbType.Varchar) { Value = place.Language },
             new NpgsqlParameter("source", NpgsqlDbType.Text) { Value = segment.Source },

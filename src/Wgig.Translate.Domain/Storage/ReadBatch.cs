@@ -75,3 +75,10 @@ public sealed class ReadBatch
         }
     }
 }
+
+/// <summary>Reading the rows of a <see cref="ReadBatch"/> statement by ordinal.</summary>
+public static class BatchRows
+{
+    /// <summary>A column's value, or null where it is NULL (for a value type, ask for its nullable type: <c>OrNull&lt;int?&gt;</c>).</summary>
+    public static T? OrNull<T>(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? default : reader.GetFieldValue<T>(ordinal);
+}

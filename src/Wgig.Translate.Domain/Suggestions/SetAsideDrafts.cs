@@ -39,9 +39,8 @@ public sealed class SetAsideDrafts(TranslationDb db) : ISuggestionSource
     {
         var offeredOn = OfferedOn(target, caller);
         return new OfferedDrafts(segment, offeredOn, batch.Add(Sql,
-            reader => new DraftOrName(reader.IsDBNull(0) ? null : reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4)),
+            reader => new DraftOrName(reader.OrNull<int?>(0), reader.OrNull<string>(1), reader.OrNull<Guid?>(2), reader.OrNull<DateTimeOffset?>(3),
+                reader.OrNull<string>(4)),
             new NpgsqlParameter("offered_on", NpgsqlDbType.Uuid) { Value = (object?)offeredOn ?? DBNull.Value },
             new NpgsqlParameter("set_aside", NpgsqlDbType.Text) { Value = nameof(TargetEventKind.DraftSetAside) },
             new NpgsqlParameter("kept", Target.SuggestionsKept),
