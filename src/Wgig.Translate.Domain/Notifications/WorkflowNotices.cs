@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Storage;
@@ -38,8 +40,44 @@ public static class SourceChangeNotices
 }
 
 /// <summary>What hand-ins tell reviewers (a rejection's notice to its translator is <see cref="TranslationWork"/>'s).</summary>
+/// <remarks>
+/// Hand-ins of one batch take turns on its claim's row: each locks it (<c>FOR NO KEY UPDATE</c>, which a reference to the
+/// claim does not wait for) before it writes a target, and asks whether the batch is all handed in only after that lock, in
+/// its own transaction. So of two hand-ins that finish a batch together, the later one sees the earlier's targets handed in
+/// and tells the reviewers; a check after the commit, without the lock, could miss both ways. Locking the claim before its
+/// targets is the order every write of a claim's targets keeps (EF Core writes the claims table before the targets table).
+/// </remarks>
 public static class ReviewNotices
 {
+    /// <summary>
+    /// For a hand-in of one target, with its other reads, in the transaction it writes in: locks the claim and reads whether any
+    /// other segment of the batch is still to hand in. If none is, this hand-in finishes the batch: after it commits,
+    /// <see cref="BatchesHandedInAsync"/> tells the reviewers. A hand-in that does not finish its batch asks nothing more.
+    /// </summary>
+    public static BatchHandIn ReadHandIn(ReadBatch batch, Guid claimId, Guid targetId)
+    {
+        var claim = new NpgsqlParameter("claim", NpgsqlDbType.Uuid) { Value = claimId };
+        batch.Add("SELECT 1 FROM translate.claims WHERE id = @claim FOR NO KEY UPDATE", _ => true, claim);
+        // A statement of its own after the lock's: under READ COMMITTED it sees what the hand-ins that held the lock before committed.
+        return new BatchHandIn(claimId, batch.Add(
+            "SELECT NOT EXISTS (SELECT 1 FROM translate.targets WHERE claim_id = @claim AND state = @claimed AND id <> @target)",
+            reader => reader.GetBoolean(0),
+            new NpgsqlParameter("claim", NpgsqlDbType.Uuid) { Value = claimId },
+            new NpgsqlParameter("claimed", NpgsqlDbType.Text) { Value = nameof(TargetState.Claimed) },
+            new NpgsqlParameter("target", NpgsqlDbType.Uuid) { Value = targetId }));
+    }
+
+    /// <summary>
+    /// Locks, in the caller's transaction and in one order, the volunteer's unreleased translation batches of a document × language:
+    /// for a write that may hand in any of their targets (an XLIFF upload), before it locks them.
+    /// </summary>
+    public static async Task LockBatchesAsync(TranslationDb db, Guid volunteerId, Guid documentId, string language, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"""
+            SELECT 1 FROM translate.claims
+            WHERE volunteer_id = {volunteerId} AND document_id = {documentId} AND language = {language} AND kind = 'Translation' AND released_at IS NULL
+            ORDER BY id FOR NO KEY UPDATE
+            """, cancellationToken);
+
     /// <summary>
     /// For each claim given, once nothing in it is left to hand in: the reviewers of its language (other than its
     /// translator) hear that a batch is ready for review.
@@ -76,4 +114,13 @@ public static class ReviewNotices
     }
 
     private sealed record HandedIn(Guid ClaimId, Guid TranslatorId, string Language, Guid DocumentId, string Path, Guid ProjectId, string Translator, int Awaiting);
+}
+
+/// <summary>Whether a hand-in finishes its batch, as <see cref="ReviewNotices.ReadHandIn"/> read it under the claim's lock.</summary>
+public sealed class BatchHandIn(Guid claimId, ReadBatch.Rows<bool> finishes)
+{
+    public Guid ClaimId => claimId;
+
+    /// <summary>No other segment of the batch is left to hand in: this hand-in, once written, finishes it.</summary>
+    public bool FinishesBatch => finishes.Value[0];
 }

@@ -104,7 +104,7 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
     /// </summary>
     public Task<Result<TranslationContext>> SaveDraftAsync(TranslationContext context, SegmentContent draft, string? ifMatch,
         CancellationToken cancellationToken) =>
-        WriteAsync(context, ifMatch, async (target, inputs) => SaveDraft(target, context.Caller, draft, context.Segment.Content, clock.GetUtcNow()) is { } refused
+        WriteAsync(context, ifMatch, new ReadBatch(), inTransaction: false, async (target, inputs) => SaveDraft(target, context.Caller, draft, context.Segment.Content, clock.GetUtcNow()) is { } refused
             ? refused
             : await checks.RunAsync(inputs, draft, cancellationToken), cancellationToken);
 
@@ -118,8 +118,34 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
     public async Task<Result<TranslationContext>> SubmitAsync(TranslationContext context, SegmentContent translation, string? ifMatch,
         IReadOnlyCollection<string>? acknowledged, CancellationToken cancellationToken)
     {
-        Guid[] claims = context.Target?.ClaimId is { } claimId ? [claimId] : [];
-        var submitted = await WriteAsync(context, ifMatch, async (target, inputs) =>
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SubmitOnceAsync(context, translation, ifMatch, acknowledged, cancellationToken);
+            }
+            catch (Exception e) when (attempt < DeadlockAttempts && StoreOutage.IsDeadlock(e))
+            {
+                // Rolled back whole, the claim's lock with it. Read again and go again: if the other writer changed the target
+                // meanwhile, the version check answers that it changed.
+                db.ChangeTracker.Clear();
+                var again = await InAsync(db, context.Place, context.Place.Document.Id, context.Segment.Id, context.Caller, cancellationToken);
+                if (!again.Succeeded)
+                {
+                    return again.Error;
+                }
+                context = again.Value;
+            }
+        }
+    }
+
+    private async Task<Result<TranslationContext>> SubmitOnceAsync(TranslationContext context, SegmentContent translation, string? ifMatch,
+        IReadOnlyCollection<string>? acknowledged, CancellationToken cancellationToken)
+    {
+        // With the write's other reads, under its claim's lock: does this hand-in finish the batch? (ReviewNotices' remarks.)
+        var reads = new ReadBatch();
+        var handIn = context.Target is { ClaimId: { } claimId } held ? ReviewNotices.ReadHandIn(reads, claimId, held.Id) : null;
+        var submitted = await WriteAsync(context, ifMatch, reads, inTransaction: handIn is not null, async (target, inputs) =>
         {
             var now = clock.GetUtcNow();
             // The workflow's own refusals (no live claim, empty text) come before the checks'; a refusal leaves the target as it was.
@@ -133,17 +159,18 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
                 ? refused
                 : report;
         }, cancellationToken);
-        if (submitted.Succeeded)
+        if (submitted.Succeeded && handIn is { FinishesBatch: true })
         {
             // In statements of its own after the submission's: the translation stands even if telling the reviewers fails.
-            await ReviewNotices.BatchesHandedInAsync(db, claims, clock.GetUtcNow(), cancellationToken);
+            await ReviewNotices.BatchesHandedInAsync(db, [handIn.ClaimId], clock.GetUtcNow(), cancellationToken);
         }
         return submitted;
     }
 
     // What a draft and a submission share: the version the caller edited, a target under their claim, the reads of its checks and
-    // of its answer in one round trip, the write and its checks, one save.
-    private async Task<Result<TranslationContext>> WriteAsync(TranslationContext context, string? ifMatch,
+    // of its answer in one round trip (with any the caller added to the batch), the write and its checks, one save. In a
+    // transaction of its own if asked (begun with the reads: BEGIN rides with them), committed once the save succeeded.
+    private async Task<Result<TranslationContext>> WriteAsync(TranslationContext context, string? ifMatch, ReadBatch reads, bool inTransaction,
         Func<Target, CheckInputs, Task<Result<CheckReport>>> write, CancellationToken cancellationToken)
     {
         if (!TranslationVersion.Matches(ifMatch, context.Target))
@@ -154,10 +181,13 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
         {
             return new NotYourClaim(context.Segment.Id, context.Language);
         }
-        var reads = new ReadBatch();
         var inputs = SegmentChecks.ReadInputs(reads, context.Place, context.Segment, target);
         // The answer names the target's people after the write: the ones before it, and the caller, whom a submission makes its translator.
         var answer = SetAsideDrafts.Read(reads, context.Segment, target, context.Caller, [.. target.People, context.Caller]);
+        // Disposed without a commit (a refusal, a lost race, an error), it rolls back whatever the save wrote.
+        await using var transaction = inTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // A savepoint before the save would cost a round trip; a failed save rolls the whole transaction back instead.
+        db.Database.AutoSavepointsEnabled = !inTransaction;
         await reads.RunAsync(db, cancellationToken);
         var written = await write(target, inputs);
         if (!written.Succeeded)
@@ -165,7 +195,15 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
             return written.Error;
         }
         var saved = await SaveAsync(context, cancellationToken);
-        return saved.Succeeded ? saved.Value with { Checks = written.Value, Answer = answer } : saved;
+        if (!saved.Succeeded)
+        {
+            return saved;
+        }
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return saved.Value with { Checks = written.Value, Answer = answer };
     }
 
     public DomainError? SaveDraft(Target target, Guid volunteerId, SegmentContent draft, SegmentContent source, DateTimeOffset now) =>

@@ -82,6 +82,9 @@ public sealed class XliffImport(TranslationDb db, TimeProvider clock, Translatio
         var checker = await checks.ForAsync(projectId, project.SourceLanguage, target, cancellationToken);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The uploader's batches first, then their targets: the order every hand-in locks in (ReviewNotices' remarks). Asked after this
+        // lock, whether a batch is all handed in sees the editor's hand-ins of the same batches that committed meanwhile.
+        await ReviewNotices.LockBatchesAsync(db, volunteerId, documentId, target, cancellationToken);
         // Only the targets the upload may submit are locked (the uploader's live claims), in the document's order, the order
         // claims and new versions lock in: no web edit slips in between, concurrent uploads, claims and new versions queue up
         // instead of deadlocking, and everyone else's claims go on. The rest are read as they are, to say why they are not applied.

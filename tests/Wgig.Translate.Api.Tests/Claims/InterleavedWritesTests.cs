@@ -171,6 +171,42 @@ public sealed class InterleavedWritesTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal(["Claimed", "Submitted", "ReviewClaimed", "Approved"], await HistoryAsync(segment));
     }
 
+    // A hand-in locks its claim, then its target (ReviewNotices' remarks). A writer that locks them the other way round meets it in a
+    // deadlock; PostgreSQL rolls one back. Here the hand-in is the one rolled back (the other writer waits ten seconds before it
+    // looks for a deadlock, the hand-in the server's one): it is read again and sent again, and stands once the other lets go.
+    [Fact]
+    public async Task A_submission_rolled_back_as_a_deadlock_s_victim_is_sent_again_and_stands()
+    {
+        var claim = await ClaimAsync(Ana, "claims");
+        var segment = claim.SegmentIds.Single();
+        await using var other = new NpgsqlConnection(api.Database.ConnectionString);
+        await other.OpenAsync();
+        await using var transaction = await other.BeginTransactionAsync();
+        await ExecuteAsync(other, "SET LOCAL deadlock_timeout = '10s'");
+        await ExecuteAsync(other, $"SELECT 1 FROM translate.targets WHERE segment_id = '{segment}' FOR UPDATE");
+
+        var handingIn = SubmitAsync(segment);
+        await WaitingForALockAsync();
+        await ExecuteAsync(other, $"SELECT 1 FROM translate.claims WHERE id = '{claim.ClaimId}' FOR NO KEY UPDATE");
+        await transaction.RollbackAsync();
+
+        Assert.Equal(Translation, (await handingIn).Text!.Text);
+        Assert.Equal("Translated", await StateAsync(segment));
+        Assert.Equal(["Claimed", "Submitted"], await HistoryAsync(segment));
+    }
+
+    // Until a session of this test's database waits for a row's lock (pg_locks lists its request as not granted).
+    private async Task WaitingForALockAsync()
+    {
+        while ((await api.Database.QueryAsync<long>("""
+            SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE NOT l.granted AND a.datname = current_database()
+            """)).Single() == 0)
+        {
+            await Task.Delay(10);
+        }
+    }
+
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);

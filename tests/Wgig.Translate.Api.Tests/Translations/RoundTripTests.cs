@@ -75,19 +75,20 @@ public sealed class RoundTripTests(ApiFactory api) : IClassFixture<ApiFactory>, 
     }
 
     [Fact]
-    public async Task A_submission_at_work_is_four_round_trips_and_its_commit()
+    public async Task A_submission_at_work_that_leaves_its_batch_open_is_three_round_trips_and_its_commit()
     {
         await using var recorded = Recorded();
         var volunteer = await ReadyAsync(recorded);
         await SaveDraftAsync(volunteer, "Il a rédigé");
         _commands.Clear();
 
-        // The segment with its target; the checks' and the answer's reads; the write (and its COMMIT, not a command); telling the
-        // reviewers if the batch is all handed in. The answer names the volunteer as its translator, from the reads before the write.
+        // The segment with its target; the checks' and the answer's reads with the claim's lock and whether this hand-in finishes the
+        // batch (it does not: the second segment is still claimed), BEGIN riding with them; the write (and its COMMIT, not a command).
+        // The answer names the volunteer as its translator, from the reads before the write.
         var submitted = await volunteer.PutAsJsonAsync(Url(2), Workbench.Runs("Il a rédigé un rapport."));
 
         Assert.True(submitted.StatusCode == HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
-        Assert.True(_commands.Count == 4, Sent());
+        Assert.True(_commands.Count == 3, Sent());
         var answer = (await submitted.Content.ReadFromJsonAsync<TranslationResponse>(ApiJson.Options))!;
         Assert.Equal(("volunteer", null, null), (answer.TranslatorName, answer.ClaimedByName, answer.Suggestions));
     }

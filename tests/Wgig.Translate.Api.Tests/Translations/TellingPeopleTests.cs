@@ -65,6 +65,34 @@ public sealed class TellingPeopleTests(ApiFactory api) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task Two_hand_ins_that_finish_a_batch_together_tell_the_reviewers_once()
+    {
+        // Each hand-in asks whether it finishes its batch under the claim's lock, before it commits: of two sent at once, the later
+        // sees the earlier's handed in. Asked before the lock (or without it), both could see the other's segment still claimed.
+        string[] names = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett", "Kilo", "Lima"];
+        var upload = await _coordinator.UploadAsync(_projectId, "pairs.md",
+            System.Text.Encoding.UTF8.GetBytes(string.Join("\n\n", names.Select(n => $"Delegation {n} met on Monday.")) + "\n"));
+        var pairs = (await upload.Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!.Id;
+        var segments = (await _coordinator.GetFromJsonAsync<Paged<SegmentResponse>>($"/api/projects/{_projectId}/documents/{pairs}/segments", ApiJson.Options))!
+            .Items.ToDictionary(s => s.Id);
+
+        for (var round = 1; round <= names.Length / 2; round++)
+        {
+            var response = await _ana.PostAsJsonAsync($"/api/projects/{_projectId}/documents/{pairs}/claims", new { language = "fr", words = 10 });
+            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+            var claim = (await response.Content.ReadFromJsonAsync<ClaimResponse>(ApiJson.Options))!;
+            Assert.Equal(2, claim.SegmentIds.Count);
+
+            var handedIn = await Task.WhenAll(claim.SegmentIds.Select(id => _ana.PutAsJsonAsync(
+                $"/api/projects/{_projectId}/documents/{pairs}/segments/{id}/translations/fr",
+                new { runs = new[] { new { text = segments[id].Source.Text.Replace("Delegation", "La délégation").Replace("met on Monday.", "s’est réunie lundi.") } } })));
+
+            Assert.All(handedIn, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            Assert.Equal(round, (await NotificationsAsync(_bo, NotificationKind.ReviewReady)).Count);
+        }
+    }
+
+    [Fact]
     public async Task My_claims_lists_live_claims_and_review_batches_with_what_is_left_in_each()
     {
         var mine = await ClaimAsync(_ana, "claims", words: 10);
