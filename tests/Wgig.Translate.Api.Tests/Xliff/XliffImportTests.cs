@@ -93,6 +93,32 @@ public sealed partial class XliffImportTests(ApiFactory api) : IClassFixture<Api
         Assert.True(expiresAt > claim.ExpiresAt.UtcDateTime, $"{expiresAt:O} should be after {claim.ExpiresAt:O}");
     }
 
+    // An upload locks the uploader's batches before their targets, the order an editor's hand-in locks in: of the two, the later
+    // one to take the claim's lock sees the other's hand-ins and tells the reviewers. (Without the upload's lock the two meet in
+    // a deadlock, which the hand-in's retry resolves a second later: the same outcome, so this test does not tell them apart.)
+    [Fact]
+    public async Task An_upload_and_a_submission_that_finish_a_batch_together_both_stand_and_tell_the_reviewers_once()
+    {
+        await ClaimAsync(_volunteer, words: 1000);
+        var exported = await ExportAsync(_volunteer, "units=claimedByMe");
+        foreach (var unit in exported.Descendants(X2 + "unit").Take(3))
+        {
+            unit.Descendants(X2 + "segment").Single().Add(TranslatedCopy(unit.Descendants(X2 + "source").Single(), X2 + "target"));
+        }
+
+        var uploaded = UploadAsync(_volunteer, exported);
+        var submitted = _volunteer.PutAsJsonAsync($"{DocumentUrl}/segments/{_segments[3].Id}/translations/fr",
+            new { runs = new[] { new { text = "Les commentaires sont les bienvenus jusqu’à la prochaine réunion." } } });
+        await Task.WhenAll(uploaded, submitted);
+
+        Assert.True((await submitted).StatusCode == HttpStatusCode.OK, await (await submitted).Content.ReadAsStringAsync());
+        Assert.Equal(3, (await (await uploaded).Content.ReadFromJsonAsync<XliffImportReport>(ApiJson.Options))!.Applied);
+        Assert.Equal(["Translated", "Translated", "Translated", "Translated"],
+            await api.Database.QueryAsync<string>("SELECT t.state FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id WHERE t.language = 'fr' ORDER BY s.ordinal"));
+        // The coordinator reviews; the volunteer, who may review too, translated them.
+        Assert.Equal([1L], await api.Database.QueryAsync<long>("SELECT count(*) FROM translate.notifications WHERE kind = 'ReviewReady'"));
+    }
+
     [Fact]
     public async Task Units_the_uploader_may_not_change_copies_and_broken_codes_are_reported_not_applied()
     {
