@@ -141,6 +141,24 @@ public sealed partial class TestDatabase : IAsyncLifetime
         """)}
         """);
 
+    /// <summary>
+    /// Until a session of this database waits for a lock (pg_locks lists its request as not granted): the request a test started,
+    /// <paramref name="request"/>, has reached the lock the test holds. Fails if the request ends first or nothing waits within ten seconds.
+    /// </summary>
+    public async Task SessionWaitsForALockAsync(Task request)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((await QueryAsync<long>("""
+            SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE NOT l.granted AND a.datname = current_database()
+            """)).Single() == 0)
+        {
+            Assert.False(request.IsCompleted, "The request ended without waiting for the lock the test holds.");
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), "Nothing waited for the lock the test holds within ten seconds.");
+            await Task.Delay(10);
+        }
+    }
+
     public async Task ExecuteAsync(string sql)
     {
         await using var command = DataSource.CreateCommand(sql);

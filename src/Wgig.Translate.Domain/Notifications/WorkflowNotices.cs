@@ -41,11 +41,15 @@ public static class SourceChangeNotices
 
 /// <summary>What hand-ins tell reviewers (a rejection's notice to its translator is <see cref="TranslationWork"/>'s).</summary>
 /// <remarks>
-/// Hand-ins of one batch take turns on its claim's row: each locks it (<c>FOR NO KEY UPDATE</c>, which a reference to the
-/// claim does not wait for) before it writes a target, and asks whether the batch is all handed in only after that lock, in
-/// its own transaction. So of two hand-ins that finish a batch together, the later one sees the earlier's targets handed in
-/// and tells the reviewers; a check after the commit, without the lock, could miss both ways. Locking the claim before its
-/// targets is the order every write of a claim's targets keeps (EF Core writes the claims table before the targets table).
+/// A hand-in asks whether it finishes its batch before it commits, with its other reads (one round trip fewer than asking
+/// after the commit). Asked so, two hand-ins that finish a batch together could each see the other's segment still claimed,
+/// so hand-ins of one batch take turns on its claim's row: each locks it (<c>FOR NO KEY UPDATE</c>, which a reference to the
+/// claim does not wait for) before it writes a target, and asks only after that lock, in its own transaction; the later of
+/// the two then sees the earlier's targets handed in and tells the reviewers. Locking the claim before its targets is the
+/// order EF Core's saves keep (it writes the claims table before the targets table). A new version of the document locks
+/// its targets first and then, through the open-words trigger, their claims: a hand-in therefore first takes the document's
+/// lock that claims share and a new version takes alone (<see cref="DocumentLocks"/>), so the two queue instead of meeting
+/// in a deadlock.
 /// </remarks>
 public static class ReviewNotices
 {
@@ -54,10 +58,11 @@ public static class ReviewNotices
     /// other segment of the batch is still to hand in. If none is, this hand-in finishes the batch: after it commits,
     /// <see cref="BatchesHandedInAsync"/> tells the reviewers. A hand-in that does not finish its batch asks nothing more.
     /// </summary>
-    public static BatchHandIn ReadHandIn(ReadBatch batch, Guid claimId, Guid targetId)
+    public static BatchHandIn ReadHandIn(ReadBatch batch, Guid documentId, Guid claimId, Guid targetId)
     {
-        var claim = new NpgsqlParameter("claim", NpgsqlDbType.Uuid) { Value = claimId };
-        batch.Add("SELECT 1 FROM translate.claims WHERE id = @claim FOR NO KEY UPDATE", _ => true, claim);
+        batch.Add(DocumentLocks.ForClaimSql, _ => true, new NpgsqlParameter("document", NpgsqlDbType.Uuid) { Value = documentId });
+        batch.Add("SELECT 1 FROM translate.claims WHERE id = @claim FOR NO KEY UPDATE", _ => true,
+            new NpgsqlParameter("claim", NpgsqlDbType.Uuid) { Value = claimId });
         // A statement of its own after the lock's: under READ COMMITTED it sees what the hand-ins that held the lock before committed.
         return new BatchHandIn(claimId, batch.Add(
             "SELECT NOT EXISTS (SELECT 1 FROM translate.targets WHERE claim_id = @claim AND state = @claimed AND id <> @target)",
@@ -68,15 +73,19 @@ public static class ReviewNotices
     }
 
     /// <summary>
-    /// Locks, in the caller's transaction and in one order, the volunteer's unreleased translation batches of a document × language:
-    /// for a write that may hand in any of their targets (an XLIFF upload), before it locks them.
+    /// Locks, in the caller's transaction and in one order, the volunteer's unreleased translation batches of a document × language,
+    /// after the document's lock that claims share (see the remarks): for a write that may hand in any of their targets (an XLIFF
+    /// upload), before it locks them.
     /// </summary>
-    public static async Task LockBatchesAsync(TranslationDb db, Guid volunteerId, Guid documentId, string language, CancellationToken cancellationToken) =>
+    public static async Task LockBatchesAsync(TranslationDb db, Guid volunteerId, Guid documentId, string language, CancellationToken cancellationToken)
+    {
+        await DocumentLocks.ForClaimAsync(db, documentId, cancellationToken);
         await db.Database.ExecuteSqlAsync($"""
             SELECT 1 FROM translate.claims
             WHERE volunteer_id = {volunteerId} AND document_id = {documentId} AND language = {language} AND kind = 'Translation' AND released_at IS NULL
             ORDER BY id FOR NO KEY UPDATE
             """, cancellationToken);
+    }
 
     /// <summary>
     /// For each claim given, once nothing in it is left to hand in: the reviewers of its language (other than its

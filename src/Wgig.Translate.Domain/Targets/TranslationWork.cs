@@ -120,9 +120,11 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
     {
         for (var attempt = 1; ; attempt++)
         {
+            BatchHandIn? handIn;
+            Result<TranslationContext> submitted;
             try
             {
-                return await SubmitOnceAsync(context, translation, ifMatch, acknowledged, cancellationToken);
+                (submitted, handIn) = await SubmitOnceAsync(context, translation, ifMatch, acknowledged, cancellationToken);
             }
             catch (Exception e) when (attempt < DeadlockAttempts && StoreOutage.IsDeadlock(e))
             {
@@ -135,16 +137,23 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
                     return again.Error;
                 }
                 context = again.Value;
+                continue;
             }
+            if (submitted.Succeeded && handIn is { FinishesBatch: true })
+            {
+                // In statements of its own after the submission's commit: the translation stands even if telling the reviewers fails.
+                await ReviewNotices.BatchesHandedInAsync(db, [handIn.ClaimId], clock.GetUtcNow(), cancellationToken);
+            }
+            return submitted;
         }
     }
 
-    private async Task<Result<TranslationContext>> SubmitOnceAsync(TranslationContext context, SegmentContent translation, string? ifMatch,
-        IReadOnlyCollection<string>? acknowledged, CancellationToken cancellationToken)
+    private async Task<(Result<TranslationContext> Submitted, BatchHandIn? HandIn)> SubmitOnceAsync(TranslationContext context, SegmentContent translation,
+        string? ifMatch, IReadOnlyCollection<string>? acknowledged, CancellationToken cancellationToken)
     {
         // With the write's other reads, under its claim's lock: does this hand-in finish the batch? (ReviewNotices' remarks.)
         var reads = new ReadBatch();
-        var handIn = context.Target is { ClaimId: { } claimId } held ? ReviewNotices.ReadHandIn(reads, claimId, held.Id) : null;
+        var handIn = context.Target is { ClaimId: { } claimId } held ? ReviewNotices.ReadHandIn(reads, context.Place.Document.Id, claimId, held.Id) : null;
         var submitted = await WriteAsync(context, ifMatch, reads, inTransaction: handIn is not null, async (target, inputs) =>
         {
             var now = clock.GetUtcNow();
@@ -159,12 +168,7 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
                 ? refused
                 : report;
         }, cancellationToken);
-        if (submitted.Succeeded && handIn is { FinishesBatch: true })
-        {
-            // In statements of its own after the submission's: the translation stands even if telling the reviewers fails.
-            await ReviewNotices.BatchesHandedInAsync(db, [handIn.ClaimId], clock.GetUtcNow(), cancellationToken);
-        }
-        return submitted;
+        return (submitted, handIn);
     }
 
     // What a draft and a submission share: the version the caller edited, a target under their claim, the reads of its checks and

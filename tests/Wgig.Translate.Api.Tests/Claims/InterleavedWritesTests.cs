@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Wgig.Translate.Api.Claims;
 using Wgig.Translate.Api.Tests.Aids;
 using Wgig.Translate.Api.Translations;
+using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Projects;
 using Wgig.Translate.Domain.Segmentation;
+using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Targets;
 
 namespace Wgig.Translate.Api.Tests.Claims;
@@ -186,7 +189,7 @@ public sealed class InterleavedWritesTests(ApiFactory api) : IClassFixture<ApiFa
         await ExecuteAsync(other, $"SELECT 1 FROM translate.targets WHERE segment_id = '{segment}' FOR UPDATE");
 
         var handingIn = SubmitAsync(segment);
-        await WaitingForALockAsync();
+        await api.Database.SessionWaitsForALockAsync(handingIn);
         await ExecuteAsync(other, $"SELECT 1 FROM translate.claims WHERE id = '{claim.ClaimId}' FOR NO KEY UPDATE");
         await transaction.RollbackAsync();
 
@@ -195,16 +198,31 @@ public sealed class InterleavedWritesTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal(["Claimed", "Submitted"], await HistoryAsync(segment));
     }
 
-    // Until a session of this test's database waits for a row's lock (pg_locks lists its request as not granted).
-    private async Task WaitingForALockAsync()
+    // A new version of the document locks its targets and then, through the open-words trigger, their claims; a hand-in locks its
+    // claim and then its target. So the hand-in first takes the document's lock that claims share and a version takes alone: it
+    // waits for the version under way instead of meeting it in a deadlock, then answers that the translation changed (the version
+    // changed it), with nothing of it stored.
+    [Fact]
+    public async Task A_submission_during_a_new_version_waits_for_it_and_answers_that_the_translation_changed()
     {
-        while ((await api.Database.QueryAsync<long>("""
-            SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-            WHERE NOT l.granted AND a.datname = current_database()
-            """)).Single() == 0)
+        var segment = (await ClaimAsync(Ana, "claims")).SegmentIds.Single();
+        await using var scope = api.Services.CreateAsyncScope();
+        var version = scope.ServiceProvider.GetRequiredService<TranslationDb>();
+        await using (var importing = await version.Database.BeginTransactionAsync())
         {
-            await Task.Delay(10);
+            // As DocumentImport does: the document alone, then its targets, then their word counts placed anew.
+            await DocumentLocks.ForVersionAsync(version, _documentId, CancellationToken.None);
+            await version.Database.ExecuteSqlAsync($"SELECT 1 FROM translate.targets WHERE document_id = {_documentId} FOR UPDATE");
+
+            var handingIn = Ana.PutAsJsonAsync(TranslationUrl(segment), Workbench.Runs(Translation, Acknowledged));
+            await api.Database.SessionWaitsForALockAsync(handingIn);
+            await version.Database.ExecuteSqlAsync($"UPDATE translate.targets SET word_count = word_count + 1 WHERE segment_id = {segment}");
+            await importing.CommitAsync();
+
+            await (await handingIn).AssertProblemAsync(HttpStatusCode.Conflict, "Someone else changed the translation at the same time.");
         }
+        Assert.Equal("Claimed", await StateAsync(segment));
+        Assert.Equal(["Claimed"], await HistoryAsync(segment));
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)

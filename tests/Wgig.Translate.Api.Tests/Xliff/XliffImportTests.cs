@@ -3,9 +3,13 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Wgig.Translate.Api.Claims;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Paging;
+using Wgig.Translate.Domain.Documents;
+using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Xliff;
 
 using Wgig.Translate.Tests;
@@ -117,6 +121,37 @@ public sealed partial class XliffImportTests(ApiFactory api) : IClassFixture<Api
             await api.Database.QueryAsync<string>("SELECT t.state FROM translate.targets t JOIN translate.segments s ON s.id = t.segment_id WHERE t.language = 'fr' ORDER BY s.ordinal"));
         // The coordinator reviews; the volunteer, who may review too, translated them.
         Assert.Equal([1L], await api.Database.QueryAsync<long>("SELECT count(*) FROM translate.notifications WHERE kind = 'ReviewReady'"));
+    }
+
+    // A new version locks the document's targets and then, through the open-words trigger, their claims; an upload locks the
+    // uploader's claims and then their targets. So the upload first takes the document's lock that claims share and a version
+    // takes alone: it waits for the version under way instead of meeting it in a deadlock, then applies what is still applicable.
+    [Fact]
+    public async Task An_upload_during_a_new_version_waits_for_it_then_applies_the_units()
+    {
+        await ClaimAsync(_volunteer, words: 1000);
+        var exported = await ExportAsync(_volunteer, "units=claimedByMe");
+        foreach (var unit in exported.Descendants(X2 + "unit").Take(3))
+        {
+            unit.Descendants(X2 + "segment").Single().Add(TranslatedCopy(unit.Descendants(X2 + "source").Single(), X2 + "target"));
+        }
+        await using var scope = api.Services.CreateAsyncScope();
+        var version = scope.ServiceProvider.GetRequiredService<TranslationDb>();
+        await using (var importing = await version.Database.BeginTransactionAsync())
+        {
+            // As DocumentImport does: the document alone, then its targets, then their word counts placed anew.
+            await DocumentLocks.ForVersionAsync(version, _documentId, CancellationToken.None);
+            await version.Database.ExecuteSqlAsync($"SELECT 1 FROM translate.targets WHERE document_id = {_documentId} FOR UPDATE");
+
+            var uploaded = UploadAsync(_volunteer, exported);
+            await api.Database.SessionWaitsForALockAsync(uploaded);
+            await version.Database.ExecuteSqlAsync($"UPDATE translate.targets SET word_count = word_count + 1 WHERE document_id = {_documentId} AND state = 'Claimed'");
+            await importing.CommitAsync();
+
+            var response = await uploaded;
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            Assert.Equal(3, (await response.Content.ReadFromJsonAsync<XliffImportReport>(ApiJson.Options))!.Applied);
+        }
     }
 
     [Fact]
