@@ -238,7 +238,7 @@ public sealed class ClaimTakeBackTests(TestDatabase database) : IClassFixture<Te
             await DocumentLocks.ForVersionAsync(version, paper, CancellationToken.None);
 
             var takingBack = TakeBackAsync(team, paper, claim.ClaimId);
-            await await Task.WhenAny(takingBack, WaitingForAnAdvisoryLockAsync());
+            await database.SessionWaitsForALockAsync(takingBack);
 
             Assert.False(takingBack.IsCompleted);
             Assert.Equal([2L], await database.QueryAsync<long>($"SELECT count(*) FROM translate.targets WHERE claim_id = '{claim.ClaimId}' AND state = 'Claimed'"));
@@ -247,19 +247,5 @@ public sealed class ClaimTakeBackTests(TestDatabase database) : IClassFixture<Te
             Assert.Equal(claim.SegmentIds, (await takingBack).Value!.SegmentIds);
         }
         Assert.Equal([0L], await database.QueryAsync<long>($"SELECT count(*) FROM translate.targets WHERE claim_id = '{claim.ClaimId}' AND state = 'Claimed'"));
-    }
-
-    // Until a session of this test's database waits for an advisory lock (pg_locks lists its request as not granted).
-    private async Task WaitingForAnAdvisoryLockAsync()
-    {
-        const string waiting = """
-            SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database
-            WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()
-            """;
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while ((await database.QueryAsync<long>(waiting)).Single() == 0)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
-        }
     }
 }
