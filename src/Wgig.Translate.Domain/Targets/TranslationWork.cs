@@ -367,7 +367,12 @@ public sealed class TranslationWork(TranslationDb db, TimeProvider clock, IOptio
         catch (DbUpdateConcurrencyException)
         {
             // Another request changed the row between our read and our write; nothing of ours was written (a draft's claim
-            // extension aside, see above).
+            // extension aside, see above). A history numbered first by another writer is an error that aborted the caller's
+            // transaction (a hand-in's): it is rolled back before the target is read again, as it would be anyway.
+            if (db.Database.CurrentTransaction is { } aborted)
+            {
+                await aborted.RollbackAsync(cancellationToken);
+            }
             db.ChangeTracker.Clear();
             var fresh = await db.Targets.SingleOrDefaultAsync(t => t.Id == context.Target!.Id, cancellationToken);
             return new TranslationChanged(context with { Target = fresh }, "Someone else changed the translation at the same time.");

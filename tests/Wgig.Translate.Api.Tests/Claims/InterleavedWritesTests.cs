@@ -106,6 +106,32 @@ public sealed class InterleavedWritesTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal(["Claimed", "Submitted"], await HistoryAsync(segment));
     }
 
+    // The sweep expiring the claim between a hand-in's read and its write numbers the target's next event first: the hand-in's
+    // event then breaks the history's unique numbering, which aborts the hand-in's transaction. It answers that the translation
+    // changed, with the target as it now is, and stores nothing.
+    [Fact]
+    public async Task A_submission_whose_next_event_the_sweep_numbered_first_is_refused_as_changed_and_stores_nothing()
+    {
+        var segment = (await ClaimAsync(Ana, "claims")).SegmentIds.Single();
+        await using var scope = api.Services.CreateAsyncScope();
+        var read = await ReadAsync(scope, _projectId, _documentId, segment, _ana, LanguageRight.Translate);
+
+        // The sweep's event, as it writes it, without the rest of its work: the target's row is left as the hand-in read it.
+        await api.Database.ExecuteAsync($"""
+            INSERT INTO translate.target_events (id, target_id, sequence, kind, state_after, actor_id, text, comment, at)
+            SELECT gen_random_uuid(), t.id, t.events_recorded + 1, 'Expired', 'Untranslated', NULL, NULL, NULL, now()
+            FROM translate.targets t WHERE t.segment_id = '{segment}'
+            """);
+
+        var submitted = await scope.ServiceProvider.GetRequiredService<TranslationWork>().SubmitAsync(read,
+            new SegmentContent(Translation, read.Segment.Content.Codes), null, Acknowledged, CancellationToken.None);
+
+        var changed = Assert.IsType<TranslationChanged>(submitted.Error);
+        Assert.Equal("Claimed", changed.Current.Target!.State.ToString());
+        Assert.Equal(["Claimed", "Expired"], await HistoryAsync(segment));
+        Assert.Equal("Claimed", await StateAsync(segment));
+    }
+
     [Fact]
     public async Task A_rejection_read_before_the_target_moved_is_refused_and_tells_nobody()
     {
