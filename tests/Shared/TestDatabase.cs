@@ -67,15 +67,42 @@ public sealed partial class TestDatabase : IAsyncLifetime
 
     public TranslationDb OpenStore() => StoreServiceCollectionExtensions.OpenStore(DataSource);
 
-    /// <summary>Empties every table of the store and the job storage; schema versions stay.</summary>
-    public async Task ResetAsync()
-    {
-        var tables = await QueryAsync<string>("""
-            SELECT format('%I.%I', schemaname, tablename) FROM pg_tables
-            WHERE schemaname IN ('translate', 'hangfire') AND tablename NOT IN ('__migrations', 'schema', 'data_protection_keys')
-            """);
-        await ExecuteAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
-    }
+    /// <summary>Empties every table of the store and the job storage and restarts their sequences; schema versions stay.</summary>
+    /// <remarks>
+    /// Only the tables that hold rows are truncated: a TRUNCATE gives each table and index a new file and drops the old one
+    /// at commit, about 130 ms for all fifty tables where a test has filled a dozen (two thirds of the API tests' database
+    /// time went to it, docs/testing.md). Every sequence they own starts again, filled or not (setval writes no file).
+    /// </remarks>
+    public Task ResetAsync() => ExecuteAsync("""
+        DO $reset$
+        DECLARE
+            kept CONSTANT name[] := ARRAY['__migrations', 'schema', 'data_protection_keys'];
+            candidate record;
+            filled text[] := '{}';
+            has_rows boolean;
+        BEGIN
+            FOR candidate IN SELECT format('%I.%I', schemaname, tablename) AS qualified FROM pg_tables
+                WHERE schemaname IN ('translate', 'hangfire') AND tablename <> ALL (kept)
+            LOOP
+                EXECUTE format('SELECT EXISTS (SELECT FROM %s)', candidate.qualified) INTO has_rows;
+                IF has_rows THEN
+                    filled := filled || candidate.qualified;
+                END IF;
+            END LOOP;
+            IF cardinality(filled) > 0 THEN
+                EXECUTE 'TRUNCATE ' || array_to_string(filled, ', ') || ' CASCADE';
+            END IF;
+            PERFORM setval(sequence.oid, sequence_data.seqstart, false)
+            FROM pg_class sequence
+            JOIN pg_sequence sequence_data ON sequence_data.seqrelid = sequence.oid
+            JOIN pg_depend owner ON owner.classid = 'pg_class'::regclass AND owner.objid = sequence.oid
+                AND owner.refclassid = 'pg_class'::regclass AND owner.deptype IN ('a', 'i')
+            JOIN pg_class owning_table ON owning_table.oid = owner.refobjid
+            JOIN pg_namespace schema ON schema.oid = owning_table.relnamespace
+            WHERE sequence.relkind = 'S' AND schema.nspname IN ('translate', 'hangfire') AND owning_table.relname <> ALL (kept);
+        END
+        $reset$
+        """);
 
     /// <summary>
     /// A fingerprint of every row in the store, to prove that a refused request changed nothing.
