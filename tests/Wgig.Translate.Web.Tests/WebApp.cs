@@ -161,8 +161,20 @@ public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
     private sealed record IdOnly(Guid Id);
 }
 
+/// <summary>
+/// The browser tests run in two collections, each with a web app of its own (Kestrel host, database and Chromium), so two run
+/// at a time: one at a time left a third of the two cores idle while a page loaded or axe ran, and the browser tests were the
+/// longest part of the suite (docs/testing.md). A test class goes in either; the two hold about as much test time.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class InChromium : ICollectionFixture<WebApp>
 {
     public const string Name = "web app in Chromium";
+}
+
+/// <inheritdoc cref="InChromium"/>
+[CollectionDefinition(Name)]
+public sealed class InSecondChromium : ICollectionFixture<WebApp>
+{
+    public const string Name = "second web app in Chromium";
 }

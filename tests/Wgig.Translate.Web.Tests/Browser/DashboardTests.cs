@@ -10,7 +10,7 @@ namespace Wgig.Translate.Web.Tests.Browser;
 /// reload (the page's own refresh, driven here by the page's clock); a batch ending within the day is taken back from its
 /// row (the balancing page's ClaimTakeBack), and the balancing page says in the interface's language why nobody could take work.
 /// </summary>
-[Collection(InChromium.Name)]
+[Collection(InSecondChromium.Name)]
 public sealed class DashboardTests(WebApp app)
 {
     [Fact]

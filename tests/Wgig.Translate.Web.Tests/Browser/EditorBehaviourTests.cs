@@ -7,7 +7,7 @@ namespace Wgig.Translate.Web.Tests.Browser;
 /// nothing overwritten), a lease that ran out (said, and claimed again), right-to-left Arabic in the
 /// Arabic interface, Chinese typed through an input method, and the whole core path with scripts off.
 /// </summary>
-[Collection(InChromium.Name)]
+[Collection(InSecondChromium.Name)]
 public sealed class EditorBehaviourTests(WebApp app)
 {
     private static readonly byte[] Paper = System.Text.Encoding.UTF8.GetBytes("""

@@ -8,7 +8,7 @@ namespace Wgig.Translate.Web.Tests.Browser;
 /// axe finds no serious or critical violation, no script fails and no asset is refused, and a screenshot of
 /// each is kept in the test output (screenshots/) for a person to look at.
 /// </summary>
-[Collection(InChromium.Name)]
+[Collection(InSecondChromium.Name)]
 public sealed class PagesTests(WebApp app)
 {
     private static readonly byte[] Paper = System.Text.Encoding.UTF8.GetBytes("""

@@ -14,7 +14,7 @@ namespace Wgig.Translate.Web.Tests.Browser;
 /// local Git repository and tested by the Worker's own job (reached, then refused for a branch that does not exist, the
 /// page's script picking up each answer), and the webhook's secret generated for a GitHub connection and shown once.
 /// </summary>
-[Collection(InChromium.Name)]
+[Collection(InSecondChromium.Name)]
 public sealed class SettingsJourneyTests(WebApp app)
 {
     [Fact]
