@@ -97,14 +97,12 @@ public sealed partial class TestDatabase : IAsyncLifetime
             IF cardinality(filled) > 0 THEN
                 EXECUTE 'TRUNCATE ' || array_to_string(filled, ', ') || ' CASCADE';
             END IF;
-            PERFORM setval(sequence.oid, sequence_data.seqstart, false)
-            FROM pg_class sequence
-            JOIN pg_sequence sequence_data ON sequence_data.seqrelid = sequence.oid
-            JOIN pg_depend owner ON owner.classid = 'pg_class'::regclass AND owner.objid = sequence.oid
+            -- The sequences the tables own: serial columns ('a') and identity columns ('i').
+            PERFORM setval(sequence.seqrelid, sequence.seqstart, false)
+            FROM pg_sequence sequence
+            JOIN pg_depend owner ON owner.classid = 'pg_class'::regclass AND owner.objid = sequence.seqrelid
                 AND owner.refclassid = 'pg_class'::regclass AND owner.deptype IN ('a', 'i')
-            JOIN pg_class owning_table ON owning_table.oid = owner.refobjid
-            JOIN pg_namespace schema ON schema.oid = owning_table.relnamespace
-            WHERE sequence.relkind = 'S' AND schema.nspname IN ('translate', 'hangfire') AND owning_table.relname <> ALL (kept);
+            WHERE owner.refobjid = ANY (candidates::regclass[]);
         END
         $reset$
         """);
