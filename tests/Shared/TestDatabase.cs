@@ -5,7 +5,7 @@ namespace Wgig.Translate.Tests;
 
 /// <summary>
 /// A real PostgreSQL database of its own for one test class, copied from a template that the same step the
-/// run command uses migrated once per test process (<see cref="PrepareTemplateAsync"/>: the Worker's whole migrate step
+/// run command uses migrated once per build (<see cref="PrepareTemplateAsync"/>: the Worker's whole migrate step
 /// where the tests run the API or the Worker; the store's schema alone for the Domain's tests, which reference neither). The server comes from the standard PG* environment variables
 /// that ./test sets through pg_virtualenv. Tests reset the data before they run, never after, so a failure
 /// leaves evidence.
@@ -21,8 +21,8 @@ public sealed partial class TestDatabase : IAsyncLifetime
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
-    // Migrating takes far longer than copying a database: one migrated template per test process.
-    private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
+    // Migrating takes far longer than copying a database: one migrated template per build, shared by the run's test processes.
+    private static readonly Lazy<Task<string>> Template = new(TemplateAsync);
 
     public async Task InitializeAsync()
     {
@@ -32,18 +32,60 @@ public sealed partial class TestDatabase : IAsyncLifetime
         DataSource = NpgsqlDataSource.Create(ConnectionString);
     }
 
-    private static async Task<string> CreateTemplateAsync()
+    /// <summary>
+    /// The migrated template of this build, made by the first test process of a run that needs it and copied by the others
+    /// (each test project runs in a process of its own, and migrating took 3–4 s of each one's start). Its name says how it
+    /// was made and from which build (<see cref="TemplateSource"/>): a build with other migrations makes its own, and drops
+    /// the templates of earlier builds. It is made under another name and renamed when complete, so a process killed half-way
+    /// leaves nothing a later one would take for a template; an advisory lock lets one process make it while the others wait.
+    /// </summary>
+    private static async Task<string> TemplateAsync()
     {
-        var name = "wgig_template_" + Guid.NewGuid().ToString("N")[..16];
-        await ExecuteOnServerAsync($"CREATE DATABASE {name}");
-        await using (var dataSource = NpgsqlDataSource.Create(ServerConnectionString(name)))
+        var prefix = "wgig_template_" + TemplateSource.Kind + "_";
+        var name = prefix + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join('|', TemplateSource.Builds.Select(a => a.ManifestModule.ModuleVersionId)))))[..16];
+        await using var admin = new NpgsqlConnection(ServerConnectionString("postgres") + ";Pooling=false");
+        await admin.OpenAsync();
+        await using (var locking = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('wgig_template'))", admin))
         {
-            await PrepareTemplateAsync(dataSource, ServerConnectionString(name));
+            await locking.ExecuteNonQueryAsync();
         }
-        // A database is copied only while nobody is connected to it.
+        await using var exists = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE @prefix || '%'", admin);
+        exists.Parameters.AddWithValue("prefix", prefix);
+        var found = new List<string>();
+        await using (var reader = await exists.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                found.Add(reader.GetString(0));
+            }
+        }
+        if (found.Contains(name))
+        {
+            return name;
+        }
+        var building = name + "_building";
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {building}");
+        await ExecuteOnServerAsync($"CREATE DATABASE {building}");
+        await using (var dataSource = NpgsqlDataSource.Create(ServerConnectionString(building)))
+        {
+            await PrepareTemplateAsync(dataSource, ServerConnectionString(building));
+        }
+        // A database is copied or renamed only while nobody is connected to it.
         NpgsqlConnection.ClearAllPools();
-        await ExecuteOnServerAsync($"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {name}").GetAwaiter().GetResult();
+        await ExecuteOnServerAsync($"ALTER DATABASE {building} WITH ALLOW_CONNECTIONS false");
+        await ExecuteOnServerAsync($"ALTER DATABASE {building} RENAME TO {name}");
+        foreach (var earlier in found)
+        {
+            try
+            {
+                await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {earlier}");
+            }
+            catch (PostgresException)
+            {
+                // Still being copied by a process of that earlier build: the next build's run drops it.
+            }
+        }
         return name;
     }
 
