@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Wgig.Translate.Api.Accounts;
+using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Api.Tests.Accounts;
 
+[RunsLong(5)]
 public sealed class AccountsApiTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
     public Task InitializeAsync() => api.ResetAsync();

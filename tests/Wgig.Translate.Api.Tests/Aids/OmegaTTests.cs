@@ -7,6 +7,7 @@ using Wgig.Translate.Tests;
 namespace Wgig.Translate.Api.Tests.Aids;
 
 /// <summary>Our TMX against a real OmegaT: our export fills an OmegaT project, and OmegaT's project_save.tmx fills our memory.</summary>
+[RunsLong(14)]
 public sealed class OmegaTTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
     private readonly Workbench _bench = new(api);

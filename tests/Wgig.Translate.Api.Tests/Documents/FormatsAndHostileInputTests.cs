@@ -8,6 +8,7 @@ using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Api.Tests.Documents;
 
+[RunsLong(6)]
 public sealed class FormatsAndHostileInputTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
     private readonly HttpClient _client = api.CreateClient();

@@ -7,6 +7,7 @@ using Wgig.Translate.Api.Claims;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Paging;
 using Wgig.Translate.Api.Projects;
+using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Api.Tests.Platform;
 
@@ -15,6 +16,7 @@ namespace Wgig.Translate.Api.Tests.Platform;
 /// and who is turned away. A new endpoint that is not in the matrix fails the coverage test, so nothing
 /// ships without a decision about who may call it.
 /// </summary>
+[RunsLong(9)]
 public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
     /// <summary>Who may call an endpoint.</summary>

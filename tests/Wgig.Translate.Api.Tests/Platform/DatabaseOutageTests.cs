@@ -14,6 +14,7 @@ namespace Wgig.Translate.Api.Tests.Platform;
 /// database is away, and that the same process serves again once it is back. The fault harness in bench/
 /// does the same with a real PostgreSQL stopped and started under load.
 /// </summary>
+[RunsLong(6)]
 public sealed class DatabaseOutageTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
     public Task InitializeAsync() => api.ResetAsync();

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Api.Tests.Platform;
 
+[RunsLong(6)]
 public sealed class PlatformTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private readonly HttpClient _client = api.CreateClient();

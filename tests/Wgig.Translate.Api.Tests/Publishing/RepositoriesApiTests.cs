@@ -4,9 +4,11 @@ using System.Security.Cryptography;
 using System.Text;
 using Wgig.Translate.Api.Publishing;
 using Wgig.Translate.Domain.Publishing;
+using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Api.Tests.Publishing;
 
+[RunsLong(7)]
 public sealed class RepositoriesApiTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
     private const string Secret = "a webhook secret";

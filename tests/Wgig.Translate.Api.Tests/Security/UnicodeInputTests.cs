@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using CsCheck;
 using Wgig.Translate.Api.Claims;
 using Wgig.Translate.Api.Documents;
+using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Api.Tests.Security;
 
@@ -12,6 +13,7 @@ namespace Wgig.Translate.Api.Tests.Security;
 /// Characters storage or XML cannot hold, and text that looks like structure, sent to every endpoint that takes
 /// text: nothing is a 5xx, bad characters are refused with where they are, and every export stays well-formed.
 /// </summary>
+[RunsLong(9)]
 public sealed class UnicodeInputTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
     private const int Sentences = 30;

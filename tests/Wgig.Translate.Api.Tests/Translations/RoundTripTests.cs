@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Wgig.Translate.Api.Claims;
 using Wgig.Translate.Api.Tests.Aids;
 using Wgig.Translate.Api.Translations;
+using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Api.Tests.Translations;
 
@@ -16,6 +17,7 @@ namespace Wgig.Translate.Api.Tests.Translations;
 /// source and its mutes) together with the answer's set-aside drafts and people's names; and the write. What those reads
 /// bring is checked too: the consistency finding, muted with its reason, the set-aside draft offered by its author's name.
 /// </summary>
+[RunsLong(5)]
 public sealed class RoundTripTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
     private const string Source = "The group met in Geneva.";

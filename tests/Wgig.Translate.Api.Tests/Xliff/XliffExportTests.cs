@@ -8,6 +8,7 @@ using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Api.Tests.Xliff;
 
+[RunsLong(7)]
 public sealed class XliffExportTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
     private static readonly XNamespace X2 = XliffSchemas.Core2Namespace;

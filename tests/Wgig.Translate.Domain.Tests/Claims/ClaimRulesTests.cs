@@ -16,6 +16,7 @@ namespace Wgig.Translate.Domain.Tests.Claims;
 /// Claim-next's and review-next's rules against the store: what a volunteer may claim where, the batch sized by their
 /// profile, the cap of open words, the project's next document by deadline, chosen segments, and their own lapsed claims.
 /// </summary>
+[RunsLong(8)]
 [Trait("Needs", "PostgreSQL")]
 public sealed class ClaimRulesTests(TestDatabase database) : IClassFixture<TestDatabase>
 {

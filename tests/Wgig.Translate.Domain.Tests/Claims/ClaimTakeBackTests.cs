@@ -17,6 +17,7 @@ namespace Wgig.Translate.Domain.Tests.Claims;
 /// what is left of each live claim, a whole claim or chosen segments taken back, drafts kept, the volunteer told.
 /// </summary>
 [Trait("Needs", "PostgreSQL")]
+[RunsLong(4)]
 public sealed class ClaimTakeBackTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     private static readonly Guid Ana = ClaimTeam.Ana;

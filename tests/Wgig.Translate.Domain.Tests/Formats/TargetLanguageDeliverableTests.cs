@@ -8,6 +8,7 @@ using Wgig.Translate.Tests;
 namespace Wgig.Translate.Domain.Tests.Formats;
 
 /// <summary>Deliverables carry the target language the way Word and browsers read it: language, direction, fonts.</summary>
+[RunsLong(5)]
 [Trait("Needs", "Peer")]
 public sealed class TargetLanguageDeliverableTests(Xunit.Abstractions.ITestOutputHelper output)
 {

@@ -21,6 +21,7 @@ namespace Wgig.Translate.Worker.Tests.Publishing;
 /// one commit per publication with the files, message and trailers asserted on the repository itself;
 /// pull requests created once and updated; retries that never make a second commit; the host's failures.
 /// </summary>
+[RunsLong(9)]
 public sealed class PublishTranslationsTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
     private static readonly Guid Ana = Guid.Parse("00000000-0000-0000-0000-0000000000a1");
