@@ -35,15 +35,16 @@ public sealed partial class TestDatabase : IAsyncLifetime
     /// <summary>
     /// The migrated template of this build, made by the first test process of a run that needs it and copied by the others
     /// (each test project runs in a process of its own, and migrating took 3–4 s of each one's start). Its name says how it
-    /// was made and from which build (<see cref="TemplateSource"/>): a build with other migrations makes its own, and drops
-    /// the templates of earlier builds. It is made under another name and renamed when complete, so a process killed half-way
+    /// was made, from which build (<see cref="TemplateSource"/>) and with which key ring key: a build with other migrations
+    /// makes its own, and drops the templates of earlier builds. It is made under another name and renamed when complete, so a process killed half-way
     /// leaves nothing a later one would take for a template; an advisory lock lets one process make it while the others wait.
     /// </summary>
     private static async Task<string> TemplateAsync()
     {
         var prefix = "wgig_template_" + TemplateSource.Kind + "_";
-        var name = prefix + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(string.Join('|', TemplateSource.Builds.Select(a => a.ManifestModule.ModuleVersionId)))))[..16];
+        string[] madeFrom = [KeyRingKey, .. TemplateSource.Builds.Select(build => build.ManifestModule.ModuleVersionId.ToString())];
+        var name = prefix + Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('|', madeFrom))))[..16];
         await using var admin = new NpgsqlConnection(ServerConnectionString("postgres") + ";Pooling=false");
         await admin.OpenAsync();
         await using (var locking = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('wgig_template'))", admin))
