@@ -27,7 +27,16 @@ public sealed partial class TestDatabase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var template = await Template.Value;
-        await ExecuteOnServerAsync($"CREATE DATABASE {_name} TEMPLATE {template}");
+        try
+        {
+            await ExecuteOnServerAsync($"CREATE DATABASE {_name} TEMPLATE {template}");
+        }
+        catch (PostgresException gone) when (gone.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // Dropped since by a test process of another build on the same server (a run drops other builds' templates):
+            // this build's is made again.
+            await ExecuteOnServerAsync($"CREATE DATABASE {_name} TEMPLATE {await TemplateAsync()}");
+        }
         ConnectionString = ServerConnectionString(_name);
         DataSource = NpgsqlDataSource.Create(ConnectionString);
     }
@@ -36,8 +45,10 @@ public sealed partial class TestDatabase : IAsyncLifetime
     /// The migrated template of this build, made by the first test process of a run that needs it and copied by the others
     /// (each test project runs in a process of its own, and migrating took 3–4 s of each one's start). Its name says how it
     /// was made, from which build (<see cref="TemplateSource"/>) and with which key ring key: a build with other migrations
-    /// makes its own, and drops the templates of earlier builds. It is made under another name and renamed when complete, so a process killed half-way
-    /// leaves nothing a later one would take for a template; an advisory lock lets one process make it while the others wait.
+    /// makes its own, and drops the templates other builds made of the same kind (on a server that outlives a run, one
+    /// per kind stays). It is made under another name and renamed when complete, so a process killed half-way leaves
+    /// nothing a later one would take for a template; an advisory lock per kind lets one process make it while the others
+    /// wait.
     /// </summary>
     private static async Task<string> TemplateAsync()
     {
@@ -47,11 +58,13 @@ public sealed partial class TestDatabase : IAsyncLifetime
             System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('|', madeFrom))))[..16];
         await using var admin = new NpgsqlConnection(ServerConnectionString("postgres") + ";Pooling=false");
         await admin.OpenAsync();
-        await using (var locking = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('wgig_template'))", admin))
+        // Held until this connection closes, for as long as another process takes to make the template.
+        await using (var locking = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext(@prefix))", admin) { CommandTimeout = 0 })
         {
+            locking.Parameters.AddWithValue("prefix", prefix);
             await locking.ExecuteNonQueryAsync();
         }
-        await using var exists = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE @prefix || '%'", admin);
+        await using var exists = new NpgsqlCommand("SELECT datname FROM pg_database WHERE starts_with(datname, @prefix)", admin);
         exists.Parameters.AddWithValue("prefix", prefix);
         var found = new List<string>();
         await using (var reader = await exists.ExecuteReaderAsync())
@@ -66,7 +79,7 @@ public sealed partial class TestDatabase : IAsyncLifetime
             return name;
         }
         var building = name + "_building";
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {building}");
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {building} WITH (FORCE)");
         await ExecuteOnServerAsync($"CREATE DATABASE {building}");
         await using (var dataSource = NpgsqlDataSource.Create(ServerConnectionString(building)))
         {
@@ -84,7 +97,7 @@ public sealed partial class TestDatabase : IAsyncLifetime
             }
             catch (PostgresException)
             {
-                // Still being copied by a process of that earlier build: the next build's run drops it.
+                // Someone is connected to it by hand (a copy in progress only makes the DROP wait): a later run drops it.
             }
         }
         return name;
