@@ -16,11 +16,10 @@ public sealed class RunsLongAttribute(double seconds) : Attribute
 /// <summary>
 /// Starts the test collections that run longest first, longest of all first, then the rest in xunit's own order. A test
 /// process runs two collections at a time: a long one started last ran on alone while the other core idled (the
-/// authorization matrix's 10 s were the API tests' last 10 s).
+/// authorization matrix's 10 s were the API tests' last 10 s). Every test project names it in tests/Directory.Build.props.
 /// </summary>
 public sealed class LongestFirst : ITestCollectionOrderer
 {
-    // Every test project names this orderer in tests/Directory.Build.props.
     private const string PerClass = "Test collection for ";
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>

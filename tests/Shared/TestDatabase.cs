@@ -78,22 +78,28 @@ public sealed partial class TestDatabase : IAsyncLifetime
         {
             return name;
         }
+        // The statements that make it run on the connection that holds the lock.
+        async Task ExecuteHoldingLockAsync(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, admin);
+            await command.ExecuteNonQueryAsync();
+        }
         var building = name + "_building";
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {building} WITH (FORCE)");
-        await ExecuteOnServerAsync($"CREATE DATABASE {building}");
+        await ExecuteHoldingLockAsync($"DROP DATABASE IF EXISTS {building} WITH (FORCE)");
+        await ExecuteHoldingLockAsync($"CREATE DATABASE {building}");
         await using (var dataSource = NpgsqlDataSource.Create(ServerConnectionString(building)))
         {
             await PrepareTemplateAsync(dataSource, ServerConnectionString(building));
         }
         // A database is copied or renamed only while nobody is connected to it.
         NpgsqlConnection.ClearAllPools();
-        await ExecuteOnServerAsync($"ALTER DATABASE {building} WITH ALLOW_CONNECTIONS false");
-        await ExecuteOnServerAsync($"ALTER DATABASE {building} RENAME TO {name}");
+        await ExecuteHoldingLockAsync($"ALTER DATABASE {building} WITH ALLOW_CONNECTIONS false");
+        await ExecuteHoldingLockAsync($"ALTER DATABASE {building} RENAME TO {name}");
         foreach (var earlier in found)
         {
             try
             {
-                await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {earlier}");
+                await ExecuteHoldingLockAsync($"DROP DATABASE IF EXISTS {earlier}");
             }
             catch (PostgresException)
             {
