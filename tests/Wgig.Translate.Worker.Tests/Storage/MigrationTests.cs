@@ -7,13 +7,22 @@ using Wgig.Translate.Worker.Storage;
 
 namespace Wgig.Translate.Worker.Tests.Storage;
 
-public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDatabase>
+public sealed class MigrationTests : IClassFixture<TestDatabase>
 {
+    private readonly TestDatabase _database;
+
+    // These tests take migrations back and forth: their database goes to no other class.
+    public MigrationTests(TestDatabase database)
+    {
+        _database = database;
+        database.DropWhenDone();
+    }
+
     [Fact]
     public async Task Migrations_apply_to_an_empty_database_and_match_the_model()
     {
         // The fixture ran the migrate step on a database created empty.
-        await using var db = database.OpenStore();
+        await using var db = _database.OpenStore();
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
@@ -24,7 +33,7 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
     [Fact]
     public async Task Migrate_creates_the_store_and_job_storage_schemas()
     {
-        var tables = await database.QueryAsync<string>(
+        var tables = await _database.QueryAsync<string>(
             "SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname IN ('translate', 'hangfire') ORDER BY 1");
 
         Assert.Contains("translate.projects", tables);
@@ -37,29 +46,29 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
     [Fact]
     public async Task Migrating_again_changes_nothing_and_keeps_data()
     {
-        await database.ResetAsync();
-        await database.ExecuteAsync("""
+        await _database.ResetAsync();
+        await _database.ExecuteAsync("""
             INSERT INTO translate.projects (id, name, normalized_name, source_language, target_languages, created_at,
                 ladder_overdue_notice, ladder_reassign_lapsed_work, ladder_alert_coordinators)
             VALUES (gen_random_uuid(), 'Kept', 'KEPT', 'en', '{fr}', now(), true, true, true)
             """);
-        var before = await database.SnapshotAsync();
+        var before = await _database.SnapshotAsync();
 
-        await StoreMigrator.MigrateAsync(database.DataSource, NullLogger.Instance, CancellationToken.None);
+        await StoreMigrator.MigrateAsync(_database.DataSource, NullLogger.Instance, CancellationToken.None);
 
-        Assert.Equal(before, await database.SnapshotAsync());
+        Assert.Equal(before, await _database.SnapshotAsync());
     }
 
     [Fact]
     public async Task A_database_migrated_before_the_squash_adopts_the_initial_migration_and_keeps_its_data()
     {
-        await database.ResetAsync();
+        await _database.ResetAsync();
         // A database of the squash's time has the initial migration's schema: the migrations made since are taken back first.
-        await using (var squashed = database.OpenStore())
+        await using (var squashed = _database.OpenStore())
         {
             await squashed.GetService<IMigrator>().MigrateAsync(squashed.Database.GetMigrations().First());
         }
-        await database.ExecuteAsync("""
+        await _database.ExecuteAsync("""
             INSERT INTO translate.projects (id, name, normalized_name, source_language, target_languages, created_at,
                 ladder_overdue_notice, ladder_reassign_lapsed_work, ladder_alert_coordinators)
             VALUES (gen_random_uuid(), 'Kept', 'KEPT', 'en', '{fr}', now(), true, true, true);
@@ -74,9 +83,9 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
             """);
         var before = await DataAsync();
 
-        await StoreMigrator.MigrateAsync(database.DataSource, NullLogger.Instance, CancellationToken.None);
+        await StoreMigrator.MigrateAsync(_database.DataSource, NullLogger.Instance, CancellationToken.None);
 
-        await using var db = database.OpenStore();
+        await using var db = _database.OpenStore();
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.Equal(before, await DataAsync());
     }
@@ -84,7 +93,7 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
     [Fact]
     public async Task A_database_left_halfway_through_the_squashed_migrations_is_refused_with_what_to_do()
     {
-        await database.ExecuteAsync("""
+        await _database.ExecuteAsync("""
             DELETE FROM translate.__migrations;
             INSERT INTO translate.__migrations (migration_id, product_version)
             VALUES ('20261128203212_Initial', '10.0.15'), ('20261129113500_RightChangeNotices', '10.0.15');
@@ -92,17 +101,17 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
         try
         {
             var refused = await Assert.ThrowsAsync<InvalidOperationException>(
-                () => StoreMigrator.MigrateAsync(database.DataSource, NullLogger.Instance, CancellationToken.None));
+                () => StoreMigrator.MigrateAsync(_database.DataSource, NullLogger.Instance, CancellationToken.None));
             Assert.Contains(Domain.Storage.StoreSchema.LastSquashedMigration, refused.Message, StringComparison.Ordinal);
         }
         finally
         {
-            await using var db = database.OpenStore();
-            await database.ExecuteAsync("DELETE FROM translate.__migrations; " +
+            await using var db = _database.OpenStore();
+            await _database.ExecuteAsync("DELETE FROM translate.__migrations; " +
                 string.Concat(db.Database.GetMigrations().Select(m => $"INSERT INTO translate.__migrations VALUES ('{m}', '10.0.15');")));
         }
     }
 
     private async Task<Dictionary<string, string>> DataAsync() =>
-        (await database.SnapshotAsync()).Where(table => table.Key != "__migrations").ToDictionary();
+        (await _database.SnapshotAsync()).Where(table => table.Key != "__migrations").ToDictionary();
 }
