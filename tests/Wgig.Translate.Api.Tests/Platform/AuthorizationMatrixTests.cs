@@ -272,15 +272,32 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         _ids["{volunteer}"] = volunteer.ToString();
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+        return Task.CompletedTask;
+    }
 
     private async Task<Guid> AccountAsync(string email) =>
         (await api.Database.QueryAsync<Guid>($"SELECT id FROM translate.accounts WHERE email = '{email}'")).Single();
 
+    // One client per caller for a test, as one browser per person: its cookies (the antiforgery cookie among them) carry
+    // from request to request, and the antiforgery token of the first page it loaded serves all its forms.
+    private readonly Dictionary<string, HttpClient> _clients = [];
+    private readonly Dictionary<string, string> _antiforgeryTokens = [];
+
     private HttpClient ClientFor(string caller)
     {
+        if (_clients.TryGetValue(caller, out var kept))
+        {
+            return kept;
+        }
         // Redirects are answers here: a page sends a signed-out caller to the sign-in page.
         var client = api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        _clients[caller] = client;
         var token = caller switch
         {
             "anonymous" => null,
@@ -410,8 +427,12 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         {
             return request;
         }
-        var page = await client.GetStringAsync(caller == "anonymous" ? "/sign-in" : "/");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        if (!_antiforgeryTokens.TryGetValue(caller, out var token))
+        {
+            var page = await client.GetStringAsync(caller == "anonymous" ? "/sign-in" : "/");
+            token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+            _antiforgeryTokens[caller] = token;
+        }
         var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = token };
         if (row.Body is not null)
         {
