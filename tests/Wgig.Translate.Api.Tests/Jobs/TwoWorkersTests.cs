@@ -15,7 +15,7 @@ namespace Wgig.Translate.Api.Tests.Jobs;
 /// <summary>
 /// Scale-out: two Worker hosts on one database, each registering the recurring jobs at start and running
 /// Hangfire's scheduler. Every recurring job must run once per occurrence, not once per Worker. The
-/// schedules are shortened to every 2 seconds (configuration, not code) so the test sees several occurrences.
+/// schedules are shortened to every second (configuration, not code) so the test sees several occurrences.
 /// </summary>
 // Worker hosts in this process one at a time: a busy pair of Workers starving the single one here could keep
 // its fetcher from reaching LISTEN before the test's job is enqueued, and only the 10-minute poll would find it.
@@ -37,11 +37,11 @@ public sealed class TwoWorkersTests(ApiFactory api) : IClassFixture<ApiFactory>,
                 ["ConnectionStrings:Translation"] = api.Database.ConnectionString,
                 ["DataProtection:KeyRingKey"] = TestDatabase.KeyRingKey,
                 ["Jobs:WorkerCount"] = "3",
-                ["Jobs:SchedulePollingInterval"] = "00:00:00.500",
+                ["Jobs:SchedulePollingInterval"] = "00:00:00.250",
             };
             foreach (var id in JobIds)
             {
-                settings[$"Jobs:Schedules:{id}"] = "*/2 * * * * *";
+                settings[$"Jobs:Schedules:{id}"] = "* * * * * *";
             }
             builder.Configuration.AddInMemoryCollection(settings);
             _workers.Add(builder.Build());
