@@ -45,7 +45,8 @@ public static class WorkerHost
         services.AddTranslationAids();
         services.AddClaims();
         services.AddJobStorage();
-        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JobOptions>, JobOptionsValidator>();
         services.AddJobs();
         services.AddSingleton<ProjectLocks>();
         services.AddOptions<Notifications.MailOptions>().BindConfiguration(Notifications.MailOptions.Section);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.ComponentModel.DataAnnotations;
 
 namespace Wgig.Translate.Domain.Claims;
@@ -34,4 +35,14 @@ public sealed class ClaimOptions
     /// <summary>The most words one volunteer may hold in live claims at once.</summary>
     [Range(1, 1_000_000)]
     public int MaxOpenWords { get; set; } = 5_000;
+}
+
+/// <summary>
+/// Checks the ranges above, generated at compile time. The reflection-based data-annotation check shares one
+/// RangeAttribute per property across the process, and its first use from two threads at once can fail with an
+/// InvalidCastException (dotnet/runtime#1143): two test hosts starting together did.
+/// </summary>
+[OptionsValidator]
+public sealed partial class ClaimOptionsValidator : IValidateOptions<ClaimOptions>
+{
 }

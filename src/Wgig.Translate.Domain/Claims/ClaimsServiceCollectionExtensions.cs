@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Suggestions;
 
 namespace Wgig.Translate.Domain.Claims;
@@ -29,7 +30,8 @@ public static class ClaimsServiceCollectionExtensions
             .AsSelfWithInterfaces()
             .WithScopedLifetime());
         services.AddScoped<SuggestionPanel>();
-        services.AddOptions<ClaimOptions>().BindConfiguration(ClaimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ClaimOptions>().BindConfiguration(ClaimOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClaimOptions>, ClaimOptionsValidator>();
         return services;
     }
 }

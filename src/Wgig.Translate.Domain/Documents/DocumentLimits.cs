@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.ComponentModel.DataAnnotations;
 
 namespace Wgig.Translate.Domain.Documents;
@@ -13,3 +14,7 @@ public sealed class DocumentLimits
     /// <summary>How long reading and segmenting one upload may take before it is refused.</summary>
     public TimeSpan ParseTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
+
+/// <summary>Checks the ranges above, generated at compile time (why: <see cref="Claims.ClaimOptionsValidator"/>).</summary>
+[OptionsValidator]
+public sealed partial class DocumentLimitsValidator : IValidateOptions<DocumentLimits>;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Formats;
 
 namespace Wgig.Translate.Domain.Documents;
@@ -19,7 +20,8 @@ public static class DocumentsServiceCollectionExtensions
         services.AddScoped<Xliff.XliffExport>();
         services.AddScoped<Xliff.XliffImport>();
         services.AddScoped<Publishing.PublicationPlanner>();
-        services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DocumentLimits>, DocumentLimitsValidator>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.ComponentModel.DataAnnotations;
 
 namespace Wgig.Translate.Domain.Memory;
@@ -30,3 +31,7 @@ public sealed class MemoryOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
     public TimeSpan FuzzyBudget { get; set; } = TimeSpan.FromMilliseconds(250);
 }
+
+/// <summary>Checks the ranges above, generated at compile time (why: <see cref="Claims.ClaimOptionsValidator"/>).</summary>
+[OptionsValidator]
+public sealed partial class MemoryOptionsValidator : IValidateOptions<MemoryOptions>;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Checks;
 using Wgig.Translate.Domain.Glossary;
 using Wgig.Translate.Domain.MachineTranslation;
@@ -34,7 +35,8 @@ public static class AidsServiceCollectionExtensions
         services.AddScoped<MachineTranslator>();
         services.AddScoped<SegmentSuggestions>();
         services.AddHttpClient(MachineTranslator.HttpClientName);
-        services.AddOptions<MemoryOptions>().BindConfiguration(MemoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MemoryOptions>().BindConfiguration(MemoryOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MemoryOptions>, MemoryOptionsValidator>();
         services.AddOptions<MachineTranslationOptions>().BindConfiguration(MachineTranslationOptions.Section)
             .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromSeconds(30), "MachineTranslation:Timeout is between 0 and 30 seconds.")
             .Validate(o => o.Engines.Values.All(e => e.Url is { IsAbsoluteUri: true } && e.Kind.Length > 0),

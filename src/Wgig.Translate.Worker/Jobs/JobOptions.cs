@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.ComponentModel.DataAnnotations;
 
 namespace Wgig.Translate.Worker.Jobs;
@@ -24,3 +25,7 @@ public sealed class JobOptions
     [Range(1, 100)]
     public int WorkerCount { get; set; } = Math.Min(Environment.ProcessorCount * 5, 20);
 }
+
+/// <summary>Checks the ranges above, generated at compile time (why: <see cref="Wgig.Translate.Domain.Claims.ClaimOptionsValidator"/>).</summary>
+[OptionsValidator]
+public sealed partial class JobOptionsValidator : IValidateOptions<JobOptions>;

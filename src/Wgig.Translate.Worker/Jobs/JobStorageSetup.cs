@@ -21,7 +21,8 @@ internal static class JobStorageSetup
     /// </summary>
     public static IServiceCollection AddJobStorage(this IServiceCollection services)
     {
-        services.AddOptions<JobStorageOptions>().BindConfiguration(JobStorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobStorageOptions>().BindConfiguration(JobStorageOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JobStorageOptions>, JobStorageOptionsValidator>();
         // Registered before AddHangfire, whose own registration would hand out the process-wide
         // JobStorage.Current: two hosts in one process (the tests) would then share one database.
         services.AddSingleton<JobStorage>(provider => new PostgreSqlStorage(
@@ -78,3 +79,7 @@ internal sealed class JobStorageOptions
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
 }
+
+/// <summary>Checks the ranges above, generated at compile time (why: <see cref="Wgig.Translate.Domain.Claims.ClaimOptionsValidator"/>).</summary>
+[OptionsValidator]
+internal sealed partial class JobStorageOptionsValidator : IValidateOptions<JobStorageOptions>;
