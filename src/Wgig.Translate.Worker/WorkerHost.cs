@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Accounts;
@@ -46,7 +47,7 @@ public static class WorkerHost
         services.AddClaims();
         services.AddJobStorage();
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<JobOptions>, JobOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobOptions>, JobOptionsValidator>());
         services.AddJobs();
         services.AddSingleton<ProjectLocks>();
         services.AddOptions<Notifications.MailOptions>().BindConfiguration(Notifications.MailOptions.Section);

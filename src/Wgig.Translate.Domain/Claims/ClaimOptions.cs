@@ -38,11 +38,10 @@ public sealed class ClaimOptions
 }
 
 /// <summary>
-/// Checks the ranges above, generated at compile time. The reflection-based data-annotation check shares one
-/// RangeAttribute per property across the process, and its first use from two threads at once can fail with an
-/// InvalidCastException (dotnet/runtime#1143): two test hosts starting together did.
+/// Checks the ranges above, generated at compile time. The reflection-based data-annotation check's RangeAttribute sets
+/// itself up on first use without a lock, and two threads at once can make it fail with an InvalidCastException
+/// (dotnet/runtime#1143): two test hosts starting together did. The generated one sets itself up under a lock
+/// (dotnet/runtime#97045).
 /// </summary>
 [OptionsValidator]
-public sealed partial class ClaimOptionsValidator : IValidateOptions<ClaimOptions>
-{
-}
+public sealed partial class ClaimOptionsValidator : IValidateOptions<ClaimOptions>;

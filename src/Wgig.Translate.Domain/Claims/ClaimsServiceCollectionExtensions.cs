@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Suggestions;
 
@@ -31,7 +32,7 @@ public static class ClaimsServiceCollectionExtensions
             .WithScopedLifetime());
         services.AddScoped<SuggestionPanel>();
         services.AddOptions<ClaimOptions>().BindConfiguration(ClaimOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ClaimOptions>, ClaimOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClaimOptions>, ClaimOptionsValidator>());
         return services;
     }
 }

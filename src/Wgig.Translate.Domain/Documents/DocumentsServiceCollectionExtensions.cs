@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Formats;
 
@@ -21,7 +22,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddScoped<Xliff.XliffImport>();
         services.AddScoped<Publishing.PublicationPlanner>();
         services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DocumentLimits>, DocumentLimitsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocumentLimits>, DocumentLimitsValidator>());
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Checks;
 using Wgig.Translate.Domain.Glossary;
@@ -36,7 +37,7 @@ public static class AidsServiceCollectionExtensions
         services.AddScoped<SegmentSuggestions>();
         services.AddHttpClient(MachineTranslator.HttpClientName);
         services.AddOptions<MemoryOptions>().BindConfiguration(MemoryOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MemoryOptions>, MemoryOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MemoryOptions>, MemoryOptionsValidator>());
         services.AddOptions<MachineTranslationOptions>().BindConfiguration(MachineTranslationOptions.Section)
             .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromSeconds(30), "MachineTranslation:Timeout is between 0 and 30 seconds.")
             .Validate(o => o.Engines.Values.All(e => e.Url is { IsAbsoluteUri: true } && e.Kind.Length > 0),

@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -22,7 +23,7 @@ internal static class JobStorageSetup
     public static IServiceCollection AddJobStorage(this IServiceCollection services)
     {
         services.AddOptions<JobStorageOptions>().BindConfiguration(JobStorageOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<JobStorageOptions>, JobStorageOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobStorageOptions>, JobStorageOptionsValidator>());
         // Registered before AddHangfire, whose own registration would hand out the process-wide
         // JobStorage.Current: two hosts in one process (the tests) would then share one database.
         services.AddSingleton<JobStorage>(provider => new PostgreSqlStorage(

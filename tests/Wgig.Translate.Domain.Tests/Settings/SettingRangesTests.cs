@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Claims;
-using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Memory;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Suggestions;
@@ -10,8 +9,8 @@ using Wgig.Translate.Domain.Suggestions;
 namespace Wgig.Translate.Domain.Tests.Settings;
 
 /// <summary>
-/// The Domain's settings out of their ranges are refused when they are first read (at start, by ValidateOnStart), with a
-/// message that names the setting and its range; the defaults pass.
+/// The Domain's settings out of their ranges stop a host as it starts (<see cref="IStartupValidator"/>, every
+/// ValidateOnStart), with a message that names the setting and its range; the defaults and the ends of the ranges pass.
 /// </summary>
 public sealed class SettingRangesTests
 {
@@ -25,18 +24,25 @@ public sealed class SettingRangesTests
         { "Memory:MinimumScore", "29", "MinimumScore must be between 30 and 100" },
         { "Memory:MaxMatches", "51", "MaxMatches must be between 1 and 50" },
         { "Memory:Candidates", "0", "Candidates must be between 1 and 200" },
-        { "Memory:TrigramThreshold", "1.5", "TrigramThreshold must be between 0.1 and 1" },
+        { "Memory:TrigramThreshold", "1.5", "TrigramThreshold must be between" },
+        { "Memory:TrigramThreshold", "0.09", "TrigramThreshold must be between" },
+        { "Memory:MaxMatches", "0", "MaxMatches must be between 1 and 50" },
+        { "Memory:Candidates", "201", "Candidates must be between 1 and 200" },
+        { "Memory:MinimumScore", "101", "MinimumScore must be between 30 and 100" },
+        { "Claims:PauseAfterLapses", "1001", "PauseAfterLapses must be between 1 and 1000" },
+        { "Claims:MaxOpenWords", "0", "MaxOpenWords must be between 1 and 1000000" },
+        { "Documents:MaxUploadBytes", "1073741825", "MaxUploadBytes must be between 1 and 1073741824" },
         { "Memory:FuzzyBudget", "00:00:00.001", "FuzzyBudget must be between 00:00:00.0100000 and 00:00:10" },
         { "Memory:FuzzyBudget", "00:00:11", "FuzzyBudget must be between 00:00:00.0100000 and 00:00:10" },
     };
 
     [Theory]
     [MemberData(nameof(OutOfRange))]
-    public void A_setting_out_of_its_range_is_refused_with_its_name_and_range(string key, string value, string expected)
+    public void A_setting_out_of_its_range_stops_the_start_with_its_name_and_range(string key, string value, string expected)
     {
         using var services = Services(new() { [key] = value });
 
-        var refused = Assert.Throws<OptionsValidationException>(() => Read(services, key.Split(':')[0]));
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains(expected, refused.Message, StringComparison.Ordinal);
     }
@@ -49,27 +55,15 @@ public sealed class SettingRangesTests
         {
             ["Claims:DefaultBatchWords"] = "100000", ["Claims:PauseAfterLapses"] = "1", ["Claims:MaxOpenWords"] = "1",
             ["Documents:MaxUploadBytes"] = "1073741824",
-            ["Memory:MinimumScore"] = "30", ["Memory:TrigramThreshold"] = "1", ["Memory:FuzzyBudget"] = "00:00:00.010",
+            ["Memory:MinimumScore"] = "30", ["Memory:MaxMatches"] = "50", ["Memory:Candidates"] = "1",
+            ["Memory:TrigramThreshold"] = "1", ["Memory:FuzzyBudget"] = "00:00:00.010",
         });
 
-        foreach (var services in new[] { defaults, ends })
-        {
-            foreach (var section in new[] { "Claims", "Documents", "Memory" })
-            {
-                Read(services, section);
-            }
-        }
+        defaults.GetRequiredService<IStartupValidator>().Validate();
+        ends.GetRequiredService<IStartupValidator>().Validate();
         Assert.Equal(100_000, ends.GetRequiredService<IOptions<ClaimOptions>>().Value.DefaultBatchWords);
         Assert.Equal(TimeSpan.FromMilliseconds(10), ends.GetRequiredService<IOptions<MemoryOptions>>().Value.FuzzyBudget);
     }
-
-    private static object Read(ServiceProvider services, string section) => section switch
-    {
-        ClaimOptions.Section => services.GetRequiredService<IOptions<ClaimOptions>>().Value,
-        DocumentLimits.Section => services.GetRequiredService<IOptions<DocumentLimits>>().Value,
-        MemoryOptions.Section => services.GetRequiredService<IOptions<MemoryOptions>>().Value,
-        _ => throw new ArgumentOutOfRangeException(nameof(section), section, "A section this test does not know."),
-    };
 
     // The registrations as the API and the Worker make them; nothing here opens a connection.
     private static ServiceProvider Services(Dictionary<string, string?> settings)

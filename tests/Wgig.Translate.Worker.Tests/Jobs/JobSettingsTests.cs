@@ -14,7 +14,12 @@ public sealed class JobSettingsTests
     public static TheoryData<string, string, string> OutOfRange => new()
     {
         { "Jobs:ProjectLockWait", "00:00:00", "ProjectLockWait must be between 00:00:01 and 01:00:00" },
+        { "Jobs:ProjectLockWait", "01:00:01", "ProjectLockWait must be between 00:00:01 and 01:00:00" },
         { "Jobs:WorkerCount", "101", "WorkerCount must be between 1 and 100" },
+        { "Jobs:WorkerCount", "0", "WorkerCount must be between 1 and 100" },
+        { "Jobs:QueuePollInterval", "00:00:00.5", "QueuePollInterval must be between 00:00:01 and 01:00:00" },
+        { "Jobs:InvisibilityTimeout", "01:00:01", "InvisibilityTimeout must be between 00:00:05 and 01:00:00" },
+        { "Jobs:DistributedLockTimeout", "00:00:04", "DistributedLockTimeout must be between 00:00:05 and 01:00:00" },
         { "Jobs:QueuePollInterval", "01:00:01", "QueuePollInterval must be between 00:00:01 and 01:00:00" },
         { "Jobs:InvisibilityTimeout", "00:00:04", "InvisibilityTimeout must be between 00:00:05 and 01:00:00" },
         { "Jobs:DistributedLockTimeout", "02:00:00", "DistributedLockTimeout must be between 00:00:05 and 01:00:00" },
@@ -32,11 +37,24 @@ public sealed class JobSettingsTests
     }
 
     [Fact]
-    public void The_defaults_pass_the_start()
+    public void The_defaults_and_the_ends_of_each_range_pass_the_start()
     {
-        using var services = Services([]);
+        using var defaults = Services([]);
+        using var low = Services(new()
+        {
+            ["Jobs:ProjectLockWait"] = "00:00:01", ["Jobs:WorkerCount"] = "1", ["Jobs:QueuePollInterval"] = "00:00:01",
+            ["Jobs:InvisibilityTimeout"] = "00:00:05", ["Jobs:DistributedLockTimeout"] = "00:00:05",
+        });
+        using var high = Services(new()
+        {
+            ["Jobs:ProjectLockWait"] = "01:00:00", ["Jobs:WorkerCount"] = "100", ["Jobs:QueuePollInterval"] = "01:00:00",
+            ["Jobs:InvisibilityTimeout"] = "01:00:00", ["Jobs:DistributedLockTimeout"] = "01:00:00",
+        });
 
-        services.GetRequiredService<IStartupValidator>().Validate();
+        defaults.GetRequiredService<IStartupValidator>().Validate();
+        low.GetRequiredService<IStartupValidator>().Validate();
+        high.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(100, high.GetRequiredService<IOptions<Wgig.Translate.Worker.Jobs.JobOptions>>().Value.WorkerCount);
     }
 
     // The Worker's registrations; nothing here opens a connection.
