@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Claims;
+using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Memory;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Suggestions;
