@@ -1,11 +1,11 @@
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Accounts;
 using Wgig.Translate.Domain.Claims;
+using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Documents;
 using Wgig.Translate.Domain.Storage;
 using Wgig.Translate.Domain.Suggestions;
@@ -46,8 +46,7 @@ public static class WorkerHost
         services.AddTranslationAids();
         services.AddClaims();
         services.AddJobStorage();
-        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobOptions>, JobOptionsValidator>());
+        services.AddCheckedSettings<JobOptions, JobOptionsValidator>(JobOptions.Section);
         services.AddJobs();
         services.AddSingleton<ProjectLocks>();
         services.AddOptions<Notifications.MailOptions>().BindConfiguration(Notifications.MailOptions.Section);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Suggestions;
 
 namespace Wgig.Translate.Domain.Claims;
@@ -31,8 +30,7 @@ public static class ClaimsServiceCollectionExtensions
             .AsSelfWithInterfaces()
             .WithScopedLifetime());
         services.AddScoped<SuggestionPanel>();
-        services.AddOptions<ClaimOptions>().BindConfiguration(ClaimOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClaimOptions>, ClaimOptionsValidator>());
+        services.AddCheckedSettings<ClaimOptions, ClaimOptionsValidator>(ClaimOptions.Section);
         return services;
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Formats;
 
 namespace Wgig.Translate.Domain.Documents;
@@ -21,8 +20,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddScoped<Xliff.XliffExport>();
         services.AddScoped<Xliff.XliffImport>();
         services.AddScoped<Publishing.PublicationPlanner>();
-        services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocumentLimits>, DocumentLimitsValidator>());
+        services.AddCheckedSettings<DocumentLimits, DocumentLimitsValidator>(DocumentLimits.Section);
         return services;
     }
 }

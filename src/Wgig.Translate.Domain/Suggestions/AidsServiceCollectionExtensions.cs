@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Checks;
+using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Glossary;
 using Wgig.Translate.Domain.MachineTranslation;
 using Wgig.Translate.Domain.Memory;
@@ -36,8 +35,7 @@ public static class AidsServiceCollectionExtensions
         services.AddScoped<MachineTranslator>();
         services.AddScoped<SegmentSuggestions>();
         services.AddHttpClient(MachineTranslator.HttpClientName);
-        services.AddOptions<MemoryOptions>().BindConfiguration(MemoryOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MemoryOptions>, MemoryOptionsValidator>());
+        services.AddCheckedSettings<MemoryOptions, MemoryOptionsValidator>(MemoryOptions.Section);
         services.AddOptions<MachineTranslationOptions>().BindConfiguration(MachineTranslationOptions.Section)
             .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromSeconds(30), "MachineTranslation:Timeout is between 0 and 30 seconds.")
             .Validate(o => o.Engines.Values.All(e => e.Url is { IsAbsoluteUri: true } && e.Kind.Length > 0),

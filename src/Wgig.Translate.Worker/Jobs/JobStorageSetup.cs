@@ -3,9 +3,9 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Wgig.Translate.Domain.Common;
 
 namespace Wgig.Translate.Jobs;
 
@@ -22,8 +22,7 @@ internal static class JobStorageSetup
     /// </summary>
     public static IServiceCollection AddJobStorage(this IServiceCollection services)
     {
-        services.AddOptions<JobStorageOptions>().BindConfiguration(JobStorageOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobStorageOptions>, JobStorageOptionsValidator>());
+        services.AddCheckedSettings<JobStorageOptions, JobStorageOptionsValidator>(JobStorageOptions.Section);
         // Registered before AddHangfire, whose own registration would hand out the process-wide
         // JobStorage.Current: two hosts in one process (the tests) would then share one database.
         services.AddSingleton<JobStorage>(provider => new PostgreSqlStorage(
