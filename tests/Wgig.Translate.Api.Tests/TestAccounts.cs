@@ -29,8 +29,8 @@ public static class TestAccounts
 
     /// <summary>
     /// The roles, the test accounts and their tokens, each account with new ids (a reset's accounts are new accounts), in
-    /// one statement: a reset comes before most API tests, and a save per account and an insert per token took 30 ms of
-    /// each (5.5 s of the 183 resets of a run of the baseline's set, docs/testing.md).
+    /// one command (four statements, one round trip): a reset comes before most API tests, and a save per account and an
+    /// insert per token took 30 ms of each (5.5 s of the 183 resets of a run of the baseline's set, docs/testing.md).
     /// </summary>
     public static Task SeedAsync(TestDatabase database)
     {
