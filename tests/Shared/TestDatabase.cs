@@ -267,12 +267,24 @@ public sealed partial class TestDatabase : IAsyncLifetime
         return values;
     }
 
+    /// <summary>The table and columns of <see cref="AccountRow"/>: <c>INSERT INTO {AccountColumns} VALUES {rows}</c>.</summary>
+    public const string AccountColumns = """
+        translate.accounts (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp,
+            concurrency_stamp, display_name, created_at, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
+        """;
+
+    /// <summary>
+    /// One account's row for <see cref="AccountColumns"/>, as Identity would store it without a password: the address
+    /// confirmed, new stamps, made now. For constant test values (nothing is escaped).
+    /// </summary>
+    public static string AccountRow(Guid id, string userName, string email, string displayName, bool lockoutEnabled) =>
+        $"('{id}', '{userName}', '{userName.ToUpperInvariant()}', '{email}', '{email.ToUpperInvariant()}', true, '{Guid.NewGuid()}', " +
+        $"'{Guid.NewGuid()}', '{displayName}', now(), false, false, {(lockoutEnabled ? "true" : "false")}, 0)";
+
     /// <summary>An account as the Worker's jobs see one (name@x.example), optionally in a role, without Identity's machinery.</summary>
     public Task InsertAccountAsync(Guid id, string name, string? role = null) => ExecuteAsync($"""
-        INSERT INTO translate.accounts (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp,
-            display_name, created_at, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
-        VALUES ('{id}', '{name.ToLowerInvariant()}', '{name.ToUpperInvariant()}', '{name.ToLowerInvariant()}@x.example',
-            '{name.ToUpperInvariant()}@X.EXAMPLE', true, 's', '{name}', now(), false, false, true, 0);
+        INSERT INTO {AccountColumns}
+        VALUES {AccountRow(id, name.ToLowerInvariant(), $"{name.ToLowerInvariant()}@x.example", name, lockoutEnabled: true)};
         {(role is null ? "" : $"""
         INSERT INTO translate.roles (id, name, normalized_name) SELECT gen_random_uuid(), '{role}', '{role.ToUpperInvariant()}'
             WHERE NOT EXISTS (SELECT 1 FROM translate.roles WHERE name = '{role}');

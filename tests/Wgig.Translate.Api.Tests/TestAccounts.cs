@@ -39,42 +39,37 @@ public static class TestAccounts
         return database.ExecuteAsync($"""
             INSERT INTO translate.roles (id, name, normalized_name, concurrency_stamp)
             VALUES {string.Join(", ", roles.Select(role => $"('{role.Value}', '{role.Key}', '{role.Key.ToUpperInvariant()}', '{Guid.NewGuid()}')"))};
-            INSERT INTO translate.accounts (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp,
-                concurrency_stamp, display_name, created_at, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
-            VALUES {string.Join(", ", accounts.Select(account => $"""
-                ('{account.Id}', '{account.Email}', '{account.Email.ToUpperInvariant()}', '{account.Email}', '{account.Email.ToUpperInvariant()}',
-                 true, '{Guid.NewGuid()}', '{Guid.NewGuid()}', '{account.Email.Split('@')[0]}', now(), false, false, false, 0)
-                """))};
+            INSERT INTO {TestDatabase.AccountColumns}
+            VALUES {string.Join(", ", accounts.Select(account =>
+                TestDatabase.AccountRow(account.Id, account.Email, account.Email, account.Email.Split('@')[0], lockoutEnabled: false)))};
             INSERT INTO translate.account_roles (user_id, role_id)
             VALUES {string.Join(", ", accounts.Select(account => $"('{account.Id}', '{roles[account.Role]}')"))};
-            INSERT INTO translate.api_tokens (id, account_id, name, hash, hint, created_at, expires_at)
-            VALUES {string.Join(", ", accounts.Select(account =>
-                $"(gen_random_uuid(), '{account.Id}', 'tests', '{Secrets.Hash(account.Token)}', '{account.Token[..9]}', now(), now() + interval '60 days')"))};
+            INSERT INTO {TokenColumns}
+            VALUES {string.Join(", ", accounts.Select(account => TokenRow(account.Id, account.Token)))};
             """);
     }
+
+    private const string TokenColumns = "translate.api_tokens (id, account_id, name, hash, hint, created_at, expires_at)";
+
+    // A personal token of the account's, as the token endpoint stores one (its hash and hint), good for 60 days.
+    private static string TokenRow(Guid accountId, string token) =>
+        $"(gen_random_uuid(), '{accountId}', 'tests', '{Secrets.Hash(token)}', '{token[..9]}', now(), now() + interval '60 days')";
 
     /// <summary>Many volunteers at once, each with a token and the right to translate into one language of a project.</summary>
     public static async Task<List<(Guid Id, string Token)>> SeedVolunteersAsync(TestDatabase database, int count, Guid projectId, string language)
     {
         var volunteers = Enumerable.Range(1, count).Select(i => (Id: Guid.NewGuid(), Token: $"wgig_test-crowd-{i:D3}-{Guid.NewGuid():N}")).ToList();
-        var values = string.Join(",\n", volunteers.Select((v, i) => $"('{v.Id}', 'crowd{i + 1}@test.example', 'CROWD{i + 1}@TEST.EXAMPLE', '{Guid.NewGuid()}', 'crowd {i + 1}')"));
         await database.ExecuteAsync($"""
-            INSERT INTO translate.accounts (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp,
-                display_name, created_at, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
-            SELECT v.id::uuid, v.email, v.normalized, v.email, v.normalized, true, v.stamp, v.name, now(), false, false, true, 0
-            FROM (VALUES {values}) AS v(id, email, normalized, stamp, name);
+            INSERT INTO {TestDatabase.AccountColumns}
+            VALUES {string.Join(", ", volunteers.Select((volunteer, i) =>
+                TestDatabase.AccountRow(volunteer.Id, $"crowd{i + 1}@test.example", $"crowd{i + 1}@test.example", $"crowd {i + 1}", lockoutEnabled: true)))};
             INSERT INTO translate.account_roles (user_id, role_id)
             SELECT a.id, r.id FROM translate.accounts a, translate.roles r WHERE a.email LIKE 'crowd%' AND r.name = 'volunteer';
             INSERT INTO translate.project_members (id, project_id, account_id, language, can_translate, can_review, granted_by, granted_at)
             SELECT gen_random_uuid(), '{projectId}', a.id, '{language}', true, false, a.id, now() FROM translate.accounts a WHERE a.email LIKE 'crowd%';
+            INSERT INTO {TokenColumns}
+            VALUES {string.Join(", ", volunteers.Select(volunteer => TokenRow(volunteer.Id, volunteer.Token)))};
             """);
-        foreach (var (id, token) in volunteers)
-        {
-            await database.ExecuteAsync($"""
-                INSERT INTO translate.api_tokens (id, account_id, name, hash, hint, created_at, expires_at)
-                VALUES (gen_random_uuid(), '{id}', 'tests', '{Secrets.Hash(token)}', '{token[..9]}', now(), now() + interval '60 days')
-                """);
-        }
         return volunteers;
     }
 }
