@@ -63,13 +63,13 @@ public sealed partial class TestDatabase : IAsyncLifetime
         var template = await Template.Value;
         try
         {
-            await ExecuteOnServerAsync($"CREATE DATABASE {_name} TEMPLATE {template}");
+            await CopyAsync(template, _name);
         }
         catch (PostgresException gone) when (gone.SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
             // Dropped since by a test process of another build on the same server (a run drops other builds' templates):
             // this build's is made again.
-            await ExecuteOnServerAsync($"CREATE DATABASE {_name} TEMPLATE {await TemplateAsync()}");
+            await CopyAsync(await TemplateAsync(), _name);
         }
         Open();
     }
@@ -159,6 +159,20 @@ public sealed partial class TestDatabase : IAsyncLifetime
         await using var admin = new NpgsqlConnection(ServerConnectionString("postgres") + ";Pooling=false");
         await admin.OpenAsync();
         await using var command = new NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// A new database copied from the template file by file (PostgreSQL 15 and later; older servers have only this way): the
+    /// default since 15 copies it block by block through the write-ahead log, 0.3–0.4 s for the template's 10 MB against
+    /// 0.1 s (docs/testing.md). Copying by file checkpoints the server first, which a throwaway test cluster pays little for.
+    /// </summary>
+    private static async Task CopyAsync(string template, string name)
+    {
+        await using var admin = new NpgsqlConnection(ServerConnectionString("postgres") + ";Pooling=false");
+        await admin.OpenAsync();
+        var byFile = admin.PostgreSqlVersion.Major >= 15 ? " STRATEGY = FILE_COPY" : "";
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template}{byFile}", admin);
         await command.ExecuteNonQueryAsync();
     }
 
