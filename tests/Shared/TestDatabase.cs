@@ -98,8 +98,7 @@ public sealed partial class TestDatabase : IAsyncLifetime
         string[] madeFrom = [KeyRingKey, .. TemplateSource.Builds.Select(build => build.ManifestModule.ModuleVersionId.ToString())];
         var name = prefix + Convert.ToHexStringLower(
             System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('|', madeFrom))))[..16];
-        await using var admin = new NpgsqlConnection(ServerConnectionString("postgres") + ";Pooling=false");
-        await admin.OpenAsync();
+        await using var admin = await OpenServerAsync();
         // Held until this connection closes, for as long as another process takes to make the template.
         await using (var locking = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext(@prefix))", admin) { CommandTimeout = 0 })
         {
@@ -154,10 +153,18 @@ public sealed partial class TestDatabase : IAsyncLifetime
     /// <summary>Brings the new template database up to date; each test project says how.</summary>
     private static partial Task PrepareTemplateAsync(NpgsqlDataSource dataSource, string connectionString);
 
+    // A connection of its own to the server's maintenance database, for statements about databases (unpooled: a pooled
+    // one would stay connected, and a database is copied, renamed or dropped only while nobody is).
+    private static async Task<NpgsqlConnection> OpenServerAsync()
+    {
+        var admin = new NpgsqlConnection(ServerConnectionString("postgres") + ";Pooling=false");
+        await admin.OpenAsync();
+        return admin;
+    }
+
     private static async Task ExecuteOnServerAsync(string sql)
     {
-        await using var admin = new NpgsqlConnection(ServerConnectionString("postgres") + ";Pooling=false");
-        await admin.OpenAsync();
+        await using var admin = await OpenServerAsync();
         await using var command = new NpgsqlCommand(sql, admin);
         await command.ExecuteNonQueryAsync();
     }
@@ -165,8 +172,7 @@ public sealed partial class TestDatabase : IAsyncLifetime
     /// <summary>A new database, copied from the template (<see cref="ByFile"/>).</summary>
     private static async Task CopyAsync(string template, string name)
     {
-        await using var admin = new NpgsqlConnection(ServerConnectionString("postgres") + ";Pooling=false");
-        await admin.OpenAsync();
+        await using var admin = await OpenServerAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template}{ByFile(admin)}", admin);
         await command.ExecuteNonQueryAsync();
     }
