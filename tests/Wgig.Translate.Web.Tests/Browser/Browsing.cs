@@ -67,7 +67,7 @@ public sealed class Browsing : IAsyncDisposable
         await Page.Locator("#email").FillAsync(email);
         await Page.Locator("#password").FillAsync(password);
         await Page.Locator("form[action='/sign-in'] button[type=submit]").ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        await Page.ArriveAtAsync("^(?!.*/sign-in)"); // anywhere but the sign-in page
     }
 
     /// <summary>Claims the next batch from My work and lands in the editor at it.</summary>
@@ -75,7 +75,7 @@ public sealed class Browsing : IAsyncDisposable
     {
         await Page.GotoAsync("/");
         await Page.Locator($"form[action='/projects/{project}/{language}/claims'] button").ClickAsync();
-        await Page.WaitForURLAsync($"**/projects/{project}/documents/{document}/{language}?filter=Mine");
+        await Page.ArriveAtAsync($@"/projects/{project}/documents/{document}/{language}\?filter=Mine$");
         return Page;
     }
 

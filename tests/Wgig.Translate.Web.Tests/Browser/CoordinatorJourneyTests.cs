@@ -28,7 +28,7 @@ public sealed class CoordinatorJourneyTests(WebApp app)
         await browsing.SignInAsync(coordinatorEmail, "a coordinator pass phrase", "/projects");
         var page = browsing.Page;
         await page.Locator($".card a[href='/projects/{project}']").First.ClickAsync();
-        await page.WaitForURLAsync($"**/projects/{project}");
+        await page.ArriveAtAsync($"/projects/{project}$");
         await Assertions.Expect(page.Locator("#heat-caption")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".chart__svg--wide")).ToBeVisibleAsync();
 

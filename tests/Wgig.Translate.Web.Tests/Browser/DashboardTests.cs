@@ -36,7 +36,7 @@ public sealed class DashboardTests(WebApp app)
         await lease.Locator("input[name=reason]").FillAsync("The deadline moved");
         await lease.GetByRole(AriaRole.Button, new() { Name = "Take back" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/projects/{project}/documents/{document}/fr/balance*");
+        await page.ArriveAtAsync($"/projects/{project}/documents/{document}/fr/balance");
         await Assertions.Expect(page.Locator(".notice--success")).ToContainTextAsync("Taken back: 3 segments");
         await page.GotoAsync($"/projects/{project}");
         await Assertions.Expect(page.Locator("form.take-back")).ToHaveCountAsync(0);

@@ -45,7 +45,7 @@ public sealed class SettingsJourneyTests(WebApp app)
         await browsing.SignInAsync(email, "a coordinator pass phrase", $"/projects/{project}");
         var page = browsing.Page;
         await page.GetByRole(AriaRole.Link, new() { Name = "Settings", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync($"**/projects/{project}/settings");
+        await page.ArriveAtAsync($"/projects/{project}/settings$");
         await Assertions.Expect(page.Locator("#language-fr")).ToContainTextAsync("Has work: kept");
 
         // A tag that is no language is refused, and stays in the field to correct.

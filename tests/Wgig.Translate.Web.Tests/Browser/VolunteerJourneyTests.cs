@@ -40,7 +40,7 @@ public sealed class VolunteerJourneyTests(WebApp app)
         await page.Locator("#password").FillAsync("une longue phrase secrète");
         await page.Locator("#confirmPassword").FillAsync("une longue phrase secrète");
         await page.Locator("form[action='/accept-invitation'] button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/profile?welcome=1");
+        await page.ArriveAtAsync(@"/profile\?welcome=1$");
         Assert.Equal("fr", await page.Locator("html").GetAttributeAsync("lang"));
         var anaId = (await app.Database.QueryAsync<Guid>($"SELECT id FROM translate.accounts WHERE email = '{email}'")).Single();
         await app.GrantAsync(project, anaId, "fr", translate: true, review: false);
@@ -48,7 +48,7 @@ public sealed class VolunteerJourneyTests(WebApp app)
         // My work, then the next batch: the whole paper, and the editor opens at its first segment.
         await page.GotoAsync("/");
         await page.Locator($"form[action='/projects/{project}/fr/claims'] button").ClickAsync();
-        await page.WaitForURLAsync($"**/projects/{project}/documents/{document}/fr?filter=Mine");
+        await page.ArriveAtAsync($@"/projects/{project}/documents/{document}/fr\?filter=Mine$");
         var rows = page.Locator("article[data-segment]");
         Assert.Equal(3, await rows.CountAsync());
         var first = Field(rows.Nth(0));
