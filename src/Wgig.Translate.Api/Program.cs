@@ -68,6 +68,7 @@ app.UseAuthentication();
 app.UseCsrfGuard();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseOutputCache();
 app.UseAntiforgery();
 app.UseAccountEmails();
 app.MapApiDocs();

@@ -100,6 +100,20 @@ public sealed class PlatformTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task The_openapi_document_is_made_once_and_served_from_memory_to_every_caller()
+    {
+        var anonymous = await api.CreateClient((string?)null).GetAsync("/openapi/v1.json");
+        // Another caller, signed in, with a query the document does not read: the same document, from memory (an Age header).
+        var signedIn = await api.CreateClient(TestAccounts.VolunteerToken).GetAsync("/openapi/v1.json?made-up=1");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (anonymous.StatusCode, signedIn.StatusCode));
+        Assert.NotNull(signedIn.Headers.Age);
+        Assert.Equal(await anonymous.Content.ReadAsStringAsync(), await signedIn.Content.ReadAsStringAsync());
+        Assert.Equal("nosniff", signedIn.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.False(signedIn.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
     public async Task Every_operation_has_a_summary_and_a_description_and_enums_list_their_values()
     {
         var document = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json")).RootElement;
