@@ -90,6 +90,10 @@ public sealed class CoordinatorJourneyTests(WebApp app)
         await Assertions.Expect(page.Locator("#main .chart__svg")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".chart__svg .chart__actual")).ToBeAttachedAsync();
         await Assertions.Expect(page.Locator(".chart__svg .chart__ideal")).ToBeAttachedAsync();
+        // The dates under the drawing (left to right in every language) are words of the page: isolated in its direction.
+        var dates = await page.Locator(".chart__svg text.chart__label").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"\d:\d\d") }).AllTextContentsAsync();
+        Assert.Equal(2, dates.Count); // the start, and the deadline
+        Assert.All(dates, label => Assert.Matches("^\u2066.*\u2069$", label));
         await page.Locator("summary", new() { HasText = "Show the figures as a table" }).ClickAsync();
         await Assertions.Expect(page.Locator(".burn-table tbody tr").First).ToBeVisibleAsync();
 
