@@ -20,12 +20,15 @@ public static class ApiDocsSetup
                 Description = "A personal API token (wgig_…): POST /api/me/tokens, or the admin token in .data/admin.txt.",
             };
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("token", document)] = [] }];
+            // The API is where the document is, whatever host name it was asked for under: the same document for everyone, so
+            // that one copy serves all (the framework would name the server from the request's Host header).
+            document.Servers = [new OpenApiServer { Url = "/" }];
             return Task.CompletedTask;
         }));
 
     /// <summary>
-    /// The OpenAPI document at /openapi/v1.json, made once per host name and then served from memory, and interactive docs at
-    /// /docs (the web app has /).
+    /// The OpenAPI document at /openapi/v1.json, made once and then served from memory, and interactive docs at /docs (the web
+    /// app has /).
     /// </summary>
     public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder routes)
     {
@@ -37,9 +40,10 @@ public static class ApiDocsSetup
     /// <summary>
     /// Output caching for an answer that is the same whoever asks: the framework makes the OpenAPI document anew for every
     /// request (about 85 ms of processor time), on an endpoint anyone may call without signing in. Output caching's default
-    /// policy would pass by every caller who sends a token or a session cookie; this one differs from it only there. As it
-    /// does, it stores only a 200 to GET or HEAD that sets no cookie, and keys it by scheme, host and path (the document
-    /// names the server it was asked on), not by the query, so that a made-up query cannot make it again.
+    /// policy would pass by every caller who sends a token or a session cookie; this one differs from it there, and keys the
+    /// copy by path alone: not by the query, nor by the host name (the document names no host), so that neither a made-up
+    /// query nor a made-up Host header makes it again or fills memory with copies. As the default does, it stores only a 200
+    /// to GET or HEAD that sets no cookie. The document changes only with a new release, which starts a new process.
     /// </summary>
     private sealed class SameForEveryCaller : IOutputCachePolicy
     {
@@ -51,6 +55,8 @@ public static class ApiDocsSetup
             context.AllowCacheLookup = cacheable;
             context.AllowCacheStorage = cacheable;
             context.AllowLocking = true;
+            context.CacheVaryByRules.VaryByHost = false;
+            context.ResponseExpirationTimeSpan = TimeSpan.FromDays(1);
             return ValueTask.CompletedTask;
         }
 

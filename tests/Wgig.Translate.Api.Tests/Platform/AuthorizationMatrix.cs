@@ -1,15 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Wgig.Translate.Api.Claims;
 using Wgig.Translate.Api.Documents;
 using Wgig.Translate.Api.Paging;
-using Wgig.Translate.Api.Projects;
 using Wgig.Translate.Tests;
 
 namespace Wgig.Translate.Api.Tests.Platform;
+
 /// <summary>
 /// Every endpoint × every kind of caller × every language it takes: who gets in (anything but 401/403)
 /// and who is turned away. A new endpoint that is not in the matrix fails the coverage test, so nothing

@@ -91,9 +91,18 @@ public sealed class CoordinatorJourneyTests(WebApp app)
         await Assertions.Expect(page.Locator(".chart__svg .chart__actual")).ToBeAttachedAsync();
         await Assertions.Expect(page.Locator(".chart__svg .chart__ideal")).ToBeAttachedAsync();
         // The dates under the drawing (left to right in every language) are words of the page: isolated in its direction.
-        var dates = await page.Locator(".chart__svg text.chart__label").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"\d:\d\d") }).AllTextContentsAsync();
+        async Task<IReadOnlyList<string>> ChartDatesAsync() => await page.Locator(".chart__svg text.chart__label")
+            .Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"\d:\d\d") }).AllTextContentsAsync();
+        var dates = await ChartDatesAsync();
         Assert.Equal(2, dates.Count); // the start, and the deadline
         Assert.All(dates, label => Assert.Matches("^\u2066.*\u2069$", label));
+        await browsing.Context.AddCookiesAsync([new Cookie { Name = "wgig.culture", Value = "c=ar|uic=ar", Url = app.BaseUrl }]);
+        await page.ReloadAsync();
+        var arabic = await ChartDatesAsync();
+        Assert.Equal(2, arabic.Count);
+        Assert.All(arabic, label => Assert.Matches("^\u2067.*\u2069$", label));
+        await browsing.Context.AddCookiesAsync([new Cookie { Name = "wgig.culture", Value = "c=en|uic=en", Url = app.BaseUrl }]);
+        await page.ReloadAsync();
         await page.Locator("summary", new() { HasText = "Show the figures as a table" }).ClickAsync();
         await Assertions.Expect(page.Locator(".burn-table tbody tr").First).ToBeVisibleAsync();
 
