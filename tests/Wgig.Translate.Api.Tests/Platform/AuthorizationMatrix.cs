@@ -13,9 +13,15 @@ namespace Wgig.Translate.Api.Tests.Platform;
 /// ships without a decision about who may call it. Four test classes check a part each (<see cref="Area"/>):
 /// one test walking all 1,500 requests in turn was the API tests' last 10 s, with a core idle.
 /// </summary>
-public abstract class AuthorizationMatrix(ApiFactory api) : IAsyncLifetime
+public abstract class AuthorizationMatrix(ApiFactory api, AuthorizationMatrix.Area area) : IAsyncLifetime
 {
     protected ApiFactory Api => api;
+
+    /// <summary>The part of the matrix this class checks.</summary>
+    public Area Checked => area;
+
+    [Fact]
+    public Task Every_caller_gets_exactly_the_access_their_role_and_rights_give() => AssertEveryCallerGetsExactlyTheirAccessAsync(area);
 
     /// <summary>Who may call an endpoint.</summary>
     public enum Rule
@@ -314,7 +320,7 @@ public abstract class AuthorizationMatrix(ApiFactory api) : IAsyncLifetime
     }
 
     /// <summary>A part of the matrix that one test class checks, so that the parts run side by side, each on a host and a database of its own.</summary>
-    protected enum Area
+    public enum Area
     {
         /// <summary>The web app's pages and forms that volunteers use, and those open to anyone.</summary>
         VolunteersPages,
@@ -338,7 +344,7 @@ public abstract class AuthorizationMatrix(ApiFactory api) : IAsyncLifetime
     };
 
     /// <summary>Every row of <paramref name="area"/> × every caller × every language it takes, one request each, in the matrix's order.</summary>
-    protected async Task AssertEveryCallerGetsExactlyTheirAccessAsync(Area area)
+    private async Task AssertEveryCallerGetsExactlyTheirAccessAsync(Area area)
     {
         var wrong = new List<string>();
         // The language form sets the interface language's cookie, which each caller's client would carry into every later
