@@ -100,7 +100,7 @@ public sealed class Browsing : IAsyncDisposable
     {
         foreach (var culture in new[] { "en", "ar" })
         {
-            await Context.AddCookiesAsync([new Cookie { Name = "wgig.culture", Value = $"c={culture}|uic={culture}", Url = _app.BaseUrl }]);
+            await UseLanguageAsync(culture);
             foreach (var (label, size) in new[] { ("desktop", Desktop), ("phone", Phone) })
             {
                 await Page.SetViewportSizeAsync(size.Width, size.Height);
@@ -119,10 +119,14 @@ public sealed class Browsing : IAsyncDisposable
                 await ShotAsync($"{name}.{culture}.{label}");
             }
         }
-        await Context.AddCookiesAsync([new Cookie { Name = "wgig.culture", Value = "c=en|uic=en", Url = _app.BaseUrl }]);
+        await UseLanguageAsync("en");
         await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
         AssertNoProblems();
     }
+
+    /// <summary>The interface language for the pages loaded from now on, as the language menu sets it.</summary>
+    public Task UseLanguageAsync(string culture) =>
+        Context.AddCookiesAsync([new Cookie { Name = "wgig.culture", Value = $"c={culture}|uic={culture}", Url = _app.BaseUrl }]);
 
     /// <summary>
     /// The page is no wider than the phone's screen: a wide table scrolls inside its own region (.table-scroll) instead of

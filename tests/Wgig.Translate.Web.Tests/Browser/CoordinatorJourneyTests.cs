@@ -96,12 +96,12 @@ public sealed class CoordinatorJourneyTests(WebApp app)
         var dates = await ChartDatesAsync();
         Assert.Equal(2, dates.Count); // the start, and the deadline
         Assert.All(dates, label => Assert.Matches("^\u2066.*\u2069$", label));
-        await browsing.Context.AddCookiesAsync([new Cookie { Name = "wgig.culture", Value = "c=ar|uic=ar", Url = app.BaseUrl }]);
+        await browsing.UseLanguageAsync("ar");
         await page.ReloadAsync();
         var arabic = await ChartDatesAsync();
         Assert.Equal(2, arabic.Count);
         Assert.All(arabic, label => Assert.Matches("^\u2067.*\u2069$", label));
-        await browsing.Context.AddCookiesAsync([new Cookie { Name = "wgig.culture", Value = "c=en|uic=en", Url = app.BaseUrl }]);
+        await browsing.UseLanguageAsync("en");
         await page.ReloadAsync();
         await page.Locator("summary", new() { HasText = "Show the figures as a table" }).ClickAsync();
         await Assertions.Expect(page.Locator(".burn-table tbody tr").First).ToBeVisibleAsync();

@@ -49,8 +49,7 @@ public sealed class PagesTests(WebApp app)
         await using var translator = await Browsing.OpenAsync(app);
         await translator.SignInAsync(anaEmail, "a long pass phrase");
         await VisitAsync(translator, "/", "my-work.empty");
-        await translator.Page.Locator($"form[action='/projects/{project}/fr/claims'] button").ClickAsync();
-        await translator.Page.ArriveAtAsync(@"/fr\?filter=Mine$");
+        await translator.ClaimAsync(project, document, "fr");
         foreach (var text in new[] { "Rapport préliminaire du Groupe de travail sur la gouvernance de l’Internet", "Résumé analytique" })
         {
             await translator.Page.Keyboard.TypeAsync(text);

@@ -46,9 +46,7 @@ public sealed class VolunteerJourneyTests(WebApp app)
         await app.GrantAsync(project, anaId, "fr", translate: true, review: false);
 
         // My work, then the next batch: the whole paper, and the editor opens at its first segment.
-        await page.GotoAsync("/");
-        await page.Locator($"form[action='/projects/{project}/fr/claims'] button").ClickAsync();
-        await page.ArriveAtAsync($@"/projects/{project}/documents/{document}/fr\?filter=Mine$");
+        await ana.ClaimAsync(project, document, "fr");
         var rows = page.Locator("article[data-segment]");
         Assert.Equal(3, await rows.CountAsync());
         var first = Field(rows.Nth(0));
