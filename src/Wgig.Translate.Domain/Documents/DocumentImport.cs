@@ -226,25 +226,32 @@ public sealed class DocumentImport(
 
     /// <summary>
     /// Parsing runs off the request thread under a time limit: size and nesting limits bound the work,
-    /// and the limit is the last guard against an input that is slow in a way nobody foresaw.
+    /// and the limit is the last guard against an input that is slow in a way nobody foresaw. At the limit the answer goes
+    /// out, and the work is told to stop: the importers and the segmenter check the token as they go, so a slow file does
+    /// not keep a processor busy after its request was answered.
     /// </summary>
     private async Task<Result<Segmented>> SegmentAsync(
         IDocumentImporter importer, DocumentPath path, DocumentUpload upload, string language, CancellationToken cancellationToken)
     {
-        var work = Task.Run(() => Segment(importer, path, upload, language), cancellationToken);
+        // Disposed when the answer goes out, perhaps before the work has seen the token: a source that was cancelled keeps
+        // its token cancelled after it is disposed.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var work = Task.Run(() => Segment(importer, path, upload, language, stop.Token), stop.Token);
         try
         {
             return await work.WaitAsync(limits.Value.ParseTimeout, cancellationToken);
         }
         catch (TimeoutException)
         {
+            await stop.CancelAsync();
             return new ImportTooSlow(limits.Value.ParseTimeout);
         }
     }
 
     // Characters storage cannot hold are checked twice: in the file's text, and in the sentences, where a character
     // reference (&#1; in Markdown or HTML) can make one the file's text does not hold.
-    private static Result<Segmented> Segment(IDocumentImporter importer, DocumentPath path, DocumentUpload upload, string language)
+    private static Result<Segmented> Segment(IDocumentImporter importer, DocumentPath path, DocumentUpload upload, string language,
+        CancellationToken cancellationToken)
     {
         // A repository's file is corrected in the repository: only an upload may have characters replaced.
         var (content, replace) = (upload.Content, upload.Unstorable == UnstorableCharacters.Replace && upload.Origin == VersionOrigin.Upload);
@@ -266,13 +273,21 @@ public sealed class DocumentImport(
                 return new NotUtf8(0, $"{replaced.Count} of its {text.Value.Length} characters are control characters or noncharacters; a binary file is not a document");
             }
         }
-        var blocks = importer.Split(content);
+        Result<IReadOnlyList<SourceBlock>> blocks;
+        try
+        {
+            blocks = importer.Split(content, cancellationToken);
+        }
+        catch (TooManyInlineCodesException)
+        {
+            return new TooManyInlineCodes(SegmentContent.MaxCodes);
+        }
         if (!blocks.Succeeded)
         {
             return blocks.Error is UnstorableInDocument refused && upload.Origin == VersionOrigin.Upload
                 ? new UnstorableInDocument(refused.Where, refused.Problem, MayReplace: true) : blocks.Error;
         }
-        var drafts = DocumentSegmentation.Segment(blocks.Value, language);
+        var drafts = DocumentSegmentation.Segment(blocks.Value, language, cancellationToken);
         if (drafts.Count == 0)
         {
             return new EmptyDocument(path.Value);

@@ -60,7 +60,7 @@ public sealed class ContentBuilder
     {
         if (_codes.Count >= SegmentContent.MaxCodes)
         {
-            throw new InvalidOperationException("Too many inline codes in one block.");
+            throw new TooManyInlineCodesException();
         }
         if (_pendingSpace)
         {
@@ -72,4 +72,27 @@ public sealed class ContentBuilder
     }
 
     public SegmentContent Build() => new(_text.ToString().TrimEnd(' '), [.. _codes]);
+}
+
+/// <summary>
+/// A block of the input carries more inline codes than a segment can hold (<see cref="SegmentContent.MaxCodes"/>): the
+/// input is refused. Thrown from deep inside an importer's walk, so that no importer has to count; the import turns it
+/// into <see cref="TooManyInlineCodes"/>.
+/// </summary>
+public sealed class TooManyInlineCodesException : Exception
+{
+    public TooManyInlineCodesException()
+        : base($"More than {SegmentContent.MaxCodes} inline codes in one block.")
+    {
+    }
+
+    public TooManyInlineCodesException(string message)
+        : base(message)
+    {
+    }
+
+    public TooManyInlineCodesException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }

@@ -34,7 +34,7 @@ public sealed partial class DocxImporter : IDocumentImporter
 
     public bool IsText => false;
 
-    public Result<IReadOnlyList<SourceBlock>> Split(ReadOnlyMemory<byte> content)
+    public Result<IReadOnlyList<SourceBlock>> Split(ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         var checkedZip = CheckPackage(content);
         if (checkedZip is not null)
@@ -52,7 +52,11 @@ public sealed partial class DocxImporter : IDocumentImporter
             }
             var numbering = new ListNumbering(document);
             return Result<IReadOnlyList<SourceBlock>>.From([.. paragraphs.Value
-                .Select(p => ToBlock(p, numbering))
+                .Select(p =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return ToBlock(p, numbering);
+                })
                 .OfType<SourceBlock>()]);
         }
         catch (Exception e) when (IsMalformed(e))

@@ -25,7 +25,13 @@ public interface IDocumentImporter
     /// </summary>
     bool IsText { get; }
 
-    Result<IReadOnlyList<SourceBlock>> Split(ReadOnlyMemory<byte> content);
+    /// <summary>
+    /// The document's translatable blocks, or why the bytes are refused. An import stops the work at its time limit through
+    /// <paramref name="cancellationToken"/>: an importer checks it as it goes, so that a file slow in a way nobody foresaw
+    /// does not keep a processor busy after its request was answered. A block with more inline codes than a segment holds
+    /// throws <see cref="TooManyInlineCodesException"/> from wherever the walk meets it.
+    /// </summary>
+    Result<IReadOnlyList<SourceBlock>> Split(ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The original document with block <c>i</c>'s text replaced by <paramref name="blocks"/>[i], or

@@ -46,9 +46,9 @@ public sealed partial class MarkdownImporter : IDocumentImporter
 
     public bool IsText => true;
 
-    public Result<IReadOnlyList<SourceBlock>> Split(ReadOnlyMemory<byte> content)
+    public Result<IReadOnlyList<SourceBlock>> Split(ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
-        var parsed = Parse(content);
+        var parsed = Parse(content, cancellationToken);
         return parsed.Succeeded ? Result<IReadOnlyList<SourceBlock>>.From([.. parsed.Value.Select(b => b.Block)]) : parsed.Error;
     }
 
@@ -78,7 +78,7 @@ public sealed partial class MarkdownImporter : IDocumentImporter
         return $"{markdown[..start]}<div lang=\"{target.Tag}\" dir=\"rtl\">{newline}{newline}{markdown[start..]}{end}{newline}</div>{newline}";
     }
 
-    private static Result<List<(SourceBlock Block, Range Span)>> Parse(ReadOnlyMemory<byte> content)
+    private static Result<List<(SourceBlock Block, Range Span)>> Parse(ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         var text = SourceText.DecodeUtf8(content);
         if (!text.Succeeded)
@@ -94,6 +94,7 @@ public sealed partial class MarkdownImporter : IDocumentImporter
         var blocks = new List<(SourceBlock, Range)>();
         foreach (var leaf in Leaves(document))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (leaf is not (HeadingBlock or ParagraphBlock) || leaf.Inline is not { Span.IsEmpty: false } inline)
             {
                 continue;

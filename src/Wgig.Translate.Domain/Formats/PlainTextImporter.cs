@@ -50,10 +50,10 @@ public sealed partial class PlainTextImporter : IDocumentImporter
 
     public bool IsText => true;
 
-    public Result<IReadOnlyList<SourceBlock>> Split(ReadOnlyMemory<byte> content)
+    public Result<IReadOnlyList<SourceBlock>> Split(ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         var text = SourceText.DecodeUtf8(content);
-        return text.Succeeded ? Result<IReadOnlyList<SourceBlock>>.From([.. Parse(text.Value).Select(b => b.Block)]) : text.Error;
+        return text.Succeeded ? Result<IReadOnlyList<SourceBlock>>.From([.. Parse(text.Value, cancellationToken).Select(b => b.Block)]) : text.Error;
     }
 
     public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks, TextLanguages? languages = null)
@@ -68,7 +68,7 @@ public sealed partial class PlainTextImporter : IDocumentImporter
         return TextSplicer.Encode(spliced, original.Span);
     }
 
-    private static List<(SourceBlock Block, Range Span)> Parse(string text)
+    private static List<(SourceBlock Block, Range Span)> Parse(string text, CancellationToken cancellationToken = default)
     {
         // Line ends are kept as they are in the file (the rebuild copies them); "\r" is space to the parser.
         var normalized = text.Replace('\r', ' ');
@@ -77,6 +77,7 @@ public sealed partial class PlainTextImporter : IDocumentImporter
         foreach (Match? gap in BlankLines().Matches(normalized).Append(null))
         {
             var end = gap?.Index ?? normalized.Length;
+            cancellationToken.ThrowIfCancellationRequested();
             if (ToBlock(normalized, start, end) is { } block)
             {
                 blocks.Add(block);

@@ -13,12 +13,14 @@ public sealed record SegmentDraft(int Paragraph, int Sentence, SourceBlock Block
 public static class DocumentSegmentation
 {
     /// <summary>Every block cut into sentences by the source language's rules, in document order.</summary>
-    public static IReadOnlyList<SegmentDraft> Segment(IReadOnlyList<SourceBlock> blocks, string sourceLanguage)
+    public static IReadOnlyList<SegmentDraft> Segment(IReadOnlyList<SourceBlock> blocks, string sourceLanguage,
+        CancellationToken cancellationToken = default)
     {
         var drafts = new List<SegmentDraft>(blocks.Count * 2);
         var rules = SegmentationRules.For(sourceLanguage);
         for (var paragraph = 0; paragraph < blocks.Count; paragraph++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var sentences = SentenceSegmenter.Split(blocks[paragraph].Content, rules);
             for (var sentence = 0; sentence < sentences.Count; sentence++)
             {

@@ -69,4 +69,48 @@ public sealed class HtmlImporterTests
 
         Assert.IsType<TooDeeplyNested>(Importer.Split(Encoding.UTF8.GetBytes(html)).Error);
     }
+
+    [Theory]
+    [InlineData(HtmlImporter.MaxDepth - 1, true)]
+    [InlineData(HtmlImporter.MaxDepth, false)]
+    public void Elements_may_nest_as_deep_as_the_limit_and_no_deeper(int divs, bool imported)
+    {
+        // <html> is level 0 and <body> level 1, so the innermost of n <div> lies at level n + 1.
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", divs)) + "text";
+
+        var split = Importer.Split(Encoding.UTF8.GetBytes(html));
+
+        Assert.Equal(imported, split.Succeeded);
+        Assert.Equal(imported ? null : typeof(TooDeeplyNested), split.Error?.GetType());
+    }
+
+    [Theory]
+    [InlineData("<p>Run <code>{0}x</code> now.</p>", "span")]
+    [InlineData("<p>{0}x</p>", "em")]
+    [InlineData("<svg>{0}</svg><p>Text.</p>", "g")]
+    public void Deep_nesting_of_inline_and_untranslatable_elements_is_refused_too(string page, string element)
+    {
+        var html = string.Format(System.Globalization.CultureInfo.InvariantCulture, page,
+            string.Concat(Enumerable.Repeat($"<{element}>", HtmlImporter.MaxDepth + 1)));
+
+        Assert.IsType<TooDeeplyNested>(Importer.Split(Encoding.UTF8.GetBytes(html)).Error);
+    }
+
+    [Fact]
+    public void Megabytes_of_nesting_are_refused_while_the_parser_reaches_the_limit()
+    {
+        // The parser's time grows with the square of the depth: built whole, this page would take hours.
+        var html = string.Concat(Enumerable.Repeat("<div>", 1_000_000)) + "text";
+
+        Assert.IsType<TooDeeplyNested>(Importer.Split(Encoding.UTF8.GetBytes(html)).Error);
+    }
+
+    [Fact]
+    public void A_paragraph_with_more_inline_codes_than_a_segment_holds_is_refused()
+    {
+        var html = "<p>" + string.Concat(Enumerable.Repeat("<b>a</b> ", SegmentContent.MaxCodes / 2)) + "<br></p>";
+
+        Assert.Throws<TooManyInlineCodesException>(() => Importer.Split(Encoding.UTF8.GetBytes(html)));
+        Assert.True(Importer.Split(Encoding.UTF8.GetBytes(html.Replace("<br>", "", StringComparison.Ordinal))).Succeeded);
+    }
 }
