@@ -149,10 +149,10 @@ public sealed class HtmlImporter : IDocumentImporter
 
     /// <summary>
     /// Watches the parser as it builds: AngleSharp's tree construction takes time that grows with the square of the depth
-    /// (each start tag looks through the elements still open), so a depth check after parsing comes too late. 5,000 nested
-    /// &lt;div&gt; took 2 s to parse; 80,000 (400 KB) took 23 s; a 10 MB file would have taken hours. When an element is made, the one
-    /// made before it has found its place in the tree; it may not lie deeper than <see cref="MaxDepth"/>. The parse stops
-    /// too when the import's time limit is over.
+    /// (each start tag looks through the elements still open), so a depth check after parsing comes too late: 5,000 nested
+    /// &lt;div&gt; took 2 s to parse, 80,000 (400 KB) 23 s, and a 10 MB file would have taken hours. When an element is
+    /// made, the one made before it has found its place in the tree; it may not lie deeper than <see cref="MaxDepth"/>.
+    /// The parse stops too when the import's time limit is over.
     /// </summary>
     private sealed class DepthGuard(CancellationToken cancellationToken)
     {
