@@ -26,6 +26,9 @@ public sealed record NotUtf8(long ByteOffset, string Reason) : InvalidInputError
 public sealed record ImportTooSlow(TimeSpan Limit) : UnprocessableError("Document too complex",
     $"Reading and segmenting the file took longer than the limit of {Limit.TotalSeconds:0.###} s; it was not imported.");
 
+public sealed record ExportTooSlow(TimeSpan Limit) : UnprocessableError("Document too complex",
+    $"Writing the document with its translations took longer than the limit of {Limit.TotalSeconds:0.###} s; it was not exported.");
+
 public sealed record SegmentNotFound(Guid DocumentId, Guid SegmentId)
     : NotFoundError("Segment not found", $"Document '{DocumentId}' has no segment with id '{SegmentId}'.");
 

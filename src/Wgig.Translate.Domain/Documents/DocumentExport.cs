@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Wgig.Translate.Domain.Common;
 using Wgig.Translate.Domain.Formats;
 using Wgig.Translate.Domain.Languages;
@@ -21,7 +22,7 @@ public sealed record NotATargetLanguage(string Language, IReadOnlyList<string> T
 /// language. A segment without a usable translation falls back to its source text, and the result
 /// says how many did; blocks with no translation at all stay byte for byte as in the source.
 /// </summary>
-public sealed class DocumentExport(TranslationDb db, ImporterCatalog importers)
+public sealed class DocumentExport(TranslationDb db, ImporterCatalog importers, IOptions<DocumentLimits> limits)
 {
     public async Task<Result<ExportedDocument>> ExportAsync(
         Guid projectId, Guid documentId, string? language, bool approvedOnly, CancellationToken cancellationToken)
@@ -58,8 +59,14 @@ public sealed class DocumentExport(TranslationDb db, ImporterCatalog importers)
         }
 
         var importer = importers.For(document.Format);
-        var rebuilt = importer.Rebuild(original, blocks, TextLanguages.Of(project.SourceLanguage, target));
-        if (!rebuilt.Succeeded)
+        // Under the same limit as reading a file: a page that is slow to write out (built to be) must not keep a processor busy.
+        var (inTime, rebuilt) = await TimeLimit.RunAsync(token => importer.Rebuild(original, blocks, TextLanguages.Of(project.SourceLanguage, target), token),
+            limits.Value.ParseTimeout, cancellationToken);
+        if (!inTime)
+        {
+            return new ExportTooSlow(limits.Value.ParseTimeout);
+        }
+        if (!rebuilt!.Succeeded)
         {
             return rebuilt.Error;
         }

@@ -225,27 +225,16 @@ public sealed class DocumentImport(
     private sealed record Segmented(byte[] Content, IReadOnlyList<SegmentDraft> Drafts, Replacements Replaced);
 
     /// <summary>
-    /// Parsing runs off the request thread under a time limit: size and nesting limits bound the work,
-    /// and the limit is the last guard against an input that is slow in a way nobody foresaw. At the limit the answer goes
-    /// out, and the work is told to stop: the importers and the segmenter check the token as they go, so a slow file does
-    /// not keep a processor busy after its request was answered.
+    /// Parsing runs off the request thread under a time limit: size and nesting limits bound the work, and the limit is the
+    /// last guard against an input that is slow in a way nobody foresaw. At the limit the importers and the segmenter are
+    /// told to stop, and check it as they go.
     /// </summary>
     private async Task<Result<Segmented>> SegmentAsync(
         IDocumentImporter importer, DocumentPath path, DocumentUpload upload, string language, CancellationToken cancellationToken)
     {
-        // Disposed when the answer goes out, perhaps before the work has seen the token: a source that was cancelled keeps
-        // its token cancelled after it is disposed.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var work = Task.Run(() => Segment(importer, path, upload, language, stop.Token), stop.Token);
-        try
-        {
-            return await work.WaitAsync(limits.Value.ParseTimeout, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            await stop.CancelAsync();
-            return new ImportTooSlow(limits.Value.ParseTimeout);
-        }
+        var (inTime, segmented) = await TimeLimit.RunAsync(token => Segment(importer, path, upload, language, token),
+            limits.Value.ParseTimeout, cancellationToken);
+        return inTime ? segmented! : new ImportTooSlow(limits.Value.ParseTimeout);
     }
 
     // Characters storage cannot hold are checked twice: in the file's text, and in the sentences, where a character

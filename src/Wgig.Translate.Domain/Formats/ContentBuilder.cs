@@ -82,7 +82,7 @@ public sealed class ContentBuilder
 public sealed class TooManyInlineCodesException : Exception
 {
     public TooManyInlineCodesException()
-        : base($"More than {SegmentContent.MaxCodes} inline codes in one block.")
+        : base($"More than {SegmentContent.MaxCodes} inline codes in one paragraph.")
     {
     }
 

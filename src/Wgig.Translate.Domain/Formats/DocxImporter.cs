@@ -77,7 +77,8 @@ public sealed partial class DocxImporter : IDocumentImporter
             && new System.Diagnostics.StackTrace(e).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Assembly is { } assembly
                 && (assembly == typeof(OpenXmlElement).Assembly || assembly == typeof(System.IO.Packaging.Package).Assembly)));
 
-    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks, TextLanguages? languages = null)
+    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks, TextLanguages? languages = null,
+        CancellationToken cancellationToken = default)
     {
         var checkedZip = CheckPackage(original);
         if (checkedZip is not null)
@@ -95,6 +96,7 @@ public sealed partial class DocxImporter : IDocumentImporter
             var translatable = paragraphs.Where(p => ToBlock(p, numbering) is not null).ToList();
             for (var i = 0; i < translatable.Count; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (blocks[i] is { } translation)
                 {
                     Rewrite(translatable[i], translation, StructuralLabel.Split(Content(translatable[i])).Label);

@@ -1,6 +1,7 @@
 using System.Text;
 using AngleSharp;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using AngleSharp.Text;
 using Wgig.Translate.Domain.Common;
@@ -53,17 +54,22 @@ public sealed class HtmlImporter : IDocumentImporter
         return parsed.Succeeded ? Result<IReadOnlyList<SourceBlock>>.From([.. parsed.Value.Runs.Select(r => r.Block)]) : parsed.Error;
     }
 
-    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks, TextLanguages? languages = null)
+    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks, TextLanguages? languages = null,
+        CancellationToken cancellationToken = default)
     {
-        var parsed = Parse(original);
+        var parsed = Parse(original, cancellationToken);
         if (!parsed.Succeeded)
         {
             return parsed.Error;
         }
         var (document, runs, isFragment) = parsed.Value;
         var parser = new HtmlParser();
+        // Each run is taken out and its translation put in its place one node at a time, and AngleSharp finds a node among its
+        // siblings by searching them: an element holding n runs between blocks costs n² steps. No real page holds many, and
+        // the export's time limit stops a hostile one.
         for (var i = 0; i < runs.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (blocks[i] is not { } translation)
             {
                 continue;
@@ -135,13 +141,15 @@ public sealed class HtmlImporter : IDocumentImporter
         {
             return new TooDeeplyNested(MaxDepth);
         }
-        // The parser may still move a subtree deeper after the guard saw it (misnested tags are adopted by new parents).
+        // The guard never sees the last element made, and the parser may still move a subtree deeper after the guard saw it
+        // (misnested tags are adopted by new parents).
         if (DeeperThanLimit(document.DocumentElement))
         {
             return new TooDeeplyNested(MaxDepth);
         }
-        var runs = new List<(SourceBlock, IElement, List<INode>)>();
-        Walk(document.DocumentElement, runs);
+        var walk = new PageWalk(cancellationToken);
+        walk.Walk(document.DocumentElement);
+        var runs = walk.Runs;
         var isFragment = !text.Value.Contains("<html", StringComparison.OrdinalIgnoreCase)
             && !text.Value.Contains("<body", StringComparison.OrdinalIgnoreCase);
         return (document, runs, isFragment);
@@ -149,10 +157,10 @@ public sealed class HtmlImporter : IDocumentImporter
 
     /// <summary>
     /// Watches the parser as it builds: AngleSharp's tree construction takes time that grows with the square of the depth
-    /// (each start tag looks through the elements still open), so a depth check after parsing comes too late: 5,000 nested
-    /// &lt;div&gt; took 2 s to parse, 80,000 (400 KB) 23 s, and a 10 MB file would have taken hours. When an element is
-    /// made, the one made before it has found its place in the tree; it may not lie deeper than <see cref="MaxDepth"/>.
-    /// The parse stops too when the import's time limit is over.
+    /// (each start tag looks through the elements still open), so a depth check after parsing comes too late: in an optimized
+    /// process 80,000 nested &lt;div&gt; (400 KB) took 23 s to parse, and a 10 MB file would have taken hours. When an
+    /// element is made, the one made before it has found its place in the tree; it may not lie deeper than
+    /// <see cref="MaxDepth"/>. The parse stops too when the import's time limit is over.
     /// </summary>
     private sealed class DepthGuard(CancellationToken cancellationToken)
     {
@@ -184,10 +192,13 @@ public sealed class HtmlImporter : IDocumentImporter
     private sealed class NestedTooDeepException : Exception;
 #pragma warning restore CA1064
 
-    // Every element of the finished tree, without recursion (the walks after it recurse, and may then trust the depth).
+    // Every element of the finished tree, without recursion (the walks after it recurse, and may then trust the depth); a
+    // template's content, which the parser keeps apart from its children, is serialized with it and counts too. Children
+    // are enumerated, not followed sibling by sibling: AngleSharp finds a node's next sibling by searching its parent's
+    // children, n² steps for an element with n of them.
     private static bool DeeperThanLimit(IElement root)
     {
-        var open = new Stack<(IElement Element, int Depth)>();
+        var open = new Stack<(IParentNode Parent, int Depth)>();
         open.Push((root, 0));
         while (open.TryPop(out var next))
         {
@@ -195,7 +206,11 @@ public sealed class HtmlImporter : IDocumentImporter
             {
                 return true;
             }
-            for (var child = next.Element.FirstElementChild; child is not null; child = child.NextElementSibling)
+            if (next.Parent is IHtmlTemplateElement template)
+            {
+                open.Push((template.Content, next.Depth + 1));
+            }
+            foreach (var child in next.Parent.Children)
             {
                 open.Push((child, next.Depth + 1));
             }
@@ -203,87 +218,112 @@ public sealed class HtmlImporter : IDocumentImporter
         return false;
     }
 
-    private static void Walk(IElement element, List<(SourceBlock, IElement, List<INode>)> runs)
+    /// <summary>
+    /// One walk over a parsed page, gathering its runs of text in document order. It stops when the import's time limit is
+    /// over, and numbers each ordered list's items in one pass over the list.
+    /// </summary>
+    private sealed class PageWalk(CancellationToken cancellationToken)
     {
-        var run = new List<INode>();
-        foreach (var child in element.ChildNodes.ToList())
+        // Each item's place among its list's items, filled for a whole list when its first item is numbered: looked up item
+        // by item, a list of n items took n² steps, hours for a file of <li> only.
+        private readonly Dictionary<IElement, int> _itemPlaces = new(ReferenceEqualityComparer.Instance);
+
+        public List<(SourceBlock Block, IElement Container, List<INode> Nodes)> Runs { get; } = [];
+
+        public void Walk(IElement element)
         {
-            if (child is IElement childElement && (BlockElements.Contains(childElement.LocalName) || Untranslatable.Contains(childElement.LocalName)))
+            var run = new List<INode>();
+            foreach (var child in element.ChildNodes.ToList())
             {
-                Flush(element, run, runs);
-                if (!Untranslatable.Contains(childElement.LocalName))
+                cancellationToken.ThrowIfCancellationRequested();
+                if (child is IElement childElement && (BlockElements.Contains(childElement.LocalName) || Untranslatable.Contains(childElement.LocalName)))
                 {
-                    Walk(childElement, runs);
+                    Flush(element, run);
+                    if (!Untranslatable.Contains(childElement.LocalName))
+                    {
+                        Walk(childElement);
+                    }
+                }
+                else if (child is IText or IElement)
+                {
+                    run.Add(child);
+                }
+                else
+                {
+                    Flush(element, run);
                 }
             }
-            else if (child is IText or IElement)
-            {
-                run.Add(child);
-            }
-            else
-            {
-                Flush(element, run, runs);
-            }
+            Flush(element, run);
         }
-        Flush(element, run, runs);
-    }
 
-    private static void Flush(IElement container, List<INode> run, List<(SourceBlock, IElement, List<INode>)> runs)
-    {
-        if (run.Count == 0)
+        private void Flush(IElement container, List<INode> run)
         {
-            return;
-        }
-        var builder = new ContentBuilder();
-        foreach (var node in run)
-        {
-            Inline(node, builder);
-        }
-        // White space around the text stays in the file; the block is the nodes from the first to the last with text.
-        if (builder.HasText)
-        {
-            var kind = container.LocalName switch
+            if (run.Count == 0)
             {
-                "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => BlockKind.Heading,
-                "title" => BlockKind.Heading,
-                "li" or "dt" or "dd" => BlockKind.ListItem,
-                "td" or "th" or "caption" => BlockKind.TableCell,
-                "blockquote" => BlockKind.Quote,
-                _ => BlockKind.Paragraph,
-            };
-            var content = builder.Build();
-            string? number = null;
-            if (kind == BlockKind.Heading)
-            {
-                (number, content) = StructuralLabel.Split(content);
+                return;
             }
-            else if (container.LocalName == "p" && container.ParentElement is { LocalName: "li" } item)
+            var builder = new ContentBuilder();
+            foreach (var node in run)
             {
-                kind = BlockKind.ListItem;
-                number = ListNumber(item);
+                Inline(node, builder);
             }
-            else if (container.LocalName == "li")
+            // White space around the text stays in the file; the block is the nodes from the first to the last with text.
+            if (builder.HasText)
             {
-                number = ListNumber(container);
+                var kind = container.LocalName switch
+                {
+                    "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => BlockKind.Heading,
+                    "title" => BlockKind.Heading,
+                    "li" or "dt" or "dd" => BlockKind.ListItem,
+                    "td" or "th" or "caption" => BlockKind.TableCell,
+                    "blockquote" => BlockKind.Quote,
+                    _ => BlockKind.Paragraph,
+                };
+                var content = builder.Build();
+                string? number = null;
+                if (kind == BlockKind.Heading)
+                {
+                    (number, content) = StructuralLabel.Split(content);
+                }
+                else if (container.LocalName == "p" && container.ParentElement is { LocalName: "li" } item)
+                {
+                    kind = BlockKind.ListItem;
+                    number = ListNumber(item);
+                }
+                else if (container.LocalName == "li")
+                {
+                    number = ListNumber(container);
+                }
+                var level = kind == BlockKind.Heading && container.LocalName.Length == 2 ? container.LocalName[1] - '0' : 0;
+                Runs.Add((new SourceBlock(kind, content, number, level), container, [.. run]));
             }
-            var level = kind == BlockKind.Heading && container.LocalName.Length == 2 ? container.LocalName[1] - '0' : 0;
-            runs.Add((new SourceBlock(kind, content, number, level), container, [.. run]));
+            run.Clear();
         }
-        run.Clear();
-    }
 
-    // An ordered list's item number, from the list's start and the item's place; null in other lists.
-    private static string? ListNumber(IElement item)
-    {
-        if (item.ParentElement is not { LocalName: "ol" } list)
+        // An ordered list's item number, from the list's start and the item's place; null in other lists.
+        private string? ListNumber(IElement item)
         {
-            return null;
+            if (item.ParentElement is not { LocalName: "ol" } list)
+            {
+                return null;
+            }
+            var start = int.TryParse(list.GetAttribute("start"), out var first) ? first : 1;
+            if (!_itemPlaces.TryGetValue(item, out var index))
+            {
+                var place = 0;
+                foreach (var child in list.Children)
+                {
+                    if (child.LocalName == "li")
+                    {
+                        _itemPlaces[child] = place++;
+                    }
+                }
+                index = _itemPlaces[item];
+            }
+            var style = list.GetAttribute("type") is [var type] ? type : '1';
+            // As a browser prints it: "17." for decimal lists (kept with its stop), "(a)" as this importer labels lettered and roman ones.
+            return ListNumberFormat.Format(start + index, style) is var number && style != '1' ? $"({number})" : number + ".";
         }
-        var start = int.TryParse(list.GetAttribute("start"), out var first) ? first : 1;
-        var index = list.Children.Where(c => c.LocalName == "li").ToList().IndexOf(item);
-        var style = list.GetAttribute("type") is [var type] ? type : '1';
-        // As a browser prints it: "17." for decimal lists (kept with its stop), "(a)" as this importer labels lettered and roman ones.
-        return ListNumberFormat.Format(start + index, style) is var number && style != '1' ? $"({number})" : number + ".";
     }
 
     private static void Inline(INode node, ContentBuilder builder)

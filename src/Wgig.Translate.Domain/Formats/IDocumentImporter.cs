@@ -39,5 +39,7 @@ public interface IDocumentImporter
     /// can say which language their text is in (DOCX, HTML) say it: the document in <paramref name="languages"/>'s
     /// target, written in its direction, and the blocks left in the source marked as the source.
     /// </summary>
-    Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks, TextLanguages? languages = null);
+    /// <remarks>An export stops the work at its time limit through <paramref name="cancellationToken"/>, as an import does.</remarks>
+    Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks, TextLanguages? languages = null,
+        CancellationToken cancellationToken = default);
 }

@@ -52,9 +52,10 @@ public sealed partial class MarkdownImporter : IDocumentImporter
         return parsed.Succeeded ? Result<IReadOnlyList<SourceBlock>>.From([.. parsed.Value.Select(b => b.Block)]) : parsed.Error;
     }
 
-    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks, TextLanguages? languages = null)
+    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks, TextLanguages? languages = null,
+        CancellationToken cancellationToken = default)
     {
-        var parsed = Parse(original);
+        var parsed = Parse(original, cancellationToken);
         if (!parsed.Succeeded)
         {
             return parsed.Error;

@@ -56,14 +56,15 @@ public sealed partial class PlainTextImporter : IDocumentImporter
         return text.Succeeded ? Result<IReadOnlyList<SourceBlock>>.From([.. Parse(text.Value, cancellationToken).Select(b => b.Block)]) : text.Error;
     }
 
-    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks, TextLanguages? languages = null)
+    public Result<byte[]> Rebuild(ReadOnlyMemory<byte> original, IReadOnlyList<SegmentContent?> blocks, TextLanguages? languages = null,
+        CancellationToken cancellationToken = default)
     {
         var text = SourceText.DecodeUtf8(original);
         if (!text.Succeeded)
         {
             return text.Error;
         }
-        var parsed = Parse(text.Value);
+        var parsed = Parse(text.Value, cancellationToken);
         var spliced = TextSplicer.Splice(text.Value, [.. parsed.Select(b => b.Span)], [.. blocks.Select(b => b?.ToOriginal(BlockAssembly.FoldLines))]);
         return TextSplicer.Encode(spliced, original.Span);
     }

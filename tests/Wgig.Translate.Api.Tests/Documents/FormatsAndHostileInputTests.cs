@@ -48,7 +48,7 @@ public sealed class FormatsAndHostileInputTests(ApiFactory api) : IClassFixture<
         { "report.md", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], "not valid UTF-8" },
         { "report.txt", [0x41, 0x42, 0x00, 0x00, 0x43], "Character 3 (line 1, column 3) is U+0000" },
         { "deep.md", Encoding.UTF8.GetBytes(new string('>', 10_000) + " text"), "nests quotes, lists or brackets" },
-        // Refused as the parser reaches the limit, not after it has built the tree (which took 2 s). A row's data goes to the
+        // Refused as the parser reaches the limit, not after it has built the tree (the row took 2 s then). A row's data goes to the
         // test runner and back, so the rows stay small; the importer's own tests refuse megabytes of nesting.
         { "deep.html", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<div>", 5_000)) + "text"), "nests quotes, lists or brackets" },
         // Nesting inside an element kept whole as one code counts too.
@@ -82,6 +82,12 @@ public sealed class FormatsAndHostileInputTests(ApiFactory api) : IClassFixture<
 
         await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "took longer than the limit");
         Assert.Equal(before, await api.Database.SnapshotAsync());
+
+        // Writing a document out parses it again, under the same limit.
+        var imported = await _client.UploadAsync(projectId, "report.md", Samples.Markdown);
+        var document = (await imported.Content.ReadFromJsonAsync<DocumentResponse>(ApiJson.Options))!;
+        var export = await client.GetAsync($"/api/projects/{projectId}/documents/{document.Id}/export?language=fr");
+        await export.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "took longer than the limit");
     }
 
     [Fact]
